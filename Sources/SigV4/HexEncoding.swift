@@ -1,0 +1,24 @@
+import Crypto
+import Foundation
+
+extension Sequence where Element == UInt8 {
+    /// Lower-case hex, the form SigV4 uses for hashes and signatures.
+    public var hexString: String {
+        var out = ""
+        for byte in self {
+            out += String(byte, radix: 16).leftPadded(to: 2)
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+/// SHA-256 of a payload as lower-case hex: the `x-amz-content-sha256` value and the last line of a canonical request.
+public func sha256Hex(_ data: some DataProtocol) -> String {
+    SHA256.hash(data: data).hexString
+}
