@@ -63,6 +63,12 @@ let package = Package(
             dependencies: ["AWSRuntime"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "BerthBenchmarks",
+            dependencies: ["ComposeModel"],
+            path: "Benchmarks/BerthBenchmarks",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SigV4Tests",
             dependencies: ["SigV4"],

@@ -1,0 +1,1 @@
+@main struct BerthBenchmarks { static func main() {} }
