@@ -1,0 +1,57 @@
+/// Finds the compose files to load, as `docker compose` does when no `-f` is given: the first of
+/// `compose.yaml`, `compose.yml`, `docker-compose.yaml`, `docker-compose.yml` in the working
+/// directory or the nearest parent, plus its `.override` sibling.
+enum ComposeFileLocator {
+    static let candidates = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]
+
+    struct Located {
+        var files: [String]
+        var diagnostics: [Diagnostic]
+    }
+
+    static func locate(_ options: ComposeLoadOptions, workingDirectory: String) -> Located {
+        let fileSystem = options.fileSystem
+        if !options.files.isEmpty {
+            var diagnostics: [Diagnostic] = []
+            let files = options.files.map { FilePath.resolve($0, against: workingDirectory) }
+            for (given, file) in zip(options.files, files) where fileSystem.kind(atPath: file) != .file {
+                diagnostics.append(
+                    .error(at: nil, path: "", "compose file \(given) does not exist", hint: "check the path given with -f"))
+            }
+            return Located(files: files, diagnostics: diagnostics)
+        }
+        var directory = workingDirectory
+        while true {
+            let found = candidates.filter { fileSystem.kind(atPath: directory + "/" + $0) == .file }
+            if let first = found.first {
+                var diagnostics: [Diagnostic] = []
+                if found.count > 1 {
+                    diagnostics.append(
+                        .warning(
+                            at: nil, path: "",
+                            "found several compose files (\(found.joined(separator: ", "))); using \(first)",
+                            hint: "remove the others or choose one with -f"))
+                }
+                var files = [FilePath.resolve(first, against: directory)]
+                let stem = first.hasPrefix("docker-") ? "docker-compose" : "compose"
+                for override in ["\(stem).override.yaml", "\(stem).override.yml"] {
+                    let path = FilePath.resolve(override, against: directory)
+                    if fileSystem.kind(atPath: path) == .file {
+                        files.append(path)
+                        break
+                    }
+                }
+                return Located(files: files, diagnostics: diagnostics)
+            }
+            if directory == "/" || directory.isEmpty { break }
+            directory = FilePath.directory(of: directory)
+        }
+        return Located(
+            files: [],
+            diagnostics: [
+                .error(
+                    at: nil, path: "", "no compose file found in \(workingDirectory) or its parents",
+                    hint: "create compose.yaml or name a file with -f")
+            ])
+    }
+}

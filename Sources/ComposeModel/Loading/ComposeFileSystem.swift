@@ -1,0 +1,57 @@
+import Foundation
+
+/// What the loader needs from the disk: reading compose and `.env` files, and telling a file from
+/// a directory (a bind-mounted file becomes a config file; a directory cannot go to Fargate).
+///
+/// Passed in through `ComposeLoadOptions` so tests and the fuzz test run in memory.
+public protocol ComposeFileSystem: Sendable {
+    /// The file's text, or nil when it does not exist or cannot be read.
+    func readText(atPath path: String) -> String?
+    /// Whether the path is a file, a directory, or missing (nil).
+    func kind(atPath path: String) -> FileKind?
+}
+
+public enum FileKind: Sendable, Equatable {
+    case file
+    case directory
+}
+
+/// The real disk, through Foundation.
+public struct LocalFileSystem: ComposeFileSystem {
+    public init() {}
+
+    public func readText(atPath path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    public func kind(atPath path: String) -> FileKind? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        return isDirectory.boolValue ? .directory : .file
+    }
+}
+
+/// Files held in a dictionary keyed by absolute path; every ancestor of a file counts as a
+/// directory, and `directories` adds empty ones.
+public struct InMemoryFileSystem: ComposeFileSystem {
+    public var files: [String: String]
+    public var directories: Set<String>
+
+    public init(files: [String: String] = [:], directories: Set<String> = []) {
+        self.files = files
+        self.directories = directories
+    }
+
+    public func readText(atPath path: String) -> String? {
+        files[FilePath.normalize(path)]
+    }
+
+    public func kind(atPath path: String) -> FileKind? {
+        let path = FilePath.normalize(path)
+        if files[path] != nil { return .file }
+        if directories.contains(path) { return .directory }
+        let prefix = path == "/" ? "/" : path + "/"
+        return files.keys.contains { $0.hasPrefix(prefix) } ? .directory : nil
+    }
+}

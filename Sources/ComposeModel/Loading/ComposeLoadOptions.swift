@@ -1,0 +1,37 @@
+/// Everything a load depends on, passed in explicitly: the loader never reads the process
+/// environment or the current directory itself (style rule 6).
+public struct ComposeLoadOptions: Sendable {
+    /// Files given with `-f`, in order, relative to `workingDirectory`. Empty means "discover
+    /// `compose.yaml` and friends like `docker compose` does".
+    public var files: [String]
+    /// The directory the command runs in; an absolute path.
+    public var workingDirectory: String
+    /// `--project-name`; wins over `COMPOSE_PROJECT_NAME` and the file's `name:`.
+    public var projectName: String?
+    /// `--env-file`; when set, replaces the project's `.env`.
+    public var envFiles: [String]
+    /// The shell environment; it wins over `.env` values, as in compose.
+    public var environment: [String: String]
+    /// Active profiles (`--profile`); `COMPOSE_PROFILES` is used when this is empty.
+    public var profiles: [String]
+    /// Where files are read from; the real disk unless a test passes an in-memory one.
+    public var fileSystem: any ComposeFileSystem
+
+    public init(
+        files: [String] = [],
+        workingDirectory: String,
+        projectName: String? = nil,
+        envFiles: [String] = [],
+        environment: [String: String] = [:],
+        profiles: [String] = [],
+        fileSystem: any ComposeFileSystem = LocalFileSystem()
+    ) {
+        self.files = files
+        self.workingDirectory = workingDirectory
+        self.projectName = projectName
+        self.envFiles = envFiles
+        self.environment = environment
+        self.profiles = profiles
+        self.fileSystem = fileSystem
+    }
+}

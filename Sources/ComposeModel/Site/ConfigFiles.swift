@@ -1,0 +1,68 @@
+/// A top-level `configs` entry.
+public struct ConfigDefinition: Sendable, Codable, Equatable {
+    public var name: String
+    public var location: SourceLocation?
+    public var source: ContentSource
+}
+
+/// A top-level `secrets` entry. On AWS each becomes a Secrets Manager secret; `x-aws-keys` picks
+/// JSON keys out of it as separate files.
+public struct SecretDefinition: Sendable, Codable, Equatable {
+    public var name: String
+    public var location: SourceLocation?
+    public var source: ContentSource
+    /// `x-aws-keys`, from Docker's ECS integration.
+    public var awsKeys: [String]
+}
+
+/// Where the bytes of a config or secret come from.
+public struct ContentSource: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable, Equatable {
+        /// A file relative to the project directory.
+        case file
+        /// Inline text (`content:`).
+        case content
+        /// An environment variable of the machine running Berth (`environment:`).
+        case environment
+        /// Already exists on the platform (`external: true`); `value` is its name or ARN.
+        case external
+    }
+
+    public var kind: Kind
+    public var value: String
+
+    public init(kind: Kind, value: String) {
+        self.kind = kind
+        self.value = value
+    }
+}
+
+/// A file placed in a container: a compose `configs` reference, or a bind-mounted single file such
+/// as `./nginx.conf:/etc/nginx/nginx.conf:ro`, which the deploy step ships the same way.
+public struct ServiceConfigFile: Sendable, Codable, Equatable {
+    public enum Origin: String, Sendable, Codable, Equatable {
+        case config
+        case bindMount
+    }
+
+    public var origin: Origin
+    /// The top-level config's name, for `.config`.
+    public var configName: String?
+    public var source: ContentSource
+    /// Absolute path inside the container.
+    public var target: String
+    public var mode: String?
+    public var uid: String?
+    public var gid: String?
+    public var location: SourceLocation?
+}
+
+public struct ServiceSecret: Sendable, Codable, Equatable {
+    public var source: String
+    /// Defaults to `/run/secrets/<source>`.
+    public var target: String
+    public var mode: String?
+    public var uid: String?
+    public var gid: String?
+    public var location: SourceLocation?
+}

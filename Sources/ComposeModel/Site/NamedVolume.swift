@@ -1,0 +1,49 @@
+/// A top-level named volume. On Fargate it is an EFS file system (one per site) with an access
+/// point per volume, or an existing file system when `external: true` and `name` is its id.
+public struct NamedVolume: Sendable, Codable, Equatable {
+    public var name: String
+    public var location: SourceLocation?
+    public var external: Bool
+    /// The `name:` key: the external EFS file system id (`fs-…`) when `external`.
+    public var externalName: String?
+    public var driver: String?
+    public var accessPoint: EFSAccessPoint
+    /// The remaining `driver_opts`, as written.
+    public var driverOptions: [NamedValue]
+    public var labels: [NamedValue]
+
+    public init(name: String, location: SourceLocation? = nil) {
+        self.name = name
+        self.location = location
+        self.external = false
+        self.accessPoint = EFSAccessPoint()
+        self.driverOptions = []
+        self.labels = []
+    }
+}
+
+/// Access point settings from a volume's `driver_opts`, as Docker's ECS integration read them:
+/// `uid`, `gid`, `permissions`, `root_directory`. Both `root_directory` and `root-directory` are
+/// accepted, because Docker's docs showed one spelling and its code read the other.
+public struct EFSAccessPoint: Sendable, Codable, Equatable {
+    public var uid: Int?
+    public var gid: Int?
+    /// Octal permissions for a root directory EFS creates, e.g. "0755".
+    public var permissions: String?
+    public var rootDirectory: String?
+
+    public init(uid: Int? = nil, gid: Int? = nil, permissions: String? = nil, rootDirectory: String? = nil) {
+        self.uid = uid
+        self.gid = gid
+        self.permissions = permissions
+        self.rootDirectory = rootDirectory
+    }
+}
+
+public struct NetworkDefinition: Sendable, Codable, Equatable {
+    public var name: String
+    public var location: SourceLocation?
+    public var external: Bool
+    /// `x-aws-securitygroup`: an existing security group to use for this network.
+    public var securityGroup: String?
+}

@@ -1,0 +1,27 @@
+/// One `depends_on` entry; Berth orders deployments by these and maps the condition to an ECS
+/// container dependency where it can.
+public struct ServiceDependency: Sendable, Codable, Equatable {
+    public enum Condition: String, Sendable, Codable, Equatable {
+        case serviceStarted = "service_started"
+        case serviceHealthy = "service_healthy"
+        case serviceCompletedSuccessfully = "service_completed_successfully"
+    }
+
+    public var service: String
+    public var condition: Condition
+    public var required: Bool
+    public var restart: Bool
+    public var location: SourceLocation?
+}
+
+public struct HealthCheck: Sendable, Codable, Equatable {
+    /// `["CMD", …]` or `["CMD-SHELL", "…"]`; a plain string is stored as `CMD-SHELL`.
+    public var test: [String]
+    public var intervalSeconds: Double?
+    public var timeoutSeconds: Double?
+    public var retries: Int?
+    public var startPeriodSeconds: Double?
+    public var startIntervalSeconds: Double?
+    /// `disable: true` or `test: ["NONE"]`.
+    public var disabled: Bool
+}

@@ -1,0 +1,60 @@
+/// A compose project turned into typed values: what every later step (templates, deploy, local
+/// runs) reads instead of YAML.
+///
+/// Order matters and is kept (services print in the order they were written), so collections are
+/// arrays of named values rather than dictionaries.
+public struct Site: Sendable, Codable, Equatable {
+    /// The compose project name, normalised (`name:`, `--project-name` or the folder).
+    public var projectName: String
+    /// Absolute directory that relative paths (build contexts, config files) are relative to.
+    public var projectDirectory: String
+    public var services: [Service]
+    public var volumes: [NamedVolume]
+    public var configs: [ConfigDefinition]
+    public var secrets: [SecretDefinition]
+    public var networks: [NetworkDefinition]
+    /// The top-level `x-aws-*` keys.
+    public var aws: AWSSettings
+    /// The top-level `x-berth` block.
+    public var berth: BerthSettings
+    /// The environment whose overrides were applied by `resolved(environment:)`, if any.
+    public var environment: String?
+
+    public init(
+        projectName: String,
+        projectDirectory: String,
+        services: [Service] = [],
+        volumes: [NamedVolume] = [],
+        configs: [ConfigDefinition] = [],
+        secrets: [SecretDefinition] = [],
+        networks: [NetworkDefinition] = [],
+        aws: AWSSettings = AWSSettings(),
+        berth: BerthSettings = BerthSettings(),
+        environment: String? = nil
+    ) {
+        self.projectName = projectName
+        self.projectDirectory = projectDirectory
+        self.services = services
+        self.volumes = volumes
+        self.configs = configs
+        self.secrets = secrets
+        self.networks = networks
+        self.aws = aws
+        self.berth = berth
+        self.environment = environment
+    }
+
+    public func service(named name: String) -> Service? {
+        services.first { $0.name == name }
+    }
+
+    public func volume(named name: String) -> NamedVolume? {
+        volumes.first { $0.name == name }
+    }
+
+    /// The names of the environments declared under `x-berth.environments`, in file order.
+    public var environmentNames: [String] { berth.environments.map(\.name) }
+
+    /// The AWS region: the environment's, else `x-berth.region`.
+    public var region: String? { berth.region }
+}

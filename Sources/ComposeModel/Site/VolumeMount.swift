@@ -1,0 +1,32 @@
+/// Something mounted into a service's container, other than a single config file.
+public struct VolumeMount: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable, Equatable {
+        /// A top-level named volume; Berth backs it with an EFS access point.
+        case volume
+        /// An anonymous volume (`- /data`): scratch space in the task's ephemeral storage.
+        case ephemeral
+        /// A tmpfs mount. Fargate has no tmpfs, so it becomes ephemeral storage as well.
+        case tmpfs
+    }
+
+    public var kind: Kind
+    /// The named volume, for `.volume`.
+    public var source: String?
+    public var target: String
+    public var readOnly: Bool
+    /// A sub-directory of the volume (`volume.subpath`), mounted instead of its root.
+    public var subpath: String?
+    public var location: SourceLocation?
+
+    public init(
+        kind: Kind, source: String? = nil, target: String, readOnly: Bool = false, subpath: String? = nil,
+        location: SourceLocation? = nil
+    ) {
+        self.kind = kind
+        self.source = source
+        self.target = target
+        self.readOnly = readOnly
+        self.subpath = subpath
+        self.location = location
+    }
+}

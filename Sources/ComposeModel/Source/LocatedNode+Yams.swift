@@ -1,0 +1,145 @@
+import Yams
+
+/// Parsing one compose file into a `LocatedNode` tree.
+///
+/// Yams' `compose(yaml:)` already resolves anchors and aliases; what it leaves to the caller is the
+/// YAML merge key (`<<`), which compose files use with `x-` fragments (`10-fragments.md`), and the
+/// `!reset`/`!override` tags of `13-merge.md`.
+extension LocatedNode {
+    static func parse(yaml: String, file: String, diagnostics: DiagnosticBag) -> LocatedNode? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.add(Self.diagnostic(for: error, file: file, yaml: yaml))
+            return nil
+        } catch {
+            diagnostics.add(.error(at: SourceLocation(file: file, line: 1, column: 1), path: "", "cannot parse YAML: \(error)"))
+            return nil
+        }
+        guard let root else {
+            diagnostics.add(
+                .error(
+                    at: SourceLocation(file: file, line: 1, column: 1), path: "", "the file is empty",
+                    hint: "a compose file needs at least a `services:` mapping"))
+            return nil
+        }
+        var converter = YamsConverter(file: file, diagnostics: diagnostics)
+        return converter.convert(root)
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, yaml: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        func text(_ problem: String, _ context: YamlError.Context?) -> String {
+            guard let context else { return "YAML syntax error: \(problem)" }
+            return "YAML syntax error: \(problem) (\(context.text) at line \(context.mark.line))"
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            return .error(at: at(mark), path: "", text(problem, context))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            return .error(
+                at: at(context.mark), path: "", "duplicate key \(names) in one mapping",
+                hint: "a key may appear only once; merge the two entries")
+        case .reader(let problem, let offset, _, _):
+            let location = offset.map { Self.location(ofOffset: $0, in: yaml, file: file) }
+            return .error(at: location ?? SourceLocation(file: file, line: 1, column: 1), path: "", "cannot read the file: \(problem)")
+        default:
+            return .error(at: SourceLocation(file: file, line: 1, column: 1), path: "", "cannot parse YAML: \(error)")
+        }
+    }
+
+    private static func location(ofOffset offset: Int, in text: String, file: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for (index, byte) in text.utf8.enumerated() {
+            if index >= offset { break }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+private struct YamsConverter {
+    let file: String
+    let diagnostics: DiagnosticBag
+
+    init(file: String, diagnostics: DiagnosticBag) {
+        self.file = file
+        self.diagnostics = diagnostics
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation? {
+        mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+    }
+
+    func mergeTag(_ tag: Tag) -> LocatedNode.MergeTag? {
+        switch tag.rawValue {
+        case "!reset": return .reset
+        case "!override": return .override
+        default: return nil
+        }
+    }
+
+    mutating func convert(_ node: Node) -> LocatedNode {
+        switch node {
+        case .scalar(let scalar):
+            return LocatedNode(
+                .scalar(.init(text: scalar.string, isPlain: scalar.style == .plain || scalar.style == .any)),
+                location: location(scalar.mark), mergeTag: mergeTag(scalar.tag))
+        case .sequence(let sequence):
+            return LocatedNode(
+                .sequence(sequence.map { convert($0) }), location: location(sequence.mark),
+                mergeTag: mergeTag(sequence.tag))
+        case .mapping(let mapping):
+            return LocatedNode(
+                .mapping(convertEntries(mapping)), location: location(mapping.mark), mergeTag: mergeTag(mapping.tag))
+        case .alias(let alias):
+            return LocatedNode.plain("null", location: location(alias.mark))
+        }
+    }
+
+    /// Explicit keys win over keys pulled in with `<<`; among several merged mappings the first
+    /// wins, as the YAML merge type (yaml.org/type/merge.html) specifies.
+    mutating func convertEntries(_ mapping: Node.Mapping) -> [LocatedNode.Entry] {
+        var explicit: [LocatedNode.Entry] = []
+        var merged: [LocatedNode.Entry] = []
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let keyScalar) = keyNode else {
+                diagnostics.add(
+                    .error(
+                        at: location(keyNode.mark), path: "", "a mapping key must be a plain string, not a list or mapping"))
+                continue
+            }
+            let value = convert(valueNode)
+            if keyScalar.string == "<<" && keyScalar.style != .singleQuoted && keyScalar.style != .doubleQuoted {
+                let sources: [LocatedNode] = value.items ?? [value]
+                for source in sources {
+                    guard let entries = source.entries else {
+                        diagnostics.add(
+                            .error(
+                                at: source.location ?? location(keyScalar.mark), path: "<<",
+                                "the YAML merge key `<<` needs a mapping or a list of mappings, found \(source.kindName)"))
+                        continue
+                    }
+                    for entry in entries where !merged.contains(where: { $0.key == entry.key }) {
+                        merged.append(entry)
+                    }
+                }
+                continue
+            }
+            explicit.append(.init(key: keyScalar.string, keyLocation: location(keyScalar.mark), value: value))
+        }
+        if merged.isEmpty { return explicit }
+        let explicitKeys = Set(explicit.map(\.key))
+        return merged.filter { !explicitKeys.contains($0.key) } + explicit
+    }
+}

@@ -1,0 +1,86 @@
+/// One problem found in a compose project: where it is, which key, what is wrong and what would
+/// be right.
+///
+/// The loader never stops at the first problem; it returns all of them so a user fixes the file
+/// in one pass. `description` is the one-line form the CLI prints, e.g.
+/// `compose.yaml:14:7: services.cms.deploy.resources.limits.memory: "lots" is not a size (use e.g. 512M, 2G)`.
+public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringConvertible, Error {
+    public enum Severity: String, Sendable, Codable, Hashable, Comparable {
+        case error
+        case warning
+        case note
+
+        private var rank: Int {
+            switch self {
+            case .error: return 0
+            case .warning: return 1
+            case .note: return 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    /// The dotted key path, e.g. `services.cms.deploy.resources.limits.memory`; empty for problems
+    /// with a whole file.
+    public var path: String
+    public var message: String
+    /// What to do instead, printed in parentheses after the message.
+    public var hint: String?
+
+    public init(
+        _ severity: Severity,
+        at location: SourceLocation?,
+        path: String,
+        _ message: String,
+        hint: String? = nil
+    ) {
+        self.severity = severity
+        self.location = location
+        self.path = path
+        self.message = message
+        self.hint = hint
+    }
+
+    public static func error(
+        at location: SourceLocation?,
+        path: String,
+        _ message: String,
+        hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, at: location, path: path, message, hint: hint)
+    }
+
+    public static func warning(
+        at location: SourceLocation?,
+        path: String,
+        _ message: String,
+        hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, at: location, path: path, message, hint: hint)
+    }
+
+    public static func note(
+        at location: SourceLocation?,
+        path: String,
+        _ message: String,
+        hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.note, at: location, path: path, message, hint: hint)
+    }
+
+    /// Errors print bare, as in the example; warnings and notes say what they are, as
+    /// compilers do.
+    public var description: String {
+        var parts: [String] = []
+        if let location { parts.append(location.description) }
+        if severity != .error { parts.append(severity.rawValue) }
+        if !path.isEmpty { parts.append(path) }
+        var text = parts.joined(separator: ": ")
+        text += text.isEmpty ? message : ": " + message
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+}
