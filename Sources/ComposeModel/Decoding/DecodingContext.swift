@@ -1,0 +1,32 @@
+/// What decoding a service needs besides its own node: the declared top-level names (to catch
+/// references to undeclared volumes, secrets and configs), the project directory and the disk (to
+/// tell bind-mounted files from directories), and the variables for `KEY`-only environment
+/// entries.
+struct DecodingContext {
+    let reader: NodeReader
+    let projectDirectory: String
+    let fileSystem: any ComposeFileSystem
+    let variables: [String: String]
+    var declaredVolumes: Set<String> = []
+    var declaredSecrets: Set<String> = []
+    var declaredConfigs: Set<String> = []
+    var declaredNetworks: Set<String> = []
+
+    var diagnostics: DiagnosticBag { reader.diagnostics }
+
+    /// A host path as written in the file, resolved against the project directory (`~` against
+    /// HOME from the passed-in variables).
+    func hostPath(_ path: String) -> String {
+        if path == "~" || path.hasPrefix("~/") {
+            let home = variables["HOME"] ?? "/root"
+            return FilePath.normalize(home + path.dropFirst())
+        }
+        return FilePath.resolve(path, against: projectDirectory)
+    }
+
+    /// The path to keep in the model: relative to the project directory when inside it.
+    func projectRelative(_ path: String) -> String {
+        let absolute = hostPath(path)
+        return FilePath.relative(absolute, inside: projectDirectory) ?? absolute
+    }
+}

@@ -1,0 +1,203 @@
+/// `volumes`, `tmpfs`, and `configs`/`secrets` references. A host path that is a single file is
+/// kept as a config file to ship with the deploy; a host directory cannot exist on Fargate.
+extension ServiceDecoder {
+    static let volumeKeys: Set<String> = ["type", "source", "target", "read_only", "consistency", "bind", "volume", "tmpfs", "image"]
+    static let dockerSocketPaths: Set<String> = ["/var/run/docker.sock", "/run/docker.sock"]
+
+    private struct MountSpec {
+        var type: String
+        var source: String?
+        var target: String
+        var readOnly: Bool
+        var subpath: String?
+    }
+
+    func decodeVolumes(_ node: LocatedNode, _ path: String, into service: inout Service) {
+        guard let items = reader.list(node, path) else { return }
+        for (index, item) in items.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            guard let spec = mountSpec(item, itemPath) else { continue }
+            guard spec.target.hasPrefix("/") else {
+                diagnostics.error(item, itemPath, "the container path \"\(spec.target)\" is not absolute", hint: "container paths start with /")
+                continue
+            }
+            switch spec.type {
+            case "volume":
+                guard let source = spec.source, !source.isEmpty else {
+                    service.mounts.append(VolumeMount(kind: .ephemeral, target: spec.target, readOnly: spec.readOnly, location: item.location))
+                    continue
+                }
+                if !context.declaredVolumes.contains(source) {
+                    diagnostics.error(
+                        item, itemPath, "volume \"\(source)\" is not declared",
+                        hint: "add `\(source):` under the top-level `volumes:`, or write ./\(source) for a path")
+                }
+                service.mounts.append(
+                    VolumeMount(kind: .volume, source: source, target: spec.target, readOnly: spec.readOnly, subpath: spec.subpath, location: item.location))
+            case "bind":
+                if let file = bindMountedFile(spec, item, itemPath) { service.configFiles.append(file) }
+            case "tmpfs":
+                service.mounts.append(VolumeMount(kind: .tmpfs, target: spec.target, location: item.location))
+                tmpfsWarning(item, itemPath)
+            default:
+                diagnostics.error(
+                    item, itemPath, "volume type \"\(spec.type)\" is not supported on Fargate",
+                    hint: "use a named volume (stored on EFS)")
+            }
+        }
+    }
+
+    private func mountSpec(_ item: LocatedNode, _ path: String) -> MountSpec? {
+        if let entries = item.entries {
+            reader.checkKeys(entries, path, known: Self.volumeKeys)
+            guard let type = item["type"].flatMap({ reader.string($0, path.appendingKey("type")) }) else {
+                diagnostics.error(item, path, "a volume in long syntax needs a `type`", hint: "volume, bind or tmpfs")
+                return nil
+            }
+            guard let target = item["target"].flatMap({ reader.string($0, path.appendingKey("target")) }) else {
+                diagnostics.error(item, path, "a volume in long syntax needs a `target`")
+                return nil
+            }
+            let source = item["source"].flatMap { $0.isNull ? nil : reader.string($0, path.appendingKey("source")) }
+            let readOnly = item["read_only"].flatMap { reader.bool($0, path.appendingKey("read_only")) } ?? false
+            let subpath = item["volume"]?["subpath"]?.scalar?.text
+            return MountSpec(type: type, source: source, target: target, readOnly: readOnly, subpath: subpath)
+        }
+        guard let text = reader.string(item, path) else { return nil }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        switch parts.count {
+        case 1:
+            return MountSpec(type: "volume", source: nil, target: parts[0], readOnly: false)
+        case 2, 3:
+            let options = parts.count == 3 ? parts[2].split(separator: ",").map(String.init) : []
+            let known: Set<String> = ["ro", "rw", "z", "Z", "nocopy", "cached", "delegated", "consistent", "shared", "slave", "private", "rshared", "rslave", "rprivate"]
+            if let unknown = options.first(where: { !known.contains($0) }) {
+                diagnostics.error(item, path, "\"\(unknown)\" is not a volume option", hint: "use ro or rw")
+                return nil
+            }
+            let source = parts[0]
+            let isPath = source.hasPrefix("/") || source.hasPrefix(".") || source.hasPrefix("~")
+            if !isPath && !VolumeName.isValid(source) {
+                diagnostics.error(item, path, "\"\(source)\" is neither a volume name nor a path", hint: "paths start with ./, ../, / or ~")
+                return nil
+            }
+            return MountSpec(type: isPath ? "bind" : "volume", source: source, target: parts[1], readOnly: options.contains("ro"))
+        default:
+            diagnostics.error(item, path, "\"\(text)\" is not a volume mapping", hint: "use SOURCE:TARGET[:ro], e.g. data:/var/lib/data")
+            return nil
+        }
+    }
+
+    /// A bind mount of a single file becomes a config file. Files are told from directories on
+    /// disk; a missing path that ends in an extension is taken for a file not yet created.
+    private func bindMountedFile(_ spec: MountSpec, _ item: LocatedNode, _ path: String) -> ServiceConfigFile? {
+        guard let source = spec.source else {
+            diagnostics.error(item, path, "a bind mount needs a `source`")
+            return nil
+        }
+        let absolute = context.hostPath(source)
+        if Self.dockerSocketPaths.contains(absolute) {
+            diagnostics.error(
+                item, path, "mounts the Docker socket, but Fargate tasks have no Docker daemon",
+                hint: "run this tool somewhere else; it cannot manage containers on Fargate")
+            return nil
+        }
+        var isFile: Bool
+        switch context.fileSystem.kind(atPath: absolute) {
+        case .file?:
+            isFile = true
+        case .directory?:
+            isFile = false
+        case nil:
+            isFile = FilePath.fileExtension(of: absolute) != nil
+            if isFile {
+                diagnostics.warning(
+                    item, path, "\(source) does not exist; taking it for a file because of its extension",
+                    hint: "create it before deploying, since its contents are shipped as a config file")
+            }
+        }
+        guard isFile else {
+            diagnostics.error(
+                item, path, "bind-mounts the host directory \(source), which Fargate tasks cannot see",
+                hint: "declare a named volume (stored on EFS) and mount it at \(spec.target), or COPY the files into the image")
+            return nil
+        }
+        return ServiceConfigFile(
+            origin: .bindMount, configName: nil, source: ContentSource(kind: .file, value: context.projectRelative(source)),
+            target: spec.target, mode: nil, uid: nil, gid: nil, location: item.location)
+    }
+
+    func decodeTmpfs(_ node: LocatedNode, _ path: String, into service: inout Service) {
+        guard let targets = reader.strings(node, path) else { return }
+        for target in targets {
+            let mountPoint = String(target.split(separator: ":").first ?? "")
+            service.mounts.append(VolumeMount(kind: .tmpfs, target: mountPoint, location: node.location))
+        }
+        if !targets.isEmpty { tmpfsWarning(node, path) }
+    }
+
+    private func tmpfsWarning(_ node: LocatedNode, _ path: String) {
+        diagnostics.warning(
+            node, path, "Fargate has no tmpfs; the directory is created on the task's ephemeral disk instead",
+            hint: "nothing to do unless the data must stay in memory")
+    }
+
+    func decodeConfigReferences(_ node: LocatedNode, _ path: String) -> [ServiceConfigFile] {
+        guard let items = reader.list(node, path) else { return [] }
+        var files: [ServiceConfigFile] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            guard let reference = decodeReference(item, itemPath, declared: context.declaredConfigs, kind: "config", defaultDirectory: "/") else { continue }
+            files.append(
+                ServiceConfigFile(
+                    origin: .config, configName: reference.source, source: ContentSource(kind: .external, value: reference.source),
+                    target: reference.target, mode: reference.mode, uid: reference.uid, gid: reference.gid, location: item.location))
+        }
+        return files
+    }
+
+    func decodeSecretReferences(_ node: LocatedNode, _ path: String) -> [ServiceSecret] {
+        guard let items = reader.list(node, path) else { return [] }
+        return items.enumerated().compactMap { index, item in
+            decodeReference(item, "\(path)[\(index)]", declared: context.declaredSecrets, kind: "secret", defaultDirectory: "/run/secrets/")
+        }
+    }
+
+    private func decodeReference(
+        _ item: LocatedNode, _ path: String, declared: Set<String>, kind: String, defaultDirectory: String
+    ) -> ServiceSecret? {
+        var reference: ServiceSecret
+        if item.entries != nil {
+            guard let source = item["source"].flatMap({ reader.string($0, path.appendingKey("source")) }) else {
+                diagnostics.error(item, path, "a \(kind) reference needs a `source`")
+                return nil
+            }
+            var target = item["target"].flatMap { reader.string($0, path.appendingKey("target")) } ?? defaultDirectory + source
+            if !target.hasPrefix("/") { target = defaultDirectory + target }
+            reference = ServiceSecret(
+                source: source, target: target, mode: item["mode"]?.scalar?.text, uid: item["uid"]?.scalar?.text,
+                gid: item["gid"]?.scalar?.text, location: item.location)
+        } else {
+            guard let source = reader.string(item, path) else { return nil }
+            reference = ServiceSecret(source: source, target: defaultDirectory + source, location: item.location)
+        }
+        if !declared.contains(reference.source) {
+            diagnostics.error(
+                item, path, "\(kind) \"\(reference.source)\" is not declared",
+                hint: "add it under the top-level `\(kind)s:`")
+        }
+        return reference
+    }
+}
+
+/// Named volume names as the compose schema allows them.
+enum VolumeName {
+    static func isValid(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) || ("0"..."9").contains(first) else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
+        }
+    }
+}

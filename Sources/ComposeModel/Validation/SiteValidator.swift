@@ -1,0 +1,103 @@
+/// Checks that need the whole site: dependencies that name real services and form no cycle,
+/// published ports used once, and `x-berth` environments that name real services and sizes.
+struct SiteValidator {
+    let diagnostics: DiagnosticBag
+    /// Services removed because none of their profiles is active, for a clearer message.
+    let disabledServices: Set<String>
+
+    func validate(_ site: Site) {
+        checkDependencies(site)
+        DependencyCycles.report(in: site, diagnostics: diagnostics)
+        checkPublishedPorts(site)
+        checkEnvironments(site)
+    }
+
+    private func checkDependencies(_ site: Site) {
+        let names = Set(site.services.map(\.name))
+        for service in site.services {
+            for dependency in service.dependencies where !names.contains(dependency.service) {
+                let path = "services.\(service.name).depends_on.\(dependency.service)"
+                if disabledServices.contains(dependency.service) {
+                    diagnostics.add(
+                        Diagnostic(
+                            dependency.required ? .error : .warning, at: dependency.location, path: path,
+                            "depends on \"\(dependency.service)\", which no active profile enables",
+                            hint: "enable its profile with --profile, or give both services the same profile"))
+                } else if dependency.service == service.name {
+                    diagnostics.add(.error(at: dependency.location, path: path, "a service cannot depend on itself"))
+                } else {
+                    let suggestion = KeySuggestion.nearest(to: dependency.service, in: names)
+                    diagnostics.add(
+                        .error(
+                            at: dependency.location, path: path, "depends on \"\(dependency.service)\", which is not a service",
+                            hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "the services are \(site.services.map(\.name).joined(separator: ", "))"))
+                }
+            }
+        }
+    }
+
+    /// Each published port becomes one load balancer listener, so two services cannot share it.
+    private func checkPublishedPorts(_ site: Site) {
+        var seen: [String: (service: String, location: SourceLocation?)] = [:]
+        for service in site.services {
+            for (index, port) in service.ports.enumerated() {
+                guard let published = port.published else { continue }
+                let key = "\(published)/\(port.transport.rawValue)"
+                if let first = seen[key] {
+                    let where_ = first.location.map { " at \($0)" } ?? ""
+                    diagnostics.add(
+                        .error(
+                            at: port.location, path: "services.\(service.name).ports[\(index)]",
+                            "port \(key) is already published by service \"\(first.service)\"\(where_)",
+                            hint: "publish a different port, or route both through one proxy service"))
+                } else {
+                    seen[key] = (service.name, port.location)
+                }
+            }
+        }
+    }
+
+    private func checkEnvironments(_ site: Site) {
+        let services = Dictionary(site.services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for environment in site.berth.environments {
+            for (name, settings) in environment.services.sorted(by: { $0.key < $1.key }) {
+                let path = "x-berth.environments.\(environment.name).services.\(name)"
+                guard let service = services[name] else {
+                    let suggestion = KeySuggestion.nearest(to: name, in: Set(services.keys))
+                    diagnostics.add(
+                        .error(
+                            at: settings.location, path: path, "\"\(name)\" is not a service",
+                            hint: suggestion.map { "did you mean \"\($0)\"?" }))
+                    continue
+                }
+                let request = service.resources.overridden(by: service.berth.overridden(by: settings))
+                if case .failure(let problem) = FargateSize.fitting(request) {
+                    diagnostics.add(.error(at: settings.location, path: path, problem.message, hint: problem.hint))
+                }
+            }
+            for volume in environment.backup?.volumes ?? [] where site.volume(named: volume) == nil {
+                diagnostics.add(
+                    .error(at: environment.location, path: "x-berth.environments.\(environment.name).backup.volumes", "volume \"\(volume)\" is not declared"))
+            }
+        }
+        for volume in site.berth.backup?.volumes ?? [] where site.volume(named: volume) == nil {
+            diagnostics.add(.error(at: nil, path: "x-berth.backup.volumes", "volume \"\(volume)\" is not declared"))
+        }
+    }
+}
+
+extension ResourceRequest {
+    /// The request with `x-berth` sizing applied: an exact `cpu` replaces `cpus`, and the reverse.
+    func overridden(by settings: BerthServiceSettings) -> ResourceRequest {
+        var request = self
+        if let cpu = settings.cpu {
+            request.cpuUnits = cpu
+            request.cpus = nil
+        } else if let cpus = settings.cpus {
+            request.cpus = cpus
+            request.cpuUnits = nil
+        }
+        if let memory = settings.memory { request.memoryMiB = memory }
+        return request
+    }
+}
