@@ -109,7 +109,8 @@ extension ServiceDecoder {
         case .directory?:
             isFile = false
         case nil:
-            isFile = FilePath.fileExtension(of: absolute) != nil
+            // A trailing slash says "directory" whatever the name looks like (`/etc/dnsmasq.d/`).
+            isFile = !source.hasSuffix("/") && FilePath.fileExtension(of: absolute) != nil
             if isFile {
                 diagnostics.warning(
                     item, path, "\(source) does not exist; taking it for a file because of its extension",

@@ -13,6 +13,9 @@ struct ServiceDecoder {
         "platform", "cpus", "mem_limit", "mem_reservation", "scale", "networks", "extends",
     ]
 
+    /// The CPU architectures Fargate offers (`runtimePlatform` X86_64 and ARM64).
+    static let fargatePlatforms: Set<String> = ["linux/amd64", "linux/x86_64", "linux/arm64", "linux/arm64/v8", "linux/aarch64"]
+
     func decode(name: String, node: LocatedNode, keyLocation: SourceLocation?) -> Service {
         let path = "services".appendingKey(name)
         var service = Service(name: name, location: keyLocation ?? node.location)
@@ -50,14 +53,26 @@ struct ServiceDecoder {
             case "read_only": service.readOnlyRootFilesystem = reader.bool(value, keyPath) ?? false
             case "init": service.initProcess = reader.bool(value, keyPath) ?? false
             case "stop_grace_period": service.stopGracePeriod = reader.seconds(value, keyPath)
-            case "stop_signal": service.stopSignal = reader.string(value, keyPath)
+            case "stop_signal":
+                service.stopSignal = reader.string(value, keyPath)
+                if let signal = service.stopSignal, signal != "SIGTERM" {
+                    diagnostics.warning(
+                        value, keyPath, "ECS task definitions cannot set a stop signal; tasks get SIGTERM unless the image says otherwise",
+                        hint: "add `STOPSIGNAL \(signal)` to the Dockerfile")
+                }
             case "ulimits": service.ulimits = decodeUlimits(value, keyPath)
             case "labels": service.labels = reader.namedValues(value, keyPath)
             case "logging": service.logging = decodeLogging(value, keyPath)
             case "profiles": service.profiles = reader.stringList(value, keyPath) ?? []
             case "cap_add": service.capAdd = reader.stringList(value, keyPath) ?? []
             case "cap_drop": service.capDrop = reader.stringList(value, keyPath) ?? []
-            case "platform": service.platform = reader.string(value, keyPath)
+            case "platform":
+                service.platform = reader.string(value, keyPath)
+                if let platform = service.platform, !Self.fargatePlatforms.contains(platform.lowercased()) {
+                    diagnostics.error(
+                        value, keyPath, "Fargate runs linux/amd64 and linux/arm64 containers, not \(platform)",
+                        hint: "build the image for linux/amd64 or linux/arm64")
+                }
             case "scale": service.replicas = reader.int(value, keyPath, minimum: 0) ?? service.replicas
             case "networks": decodeNetworkReferences(value, keyPath)
             case "x-aws-role": service.aws.role = value.jsonValue
