@@ -3,6 +3,12 @@ public struct ConfigDefinition: Sendable, Codable, Equatable {
     public var name: String
     public var location: SourceLocation?
     public var source: ContentSource
+
+    public init(name: String, location: SourceLocation? = nil, source: ContentSource) {
+        self.name = name
+        self.location = location
+        self.source = source
+    }
 }
 
 /// A top-level `secrets` entry. On AWS each becomes a Secrets Manager secret; `x-aws-keys` picks
@@ -13,6 +19,13 @@ public struct SecretDefinition: Sendable, Codable, Equatable {
     public var source: ContentSource
     /// `x-aws-keys`, from Docker's ECS integration.
     public var awsKeys: [String]
+
+    public init(name: String, location: SourceLocation? = nil, source: ContentSource, awsKeys: [String] = []) {
+        self.name = name
+        self.location = location
+        self.source = source
+        self.awsKeys = awsKeys
+    }
 }
 
 /// Where the bytes of a config or secret come from.
@@ -55,6 +68,17 @@ public struct ServiceConfigFile: Sendable, Codable, Equatable {
     public var uid: String?
     public var gid: String?
     public var location: SourceLocation?
+
+    public init(origin: Origin, configName: String? = nil, source: ContentSource, target: String, mode: String? = nil, uid: String? = nil, gid: String? = nil, location: SourceLocation? = nil) {
+        self.origin = origin
+        self.configName = configName
+        self.source = source
+        self.target = target
+        self.mode = mode
+        self.uid = uid
+        self.gid = gid
+        self.location = location
+    }
 }
 
 public struct ServiceSecret: Sendable, Codable, Equatable {
@@ -65,4 +89,13 @@ public struct ServiceSecret: Sendable, Codable, Equatable {
     public var uid: String?
     public var gid: String?
     public var location: SourceLocation?
+
+    public init(source: String, target: String, mode: String? = nil, uid: String? = nil, gid: String? = nil, location: SourceLocation? = nil) {
+        self.source = source
+        self.target = target
+        self.mode = mode
+        self.uid = uid
+        self.gid = gid
+        self.location = location
+    }
 }

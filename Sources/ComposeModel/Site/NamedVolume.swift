@@ -46,4 +46,11 @@ public struct NetworkDefinition: Sendable, Codable, Equatable {
     public var external: Bool
     /// `x-aws-securitygroup`: an existing security group to use for this network.
     public var securityGroup: String?
+
+    public init(name: String, location: SourceLocation? = nil, external: Bool = false, securityGroup: String? = nil) {
+        self.name = name
+        self.location = location
+        self.external = external
+        self.securityGroup = securityGroup
+    }
 }

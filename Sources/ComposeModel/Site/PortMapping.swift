@@ -36,4 +36,9 @@ public struct PortMapping: Sendable, Codable, Equatable {
 public struct ExposedPort: Sendable, Codable, Equatable {
     public var port: Int
     public var transport: PortMapping.TransportProtocol
+
+    public init(port: Int, transport: PortMapping.TransportProtocol = .tcp) {
+        self.port = port
+        self.transport = transport
+    }
 }

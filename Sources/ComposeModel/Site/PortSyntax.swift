@@ -34,13 +34,19 @@ enum PortSyntax {
         }
         let publishedPart = parts.popLast()
         if !parts.isEmpty {
-            guard hostIP == nil else { throw Failure(message: "\"\(text)\" is not a port mapping") }
-            hostIP = parts.joined(separator: ":")
+            let address = parts.joined(separator: ":")
+            guard hostIP == nil, isIPAddress(address) else {
+                throw Failure(message: "\"\(text)\": \"\(address)\" is not a host IP address")
+            }
+            hostIP = address
+        }
+        if let hostIP, !isIPAddress(hostIP) {
+            throw Failure(message: "\"\(text)\": \"\(hostIP)\" is not a host IP address")
         }
         let targets = try range(containerPart, in: text)
         var published: [Int?] = targets.map { _ in nil }
         if let publishedPart, !publishedPart.isEmpty {
-            let hostPorts = try range(publishedPart, in: text)
+            let hostPorts = try range(publishedPart, in: text, limited: targets.count > 1)
             if hostPorts.count == targets.count {
                 published = hostPorts
             } else if targets.count == 1 {
@@ -56,7 +62,20 @@ enum PortSyntax {
         }
     }
 
-    static func range(_ text: String, in whole: String) throws(Failure) -> [Int] {
+    /// IPv4 dotted quads, or IPv6 (hex groups with `::` or eight groups).
+    static func isIPAddress(_ text: String) -> Bool {
+        if text.contains(".") && !text.contains(":") {
+            let octets = text.split(separator: ".", omittingEmptySubsequences: false)
+            return octets.count == 4 && octets.allSatisfy { Int($0).map { (0...255).contains($0) } ?? false }
+        }
+        let groups = text.split(separator: ":", omittingEmptySubsequences: false)
+        let hex = text.allSatisfy { $0.isHexDigit || $0 == ":" }
+        return hex && (text.contains("::") || groups.count == 8) && groups.allSatisfy { $0.count <= 4 }
+    }
+
+    /// A port or `start-end` range; `limited` caps the range at `maximumRange`. A host range for a
+    /// single container port is a pool to pick from, so it is not capped.
+    static func range(_ text: String, in whole: String, limited: Bool = true) throws(Failure) -> [Int] {
         let bounds = text.split(separator: "-", omittingEmptySubsequences: false)
         guard bounds.count == 1 || bounds.count == 2 else {
             throw Failure(message: "\"\(whole)\": \"\(text)\" is not a port or range")
@@ -70,7 +89,7 @@ enum PortSyntax {
         }
         guard numbers.count == 2 else { return numbers }
         guard numbers[0] <= numbers[1] else { throw Failure(message: "\"\(whole)\": the range \(text) runs backwards") }
-        guard numbers[1] - numbers[0] < maximumRange else {
+        guard !limited || numbers[1] - numbers[0] < maximumRange else {
             throw Failure(message: "\"\(whole)\": the range \(text) has more than \(maximumRange) ports")
         }
         return Array(numbers[0]...numbers[1])

@@ -113,17 +113,33 @@ public struct BuildSettings: Sendable, Codable, Equatable {
 public struct EnvFileReference: Sendable, Codable, Equatable {
     public var path: String
     public var required: Bool
+
+    public init(path: String, required: Bool = true) {
+        self.path = path
+        self.required = required
+    }
 }
 
 public struct Ulimit: Sendable, Codable, Equatable {
     public var name: String
     public var soft: Int
     public var hard: Int
+
+    public init(name: String, soft: Int, hard: Int) {
+        self.name = name
+        self.soft = soft
+        self.hard = hard
+    }
 }
 
 public struct LoggingSettings: Sendable, Codable, Equatable {
     public var driver: String?
     public var options: [NamedValue]
+
+    public init(driver: String? = nil, options: [NamedValue] = []) {
+        self.driver = driver
+        self.options = options
+    }
 }
 
 /// CPU and memory as requested, before rounding to a Fargate size.

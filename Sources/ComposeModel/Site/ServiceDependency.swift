@@ -12,6 +12,14 @@ public struct ServiceDependency: Sendable, Codable, Equatable {
     public var required: Bool
     public var restart: Bool
     public var location: SourceLocation?
+
+    public init(service: String, condition: Condition = .serviceStarted, required: Bool = true, restart: Bool = false, location: SourceLocation? = nil) {
+        self.service = service
+        self.condition = condition
+        self.required = required
+        self.restart = restart
+        self.location = location
+    }
 }
 
 public struct HealthCheck: Sendable, Codable, Equatable {
@@ -24,4 +32,14 @@ public struct HealthCheck: Sendable, Codable, Equatable {
     public var startIntervalSeconds: Double?
     /// `disable: true` or `test: ["NONE"]`.
     public var disabled: Bool
+
+    public init(test: [String], intervalSeconds: Double? = nil, timeoutSeconds: Double? = nil, retries: Int? = nil, startPeriodSeconds: Double? = nil, startIntervalSeconds: Double? = nil, disabled: Bool = false) {
+        self.test = test
+        self.intervalSeconds = intervalSeconds
+        self.timeoutSeconds = timeoutSeconds
+        self.retries = retries
+        self.startPeriodSeconds = startPeriodSeconds
+        self.startIntervalSeconds = startIntervalSeconds
+        self.disabled = disabled
+    }
 }
