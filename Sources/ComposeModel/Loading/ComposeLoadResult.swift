@@ -28,4 +28,9 @@ public struct ComposeLoadResult: Sendable {
         guard let document else { return "" }
         return document.yamlText()
     }
+
+    /// The same document as JSON-ready data, for `berth config --output json`.
+    public func documentJSON() -> JSONValue? {
+        document?.jsonValue
+    }
 }
