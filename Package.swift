@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "AWSServices",
-            dependencies: ["AWSRuntime"],
+            dependencies: ["AWSRuntime", "SigV4"],
             swiftSettings: swiftSettings
         ),
         .target(
