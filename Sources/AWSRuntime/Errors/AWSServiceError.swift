@@ -23,9 +23,12 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
         self.fields = fields
     }
 
+    /// One line: AWS messages can run to paragraphs (a signature mismatch quotes the whole
+    /// canonical request), so only the first line is shown; `message` keeps the rest.
     public var description: String {
         var text = "\(service) \(operation) failed: \(code)"
-        if !message.isEmpty { text += ": \(message)" }
+        let firstLine = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+        if !firstLine.isEmpty { text += ": \(firstLine)" }
         text += " (HTTP \(httpStatus)"
         if let requestId { text += ", request id \(requestId)" }
         return text + ")"
