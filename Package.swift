@@ -60,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "BerthTesting",
-            dependencies: ["AWSRuntime", "SigV4"],
+            dependencies: ["AWSRuntime", "SigV4", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -5,6 +5,11 @@ import SigV4
 /// Sends AWS operations: resolves the endpoint, then runs the middleware chain
 /// retry → request log → error decoding → signing → transport.
 public final class AWSClient: Sendable {
+    /// Seconds a request may stay silent before it counts as a timeout (and is retried if it
+    /// is safe to). API calls answer within seconds; a dropped connection that goes quiet
+    /// should not hold a deploy for a minute per retry.
+    public static let defaultTimeout: TimeInterval = 20
+
     public let region: String
     public let credentials: (any CredentialProvider)?
     public let endpoints: EndpointResolver
@@ -15,7 +20,7 @@ public final class AWSClient: Sendable {
     public init(
         region: String, credentials: (any CredentialProvider)?, transport: any HTTPTransport, endpoints: EndpointResolver,
         retryPolicy: RetryPolicy = RetryPolicy(), retryBudget: RetryBudget = RetryBudget(), random: RandomSource = RandomSource(),
-        sleeper: any Sleeper = TaskSleeper(), logger: Logger? = nil, timeout: TimeInterval = 60,
+        sleeper: any Sleeper = TaskSleeper(), logger: Logger? = nil, timeout: TimeInterval = AWSClient.defaultTimeout,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.region = region

@@ -1,6 +1,7 @@
 import AWSRuntime
 import SigV4
 import Foundation
+import Logging
 
 /// A transport that answers from a closure and records every request, for unit tests that
 /// check request shapes and retry behaviour without a network.
@@ -61,13 +62,14 @@ extension AWSClient {
     public static func forTesting(
         transport: any HTTPTransport, endpoint: String = "http://127.0.0.1:1", region: String = "us-east-1",
         accessKey: String = "testing", secret: String = "testing", retryPolicy: RetryPolicy = .noRetry,
-        retryBudget: RetryBudget = RetryBudget(), sleeper: any Sleeper = RecordingSleeper(), seed: UInt64 = 1
+        retryBudget: RetryBudget = RetryBudget(), sleeper: any Sleeper = RecordingSleeper(), seed: UInt64 = 1, logger: Logger? = nil,
+        timeout: TimeInterval = 60
     ) -> AWSClient {
         let environment = ["AWS_ENDPOINT_URL": endpoint]
         return AWSClient(
             region: region,
             credentials: StaticCredentialProvider(.init(accessKeyId: accessKey, secretAccessKey: secret), source: "test"),
             transport: transport, endpoints: EndpointResolver(environment: environment, profile: ProfileSettings(name: "default")),
-            retryPolicy: retryPolicy, retryBudget: retryBudget, random: RandomSource(seed: seed), sleeper: sleeper)
+            retryPolicy: retryPolicy, retryBudget: retryBudget, random: RandomSource(seed: seed), sleeper: sleeper, logger: logger, timeout: timeout)
     }
 }
