@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "AWSServices",
-            dependencies: ["AWSRuntime"],
+            dependencies: ["AWSRuntime", "SigV4"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -60,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "BerthTesting",
-            dependencies: ["AWSRuntime"],
+            dependencies: ["AWSRuntime", "SigV4", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSRuntimeTests",
-            dependencies: ["AWSRuntime", "AWSServices", "BerthTesting"],
+            dependencies: ["AWSRuntime", "AWSServices", "BerthTesting", "SigV4"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -92,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["AWSRuntime", "AWSServices", "BerthCLI", "BerthTesting"],
+            dependencies: ["AWSRuntime", "AWSServices", "BerthCLI", "BerthTesting", "SigV4"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,0 +1,10 @@
+.PHONY: build test demo clean-emulator
+
+build:
+	swift build
+
+test:
+	scripts/test.sh
+
+clean-emulator:
+	scripts/emulator.sh stop

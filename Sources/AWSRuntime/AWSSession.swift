@@ -1,0 +1,55 @@
+import Foundation
+import Logging
+
+/// Everything resolved once per command from flags, environment and the shared files: region,
+/// profile, endpoints, credentials and the client that uses them.
+public struct AWSSession: Sendable {
+    public var client: AWSClient
+    public var region: RegionResolver.Resolved
+    public var profileName: String
+    public var endpoints: EndpointResolver
+    public var credentials: any CredentialProvider
+    public var retryPolicy: RetryPolicy
+
+    public struct Options: Sendable {
+        public var profile: String?
+        public var region: String?
+        public var environment: [String: String]
+        public var logger: Logger?
+
+        public init(profile: String? = nil, region: String? = nil, environment: [String: String], logger: Logger? = nil) {
+            self.profile = profile
+            self.region = region
+            self.environment = environment
+            self.logger = logger
+        }
+    }
+
+    public static func make(_ options: Options, transport: any HTTPTransport, files: SharedConfigFiles? = nil) throws -> AWSSession {
+        let environment = options.environment
+        let files = files ?? SharedConfigFiles.load(environment: environment)
+        let profileName = options.profile ?? environment["AWS_PROFILE"] ?? "default"
+        let profile = files.profile(profileName)
+        guard let region = RegionResolver.resolve(flag: options.region, environment: environment, profile: profile) else {
+            throw CredentialError("no AWS region is set", hint: "pass --region, set AWS_REGION, or add region to the profile")
+        }
+        let endpoints = EndpointResolver(environment: environment, profile: profile)
+        let chain = CredentialChain(environment: environment, files: files, transport: transport, region: region.region, endpoints: endpoints)
+        let credentials = try chain.resolve(profileFlag: options.profile)
+        let retryPolicy = try Self.retryPolicy(environment: environment, profile: profile)
+        let client = AWSClient(
+            region: region.region, credentials: credentials, transport: transport, endpoints: endpoints,
+            retryPolicy: retryPolicy, logger: options.logger)
+        return AWSSession(
+            client: client, region: region, profileName: profileName, endpoints: endpoints, credentials: credentials, retryPolicy: retryPolicy)
+    }
+
+    /// `AWS_MAX_ATTEMPTS`, else the profile's `max_attempts`, else Berth's default.
+    static func retryPolicy(environment: [String: String], profile: ProfileSettings) throws -> RetryPolicy {
+        guard let text = environment["AWS_MAX_ATTEMPTS"] ?? profile["max_attempts"] else { return RetryPolicy() }
+        guard let attempts = Int(text), attempts >= 1 else {
+            throw AWSClientError("AWS_MAX_ATTEMPTS/max_attempts is \"\(text)\"", hint: "use a whole number of 1 or more")
+        }
+        return RetryPolicy(maxAttempts: attempts)
+    }
+}

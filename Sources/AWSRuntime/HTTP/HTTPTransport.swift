@@ -1,0 +1,71 @@
+import Foundation
+
+/// The one thing Berth needs of an HTTP client. Everything AWS-specific sits above it, so tests
+/// swap in a fake and the real client can change without touching the runtime.
+public protocol HTTPTransport: Sendable {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+}
+
+public struct HTTPRequest: Sendable {
+    public var method: String
+    public var url: URL
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+    /// Seconds until the whole exchange is abandoned.
+    public var timeout: TimeInterval
+
+    public init(method: String, url: URL, headers: [(name: String, value: String)] = [], body: Data = Data(), timeout: TimeInterval = 60) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+    }
+
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+}
+
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    /// Header names lower-cased.
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+        self.status = status
+        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.body = body
+    }
+}
+
+/// A failure below HTTP: nothing, or not all, came back.
+public struct TransportError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// Nothing was sent: the request can be retried whatever it does.
+        case connectionRefused
+        /// The connection broke or timed out after the request may have reached the server.
+        case connectionLost
+        case timedOut
+        case other
+    }
+    public var kind: Kind
+    public var message: String
+    public var url: String
+
+    public init(kind: Kind, message: String, url: String) {
+        self.kind = kind
+        self.message = message
+        self.url = url
+    }
+
+    public var description: String {
+        switch kind {
+        case .connectionRefused: "could not connect to \(url): \(message)"
+        case .connectionLost: "the connection to \(url) was lost: \(message)"
+        case .timedOut: "the request to \(url) timed out"
+        case .other: "the request to \(url) failed: \(message)"
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// The root command. Its `main()` is Berth's own so that every failure leaves through
+/// `ErrorRenderer`, with Berth's exit codes (2 for bad input, not ArgumentParser's 64).
+public struct Berth: AsyncParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "berth",
+        abstract: "Deploy a compose-described website to AWS ECS Fargate.",
+        discussion: """
+            Berth reads the compose.yaml you already run locally and deploys it to Fargate: \
+            a CloudFormation stack for the long-lived parts, and the services reconciled \
+            through the API.
+            """,
+        version: "berth \(version)",
+        subcommands: [Doctor.self]
+    )
+
+    public init() {}
+
+    public static func main(arguments: [String]? = nil) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return ExitStatus.success.rawValue
+        } catch {
+            return ErrorRenderer.render(error, verbose: (arguments ?? CommandLine.arguments).contains("--verbose"))
+        }
+    }
+}

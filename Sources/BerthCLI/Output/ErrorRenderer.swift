@@ -1,0 +1,72 @@
+import AWSRuntime
+import ArgumentParser
+import Foundation
+
+/// The one place that prints errors: `error: <what happened>` and `hint: <what to do>` on
+/// stderr, then the exit status. AWS error codes and request ids are always kept.
+enum ErrorRenderer {
+    static func render(_ error: any Error, verbose: Bool) -> Int32 {
+        let (summary, hint, status) = describe(error)
+        if let status = status {
+            var text = summary.isEmpty ? "" : "error: \(summary)\n"
+            if let hint { text += "hint: \(hint)\n" }
+            if verbose, let cause = (error as? RetriesExhaustedError)?.last {
+                text += "cause: \(cause)\n"
+            }
+            FileHandle.standardError.write(Data(text.utf8))
+            return status.rawValue
+        }
+        // ArgumentParser's own: help, --version, usage errors.
+        let code = Berth.exitCode(for: error)
+        let message = Berth.fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { FileHandle.standardOutput.write(Data((message + "\n").utf8)) }
+            return 0
+        }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        return code == .validationFailure ? ExitStatus.badInput.rawValue : code.rawValue
+    }
+
+    /// `nil` status: leave it to ArgumentParser.
+    static func describe(_ error: any Error) -> (String, String?, ExitStatus?) {
+        switch error {
+        case let error as any UserFacingError:
+            return (error.summary, error.hint, error.exitStatus)
+        case let error as AWSServiceError:
+            return (error.description, hint(for: error), .failure)
+        case let error as RetriesExhaustedError:
+            let hint = (error.last as? AWSServiceError).flatMap(hint(for:))
+                ?? "try again later; AWS_MAX_ATTEMPTS raises the number of attempts"
+            return (error.description, hint, .failure)
+        case let error as CredentialError:
+            return (error.message, error.hint, .failure)
+        case let error as AWSClientError:
+            return (error.message, error.hint, .failure)
+        case let error as TransportError:
+            return (error.description, "check the endpoint (AWS_ENDPOINT_URL, --region) and the network", .failure)
+        case let error as Waiter.TimedOut:
+            return (error.description, "run the command again to keep waiting; nothing was undone", .failure)
+        case is CancellationError:
+            return ("interrupted", "run the same command again: every step is safe to repeat", .interrupted)
+        default:
+            return ("", nil, nil)
+        }
+    }
+
+    static func hint(for error: AWSServiceError) -> String? {
+        switch error.code {
+        case "SignatureDoesNotMatch", "InvalidSignatureException":
+            return "the secret access key does not match the access key id; check AWS_SECRET_ACCESS_KEY or the profile's aws_secret_access_key"
+        case "InvalidClientTokenId", "UnrecognizedClientException", "AuthFailure", "InvalidAccessKeyId":
+            return "AWS does not know this access key id; check the credentials (berth doctor shows where they come from)"
+        case "ExpiredToken", "ExpiredTokenException", "RequestExpired":
+            return "the session token has expired; refresh the credentials (e.g. aws sso login, or a new assume-role)"
+        case "MissingAuthenticationToken", "MissingAuthenticationTokenException":
+            return "the request carried no credentials; set AWS_PROFILE or AWS_ACCESS_KEY_ID"
+        case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation":
+            return "the identity lacks the IAM permission for \(error.service) \(error.operation)"
+        default:
+            return error.isThrottling ? "AWS is throttling requests; try again in a minute" : nil
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import AWSRuntime
+import Foundation
+import Logging
+
+extension GateHarness {
+    /// Whether integration tests should run: a gate is there, or CI requires one (and then a
+    /// missing gate fails the tests rather than skipping them).
+    public static var isAvailable: Bool {
+        isRequired || ((try? shared()) ?? nil) != nil
+    }
+
+    /// The shared gate; throws when it cannot be had.
+    public static func require() throws -> GateHarness {
+        guard let gate = try shared() else { throw HarnessError("no gate available") }
+        return gate
+    }
+
+    /// A client signing with moto's accepted test keys, talking to this gate.
+    public func awsClient(retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3), sleeper: any Sleeper = TaskSleeper(), seed: UInt64 = 1) -> AWSClient {
+        AWSClient.forTesting(
+            transport: URLSessionTransport(requestTimeout: 30), endpoint: url, retryPolicy: retryPolicy, sleeper: sleeper, seed: seed,
+            logger: ProcessInfo.processInfo.environment["BERTH_TEST_VERBOSE"] == nil ? nil : Self.debugLogger,
+            // A connection the gate drops after forwarding can go silent instead of failing;
+            // a short idle timeout turns that into a quick, retried timeout.
+            timeout: 3)
+    }
+
+    static var debugLogger: Logger {
+        var logger = Logger(label: "berth.test")
+        logger.logLevel = .debug
+        return logger
+    }
+
+    /// Environment for running the `berth` binary against this gate, with no host AWS config leaking in.
+    public func berthEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        environment["HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("berth-no-home").path
+        environment["AWS_ENDPOINT_URL"] = url
+        environment["AWS_ACCESS_KEY_ID"] = "testing"
+        environment["AWS_SECRET_ACCESS_KEY"] = "testing"
+        environment["AWS_REGION"] = "us-east-1"
+        environment["AWS_EC2_METADATA_DISABLED"] = "true"
+        return environment.merging(extra) { _, new in new }
+    }
+}
+
+/// Runs the built `berth` executable, which sits next to the test bundle.
+public enum BerthBinary {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    public static var url: URL {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = runner.deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("berth")
+            if FileManager.default.isExecutableFile(atPath: candidate.path), !candidate.hasDirectoryPath { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return GateHarness.projectRoot.appendingPathComponent(".build/debug/berth")
+    }
+
+    public static func run(_ arguments: [String], environment: [String: String], directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = environment
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}

@@ -1,0 +1,46 @@
+import AWSRuntime
+import AWSServices
+import BerthTesting
+import Foundation
+import Testing
+
+extension Integration {
+    /// Through a gate of its own that injects throttling, 5xx answers and dropped connections.
+    @Suite struct FaultInjection {
+        @Test func fiftyCallsSucceedThroughInjectedFaults() async throws {
+            let shared = try GateHarness.require()
+            let faulty = try GateHarness.startGate(arguments: [
+                "--upstream", shared.upstream, "--faults", "throttle=0.2,error500=0.05,reset=0.05", "--seed", "7",
+            ])
+            let sleeper = RecordingSleeper()
+            let ecs = ECSClient(faulty.awsClient(retryPolicy: RetryPolicy(), sleeper: sleeper, seed: 7))
+            for _ in 0..<50 {
+                _ = try await ecs.listClusters().collect { $0.clusterArns ?? [] }
+            }
+            let stats = try faulty.client.stats()
+            let injected = stats.faults.values.reduce(0, +)
+            #expect(injected > 0, "the gate should have injected faults: \(stats.faults)")
+            #expect(stats.total == 50 + injected, "every fault was followed by exactly one retry")
+            #expect(sleeper.delays.count == injected)
+            #expect((stats.faults["throttle"] ?? 0) > 0)
+            try faulty.client.expectNoRejections()
+        }
+
+        @Test func anEndpointThatAlwaysThrottlesGivesUpNamingTheThrottling() async throws {
+            let shared = try GateHarness.require()
+            let faulty = try GateHarness.startGate(arguments: ["--upstream", shared.upstream, "--faults", "throttle=1.0", "--seed", "1"])
+            let sleeper = RecordingSleeper()
+            let ecs = ECSClient(faulty.awsClient(retryPolicy: RetryPolicy(maxAttempts: 5), sleeper: sleeper))
+            do {
+                _ = try await ecs.listClusters().collect { $0.clusterArns ?? [] }
+                Issue.record("expected the retries to run out")
+            } catch let error as RetriesExhaustedError {
+                #expect(error.attempts == 5)
+                #expect(error.description.contains("ThrottlingException"))
+                #expect(error.description.contains("AWS kept throttling"))
+            }
+            #expect(try faulty.client.stats().total == 5)
+            #expect(sleeper.delays.count == 4)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import BerthTesting
+import Foundation
+import Testing
+
+/// All integration tests share one moto and one gate, so they run one at a time.
+@Suite(.serialized, .enabled(if: GateHarness.isAvailable, "needs moto and the gate (.venv or BERTH_GATE_URL)"))
+struct Integration {}
+
+extension GateClient {
+    /// Fails the test if the gate refused any request since the last reset: a bad signature or
+    /// a request shape AWS would reject.
+    func expectNoRejections(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let rejected = try rejections()
+        #expect(rejected.isEmpty, "the gate refused: \(rejected.map { "\($0.service ?? "?") \($0.operation ?? "?") \($0.auth ?? "") \($0.validation ?? "") \($0.error ?? "")" })", sourceLocation: sourceLocation)
+    }
+}
