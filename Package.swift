@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "BerthCLI",
             dependencies: [
-                "AWSRuntime", "AWSServices", "ComposeModel",
+                "AWSRuntime", "AWSServices", "ComposeModel", "StackTemplates", "DeployEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -59,13 +59,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "StackTemplates",
+            dependencies: ["ComposeModel"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DeployEngine",
+            dependencies: ["AWSRuntime", "AWSServices", "ComposeModel", "StackTemplates"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BerthTesting",
             dependencies: ["AWSRuntime", "SigV4", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "BerthBenchmarks",
-            dependencies: ["ComposeModel"],
+            dependencies: ["ComposeModel", "StackTemplates"],
             path: "Benchmarks/BerthBenchmarks",
             swiftSettings: swiftSettings
         ),
@@ -86,13 +96,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "StackTemplatesTests",
+            dependencies: ["StackTemplates", "ComposeModel"],
+            exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DeployEngineTests",
+            dependencies: ["DeployEngine", "BerthTesting", "AWSRuntime", "AWSServices", "StackTemplates", "ComposeModel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "BerthCLITests",
             dependencies: ["BerthCLI", "BerthTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["AWSRuntime", "AWSServices", "BerthCLI", "BerthTesting", "SigV4"],
+            dependencies: ["AWSRuntime", "AWSServices", "BerthCLI", "BerthTesting", "SigV4", "DeployEngine", "StackTemplates", "ComposeModel"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,0 +1,1 @@
+// Module bootstrap: replaced by the deploy engine.
