@@ -1,0 +1,47 @@
+extension InfraStack {
+    /// One encrypted EFS file system per named volume, kept when the stack goes (Retain), with a
+    /// policy that refuses unencrypted connections and a mount target in each subnet.
+    var fileSystems: TemplateSection {
+        var resources: [Resource] = []
+        for volume in input.ownedVolumes {
+            let id = "FileSystem\(volume.logicalId)"
+            resources.append(
+                Resource(
+                    id, "AWS::EFS::FileSystem",
+                    [
+                        "Encrypted": true,
+                        "PerformanceMode": "generalPurpose",
+                        "ThroughputMode": "elastic",
+                        "BackupPolicy": ["Status": "ENABLED"],
+                        "FileSystemPolicy": [
+                            "Version": "2012-10-17",
+                            "Statement": [
+                                [
+                                    "Sid": "DenyUnencryptedTransport", "Effect": "Deny", "Principal": ["AWS": "*"], "Action": "*",
+                                    "Condition": ["Bool": ["aws:SecureTransport": "false"]],
+                                ]
+                            ],
+                        ],
+                        "FileSystemTags": tags([("Name", .sub("${AWS::StackName}-\(volume.name)")), ("berth:volume", .string(volume.name))]),
+                    ],
+                    retain: true,
+                    skippedChecks: [SkippedCheck("CKV_AWS_184", "Encrypted with the AWS managed EFS key; a customer key adds cost and key policy upkeep.")]))
+            for (index, subnet) in subnets.enumerated() {
+                resources.append(
+                    Resource(
+                        "\(id)MountTarget\(index == 0 ? "A" : "B")", "AWS::EFS::MountTarget",
+                        ["FileSystemId": .ref(id), "SubnetId": subnet, "SecurityGroups": [.ref("FileSystemSecurityGroup")]]))
+            }
+        }
+        return TemplateSection("EFS file systems, one per named volume (kept on delete)", resources)
+    }
+
+    /// The file system's ARN, for IAM: the stack's own, or built from an external id.
+    func fileSystemArn(_ volume: String) -> TemplateValue? {
+        guard let input = input.volumes.first(where: { $0.name == volume }) else { return nil }
+        if let external = input.externalFileSystem {
+            return .sub("arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:file-system/\(external)")
+        }
+        return .getAtt("FileSystem\(input.logicalId)", "Arn")
+    }
+}

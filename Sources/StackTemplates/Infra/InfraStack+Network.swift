@@ -1,0 +1,44 @@
+extension InfraStack {
+    /// 10.80.0.0/16 rather than 10.0.0.0/16, to stay clear of the ranges peered networks most
+    /// often already use.
+    static let vpcCIDR = "10.80.0.0/16"
+
+    var network: TemplateSection {
+        guard input.existingVPC == nil else { return TemplateSection("Network: the existing VPC named by x-aws-vpc", []) }
+        let publicIPs = SkippedCheck(
+            "CKV_AWS_130", "Fargate tasks in public subnets need public IPs to pull images without a NAT gateway.")
+        func subnet(_ id: String, _ index: Int, _ cidr: String) -> Resource {
+            Resource(
+                id, "AWS::EC2::Subnet",
+                [
+                    "VpcId": .ref("VPC"), "CidrBlock": .string(cidr), "AvailabilityZone": .select(index, .availabilityZones),
+                    "MapPublicIpOnLaunch": true, "Tags": tags([("Name", .sub("${AWS::StackName}-public-\(index == 0 ? "a" : "b")"))]),
+                ], skippedChecks: [publicIPs])
+        }
+        return TemplateSection(
+            "Network: a VPC with two public subnets in two availability zones",
+            [
+                Resource(
+                    "VPC", "AWS::EC2::VPC",
+                    [
+                        "CidrBlock": .string(Self.vpcCIDR), "EnableDnsSupport": true, "EnableDnsHostnames": true,
+                        "Tags": tags([("Name", .sub("${AWS::StackName}"))]),
+                    ],
+                    skippedChecks: [
+                        SkippedCheck("CKV2_AWS_11", "VPC flow logs cost more than a small site's traffic is worth; add them with x-aws-cloudformation."),
+                        SkippedCheck("CKV2_AWS_12", "The default security group is unused; every resource gets its own group."),
+                    ]),
+                Resource("InternetGateway", "AWS::EC2::InternetGateway", ["Tags": tags([("Name", .sub("${AWS::StackName}"))])]),
+                Resource("InternetGatewayAttachment", "AWS::EC2::VPCGatewayAttachment", ["VpcId": .ref("VPC"), "InternetGatewayId": .ref("InternetGateway")]),
+                subnet("PublicSubnetA", 0, "10.80.0.0/20"),
+                subnet("PublicSubnetB", 1, "10.80.16.0/20"),
+                Resource("PublicRouteTable", "AWS::EC2::RouteTable", ["VpcId": .ref("VPC"), "Tags": tags([("Name", .sub("${AWS::StackName}-public"))])]),
+                Resource(
+                    "PublicDefaultRoute", "AWS::EC2::Route",
+                    ["RouteTableId": .ref("PublicRouteTable"), "DestinationCidrBlock": "0.0.0.0/0", "GatewayId": .ref("InternetGateway")],
+                    dependsOn: ["InternetGatewayAttachment"]),
+                Resource("PublicSubnetARouteTable", "AWS::EC2::SubnetRouteTableAssociation", ["SubnetId": .ref("PublicSubnetA"), "RouteTableId": .ref("PublicRouteTable")]),
+                Resource("PublicSubnetBRouteTable", "AWS::EC2::SubnetRouteTableAssociation", ["SubnetId": .ref("PublicSubnetB"), "RouteTableId": .ref("PublicRouteTable")]),
+            ])
+    }
+}

@@ -1,0 +1,28 @@
+extension InfraStack {
+    /// Site-wide values the services layer reads back; per-service ones come from the stack's
+    /// resources by logical id (see `InfraStack`).
+    var outputs: [TemplateOutput] {
+        var outputs = [
+            TemplateOutput("VpcId", vpc),
+            TemplateOutput("Subnets", .join(",", subnets)),
+            TemplateOutput("ServicesSecurityGroup", .ref("ServicesSecurityGroup")),
+            TemplateOutput("Cluster", clusterName),
+            TemplateOutput("LogGroup", .ref("LogGroup")),
+            TemplateOutput("TaskExecutionRoleArn", .getAtt("TaskExecutionRole", "Arn")),
+            TemplateOutput("NamespaceArn", .getAtt("Namespace", "Arn")),
+            TemplateOutput("BackupBucket", .ref("BackupBucket")),
+            TemplateOutput("AlarmTopic", .ref("AlarmTopic")),
+        ]
+        if input.existingLoadBalancer == nil && !input.httpListeners.isEmpty {
+            outputs.append(TemplateOutput("LoadBalancerDNS", .getAtt("LoadBalancer", "DNSName")))
+        }
+        if input.existingLoadBalancer == nil && !input.networkListeners.isEmpty {
+            outputs.append(TemplateOutput("NetworkLoadBalancerDNS", .getAtt("NetworkLoadBalancer", "DNSName")))
+        }
+        for volume in input.volumes {
+            let value: TemplateValue = volume.externalFileSystem.map(TemplateValue.string) ?? .ref("FileSystem\(volume.logicalId)")
+            outputs.append(TemplateOutput("FileSystem\(volume.logicalId)", value, description: .some("EFS file system of volume \(volume.name)")))
+        }
+        return outputs
+    }
+}

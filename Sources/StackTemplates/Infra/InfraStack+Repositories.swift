@@ -1,0 +1,26 @@
+extension InfraStack {
+    /// How many images each repository keeps; older ones are expired by the lifecycle rule.
+    static let keptImages = 30
+
+    var repositories: TemplateSection {
+        let lifecycle = """
+            {"rules":[{"rulePriority":1,"description":"Keep the last \(Self.keptImages) images",\
+            "selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":\(Self.keptImages)},"action":{"type":"expire"}}]}
+            """
+        let resources = input.services.filter(\.hasRepository).map { service in
+            Resource(
+                "Repository\(service.logicalId)", "AWS::ECR::Repository",
+                [
+                    "RepositoryName": .string(input.names.repository(service: service.name)),
+                    "ImageScanningConfiguration": ["ScanOnPush": true],
+                    "ImageTagMutability": "MUTABLE",
+                    "EncryptionConfiguration": ["EncryptionType": "KMS"],
+                    "LifecyclePolicy": ["LifecyclePolicyText": .string(lifecycle)],
+                    "EmptyOnDelete": true,
+                    "Tags": tags([("berth:service", .string(service.name))]),
+                ],
+                skippedChecks: [SkippedCheck("CKV_AWS_51", "Berth deploys images by digest, so a moved tag never changes what runs.")])
+        }
+        return TemplateSection("ECR repositories for the services Berth builds", resources)
+    }
+}

@@ -1,0 +1,79 @@
+extension InfraStack {
+    var hasOwnLoadBalancer: Bool { input.existingLoadBalancer == nil && !(input.httpListeners.isEmpty && input.networkListeners.isEmpty) }
+
+    static let openEgress = SkippedCheck(
+        "CKV_AWS_382", "Containers call external APIs and registries; narrow egress with x-aws-cloudformation if the site allows it.")
+
+    var securityGroups: TemplateSection {
+        var resources: [Resource] = []
+        let allEgress: TemplateValue = [["IpProtocol": "-1", "CidrIp": "0.0.0.0/0", "Description": "Outbound traffic"]]
+        if hasOwnLoadBalancer {
+            var ports = Set(input.services.flatMap(\.listeners).map(\.publishedPort))
+            if input.services.flatMap(\.listeners).contains(where: { $0.certificate != nil }) { ports.insert(443) }
+            let ingress = ports.sorted().map { port -> TemplateValue in
+                ["IpProtocol": "tcp", "FromPort": .int(port), "ToPort": .int(port), "CidrIp": "0.0.0.0/0", "Description": .string("Public port \(port)")]
+            }
+            resources.append(
+                Resource(
+                    "LoadBalancerSecurityGroup", "AWS::EC2::SecurityGroup",
+                    [
+                        "GroupDescription": .sub("${AWS::StackName} load balancer: public ports from anywhere"), "VpcId": vpc,
+                        "SecurityGroupIngress": .list(ingress), "SecurityGroupEgress": allEgress, "Tags": tags(),
+                    ],
+                    skippedChecks: [
+                        SkippedCheck("CKV_AWS_260", "A public website's load balancer takes port 80 from anywhere (it redirects to HTTPS when a certificate is set)."),
+                        Self.openEgress,
+                    ]))
+        }
+        resources.append(
+            Resource(
+                "ServicesSecurityGroup", "AWS::EC2::SecurityGroup",
+                [
+                    "GroupDescription": .sub("${AWS::StackName} services: from the load balancer and from each other"), "VpcId": vpc,
+                    "SecurityGroupEgress": allEgress, "Tags": tags(),
+                ],
+                skippedChecks: [Self.openEgress]))
+        var seen = Set<String>()
+        for (service, listener) in input.httpListeners + input.networkListeners {
+            let id = "ServicesIngressFromLoadBalancer\(listener.containerPort)"
+            guard seen.insert(id).inserted else { continue }
+            var properties: TemplateMap = [
+                "GroupId": .ref("ServicesSecurityGroup"), "IpProtocol": listener.kind == .udp ? "udp" : "tcp",
+                "FromPort": .int(listener.containerPort), "ToPort": .int(listener.containerPort),
+                "Description": .string("Load balancer to \(service.name):\(listener.containerPort)"),
+            ]
+            if hasOwnLoadBalancer {
+                properties["SourceSecurityGroupId"] = .ref("LoadBalancerSecurityGroup")
+            } else {
+                properties["CidrIp"] = "0.0.0.0/0"
+            }
+            resources.append(Resource(id, "AWS::EC2::SecurityGroupIngress", properties))
+        }
+        for port in Set(input.services.flatMap(\.containerPorts)).sorted() {
+            resources.append(
+                Resource(
+                    "ServicesIngressFromServices\(port)", "AWS::EC2::SecurityGroupIngress",
+                    [
+                        "GroupId": .ref("ServicesSecurityGroup"), "SourceSecurityGroupId": .ref("ServicesSecurityGroup"), "IpProtocol": "tcp",
+                        "FromPort": .int(port), "ToPort": .int(port), "Description": .string("Service to service on \(port)"),
+                    ]))
+        }
+        if !input.ownedVolumes.isEmpty {
+            resources.append(
+                Resource(
+                    "FileSystemSecurityGroup", "AWS::EC2::SecurityGroup",
+                    [
+                        "GroupDescription": .sub("${AWS::StackName} file systems: NFS from the services only"), "VpcId": vpc,
+                        "SecurityGroupIngress": [
+                            [
+                                "IpProtocol": "tcp", "FromPort": 2049, "ToPort": 2049, "SourceSecurityGroupId": .ref("ServicesSecurityGroup"),
+                                "Description": "NFS from the services",
+                            ]
+                        ],
+                        "SecurityGroupEgress": [["IpProtocol": "tcp", "FromPort": 2049, "ToPort": 2049, "DestinationSecurityGroupId": .ref("ServicesSecurityGroup"), "Description": "NFS replies"]],
+                        "Tags": tags(),
+                    ]))
+        }
+        return TemplateSection("Security groups: load balancer, services, file systems", resources)
+    }
+}

@@ -1,0 +1,55 @@
+import ComposeModel
+
+/// Builds the infrastructure template: the long-lived, shared parts of a site that
+/// CloudFormation keeps (network, cluster, file systems, roles, logs, backups, load balancer).
+///
+/// Per-service values (task role, target group, repository) are read back through
+/// `ListStackResources` by logical id rather than exported as Outputs, so the template stays
+/// within CloudFormation's 200-output limit however many services a site has.
+public struct InfraStack: Sendable {
+    public let input: InfraStackInput
+
+    public init(_ input: InfraStackInput) {
+        self.input = input
+    }
+
+    public func template() -> Template {
+        var template = Template(
+            description: "Berth infrastructure for \(input.names.project) (\(input.names.environment)): network, cluster, storage, roles, logs, backups and load balancing.",
+            parameters: parameters,
+            sections: [
+                network, securityGroups, cluster, fileSystems, roles, logs, backupBucket, alarms, loadBalancer,
+                serviceDiscovery, repositories,
+            ],
+            outputs: outputs)
+        template.metadata["Berth"] = ["Project": .string(input.names.project), "Environment": .string(input.names.environment)]
+        if let overlay = input.overlay {
+            template = Overlay.apply(overlay, to: template)
+        }
+        return template
+    }
+
+    public func render() -> String {
+        YAMLEmitter.render(template())
+    }
+
+    /// `berth:project` and `berth:environment` on every resource that takes tags; how the
+    /// services layer and teardown find what belongs to a site.
+    func tags(_ extra: [(String, TemplateValue)] = []) -> TemplateValue {
+        .tags(extra + [("berth:project", .string(input.names.project)), ("berth:environment", .string(input.names.environment))])
+    }
+
+    var parameters: [(String, TemplateValue)] {
+        guard input.existingVPC != nil else { return [] }
+        return [
+            ("VpcId", ["Type": "AWS::EC2::VPC::Id", "Description": "The existing VPC (x-aws-vpc)."]),
+            ("Subnets", ["Type": "List<AWS::EC2::Subnet::Id>", "Description": "Two subnets of that VPC in different availability zones, looked up by Berth."]),
+        ]
+    }
+
+    var vpc: TemplateValue { input.existingVPC == nil ? .ref("VPC") : .ref("VpcId") }
+
+    var subnets: [TemplateValue] {
+        input.existingVPC == nil ? [.ref("PublicSubnetA"), .ref("PublicSubnetB")] : [.select(0, .ref("Subnets")), .select(1, .ref("Subnets"))]
+    }
+}

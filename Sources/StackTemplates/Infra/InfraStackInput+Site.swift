@@ -1,0 +1,74 @@
+import Foundation
+import ComposeModel
+
+extension InfraStackInput {
+    /// Ports that are HTTP unless `x-aws-protocol` says otherwise; any other published port is
+    /// plain TCP behind a network load balancer, as in Docker's ECS integration.
+    static let httpPorts: Set<Int> = [80, 443, 3000, 5000, 8000, 8080, 8443, 8888]
+
+    /// Default CloudWatch Logs retention when the file sets none.
+    public static let defaultLogRetentionDays = 30
+
+    /// - Parameter site: a site already resolved for `environment`.
+    public init(site: Site, environment: String) {
+        let serviceIds = LogicalIDs(names: site.services.map(\.name))
+        let volumeIds = LogicalIDs(names: site.volumes.map(\.name))
+        names = Names(project: site.projectName, environment: environment)
+        existingVPC = site.aws.vpc
+        existingCluster = site.aws.cluster
+        existingLoadBalancer = site.aws.loadBalancer
+        logRetentionDays = site.aws.logsRetentionDays ?? Self.defaultLogRetentionDays
+        alarmEmails = site.berth.alarms?.email ?? []
+        backupRetentionDays = site.berth.backup?.retentionDays ?? 35
+        overlay = site.aws.cloudFormation
+        volumes = site.volumes.map { volume in
+            VolumeInput(name: volume.name, logicalId: volumeIds.id(volume.name), externalFileSystem: volume.external ? volume.externalName : nil)
+        }
+        services = site.services.map { service in
+            let listeners = service.ports.compactMap { port -> ListenerInput? in
+                guard let published = port.published else { return nil }
+                return ListenerInput(
+                    publishedPort: published, containerPort: port.target, kind: Self.kind(of: port),
+                    certificate: service.berth.certificate, healthCheckPath: Self.healthCheckPath(service.healthCheck, port: port.target))
+            }
+            let containerPorts = Array(Set(service.expose.map(\.port) + service.ports.map(\.target))).sorted()
+            return ServiceInput(
+                name: service.name, logicalId: serviceIds.id(service.name),
+                volumes: service.mounts.filter { $0.kind == .volume }.compactMap(\.source).uniqued(),
+                listeners: listeners, containerPorts: containerPorts, hasRepository: service.build != nil,
+                managedPolicies: service.aws.policies, inlinePolicy: service.aws.role, usesSecrets: !service.secrets.isEmpty)
+        }
+    }
+
+    static func kind(of port: PortMapping) -> ListenerInput.Kind {
+        switch port.awsProtocol?.lowercased() {
+        case "http", "https": return .http
+        case "tcp", "tls": return .tcp
+        case "udp": return .udp
+        default:
+            if port.transport == .udp { return .udp }
+            return httpPorts.contains(port.published ?? port.target) || port.appProtocol?.hasPrefix("http") == true ? .http : .tcp
+        }
+    }
+
+    /// The path a compose health check probes (`curl -f http://localhost:3000/healthz` →
+    /// `/healthz`), so the load balancer checks the same thing; `/` when there is none.
+    static func healthCheckPath(_ check: HealthCheck?, port: Int) -> String {
+        guard let check, !check.disabled else { return "/" }
+        for word in check.test.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "\"" }) {
+            guard let range = word.range(of: "://") else { continue }
+            let afterScheme = word[range.upperBound...]
+            guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
+            let path = afterScheme[slash...].prefix { $0 != "?" && $0 != ")" && $0 != "," }
+            return path.isEmpty ? "/" : String(path)
+        }
+        return "/"
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

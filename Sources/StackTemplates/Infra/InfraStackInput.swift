@@ -1,0 +1,71 @@
+import ComposeModel
+
+/// Everything the infrastructure template depends on, as plain values: the seam between the
+/// compose model and CloudFormation (tested on its own, like copilot's `WorkloadOpts`).
+public struct InfraStackInput: Sendable, Equatable {
+    public var names: Names
+    /// `x-aws-vpc`: deploy into this VPC (its subnets come in as template parameters).
+    public var existingVPC: String?
+    /// `x-aws-cluster`: run in this cluster instead of creating one.
+    public var existingCluster: String?
+    /// `x-aws-loadbalancer`: attach listeners to this load balancer instead of creating one.
+    public var existingLoadBalancer: String?
+    public var services: [ServiceInput]
+    public var volumes: [VolumeInput]
+    public var logRetentionDays: Int
+    public var alarmEmails: [String]
+    /// Days that noncurrent backup object versions are kept.
+    public var backupRetentionDays: Int
+    /// `x-aws-cloudformation`, merged over the generated template last.
+    public var overlay: JSONValue?
+
+    public struct ServiceInput: Sendable, Equatable {
+        public var name: String
+        public var logicalId: String
+        /// Named volumes the service mounts.
+        public var volumes: [String]
+        public var listeners: [ListenerInput]
+        /// Container ports other services may call (expose + every target port).
+        public var containerPorts: [Int]
+        /// The service has `build:`, so Berth pushes its image to an ECR repository of its own.
+        public var hasRepository: Bool
+        public var managedPolicies: [String]
+        /// `x-aws-role`: an inline policy document.
+        public var inlinePolicy: JSONValue?
+        public var usesSecrets: Bool
+    }
+
+    public struct ListenerInput: Sendable, Equatable {
+        public enum Kind: String, Sendable, Equatable { case http, tcp, udp }
+        public var publishedPort: Int
+        public var containerPort: Int
+        public var kind: Kind
+        /// ACM certificate: serve HTTPS on 443 and redirect `publishedPort` 80 to it.
+        public var certificate: String?
+        public var healthCheckPath: String
+    }
+
+    public struct VolumeInput: Sendable, Equatable {
+        public var name: String
+        public var logicalId: String
+        /// An existing EFS file system (`external: true`, `name: fs-…`).
+        public var externalFileSystem: String?
+    }
+
+    public var httpListeners: [(service: ServiceInput, listener: ListenerInput)] {
+        services.flatMap { service in service.listeners.filter { $0.kind == .http }.map { (service, $0) } }
+    }
+
+    public var networkListeners: [(service: ServiceInput, listener: ListenerInput)] {
+        services.flatMap { service in service.listeners.filter { $0.kind != .http }.map { (service, $0) } }
+    }
+
+    public var ownedVolumes: [VolumeInput] { volumes.filter { $0.externalFileSystem == nil } }
+
+    public static func == (lhs: InfraStackInput, rhs: InfraStackInput) -> Bool {
+        lhs.names == rhs.names && lhs.existingVPC == rhs.existingVPC && lhs.existingCluster == rhs.existingCluster
+            && lhs.existingLoadBalancer == rhs.existingLoadBalancer && lhs.services == rhs.services && lhs.volumes == rhs.volumes
+            && lhs.logRetentionDays == rhs.logRetentionDays && lhs.alarmEmails == rhs.alarmEmails
+            && lhs.backupRetentionDays == rhs.backupRetentionDays && lhs.overlay == rhs.overlay
+    }
+}

@@ -1,0 +1,51 @@
+/// Every physical name Berth gives an AWS resource, in one place, with the limits that bind it.
+public struct Names: Sendable, Equatable {
+    public var project: String
+    public var environment: String
+
+    public init(project: String, environment: String) {
+        self.project = project
+        self.environment = environment
+    }
+
+    /// `<project>-<environment>`. CloudFormation stack names: 128 characters, a letter first,
+    /// then letters, digits and hyphens.
+    public var stack: String {
+        var name = Self.slug("\(project)-\(environment)")
+        if name.first?.isLetter != true { name = "b-" + name }
+        return String(name.prefix(128))
+    }
+
+    /// ECS cluster names: up to 255 letters, digits, hyphens and underscores.
+    public var cluster: String { String(stack.prefix(255)) }
+
+    /// One log group per site; services write under their own stream prefix.
+    public var logGroup: String { "/berth/\(Self.slug(project))/\(Self.slug(environment))" }
+
+    /// The Cloud Map namespace that ECS Service Connect registers services in.
+    public var namespace: String { "\(stack).berth.internal" }
+
+    /// ECR repository names: lower case, 2–256 characters, `/` allowed as a separator.
+    public func repository(service: String) -> String {
+        "\(Self.slug(project))/\(Self.slug(service))".lowercased()
+    }
+
+    /// The prefix under which Berth keeps a site's secrets and parameters, so IAM can grant
+    /// read access to exactly these.
+    public var secretPrefix: String { "berth/\(Self.slug(project))/\(Self.slug(environment))" }
+
+    /// Lower-case letters, digits and hyphens; other characters become hyphens.
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        for character in text.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                out.append(character)
+            } else if out.last != "-" {
+                out.append("-")
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        while out.hasPrefix("-") { out.removeFirst() }
+        return out.isEmpty ? "x" : out
+    }
+}
