@@ -258,6 +258,7 @@ import Testing
         #expect(text.contains("image: nginx:1"))
         #expect(text.contains("condition: service_started"))
         #expect(text.contains("quoted: \"8080\""))
+        #expect(text.contains("- \"80:80\""))
         let again = TestSupport.load(text)
         #expect(again.site?.services == result.site?.services.map { service in
             var copy = service

@@ -11,11 +11,17 @@ extension LocatedNode {
         return text ?? ""
     }
 
+    /// `80:80` is a base-60 number to YAML 1.1 readers, which is why the compose spec asks for
+    /// ports to be quoted; keep the quotes.
+    static func looksSexagesimal(_ text: String) -> Bool {
+        text.contains(":") && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":") }
+    }
+
     func yamsNode() -> Node {
         switch value {
         case .scalar(let scalar):
             if scalar.isPlain { return Node(scalar.text, .implicit, .plain) }
-            if case .string = LocatedNode.Scalar.plainKind(scalar.text) {
+            if case .string = LocatedNode.Scalar.plainKind(scalar.text), !Self.looksSexagesimal(scalar.text) {
                 return Node(scalar.text, .implicit, scalar.text.contains("\n") ? .literal : .any)
             }
             return Node(scalar.text, .implicit, .doubleQuoted)

@@ -1,0 +1,36 @@
+import ComposeModel
+
+/// Loading the compose project the way every command that reads it does: from `-f`,
+/// `--project-name`, `--env-file` and the process environment captured in the context.
+/// Warnings and notes go to stderr; any error stops the command with exit 2 before AWS is touched.
+extension CommandContext {
+    var composeLoadOptions: ComposeLoadOptions {
+        ComposeLoadOptions(
+            files: globals.file, workingDirectory: workingDirectory, projectName: globals.projectName,
+            envFiles: globals.envFile, environment: environment)
+    }
+
+    func loadCompose() throws -> ComposeLoadResult {
+        let result = ComposeLoader.load(composeLoadOptions)
+        for diagnostic in result.diagnostics {
+            printer.progress(diagnostic.description)
+        }
+        if result.hasErrors {
+            let count = result.errors.count
+            printer.progress("\(count) error\(count == 1 ? "" : "s") in the compose files; nothing was sent to AWS")
+            throw ReportedFailure(.badInput)
+        }
+        return result
+    }
+
+    /// The site with `--env` applied; an unknown environment is bad input.
+    func loadSite() throws -> (ComposeLoadResult, Site) {
+        let result = try loadCompose()
+        guard let site = result.site else { throw ReportedFailure(.badInput) }
+        do {
+            return (result, try site.resolved(environment: globals.env))
+        } catch {
+            throw BadInputError(error.message, hint: error.hint)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import ComposeModel
+
+extension Berth {
+    /// Prints the merged, interpolated compose document, like `docker compose config`.
+    struct Config: BerthCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the merged, interpolated compose document (like docker compose config).")
+
+        @OptionGroup var globals: GlobalOptions
+
+        func run(_ context: CommandContext) async throws {
+            let result = try context.loadCompose()
+            try context.printer.result(result.documentJSON() ?? .null) { result.renderedDocument() }
+        }
+    }
+}
