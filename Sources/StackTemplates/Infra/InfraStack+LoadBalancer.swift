@@ -47,7 +47,7 @@ extension InfraStack {
                 properties["HealthCheckPath"] = .string(listener.healthCheckPath)
                 properties["Matcher"] = ["HttpCode": "200-399"]
             } else {
-                properties["Protocol"] = listener.kind == .udp ? "UDP" : "TCP"
+                properties["Protocol"] = .string(Self.networkProtocol(listener.kind))
             }
             properties["HealthCheckIntervalSeconds"] = 15
             properties["TargetGroupAttributes"] = [["Key": "deregistration_delay.timeout_seconds", "Value": "30"]]
@@ -84,12 +84,20 @@ extension InfraStack {
                         "Listener\(listener.publishedPort)", "AWS::ElasticLoadBalancingV2::Listener",
                         [
                             "LoadBalancerArn": listener.kind == .http ? httpLB : networkLB, "Port": .int(listener.publishedPort),
-                            "Protocol": listener.kind == .http ? "HTTP" : (listener.kind == .udp ? "UDP" : "TCP"), "DefaultActions": forward,
+                            "Protocol": listener.kind == .http ? "HTTP" : .string(Self.networkProtocol(listener.kind)), "DefaultActions": forward,
                         ],
                         skippedChecks: listener.kind == .http ? plainHTTP : [SkippedCheck("CKV_AWS_2", "A TCP/UDP port: TLS, if any, is the service's own.")]))
             }
         }
         return TemplateSection("Load balancing: listeners and a target group per published service port", resources)
+    }
+
+    static func networkProtocol(_ kind: InfraStackInput.ListenerInput.Kind) -> String {
+        switch kind {
+        case .udp: "UDP"
+        case .tcpUDP: "TCP_UDP"
+        default: "TCP"
+        }
     }
 
     public static func targetGroupId(service: InfraStackInput.ServiceInput, port: Int) -> String {

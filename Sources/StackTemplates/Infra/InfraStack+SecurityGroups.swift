@@ -4,14 +4,33 @@ extension InfraStack {
     static let openEgress = SkippedCheck(
         "CKV_AWS_382", "Containers call external APIs and registries; narrow egress with x-aws-cloudformation if the site allows it.")
 
+    struct PublicPort: Hashable {
+        var port: Int
+        var ipProtocol: String
+    }
+
+    static func ipProtocols(_ kind: InfraStackInput.ListenerInput.Kind) -> [String] {
+        switch kind {
+        case .udp: ["udp"]
+        case .tcpUDP: ["tcp", "udp"]
+        case .http, .tcp: ["tcp"]
+        }
+    }
+
     var securityGroups: TemplateSection {
         var resources: [Resource] = []
         let allEgress: TemplateValue = [["IpProtocol": "-1", "CidrIp": "0.0.0.0/0", "Description": "Outbound traffic"]]
         if hasOwnLoadBalancer {
-            var ports = Set(input.services.flatMap(\.listeners).map(\.publishedPort))
-            if input.services.flatMap(\.listeners).contains(where: { $0.certificate != nil }) { ports.insert(443) }
-            let ingress = ports.sorted().map { port -> TemplateValue in
-                ["IpProtocol": "tcp", "FromPort": .int(port), "ToPort": .int(port), "CidrIp": "0.0.0.0/0", "Description": .string("Public port \(port)")]
+            var rules = Set<PublicPort>()
+            for listener in input.services.flatMap(\.listeners) {
+                for ipProtocol in Self.ipProtocols(listener.kind) { rules.insert(PublicPort(port: listener.publishedPort, ipProtocol: ipProtocol)) }
+                if listener.kind == .http && listener.certificate != nil { rules.insert(PublicPort(port: 443, ipProtocol: "tcp")) }
+            }
+            let ingress = rules.sorted { ($0.port, $0.ipProtocol) < ($1.port, $1.ipProtocol) }.map { rule -> TemplateValue in
+                [
+                    "IpProtocol": .string(rule.ipProtocol), "FromPort": .int(rule.port), "ToPort": .int(rule.port), "CidrIp": "0.0.0.0/0",
+                    "Description": .string("Public port \(rule.port)/\(rule.ipProtocol)"),
+                ]
             }
             resources.append(
                 Resource(
@@ -35,19 +54,21 @@ extension InfraStack {
                 skippedChecks: [Self.openEgress]))
         var seen = Set<String>()
         for (service, listener) in input.httpListeners + input.networkListeners {
-            let id = "ServicesIngressFromLoadBalancer\(listener.containerPort)"
-            guard seen.insert(id).inserted else { continue }
-            var properties: TemplateMap = [
-                "GroupId": .ref("ServicesSecurityGroup"), "IpProtocol": listener.kind == .udp ? "udp" : "tcp",
-                "FromPort": .int(listener.containerPort), "ToPort": .int(listener.containerPort),
-                "Description": .string("Load balancer to \(service.name):\(listener.containerPort)"),
-            ]
-            if hasOwnLoadBalancer {
-                properties["SourceSecurityGroupId"] = .ref("LoadBalancerSecurityGroup")
-            } else {
-                properties["CidrIp"] = "0.0.0.0/0"
+            for ipProtocol in Self.ipProtocols(listener.kind) {
+                let id = "ServicesIngressFromLoadBalancer\(listener.containerPort)\(ipProtocol == "udp" ? "Udp" : "")"
+                guard seen.insert(id).inserted else { continue }
+                var properties: TemplateMap = [
+                    "GroupId": .ref("ServicesSecurityGroup"), "IpProtocol": .string(ipProtocol),
+                    "FromPort": .int(listener.containerPort), "ToPort": .int(listener.containerPort),
+                    "Description": .string("Load balancer to \(service.name):\(listener.containerPort)"),
+                ]
+                if hasOwnLoadBalancer {
+                    properties["SourceSecurityGroupId"] = .ref("LoadBalancerSecurityGroup")
+                } else {
+                    properties["CidrIp"] = "0.0.0.0/0"
+                }
+                resources.append(Resource(id, "AWS::EC2::SecurityGroupIngress", properties))
             }
-            resources.append(Resource(id, "AWS::EC2::SecurityGroupIngress", properties))
         }
         for port in Set(input.services.flatMap(\.containerPorts)).sorted() {
             resources.append(

@@ -25,12 +25,12 @@ extension InfraStackInput {
             VolumeInput(name: volume.name, logicalId: volumeIds.id(volume.name), externalFileSystem: volume.external ? volume.externalName : nil)
         }
         services = site.services.map { service in
-            let listeners = service.ports.compactMap { port -> ListenerInput? in
+            let listeners = Self.mergingTCPAndUDP(service.ports.compactMap { port -> ListenerInput? in
                 guard let published = port.published else { return nil }
                 return ListenerInput(
                     publishedPort: published, containerPort: port.target, kind: Self.kind(of: port),
                     certificate: service.berth.certificate, healthCheckPath: Self.healthCheckPath(service.healthCheck, port: port.target))
-            }
+            })
             let containerPorts = Array(Set(service.expose.map(\.port) + service.ports.map(\.target))).sorted()
             return ServiceInput(
                 name: service.name, logicalId: serviceIds.id(service.name),
@@ -38,6 +38,22 @@ extension InfraStackInput {
                 listeners: listeners, containerPorts: containerPorts, hasRepository: service.build != nil,
                 managedPolicies: service.aws.policies, inlinePolicy: service.aws.role, usesSecrets: !service.secrets.isEmpty)
         }
+    }
+
+    /// `5000:5000/tcp` and `5000:5000/udp` together become one TCP_UDP listener: a load
+    /// balancer cannot have two listeners on one port.
+    static func mergingTCPAndUDP(_ listeners: [ListenerInput]) -> [ListenerInput] {
+        var result: [ListenerInput] = []
+        for listener in listeners {
+            if let index = result.firstIndex(where: { $0.publishedPort == listener.publishedPort }) {
+                if result[index].kind != listener.kind && (result[index].kind == .udp || listener.kind == .udp) {
+                    result[index].kind = .tcpUDP
+                }
+                continue
+            }
+            result.append(listener)
+        }
+        return result
     }
 
     static func kind(of port: PortMapping) -> ListenerInput.Kind {

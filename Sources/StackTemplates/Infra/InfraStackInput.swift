@@ -36,7 +36,11 @@ public struct InfraStackInput: Sendable, Equatable {
     }
 
     public struct ListenerInput: Sendable, Equatable {
-        public enum Kind: String, Sendable, Equatable { case http, tcp, udp }
+        public enum Kind: String, Sendable, Equatable {
+            case http, tcp, udp
+            /// The same port published for TCP and UDP: one network listener serves both.
+            case tcpUDP = "tcp_udp"
+        }
         public var publishedPort: Int
         public var containerPort: Int
         public var kind: Kind

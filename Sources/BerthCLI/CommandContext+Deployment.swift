@@ -1,0 +1,40 @@
+import ComposeModel
+import StackTemplates
+
+/// Which environment a command works on, and the site resolved for it.
+extension CommandContext {
+    /// `--env`; else the only declared environment; else `default` when none is declared. With
+    /// several declared and none chosen, Berth asks rather than guessing where to deploy.
+    func environmentName(for site: Site) throws -> String {
+        if let name = globals.env { return name }
+        switch site.environmentNames.count {
+        case 0: return "default"
+        case 1: return site.environmentNames[0]
+        default:
+            throw BadInputError(
+                "the compose file declares several environments (\(site.environmentNames.joined(separator: ", "))) and none was chosen",
+                hint: "pass --env, e.g. --env \(site.environmentNames[0])")
+        }
+    }
+
+    /// The site with the chosen environment applied, its name, and the infrastructure input.
+    func loadDeployment() throws -> Deployment {
+        let result = try loadCompose()
+        guard let site = result.site else { throw ReportedFailure(.badInput) }
+        let environment = try environmentName(for: site)
+        let resolved: Site
+        do {
+            resolved = try site.resolved(environment: site.environmentNames.contains(environment) ? environment : nil)
+        } catch {
+            throw BadInputError(error.message, hint: error.hint)
+        }
+        return Deployment(site: resolved, environment: environment, infra: InfraStackInput(site: resolved, environment: environment))
+    }
+}
+
+struct Deployment: Sendable {
+    var site: Site
+    var environment: String
+    var infra: InfraStackInput
+    var names: Names { infra.names }
+}
