@@ -15,3 +15,6 @@ echo "emulator: gate at $url" >&2
 
 BERTH_GATE_URL="$url" BERTH_GATE_PYTHON="$root/.venv/bin/python" BERTH_REQUIRE_INTEGRATION=1 \
   swift test --skip-build "$@"
+
+# Every template Berth renders must pass cfn-lint and checkov, as AWS users' pipelines check them.
+scripts/lint-templates.sh
