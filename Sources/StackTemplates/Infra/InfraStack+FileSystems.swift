@@ -35,13 +35,4 @@ extension InfraStack {
         }
         return TemplateSection("EFS file systems, one per named volume (kept on delete)", resources)
     }
-
-    /// The file system's ARN, for IAM: the stack's own, or built from an external id.
-    func fileSystemArn(_ volume: String) -> TemplateValue? {
-        guard let input = input.volumes.first(where: { $0.name == volume }) else { return nil }
-        if let external = input.externalFileSystem {
-            return .sub("arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:file-system/\(external)")
-        }
-        return .getAtt("FileSystem\(input.logicalId)", "Arn")
-    }
 }

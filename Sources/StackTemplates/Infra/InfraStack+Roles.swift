@@ -63,15 +63,10 @@ extension InfraStack {
                 "Resource": "*",
             ]
         ]
-        let fileSystems = service.volumes.compactMap(fileSystemArn)
-        if !fileSystems.isEmpty {
-            // Narrowed to the service's own access points by the policy the services layer
-            // attaches once they exist (elasticfilesystem:AccessPointArn condition).
-            statements.append([
-                "Sid": "MountVolumes", "Effect": "Allow", "Action": ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
-                "Resource": .list(fileSystems),
-            ])
-        }
+        // No EFS permission here: the services layer attaches one (inline policy
+        // `berth-access-points`) once the service's access points exist, allowing ClientMount and
+        // ClientWrite only through them (elasticfilesystem:AccessPointArn), which a template
+        // cannot express because access point ids are not known before they are created.
         var policies: [TemplateValue] = [
             ["PolicyName": "service", "PolicyDocument": ["Version": "2012-10-17", "Statement": .list(statements)]]
         ]
