@@ -65,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "DeployEngine",
-            dependencies: ["AWSRuntime", "AWSServices", "ComposeModel", "StackTemplates"],
+            dependencies: ["AWSRuntime", "AWSServices", "ComposeModel", "StackTemplates", "SigV4"],
             swiftSettings: swiftSettings
         ),
         .target(

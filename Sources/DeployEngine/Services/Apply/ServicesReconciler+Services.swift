@@ -1,0 +1,124 @@
+import StackTemplates
+import AWSRuntime
+import ComposeModel
+import Foundation
+
+extension ServicesReconciler {
+    /// Creates missing services and updates those whose definition, task definition or count
+    /// differ. Returns the names of the services that were changed, to wait for.
+    func reconcileServices(_ taskDefinitions: [String: String], _ recorder: Recorder) async throws -> [String] {
+        let observed = try await backend.services(cluster: target.cluster, names: selected.map(\.name))
+        let results = try await selected.concurrentMap(limit: options.concurrency) { service -> String? in
+            let taskDefinition = taskDefinitions[service.name] ?? builder.family(service.name)
+            var spec = builder.serviceSpec(service, taskDefinition: taskDefinition)
+            let current = observed.first { $0.name == service.name && $0.status != "INACTIVE" }
+            guard let current else {
+                if options.apply { try await backend.createService(spec) }
+                record(recorder, PlannedAction(.create, .service, service.name, "\(service.replicas) × \(service.fargateSize)"))
+                return service.name
+            }
+            // The autoscaler owns the count once it exists: Berth sets it only on create.
+            let autoscaled = service.aws.autoscaling != nil
+            if autoscaled { spec.desiredCount = nil }
+            var reasons: [String] = []
+            if current.taskDefinition != taskDefinition { reasons.append("new task definition \(Self.revision(taskDefinition))") }
+            if current.hash != spec.hash { reasons.append("settings changed") }
+            if !autoscaled && current.desiredCount != service.replicas { reasons.append("replicas \(current.desiredCount) → \(service.replicas)") }
+            if current.status == "DRAINING" {
+                throw DeployError("service \(service.name) is still being deleted", hint: "wait a minute and deploy again")
+            }
+            guard !reasons.isEmpty else {
+                record(recorder, PlannedAction(.noChange, .service, service.name, "\(current.runningCount)/\(current.desiredCount) running"))
+                return nil
+            }
+            if options.apply { try await backend.updateService(spec, forceNewDeployment: false) }
+            record(recorder, PlannedAction(.update, .service, service.name, reasons.joined(separator: ", ")))
+            return service.name
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// Polls until each changed service's newest deployment has completed; a deployment the
+    /// circuit breaker rolled back is a failure explained by its stopped tasks and their logs.
+    func waitUntilStable(_ names: [String]) async throws {
+        try await names.concurrentMap(limit: options.concurrency) { name in
+            var seenEvents = Set<String>()
+            var first = true
+            try await options.waiter.wait(for: "service \(name) to become stable") { () -> Waiter.State<Bool> in
+                guard let service = try await backend.services(cluster: target.cluster, names: [name]).first else {
+                    return .failed(DeployError("service \(name) disappeared while Berth waited for it"))
+                }
+                for event in service.events.reversed() where !seenEvents.contains(event.id) {
+                    seenEvents.insert(event.id)
+                    if !first { progress(.serviceEvent(service: name, message: event.message)) }
+                }
+                first = false
+                guard let primary = service.primary else { return .retry(nil) }
+                progress(.rollout(service: name, running: primary.runningCount, desired: primary.desiredCount, state: primary.rolloutState ?? "IN_PROGRESS"))
+                switch primary.rolloutState {
+                case "FAILED":
+                    return .failed(try await rolloutFailure(service, primary))
+                case "COMPLETED" where service.deployments.count == 1:
+                    progress(.stable(service: name))
+                    return .done(true)
+                default:
+                    return .retry("\(primary.runningCount)/\(primary.desiredCount) running")
+                }
+            }
+        }
+    }
+
+    func rolloutFailure(_ service: ObservedService, _ deployment: ObservedService.Deployment) async throws -> DeployError {
+        var lines = ["service \(service.name): the deployment failed and was rolled back (\(deployment.rolloutStateReason ?? "circuit breaker"))"]
+        let tasks = try await backend.stoppedTasks(cluster: target.cluster, service: service.name)
+        for task in tasks.prefix(3) {
+            lines.append("  task \(task.id): \(task.stoppedReason ?? "stopped")")
+            for container in task.containers {
+                let exit = container.exitCode.map { "exit code \($0)" } ?? "no exit code"
+                lines.append("    container \(container.name): \(exit)\(container.reason.map { " (\($0))" } ?? "")")
+            }
+        }
+        let logs = try await backend.logTail(group: target.logGroup, streamPrefix: builder.names.slugPrefix(service.name), lines: 10)
+        if !logs.isEmpty {
+            lines.append("  last log lines of \(service.name):")
+            lines += logs.map { "    " + $0 }
+        }
+        return DeployError(lines.joined(separator: "\n"), hint: "fix the cause and run `berth deploy` again; the previous version keeps running")
+    }
+
+    func reconcileScaling(_ recorder: Recorder) async throws {
+        for service in selected {
+            guard let spec = builder.scaling(service) else { continue }
+            let current = try await backend.scaling(resourceId: spec.resourceId)
+            let wanted = Dictionary(spec.policies.map { ($0.name, $0.target) }, uniquingKeysWith: { a, _ in a })
+            if let current, current.min == spec.min, current.max == spec.max, current.policies == wanted {
+                record(recorder, PlannedAction(.noChange, .scaling, service.name, "\(spec.min)–\(spec.max) tasks"))
+                continue
+            }
+            if options.apply { try await backend.putScaling(spec) }
+            record(recorder, PlannedAction(current == nil ? .create : .update, .scaling, service.name, "\(spec.min)–\(spec.max) tasks, target tracking"))
+        }
+    }
+
+    /// Services of this site that the compose file no longer has: scaled to zero, deleted, and
+    /// their task definitions deregistered.
+    func removeDeletedServices(_ recorder: Recorder) async throws {
+        let existing = try await backend.siteServices(cluster: target.cluster, project: builder.names.project, environment: builder.names.environment)
+        let wanted = Set(site.services.map(\.name))
+        for name in existing.sorted() where !wanted.contains(name) {
+            if options.apply {
+                try await backend.scaleService(cluster: target.cluster, name: name, desiredCount: 0)
+                try await backend.deleteService(cluster: target.cluster, name: name)
+                for arn in try await backend.taskDefinitionArns(family: builder.family(name)) {
+                    try await backend.deregisterTaskDefinition(arn: arn)
+                }
+            }
+            record(recorder, PlannedAction(.delete, .service, name, "no longer in the compose file"))
+        }
+    }
+}
+
+extension Names {
+    /// The awslogs stream prefix of a service's containers.
+    func slugPrefix(_ service: String) -> String { Names.slug(service) }
+}

@@ -1,0 +1,74 @@
+import AWSRuntime
+import StackTemplates
+import ComposeModel
+import Foundation
+
+extension ServicesReconciler {
+    /// Services built by Berth run from their ECR repository, pinned to the digest of the tag;
+    /// images already named in ECR are pinned too, so a moved tag never changes what runs.
+    func resolveImages() async throws -> [String: String] {
+        var images: [String: String] = [:]
+        for service in selected {
+            let reference = service.deployedImage
+            var repository: String?
+            var tag = "latest"
+            if service.build != nil, let uri = target.repositories[service.name] {
+                repository = uri
+                if let reference, let parsed = Self.splitTag(reference) { tag = parsed.tag }
+            } else if let reference, reference.contains(".dkr.ecr."), !reference.contains("@"), let parsed = Self.splitTag(reference) {
+                repository = parsed.repository
+                tag = parsed.tag
+            }
+            guard let repository else { continue }
+            if let digest = try await backend.imageDigest(repositoryURI: repository, tag: tag) {
+                images[service.name] = "\(repository)@\(digest)"
+            } else if service.build != nil {
+                if options.apply {
+                    throw DeployError(
+                        "service \(service.name) is built from \(service.build?.context ?? ".") but \(repository):\(tag) is not in ECR",
+                        hint: "build and push it first (docker build, then docker push \(repository):\(tag))")
+                }
+                progress(.note("\(service.name): \(repository):\(tag) is not in ECR yet; push it before deploying"))
+                images[service.name] = "\(repository):\(tag)"
+            }
+        }
+        return images
+    }
+
+    /// `repo/name:tag` → (`repo/name`, `tag`); a registry port is not a tag.
+    static func splitTag(_ reference: String) -> (repository: String, tag: String)? {
+        let withoutDigest = reference.split(separator: "@").first.map(String.init) ?? reference
+        guard let colon = withoutDigest.lastIndex(of: ":"), !withoutDigest[colon...].contains("/") else {
+            return (withoutDigest, "latest")
+        }
+        return (String(withoutDigest[..<colon]), String(withoutDigest[withoutDigest.index(after: colon)...]))
+    }
+
+    /// Registers a revision only when the definition's hash differs from the newest one's.
+    func reconcileTaskDefinitions(_ resolved: DesiredStateBuilder.Resolved, pendingAccessPoints: Set<String>, _ recorder: Recorder) async throws -> [String: String] {
+        let results = try await selected.concurrentMap(limit: options.concurrency) { service -> (String, String) in
+            let family = builder.family(service.name)
+            let latest = try await backend.latestTaskDefinition(family: family)
+            let waitsForAccessPoint = pendingAccessPoints.contains { $0.hasPrefix(service.name + "/") }
+            if waitsForAccessPoint {
+                record(recorder, PlannedAction(latest == nil ? .create : .update, .taskDefinition, family, "mounts a new access point"))
+                return (service.name, latest?.arn ?? family)
+            }
+            let spec = try builder.taskDefinition(service, resolved: resolved)
+            let hash = spec.tags.first { $0.key == "berth:hash" }?.value
+            if let latest, latest.hash == hash {
+                record(recorder, PlannedAction(.noChange, .taskDefinition, family, "unchanged (\(Self.revision(latest.arn)))"))
+                return (service.name, latest.arn)
+            }
+            var arn = latest?.arn ?? family
+            if options.apply { arn = try await backend.registerTaskDefinition(spec) }
+            record(recorder, PlannedAction(latest == nil ? .create : .update, .taskDefinition, family, latest == nil ? "first revision" : "definition changed"))
+            return (service.name, arn)
+        }
+        return Dictionary(results, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func revision(_ arn: String) -> String {
+        arn.split(separator: "/").last.map(String.init) ?? arn
+    }
+}

@@ -1,0 +1,103 @@
+import AWSRuntime
+import ComposeModel
+import Foundation
+import StackTemplates
+extension ServicesReconciler {
+    /// Writes secrets and file contents whose digest differs; an unchanged value is not rewritten.
+    func reconcileStoredValues(_ specs: [StoredValueSpec], _ recorder: Recorder) async throws -> [String: String] {
+        let results = try await specs.concurrentMap(limit: options.concurrency) { spec -> (String, String?) in
+            let resource: PlannedAction.Resource = spec.store == .secretsManager ? .secret : .parameter
+            let observed = try await backend.storedValue(spec)
+            guard observed?.digest != spec.digest else {
+                record(recorder, PlannedAction(.noChange, resource, spec.name, "value unchanged"))
+                return (spec.name, observed?.arn)
+            }
+            let action = PlannedAction(observed == nil ? .create : .update, resource, spec.name, observed == nil ? "new" : "value changed")
+            var arn = observed?.arn
+            if options.apply {
+                arn = try await backend.putStoredValue(spec, exists: observed != nil)
+            }
+            record(recorder, action)
+            return (spec.name, arn)
+        }
+        return Dictionary(results.compactMap { name, arn in arn.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+extension ServicesReconciler {
+    struct AccessPointState {
+        /// Mount key → id.
+        var ids: [String: String] = [:]
+        /// Mount key → ARN.
+        var arns: [String: String] = [:]
+        /// Mount keys whose access point does not exist yet (plan mode).
+        var pending: Set<String> = []
+        /// Old access points of a mount whose settings changed: removed once services moved off.
+        var replaced: [ObservedAccessPoint] = []
+    }
+
+    /// Finds each mount's access point by its client token; creates the missing ones. A token
+    /// already used answers with the existing access point, so a retried create never doubles.
+    func reconcileAccessPoints(_ specs: [AccessPointSpec], _ recorder: Recorder) async throws -> AccessPointState {
+        var state = AccessPointState()
+        guard !specs.isEmpty else { return state }
+        let observed = try await backend.accessPoints(fileSystemIds: Array(Set(specs.map(\.fileSystemId))).sorted())
+        let mine = observed.filter { $0.project == builder.names.project && $0.environment == builder.names.environment }
+        let tags = builder.tags()
+        let results = try await specs.concurrentMap(limit: options.concurrency) { spec -> (AccessPointSpec, ObservedAccessPoint?, [ObservedAccessPoint]) in
+            let stale = mine.filter { $0.mount == spec.key && $0.clientToken != spec.clientToken }
+            if let existing = mine.first(where: { $0.clientToken == spec.clientToken }) {
+                record(recorder, PlannedAction(.noChange, .accessPoint, spec.key, "exists (\(existing.id))"))
+                return (spec, existing, [])
+            }
+            let kind: PlannedAction.Kind = stale.isEmpty ? .create : .replace
+            let reason = stale.isEmpty ? "new mount of \(spec.volume)" : "owner, permissions or root directory changed"
+            var created: ObservedAccessPoint?
+            if options.apply {
+                created = try await backend.createAccessPoint(spec, tags: tags + [ECSTag("berth:mount", spec.key), ECSTag("Name", "\(builder.names.stack)-\(spec.service)-\(spec.volume)")])
+            }
+            record(recorder, PlannedAction(kind, .accessPoint, spec.key, reason))
+            return (spec, created, stale)
+        }
+        for (spec, point, stale) in results {
+            if let point {
+                state.ids[spec.key] = point.id
+                state.arns[spec.key] = point.arn
+            } else {
+                state.pending.insert(spec.key)
+            }
+            state.replaced += stale
+        }
+        return state
+    }
+
+    func removeReplacedAccessPoints(_ replaced: [ObservedAccessPoint], _ recorder: Recorder) async throws {
+        for point in replaced {
+            if options.apply { try await backend.deleteAccessPoint(id: point.id) }
+            record(recorder, PlannedAction(.delete, .accessPoint, point.mount ?? point.id, "replaced by a new access point (\(point.id)); the data stays on the file system"))
+        }
+    }
+
+    /// Each task role may mount its volumes only through its own access points.
+    func reconcileRolePolicies(_ accessPoints: AccessPointState, _ recorder: Recorder) async throws {
+        for service in selected {
+            let keys = accessPoints.arns.keys.filter { $0.hasPrefix(service.name + "/") }
+            guard let role = target.taskRoles[service.name],
+                let document = builder.accessPointPolicy(service, accessPointArns: keys.compactMap { accessPoints.arns[$0] })
+            else { continue }
+            let current = try await backend.rolePolicy(roleArn: role, name: DesiredStateBuilder.accessPointPolicyName)
+            guard current.map(Self.normalizedJSON) != Self.normalizedJSON(document) else {
+                record(recorder, PlannedAction(.noChange, .rolePolicy, service.name, "already allows its access points"))
+                continue
+            }
+            if options.apply {
+                try await backend.putRolePolicy(roleArn: role, name: DesiredStateBuilder.accessPointPolicyName, document: document)
+            }
+            record(recorder, PlannedAction(current == nil ? .create : .update, .rolePolicy, service.name, "allow mounting through its access points only"))
+        }
+    }
+
+    static func normalizedJSON(_ text: String) -> String {
+        text.filter { !$0.isWhitespace }
+    }
+}

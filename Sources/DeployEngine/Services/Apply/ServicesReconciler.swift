@@ -1,0 +1,76 @@
+import AWSRuntime
+import ComposeModel
+import Foundation
+import StackTemplates
+
+/// Brings the services layer — stored values, access points, task definitions, services,
+/// autoscaling — to the desired state, in dependency order. With `apply` off it decides the
+/// same actions and carries out none: `plan` and `deploy` are one code path.
+public struct ServicesReconciler: Sendable {
+    public struct Options: Sendable {
+        public var apply: Bool
+        /// Limit to these services (`--service`); removals of other services are skipped then.
+        public var services: Set<String>?
+        public var waitForStability: Bool
+        public var concurrency: Int
+        public var waiter: Waiter
+
+        public init(apply: Bool, services: Set<String>? = nil, waitForStability: Bool = true, concurrency: Int = 4, waiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 1800)) {
+            self.apply = apply
+            self.services = services
+            self.waitForStability = waitForStability
+            self.concurrency = concurrency
+            self.waiter = waiter
+        }
+    }
+
+    let backend: any ServicesBackend
+    let builder: DesiredStateBuilder
+    let options: Options
+    let progress: @Sendable (ServicesEvent) -> Void
+
+    public init(backend: any ServicesBackend, builder: DesiredStateBuilder, options: Options, progress: @escaping @Sendable (ServicesEvent) -> Void = { _ in }) {
+        self.backend = backend
+        self.builder = builder
+        self.options = options
+        self.progress = progress
+    }
+
+    var site: Site { builder.site }
+    var target: SiteTarget { builder.target }
+    var selected: [Service] { site.services.filter { options.services?.contains($0.name) ?? true } }
+
+    final class Recorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var actions: [PlannedAction] = []
+        func add(_ action: PlannedAction) { lock.withLock { actions.append(action) } }
+        var all: [PlannedAction] { lock.withLock { actions } }
+    }
+
+    func record(_ recorder: Recorder, _ action: PlannedAction) {
+        recorder.add(action)
+        progress(.action(action, applied: options.apply && action.kind != .noChange))
+    }
+
+    public func run() async throws -> ServicesPlan {
+        let recorder = Recorder()
+        let only = options.services
+        // 1. Values containers read at start, and the access points they mount.
+        let valueArns = try await reconcileStoredValues(try builder.storedValues(services: only), recorder)
+        let accessPoints = try await reconcileAccessPoints(try builder.accessPoints(services: only), recorder)
+        // 2. Permissions narrowed to those access points; images pinned to digests.
+        try await reconcileRolePolicies(accessPoints, recorder)
+        let images = try await resolveImages()
+        // 3. Task definitions, then the services that run them.
+        let resolved = DesiredStateBuilder.Resolved(accessPoints: accessPoints.ids, images: images, valueArns: valueArns)
+        let taskDefinitions = try await reconcileTaskDefinitions(resolved, pendingAccessPoints: accessPoints.pending, recorder)
+        let changed = try await reconcileServices(taskDefinitions, recorder)
+        if options.apply && options.waitForStability && !changed.isEmpty {
+            try await waitUntilStable(changed)
+        }
+        try await reconcileScaling(recorder)
+        if only == nil { try await removeDeletedServices(recorder) }
+        try await removeReplacedAccessPoints(accessPoints.replaced, recorder)
+        return ServicesPlan(actions: recorder.all)
+    }
+}

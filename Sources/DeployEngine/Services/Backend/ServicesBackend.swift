@@ -1,0 +1,168 @@
+/// The AWS calls the services layer makes, in the engine's own terms. `AWSServicesBackend`
+/// makes them for real; tests use an in-memory one. Keeping the reconciler behind this seam is
+/// what lets its decisions be tested without a network.
+public protocol ServicesBackend: Sendable {
+    /// The digest Berth stored with the value (never the value itself), and the value's ARN.
+    func storedValue(_ spec: StoredValueSpec) async throws -> ObservedValue?
+    /// Creates or overwrites; returns the ARN.
+    func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> String
+    func deleteStoredValue(store: StoredValueSpec.Store, name: String) async throws
+    /// Stored values under the site's prefix.
+    func storedValueNames(prefix: String) async throws -> [(StoredValueSpec.Store, String)]
+
+    func accessPoints(fileSystemIds: [String]) async throws -> [ObservedAccessPoint]
+    /// Creates, or — when the client token was used already — returns the existing one.
+    func createAccessPoint(_ spec: AccessPointSpec, tags: [ECSTag]) async throws -> ObservedAccessPoint
+    func deleteAccessPoint(id: String) async throws
+
+    func rolePolicy(roleArn: String, name: String) async throws -> String?
+    func putRolePolicy(roleArn: String, name: String, document: String) async throws
+
+    /// Digest of `repository:tag` in ECR, `nil` when it is not there.
+    func imageDigest(repositoryURI: String, tag: String) async throws -> String?
+
+    /// The newest ACTIVE revision of a family, with its `berth:hash` tag.
+    func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition?
+    func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String
+    /// ACTIVE revision ARNs of the family, oldest first.
+    func taskDefinitionArns(family: String) async throws -> [String]
+    func deregisterTaskDefinition(arn: String) async throws
+
+    func services(cluster: String, names: [String]) async throws -> [ObservedService]
+    /// Services in the cluster tagged with this project and environment.
+    func siteServices(cluster: String, project: String, environment: String) async throws -> [String]
+    func createService(_ spec: ServiceSpec) async throws
+    func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool) async throws
+    func scaleService(cluster: String, name: String, desiredCount: Int) async throws
+    func deleteService(cluster: String, name: String) async throws
+    /// Recently stopped tasks of a service, for explaining a failed rollout.
+    func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask]
+    func logTail(group: String, streamPrefix: String, lines: Int) async throws -> [String]
+
+    func scaling(resourceId: String) async throws -> ObservedScaling?
+    func putScaling(_ spec: ScalingSpec) async throws
+}
+
+public struct ObservedValue: Sendable, Equatable {
+    public var arn: String
+    public var digest: String?
+    public init(arn: String, digest: String?) {
+        self.arn = arn
+        self.digest = digest
+    }
+}
+
+public struct ObservedAccessPoint: Sendable, Equatable {
+    public var id: String
+    public var arn: String
+    public var fileSystemId: String
+    public var clientToken: String?
+    /// `berth:mount` tag: "service/volume".
+    public var mount: String?
+    public var project: String?
+    public var environment: String?
+
+    public init(id: String, arn: String, fileSystemId: String, clientToken: String?, mount: String?, project: String?, environment: String?) {
+        self.id = id
+        self.arn = arn
+        self.fileSystemId = fileSystemId
+        self.clientToken = clientToken
+        self.mount = mount
+        self.project = project
+        self.environment = environment
+    }
+}
+
+public struct ObservedTaskDefinition: Sendable, Equatable {
+    public var arn: String
+    public var hash: String?
+    public init(arn: String, hash: String?) {
+        self.arn = arn
+        self.hash = hash
+    }
+}
+
+public struct ObservedService: Sendable, Equatable {
+    public var name: String
+    public var arn: String
+    /// ACTIVE, DRAINING or INACTIVE.
+    public var status: String
+    public var taskDefinition: String
+    public var desiredCount: Int
+    public var runningCount: Int
+    public var hash: String?
+    public var deployments: [Deployment]
+    /// Newest first.
+    public var events: [Event]
+
+    public struct Deployment: Sendable, Equatable {
+        public var id: String
+        public var status: String
+        public var rolloutState: String?
+        public var rolloutStateReason: String?
+        public var taskDefinition: String
+        public var runningCount: Int
+        public var desiredCount: Int
+        public init(id: String, status: String, rolloutState: String?, rolloutStateReason: String?, taskDefinition: String, runningCount: Int, desiredCount: Int) {
+            self.id = id
+            self.status = status
+            self.rolloutState = rolloutState
+            self.rolloutStateReason = rolloutStateReason
+            self.taskDefinition = taskDefinition
+            self.runningCount = runningCount
+            self.desiredCount = desiredCount
+        }
+    }
+
+    public struct Event: Sendable, Equatable {
+        public var id: String
+        public var message: String
+        public init(id: String, message: String) {
+            self.id = id
+            self.message = message
+        }
+    }
+
+    public init(name: String, arn: String, status: String, taskDefinition: String, desiredCount: Int, runningCount: Int, hash: String?, deployments: [Deployment], events: [Event]) {
+        self.name = name
+        self.arn = arn
+        self.status = status
+        self.taskDefinition = taskDefinition
+        self.desiredCount = desiredCount
+        self.runningCount = runningCount
+        self.hash = hash
+        self.deployments = deployments
+        self.events = events
+    }
+
+    public var primary: Deployment? { deployments.first { $0.status == "PRIMARY" } }
+}
+
+public struct ObservedTask: Sendable, Equatable {
+    public var id: String
+    public var stoppedReason: String?
+    public var containers: [(name: String, exitCode: Int?, reason: String?)]
+
+    public init(id: String, stoppedReason: String?, containers: [(name: String, exitCode: Int?, reason: String?)]) {
+        self.id = id
+        self.stoppedReason = stoppedReason
+        self.containers = containers
+    }
+
+    public static func == (lhs: ObservedTask, rhs: ObservedTask) -> Bool {
+        lhs.id == rhs.id && lhs.stoppedReason == rhs.stoppedReason
+            && lhs.containers.map { "\($0.name)|\($0.exitCode ?? -1)|\($0.reason ?? "")" } == rhs.containers.map { "\($0.name)|\($0.exitCode ?? -1)|\($0.reason ?? "")" }
+    }
+}
+
+public struct ObservedScaling: Sendable, Equatable {
+    public var min: Int
+    public var max: Int
+    /// Policy name → (metric, target).
+    public var policies: [String: Double]
+    public init(min: Int, max: Int, policies: [String: Double]) {
+        self.min = min
+        self.max = max
+        self.policies = policies
+    }
+}

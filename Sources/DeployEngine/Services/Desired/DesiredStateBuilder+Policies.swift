@@ -1,0 +1,52 @@
+import ComposeModel
+import Foundation
+
+extension DesiredStateBuilder {
+    public static let accessPointPolicyName = "berth-access-points"
+
+    /// The inline policy that lets a service's task role mount its volumes, only through its own
+    /// access points. `nil` when the service mounts no volume.
+    public func accessPointPolicy(_ service: Service, accessPointArns: [String]) -> String? {
+        let fileSystems = service.mounts.filter { $0.kind == .volume }.compactMap(\.source).uniqued().compactMap { target.fileSystems[$0] }
+        guard !fileSystems.isEmpty, !accessPointArns.isEmpty else { return nil }
+        let resources = fileSystems.map { "arn:aws:elasticfilesystem:\(target.region):\(target.accountId):file-system/\($0)" }
+        let document: [String: Any] = [
+            "Version": "2012-10-17",
+            "Statement": [
+                [
+                    "Sid": "MountOwnAccessPoints", "Effect": "Allow",
+                    "Action": ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+                    "Resource": resources,
+                    "Condition": ["StringEquals": ["elasticfilesystem:AccessPointArn": accessPointArns.sorted()]],
+                ] as [String: Any]
+            ],
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Application Auto Scaling for a service with `deploy.x-aws-autoscaling`.
+    public func scaling(_ service: Service) -> ScalingSpec? {
+        guard let autoscaling = service.aws.autoscaling else { return nil }
+        let resourceId = "service/\(target.cluster)/\(service.name)"
+        var policies: [ScalingSpec.Policy] = []
+        if let cpu = autoscaling.cpu { policies.append(.init(metric: "ECSServiceAverageCPUUtilization", target: Double(cpu))) }
+        if let memory = autoscaling.memory { policies.append(.init(metric: "ECSServiceAverageMemoryUtilization", target: Double(memory))) }
+        if policies.isEmpty { policies.append(.init(metric: "ECSServiceAverageCPUUtilization", target: 75)) }
+        return ScalingSpec(resourceId: resourceId, min: autoscaling.min, max: autoscaling.max, policies: policies)
+    }
+}
+
+/// Target tracking for one service's desired count.
+public struct ScalingSpec: Sendable, Equatable {
+    public var resourceId: String
+    public var min: Int
+    public var max: Int
+    public var policies: [Policy]
+
+    public struct Policy: Sendable, Equatable {
+        public var metric: String
+        public var target: Double
+        public var name: String { "berth-\(metric)" }
+    }
+}

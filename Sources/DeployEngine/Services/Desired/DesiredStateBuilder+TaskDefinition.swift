@@ -1,0 +1,165 @@
+import ComposeModel
+import Foundation
+import SigV4
+import StackTemplates
+
+extension DesiredStateBuilder {
+    /// Resolved references a task definition needs that only exist at deploy time.
+    public struct Resolved: Sendable {
+        /// AccessPointSpec.key → access point id.
+        public var accessPoints: [String: String]
+        /// Service name → image to run (an ECR image pinned to its digest, where it is in ECR).
+        public var images: [String: String]
+        /// Stored value name → ARN for `valueFrom`.
+        public var valueArns: [String: String]
+
+        public init(accessPoints: [String: String] = [:], images: [String: String] = [:], valueArns: [String: String] = [:]) {
+            self.accessPoints = accessPoints
+            self.images = images
+            self.valueArns = valueArns
+        }
+    }
+
+    static let initContainerName = "berth-files"
+
+    public func taskDefinition(_ service: Service, resolved: Resolved) throws -> TaskDefinitionSpec {
+        guard let image = resolved.images[service.name] ?? service.deployedImage else {
+            throw DeployError("service \(service.name) has no image", hint: "add image: or build: to it")
+        }
+        var volumes: [TaskDefinitionSpec.Volume] = []
+        var mounts: [ContainerDefinition.MountPoint] = []
+        for mount in service.mounts {
+            switch mount.kind {
+            case .volume:
+                guard let volumeName = mount.source, let fileSystem = target.fileSystems[volumeName] else { continue }
+                let key = "\(service.name)/\(volumeName)"
+                guard let accessPoint = resolved.accessPoints[key] else {
+                    throw DeployError("no access point for \(key) yet; this is a bug in Berth (access points are created first)")
+                }
+                let name = "vol-" + Names.slug(volumeName)
+                if !volumes.contains(where: { $0.name == name }) {
+                    volumes.append(.init(name: name, efsVolumeConfiguration: .init(fileSystemId: fileSystem, authorizationConfig: .init(accessPointId: accessPoint))))
+                }
+                mounts.append(.init(sourceVolume: name, containerPath: mount.target, readOnly: mount.readOnly))
+            case .ephemeral, .tmpfs:
+                let name = "scratch-\(volumes.count)"
+                volumes.append(.init(name: name, efsVolumeConfiguration: nil))
+                mounts.append(.init(sourceVolume: name, containerPath: mount.target, readOnly: false))
+            }
+        }
+        var containers: [ContainerDefinition] = []
+        let files = FileInjection.files(of: service, in: site)
+        var dependsOn: [ContainerDefinition.Dependency] = []
+        if !files.isEmpty {
+            let directories = FileInjection.directories(files)
+            for (index, directory) in directories.enumerated() {
+                volumes.append(.init(name: "files-\(index)", efsVolumeConfiguration: nil))
+                mounts.append(.init(sourceVolume: "files-\(index)", containerPath: directory, readOnly: false))
+            }
+            containers.append(try initContainer(service, image: image, files: files, resolved: resolved))
+            dependsOn.append(.init(containerName: Self.initContainerName, condition: "SUCCESS"))
+        }
+        containers.append(try mainContainer(service, image: image, mounts: mounts, dependsOn: dependsOn))
+        var architecture: TaskDefinitionSpec.RuntimePlatform?
+        if let platform = service.platform {
+            architecture = .init(cpuArchitecture: platform.contains("arm64") ? "ARM64" : "X86_64")
+        }
+        var spec = TaskDefinitionSpec(
+            family: family(service.name), taskRoleArn: target.taskRoles[service.name], executionRoleArn: target.executionRoleArn,
+            cpu: String(service.fargateSize.cpu), memory: String(service.fargateSize.memory), runtimePlatform: architecture,
+            containerDefinitions: containers, volumes: volumes, tags: tags([("berth:service", service.name)]))
+        spec.tags.append(ECSTag("berth:hash", Self.hash(spec)))
+        return spec
+    }
+
+    /// SHA-256 of the spec's canonical JSON (keys sorted, the hash tag itself left out): equal
+    /// hashes mean no new revision is needed.
+    public static func hash<Spec: Encodable>(_ spec: Spec) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(spec)) ?? Data()
+        return String(sha256Hex(data).prefix(32))
+    }
+
+    func mainContainer(_ service: Service, image: String, mounts: [ContainerDefinition.MountPoint], dependsOn: [ContainerDefinition.Dependency]) throws -> ContainerDefinition {
+        let environment = service.environment.compactMap { variable in
+            variable.value.map { ContainerDefinition.NameValue(name: variable.name, value: $0) }
+        }.sorted { $0.name < $1.name }
+        var ports: [ContainerDefinition.PortMapping] = []
+        for port in service.ports where !ports.contains(where: { $0.containerPort == port.target && $0.protocol == port.transport.rawValue }) {
+            ports.append(portMapping(service.name, port.target, port.transport.rawValue, http: port.transport == .tcp))
+        }
+        for port in service.expose where !ports.contains(where: { $0.containerPort == port.port && $0.protocol == port.transport.rawValue }) {
+            ports.append(portMapping(service.name, port.port, port.transport.rawValue, http: false))
+        }
+        var container = ContainerDefinition(
+            name: service.name, image: image, essential: true, command: service.command, entryPoint: service.entrypoint,
+            environment: environment.isEmpty ? nil : environment, secrets: nil, portMappings: ports.isEmpty ? nil : ports,
+            mountPoints: mounts.isEmpty ? nil : mounts, dependsOn: dependsOn.isEmpty ? nil : dependsOn,
+            healthCheck: service.healthCheck.flatMap(Self.healthCheck),
+            logConfiguration: .init(options: [
+                "awslogs-group": target.logGroup, "awslogs-region": target.region, "awslogs-stream-prefix": Names.slug(service.name),
+            ]),
+            user: service.user, workingDirectory: service.workingDirectory,
+            ulimits: service.ulimits.isEmpty ? nil : service.ulimits.map { .init(name: $0.name, softLimit: $0.soft, hardLimit: $0.hard) },
+            // Fargate allows at most 120 seconds between SIGTERM and SIGKILL.
+            stopTimeout: service.stopGracePeriod.map { min(120, max(0, Int($0.rounded(.up)))) },
+            readonlyRootFilesystem: service.readOnlyRootFilesystem ? true : nil,
+            linuxParameters: service.initProcess ? .init(initProcessEnabled: true) : nil)
+        if let credentials = service.aws.pullCredentials {
+            container.repositoryCredentials = .init(credentialsParameter: credentials)
+        }
+        return container
+    }
+
+    func portMapping(_ service: String, _ port: Int, _ transport: String, http: Bool) -> ContainerDefinition.PortMapping {
+        .init(containerPort: port, protocol: transport, name: "\(Names.slug(service))-\(port)-\(transport)", appProtocol: nil)
+    }
+
+    func initContainer(_ service: Service, image: String, files: [FileInjection.File], resolved: Resolved) throws -> ContainerDefinition {
+        let directories = FileInjection.directories(files)
+        var secrets: [ContainerDefinition.Secret] = []
+        for (index, file) in files.enumerated() {
+            let name = file.externalName ?? file.storedName(names)
+            var reference = resolved.valueArns[name] ?? valueArn(file.store, name)
+            if let key = file.jsonKey { reference += ":\(key)::" }
+            secrets.append(.init(name: "BERTH_FILE_\(index)", valueFrom: reference))
+        }
+        return ContainerDefinition(
+            name: Self.initContainerName, image: image, essential: false, command: [FileInjection.script(files)], entryPoint: ["sh", "-c"],
+            environment: nil, secrets: secrets, portMappings: nil,
+            mountPoints: directories.indices.map { .init(sourceVolume: "files-\($0)", containerPath: "/berth/\($0)", readOnly: false) },
+            dependsOn: nil, healthCheck: nil,
+            logConfiguration: .init(options: [
+                "awslogs-group": target.logGroup, "awslogs-region": target.region, "awslogs-stream-prefix": Names.slug(service.name),
+            ]),
+            user: "0", workingDirectory: nil, ulimits: nil, stopTimeout: nil, readonlyRootFilesystem: nil, linuxParameters: nil)
+    }
+
+    /// Parameter Store accepts the ARN built from the name; a secret's ARN carries a random
+    /// suffix, so secrets use the ARN AWS returned when there is one.
+    func valueArn(_ store: StoredValueSpec.Store, _ name: String) -> String {
+        if name.hasPrefix("arn:") { return name }
+        switch store {
+        case .parameterStore: return "arn:aws:ssm:\(target.region):\(target.accountId):parameter\(name.hasPrefix("/") ? name : "/" + name)"
+        case .secretsManager: return "arn:aws:secretsmanager:\(target.region):\(target.accountId):secret:\(name)"
+        }
+    }
+
+    /// Compose's health check in ECS's terms, clamped to the ranges ECS accepts.
+    static func healthCheck(_ check: HealthCheck) -> ContainerDefinition.HealthCheck? {
+        guard !check.disabled, let kind = check.test.first else { return nil }
+        let command: [String]
+        switch kind {
+        case "CMD", "CMD-SHELL": command = check.test
+        case "NONE": return nil
+        default: command = ["CMD-SHELL", check.test.joined(separator: " ")]
+        }
+        func clamp(_ value: Double?, _ fallback: Int, _ low: Int, _ high: Int) -> Int {
+            min(high, max(low, value.map { Int($0.rounded()) } ?? fallback))
+        }
+        return .init(
+            command: command, interval: clamp(check.intervalSeconds, 30, 5, 300), timeout: clamp(check.timeoutSeconds, 5, 2, 60),
+            retries: min(10, max(1, check.retries ?? 3)), startPeriod: clamp(check.startPeriodSeconds, 0, 0, 300))
+    }
+}

@@ -1,0 +1,110 @@
+import ComposeModel
+import Foundation
+import SigV4
+import StackTemplates
+
+/// Turns the site model and what the infrastructure stack provides into the specs the services
+/// layer reconciles. Pure apart from reading config and secret contents through `content`.
+public struct DesiredStateBuilder: Sendable {
+    public var site: Site
+    public var target: SiteTarget
+    public var names: Names
+    public var content: ContentReader
+
+    public init(site: Site, target: SiteTarget, names: Names, content: ContentReader) {
+        self.site = site
+        self.target = target
+        self.names = names
+        self.content = content
+    }
+
+    public func tags(_ extra: [(String, String)] = []) -> [ECSTag] {
+        ([("berth:project", names.project), ("berth:environment", names.environment)] + extra).map { ECSTag($0.0, $0.1) }
+    }
+
+    public func family(_ service: String) -> String {
+        "\(names.stack)-\(Names.slug(service))"
+    }
+
+    // MARK: Access points
+
+    /// One per (service, named volume) mount. Services that mount the same volume share its
+    /// root directory, so they see the same files.
+    public func accessPoints(services only: Set<String>? = nil) throws -> [AccessPointSpec] {
+        var specs: [AccessPointSpec] = []
+        for service in site.services where only?.contains(service.name) ?? true {
+            for volumeName in service.mounts.filter({ $0.kind == .volume }).compactMap(\.source).uniqued() {
+                guard let volume = site.volume(named: volumeName) else { continue }
+                guard let fileSystem = target.fileSystems[volumeName] else {
+                    throw DeployError("the infrastructure stack has no file system for volume \(volumeName)", hint: "run `berth deploy --only infra` first")
+                }
+                let uid = volume.accessPoint.uid ?? 1000
+                let gid = volume.accessPoint.gid ?? uid
+                let permissions = volume.accessPoint.permissions ?? "0755"
+                let root = volume.accessPoint.rootDirectory ?? "/\(Names.slug(volumeName))"
+                let identity = [names.stack, service.name, volumeName, fileSystem, String(uid), String(gid), permissions, root].joined(separator: "|")
+                specs.append(
+                    AccessPointSpec(
+                        service: service.name, volume: volumeName, fileSystemId: fileSystem, uid: uid, gid: gid,
+                        permissions: permissions, rootDirectory: root,
+                        clientToken: "berth-" + String(sha256Hex(Data(identity.utf8)).prefix(40))))
+            }
+        }
+        return specs
+    }
+
+    // MARK: Stored values
+
+    /// Secrets (Secrets Manager) and file contents (Parameter Store) the site's containers read.
+    public func storedValues(services only: Set<String>? = nil) throws -> [StoredValueSpec] {
+        var values: [StoredValueSpec] = []
+        var seen = Set<String>()
+        for service in site.services where only?.contains(service.name) ?? true {
+            for file in FileInjection.files(of: service, in: site) {
+                guard seen.insert(file.storedName(names)).inserted, let source = file.source else { continue }
+                let value = try content.read(source, project: site.projectDirectory)
+                values.append(
+                    StoredValueSpec(
+                        store: file.store, name: file.storedName(names), value: value, digest: sha256Hex(Data(value.utf8))))
+            }
+        }
+        return values
+    }
+}
+
+/// Reads the bytes of configs and secrets: files relative to the project, inline content, or
+/// variables of the environment Berth runs in.
+public struct ContentReader: Sendable {
+    public var environment: [String: String]
+
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    public func read(_ source: ContentSource, project: String) throws -> String {
+        switch source.kind {
+        case .content:
+            return source.value
+        case .environment:
+            guard let value = environment[source.value] else {
+                throw DeployError("the environment variable \(source.value) is not set", hint: "export it before deploying; its value is stored as a secret")
+            }
+            return value
+        case .file:
+            let path = source.value.hasPrefix("/") ? source.value : project + "/" + source.value
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw DeployError("cannot read \(path)", hint: "create the file; its contents are shipped to the containers")
+            }
+            return String(decoding: data, as: UTF8.self)
+        case .external:
+            throw DeployError("\(source.value) is external and has no contents for Berth to store; this is a bug in Berth")
+        }
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,31 @@
+/// One EFS access point: a (service, volume) mount's view of the volume's file system.
+public struct AccessPointSpec: Codable, Sendable, Equatable {
+    public var service: String
+    public var volume: String
+    public var fileSystemId: String
+    public var uid: Int
+    public var gid: Int
+    public var permissions: String
+    public var rootDirectory: String
+    /// Deterministic, so a retried or repeated create never makes a second access point
+    /// (EFS answers AccessPointAlreadyExists with the existing id instead).
+    public var clientToken: String
+
+    public var key: String { "\(service)/\(volume)" }
+}
+
+/// A value Berth stores for containers to read at start: a Secrets Manager secret (compose
+/// `secrets`) or a Parameter Store parameter (config file contents).
+public struct StoredValueSpec: Sendable, Equatable {
+    public enum Store: String, Sendable, Equatable, Codable {
+        case secretsManager
+        case parameterStore
+    }
+
+    public var store: Store
+    /// The secret name or parameter name (with its leading `/`).
+    public var name: String
+    /// Never printed, logged or put in a template; compared by `digest`.
+    public var value: String
+    public var digest: String
+}

@@ -1,0 +1,145 @@
+import DeployEngine
+import Foundation
+
+/// An AWS stand-in for the reconciler's unit tests: keeps resources in memory and counts writes.
+final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
+    private let lock = NSLock()
+    var values: [String: (arn: String, digest: String)] = [:]
+    var accessPoints: [ObservedAccessPoint] = []
+    var policies: [String: String] = [:]
+    var images: [String: String] = [:]
+    var taskDefinitions: [String: [(arn: String, spec: TaskDefinitionSpec)]] = [:]
+    var services: [String: ObservedService] = [:]
+    var scalings: [String: ObservedScaling] = [:]
+    var writes: [String] = []
+    /// Service name → the next rollout fails.
+    var failNextRollout: Set<String> = []
+    var nextId = 0
+
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    private func write(_ what: String) { writes.append(what) }
+    private func id() -> Int { nextId += 1; return nextId }
+
+    func storedValue(_ spec: StoredValueSpec) async throws -> ObservedValue? {
+        locked { values[spec.name].map { ObservedValue(arn: $0.arn, digest: $0.digest) } }
+    }
+    func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> String {
+        locked {
+            write("put \(spec.name)")
+            let arn = values[spec.name]?.arn
+                ?? (spec.store == .secretsManager
+                    ? "arn:aws:secretsmanager:us-east-1:123456789012:secret:\(spec.name)-AbCdEf" : "arn:aws:ssm:us-east-1:123456789012:parameter\(spec.name)")
+            values[spec.name] = (arn, spec.digest)
+            return arn
+        }
+    }
+    func deleteStoredValue(store: StoredValueSpec.Store, name: String) async throws { locked { write("delete \(name)"); values[name] = nil } }
+    func storedValueNames(prefix: String) async throws -> [(StoredValueSpec.Store, String)] {
+        locked { values.keys.filter { $0.contains(prefix) }.map { (.secretsManager, $0) } }
+    }
+    func accessPoints(fileSystemIds: [String]) async throws -> [ObservedAccessPoint] {
+        locked { accessPoints.filter { fileSystemIds.contains($0.fileSystemId) } }
+    }
+    func createAccessPoint(_ spec: AccessPointSpec, tags: [ECSTag]) async throws -> ObservedAccessPoint {
+        locked {
+            if let existing = accessPoints.first(where: { $0.clientToken == spec.clientToken }) { return existing }
+            write("create access point \(spec.key)")
+            let n = id()
+            let point = ObservedAccessPoint(
+                id: "fsap-\(n)", arn: "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-\(n)", fileSystemId: spec.fileSystemId,
+                clientToken: spec.clientToken, mount: tags.first { $0.key == "berth:mount" }?.value,
+                project: tags.first { $0.key == "berth:project" }?.value, environment: tags.first { $0.key == "berth:environment" }?.value)
+            accessPoints.append(point)
+            return point
+        }
+    }
+    func deleteAccessPoint(id: String) async throws { locked { write("delete access point \(id)"); accessPoints.removeAll { $0.id == id } } }
+    func rolePolicy(roleArn: String, name: String) async throws -> String? { locked { policies["\(roleArn)|\(name)"] } }
+    func putRolePolicy(roleArn: String, name: String, document: String) async throws {
+        locked { write("put policy \(roleArn)"); policies["\(roleArn)|\(name)"] = document }
+    }
+    func imageDigest(repositoryURI: String, tag: String) async throws -> String? { locked { images["\(repositoryURI):\(tag)"] } }
+    func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition? {
+        locked {
+            taskDefinitions[family]?.last.map { ObservedTaskDefinition(arn: $0.arn, hash: $0.spec.tags.first { $0.key == "berth:hash" }?.value) }
+        }
+    }
+    func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String {
+        locked {
+            write("register \(spec.family)")
+            let revision = (taskDefinitions[spec.family]?.count ?? 0) + 1
+            let arn = "arn:aws:ecs:us-east-1:123456789012:task-definition/\(spec.family):\(revision)"
+            taskDefinitions[spec.family, default: []].append((arn, spec))
+            return arn
+        }
+    }
+    func taskDefinitionArns(family: String) async throws -> [String] { locked { taskDefinitions[family]?.map(\.arn) ?? [] } }
+    func deregisterTaskDefinition(arn: String) async throws {
+        locked {
+            write("deregister \(arn)")
+            for key in taskDefinitions.keys { taskDefinitions[key]?.removeAll { $0.arn == arn } }
+        }
+    }
+    func services(cluster: String, names: [String]) async throws -> [ObservedService] {
+        locked {
+            names.compactMap { name -> ObservedService? in
+                guard var service = services[name] else { return nil }
+                // Converge one step per poll, like the gate's patched moto.
+                if var primary = service.primary, primary.rolloutState == "IN_PROGRESS" {
+                    primary.rolloutState = failNextRollout.remove(name) != nil ? "FAILED" : "COMPLETED"
+                    primary.runningCount = primary.desiredCount
+                    service.deployments = [primary]
+                    service.runningCount = primary.desiredCount
+                    service.events.insert(.init(id: "e\(id())", message: "(service \(name)) has reached a steady state."), at: 0)
+                    services[name] = service
+                }
+                return service
+            }
+        }
+    }
+    func siteServices(cluster: String, project: String, environment: String) async throws -> [String] {
+        locked { services.values.filter { $0.status == "ACTIVE" }.map(\.name) }
+    }
+    func createService(_ spec: ServiceSpec) async throws {
+        locked {
+            write("create service \(spec.serviceName)")
+            services[spec.serviceName] = ObservedService(
+                name: spec.serviceName, arn: "arn:svc/\(spec.serviceName)", status: "ACTIVE", taskDefinition: spec.taskDefinition,
+                desiredCount: spec.desiredCount ?? 1, runningCount: 0, hash: spec.hash,
+                deployments: [.init(id: "d\(id())", status: "PRIMARY", rolloutState: "IN_PROGRESS", rolloutStateReason: nil, taskDefinition: spec.taskDefinition, runningCount: 0, desiredCount: spec.desiredCount ?? 1)],
+                events: [])
+        }
+    }
+    func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool) async throws {
+        locked {
+            write("update service \(spec.serviceName)")
+            guard var service = services[spec.serviceName] else { return }
+            service.taskDefinition = spec.taskDefinition
+            service.desiredCount = spec.desiredCount ?? service.desiredCount
+            service.hash = spec.hash
+            service.deployments = [.init(id: "d\(id())", status: "PRIMARY", rolloutState: "IN_PROGRESS", rolloutStateReason: nil, taskDefinition: spec.taskDefinition, runningCount: 0, desiredCount: service.desiredCount)]
+            services[spec.serviceName] = service
+        }
+    }
+    func scaleService(cluster: String, name: String, desiredCount: Int) async throws { locked { write("scale \(name) \(desiredCount)"); services[name]?.desiredCount = desiredCount } }
+    func deleteService(cluster: String, name: String) async throws { locked { write("delete service \(name)"); services[name]?.status = "INACTIVE" } }
+    func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask] {
+        [ObservedTask(id: "abc123", stoppedReason: "Essential container in task exited", containers: [(name: service, exitCode: 1, reason: nil)])]
+    }
+    func logTail(group: String, streamPrefix: String, lines: Int) async throws -> [String] { ["Error: cannot connect to cms:1337"] }
+    func scaling(resourceId: String) async throws -> ObservedScaling? { locked { scalings[resourceId] } }
+    func putScaling(_ spec: ScalingSpec) async throws {
+        locked {
+            write("scaling \(spec.resourceId)")
+            scalings[spec.resourceId] = ObservedScaling(min: spec.min, max: spec.max, policies: Dictionary(spec.policies.map { ($0.name, $0.target) }, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+
+    var writeCount: Int { locked { writes.count } }
+    func resetWrites() { locked { writes = [] } }
+}

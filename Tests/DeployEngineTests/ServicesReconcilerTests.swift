@@ -1,0 +1,175 @@
+import AWSRuntime
+import BerthTesting
+import ComposeModel
+import DeployEngine
+import Foundation
+import StackTemplates
+import Testing
+
+struct ServicesReconcilerTests {
+    static let compose = """
+        name: shop
+        services:
+          web:
+            image: nginx:1.27
+            ports: ["80:80"]
+            volumes:
+              - ./nginx.conf:/etc/nginx/nginx.conf:ro
+          cms:
+            image: ghost:5
+            expose: ["2368"]
+            volumes: [content:/var/lib/ghost/content]
+            secrets: [db-password]
+          worker:
+            build: ./worker
+            image: shop/worker:2.0
+            deploy:
+              x-aws-autoscaling: {min: 1, max: 4, cpu: 60}
+        volumes:
+          content:
+            driver_opts: {uid: "1000", gid: "1000"}
+        secrets:
+          db-password:
+            environment: DB_PASSWORD
+        """
+
+    static func site(_ compose: String = compose) throws -> Site {
+        let options = ComposeLoadOptions(
+            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [],
+            fileSystem: InMemoryFileSystem(files: ["/p/compose.yaml": compose, "/p/nginx.conf": "events {}\n"], directories: ["/p/worker"]))
+        let result = ComposeLoader.load(options)
+        guard let site = result.site, !result.hasErrors else { throw DeployError(result.diagnostics.map(\.description).joined(separator: "\n")) }
+        return try site.resolved(environment: nil)
+    }
+
+    static let target = SiteTarget(
+        stackName: "shop-dev", region: "us-east-1", accountId: "123456789012", cluster: "shop-dev", subnets: ["subnet-a", "subnet-b"],
+        servicesSecurityGroup: "sg-1", logGroup: "/berth/shop/dev", executionRoleArn: "arn:aws:iam::123456789012:role/exec",
+        namespaceArn: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1", fileSystems: ["content": "fs-1"],
+        taskRoles: ["web": "arn:aws:iam::123456789012:role/web", "cms": "arn:aws:iam::123456789012:role/cms", "worker": "arn:aws:iam::123456789012:role/worker"],
+        targetGroups: ["web:80": "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1"],
+        repositories: ["worker": "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker"])
+
+    func reconciler(_ backend: InMemoryServicesBackend, site: Site, apply: Bool, environment: [String: String] = ["DB_PASSWORD": "s3cret"], services: Set<String>? = nil) -> ServicesReconciler {
+        // Site content lives in the in-memory file system; the reader gets the file from disk, so
+        // point it at a temporary copy.
+        let builder = DesiredStateBuilder(
+            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: environment))
+        return ServicesReconciler(
+            backend: backend, builder: builder,
+            options: .init(apply: apply, services: services, waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())))
+    }
+
+    func prepared() throws -> (InMemoryServicesBackend, Site) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("berth-reconcile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "events {}\n".write(to: directory.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
+        var site = try Self.site()
+        site.projectDirectory = directory.path
+        let backend = InMemoryServicesBackend()
+        backend.images["123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker:2.0"] = "sha256:abc"
+        return (backend, site)
+    }
+
+    @Test func firstDeployCreatesEverythingAndASecondChangesNothing() async throws {
+        let (backend, site) = try prepared()
+        let first = try await reconciler(backend, site: site, apply: true).run()
+        #expect(first.changes.contains(PlannedAction(.create, .service, "web", "1 × 0.25 vCPU / 0.5 GiB")))
+        #expect(backend.accessPoints.count == 1)
+        #expect(backend.taskDefinitions.keys.sorted() == ["shop-dev-cms", "shop-dev-web", "shop-dev-worker"])
+        #expect(backend.services.count == 3)
+        #expect(backend.scalings["service/shop-dev/worker"]?.max == 4)
+
+        backend.resetWrites()
+        let second = try await reconciler(backend, site: site, apply: true).run()
+        #expect(second.changes.isEmpty, "\(second.changes)")
+        #expect(backend.writeCount == 0, "\(backend.writes)")
+    }
+
+    @Test func planChangesNothing() async throws {
+        let (backend, site) = try prepared()
+        let plan = try await reconciler(backend, site: site, apply: false).run()
+        #expect(backend.writeCount == 0)
+        #expect(plan.changes.filter { $0.resource == .service }.map(\.name).sorted() == ["cms", "web", "worker"])
+        #expect(plan.changes.contains { $0.resource == .accessPoint && $0.kind == .create })
+    }
+
+    @Test func taskDefinitionsUseAccessPointsFilesLogsAndPinnedImages() async throws {
+        let (backend, site) = try prepared()
+        _ = try await reconciler(backend, site: site, apply: true).run()
+        let cms = try #require(backend.taskDefinitions["shop-dev-cms"]?.last?.spec)
+        let efs = try #require(cms.volumes.first { $0.efsVolumeConfiguration != nil }?.efsVolumeConfiguration)
+        #expect(efs.fileSystemId == "fs-1")
+        #expect(efs.transitEncryption == "ENABLED")
+        #expect(efs.authorizationConfig.iam == "ENABLED")
+        #expect(efs.authorizationConfig.accessPointId == backend.accessPoints.first?.id)
+        let main = try #require(cms.containerDefinitions.last)
+        #expect(main.logConfiguration.options["awslogs-group"] == "/berth/shop/dev")
+        #expect(main.logConfiguration.options["awslogs-stream-prefix"] == "cms")
+        // The secret reaches the container as a file through the init container, never as text.
+        let initContainer = try #require(cms.containerDefinitions.first { $0.name == "berth-files" })
+        #expect(initContainer.secrets?.first?.valueFrom.hasPrefix("arn:aws:secretsmanager:") == true)
+        #expect(!String(decoding: try JSONEncoder().encode(cms), as: UTF8.self).contains("s3cret"))
+        #expect(main.dependsOn?.map { "\($0.containerName) \($0.condition)" } == ["berth-files SUCCESS"])
+        let web = try #require(backend.taskDefinitions["shop-dev-web"]?.last?.spec)
+        #expect(web.containerDefinitions.first?.command?.first?.contains("cp -a '/etc/nginx'/. /berth/0/") == true)
+        #expect(web.containerDefinitions.first?.secrets?.first?.valueFrom == "arn:aws:ssm:us-east-1:123456789012:parameter/berth/shop/dev/files/web/0-nginx-conf")
+        let worker = try #require(backend.taskDefinitions["shop-dev-worker"]?.last?.spec)
+        #expect(worker.containerDefinitions.first?.image == "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker@sha256:abc")
+        let policy = try #require(backend.policies["arn:aws:iam::123456789012:role/cms|berth-access-points"])
+        #expect(policy.contains(backend.accessPoints[0].arn))
+    }
+
+    @Test func aChangedImageUpdatesOnlyThatService() async throws {
+        let (backend, site) = try prepared()
+        _ = try await reconciler(backend, site: site, apply: true).run()
+        var changed = site
+        changed.services[0].image = "nginx:1.28"
+        backend.resetWrites()
+        let plan = try await reconciler(backend, site: changed, apply: true).run()
+        #expect(plan.changes.map { "\($0.kind.rawValue) \($0.resource.rawValue) \($0.name)" } == ["update task-definition shop-dev-web", "update service web"])
+        #expect(backend.services["web"]?.taskDefinition.hasSuffix("shop-dev-web:2") == true)
+    }
+
+    @Test func anUnchangedSecretIsNotRewrittenAndAChangedOneIs() async throws {
+        let (backend, site) = try prepared()
+        _ = try await reconciler(backend, site: site, apply: true).run()
+        backend.resetWrites()
+        _ = try await reconciler(backend, site: site, apply: true, environment: ["DB_PASSWORD": "new"]).run()
+        #expect(backend.writes.first == "put berth/shop/dev/db-password")
+    }
+
+    @Test func aRemovedServiceIsDeletedWithItsTaskDefinitions() async throws {
+        let (backend, site) = try prepared()
+        _ = try await reconciler(backend, site: site, apply: true).run()
+        var smaller = site
+        smaller.services.removeAll { $0.name == "worker" }
+        let plan = try await reconciler(backend, site: smaller, apply: true).run()
+        #expect(plan.changes.contains(PlannedAction(.delete, .service, "worker", "no longer in the compose file")))
+        #expect(backend.services["worker"]?.status == "INACTIVE")
+        #expect(backend.taskDefinitions["shop-dev-worker"]?.isEmpty == true)
+    }
+
+    @Test func aFailedRolloutExplainsItself() async throws {
+        let (backend, site) = try prepared()
+        backend.failNextRollout = ["cms"]
+        do {
+            _ = try await reconciler(backend, site: site, apply: true).run()
+            Issue.record("expected the rollout to fail")
+        } catch let error as DeployError {
+            #expect(error.message.contains("service cms: the deployment failed and was rolled back"))
+            #expect(error.message.contains("Essential container in task exited"))
+            #expect(error.message.contains("exit code 1"))
+            #expect(error.message.contains("cannot connect to cms:1337"))
+        }
+    }
+
+    @Test func theAutoscalerOwnsTheCountAfterCreation() async throws {
+        let (backend, site) = try prepared()
+        _ = try await reconciler(backend, site: site, apply: true).run()
+        backend.services["worker"]?.desiredCount = 3
+        backend.resetWrites()
+        let plan = try await reconciler(backend, site: site, apply: true).run()
+        #expect(plan.changes.isEmpty)
+    }
+}
