@@ -8,6 +8,7 @@ shared="${BERTH_SHARED:-$root/../shared}"
 out="${1:-$root/.build/templates}"
 berth="$root/.build/debug/berth"
 [ -x "$berth" ] || swift build --product berth
+[ -x "$root/.build/debug/BerthBenchmarks" ] || swift build --product BerthBenchmarks
 rm -rf "$out" && mkdir -p "$out"
 
 render() { # name, directory, extra args...
@@ -25,6 +26,9 @@ for dir in "$shared"/testdata/compose/awesome-compose/*/; do
     render "awesome-$name" "$dir"
   fi
 done
+# A site too big for one stack: a root and nested stacks, each linted on its own.
+"$root/.build/debug/BerthBenchmarks" template 60 5 1 --write "$out/nested" > /dev/null
+mv "$out"/nested/*.yaml "$out/" && rmdir "$out/nested"
 count=$(ls "$out"/*.yaml | wc -l)
 echo "lint: $count templates in $out" >&2
 

@@ -11,22 +11,34 @@ extension Berth {
 
         @OptionGroup var globals: GlobalOptions
 
-        @Option(help: ArgumentHelp("Write <stack>.infra.yaml into this folder.", valueName: "dir"))
+        @Option(help: ArgumentHelp("Write <stack>.infra.yaml (and any nested stack templates) into this folder.", valueName: "dir"))
         var outputDir: String?
+
+        struct Written: Encodable {
+            var path: String
+            var bytes: Int
+        }
 
         func run(_ context: CommandContext) async throws {
             let deployment = try context.loadDeployment()
-            let yaml = InfraStack(deployment.infra).render()
+            let files = InfraStack(deployment.infra).renderAll()
             guard let outputDir else {
-                FileHandle.standardOutput.write(Data(yaml.utf8))
+                FileHandle.standardOutput.write(Data((files.first?.yaml ?? "").utf8))
+                if files.count > 1 {
+                    context.printer.progress("note: the site needs \(files.count - 1) nested stacks; use --output-dir to write them too")
+                }
                 return
             }
             let folder = URL(fileURLWithPath: outputDir, relativeTo: URL(fileURLWithPath: context.workingDirectory))
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let file = folder.appendingPathComponent("\(deployment.names.stack).infra.yaml")
-            try Data(yaml.utf8).write(to: file, options: .atomic)
-            try context.printer.result(["template": file.path, "stack": deployment.names.stack, "bytes": String(yaml.utf8.count)]) {
-                "wrote \(file.path) (\(yaml.utf8.count) bytes, stack \(deployment.names.stack))"
+            var written: [Written] = []
+            for (name, yaml) in files {
+                let file = folder.appendingPathComponent(name)
+                try Data(yaml.utf8).write(to: file, options: .atomic)
+                written.append(Written(path: file.path, bytes: yaml.utf8.count))
+            }
+            try context.printer.result(written) {
+                written.map { "wrote \($0.path) (\($0.bytes) bytes)" }.joined(separator: "\n")
             }
         }
     }

@@ -23,7 +23,7 @@ extension InfraStack {
                             "Statistic": "Average", "Period": 300, "EvaluationPeriods": 3, "Threshold": .int(threshold),
                             "ComparisonOperator": "GreaterThanThreshold", "TreatMissingData": "notBreaching",
                             "AlarmActions": [.ref("AlarmTopic")], "OKActions": [.ref("AlarmTopic")],
-                        ]))
+                        ], owner: "service:\(service.name)"))
             }
         }
         return TemplateSection("Alarms: an SNS topic with the e-mail recipients, CPU and memory alarms per service", resources)

@@ -25,12 +25,14 @@ extension InfraStack {
                         "FileSystemTags": tags([("Name", .sub("${AWS::StackName}-\(volume.name)")), ("berth:volume", .string(volume.name))]),
                     ],
                     retain: true,
-                    skippedChecks: [SkippedCheck("CKV_AWS_184", "Encrypted with the AWS managed EFS key; a customer key adds cost and key policy upkeep.")]))
+                    skippedChecks: [SkippedCheck("CKV_AWS_184", "Encrypted with the AWS managed EFS key; a customer key adds cost and key policy upkeep.")],
+                    owner: "volume:\(volume.name)"))
             for (index, subnet) in subnets.enumerated() {
                 resources.append(
                     Resource(
                         "\(id)MountTarget\(index == 0 ? "A" : "B")", "AWS::EFS::MountTarget",
-                        ["FileSystemId": .ref(id), "SubnetId": subnet, "SecurityGroups": [.ref("FileSystemSecurityGroup")]]))
+                        ["FileSystemId": .ref(id), "SubnetId": subnet, "SecurityGroups": [.ref("FileSystemSecurityGroup")]],
+                        owner: "volume:\(volume.name)"))
             }
         }
         return TemplateSection("EFS file systems, one per named volume (kept on delete)", resources)

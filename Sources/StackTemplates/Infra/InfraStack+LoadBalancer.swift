@@ -52,7 +52,7 @@ extension InfraStack {
             properties["HealthCheckIntervalSeconds"] = 15
             properties["TargetGroupAttributes"] = [["Key": "deregistration_delay.timeout_seconds", "Value": "30"]]
             properties["Tags"] = tags([("berth:service", .string(service.name))])
-            resources.append(Resource(group, "AWS::ElasticLoadBalancingV2::TargetGroup", properties))
+            resources.append(Resource(group, "AWS::ElasticLoadBalancingV2::TargetGroup", properties, owner: "service:\(service.name)"))
             let forward: TemplateValue = [["Type": "forward", "TargetGroupArn": .ref(group)]]
             if listener.kind == .http, let certificate = listener.certificate {
                 if listenerPorts.insert(443).inserted {
@@ -62,7 +62,7 @@ extension InfraStack {
                             [
                                 "LoadBalancerArn": httpLB, "Port": 443, "Protocol": "HTTPS", "SslPolicy": .string(Self.tlsPolicy),
                                 "Certificates": [["CertificateArn": .string(certificate)]], "DefaultActions": forward,
-                            ]))
+                            ], owner: "service:\(service.name)"))
                 }
                 if listener.publishedPort != 443, listenerPorts.insert(listener.publishedPort).inserted {
                     resources.append(
@@ -71,7 +71,7 @@ extension InfraStack {
                             [
                                 "LoadBalancerArn": httpLB, "Port": .int(listener.publishedPort), "Protocol": "HTTP",
                                 "DefaultActions": [["Type": "redirect", "RedirectConfig": ["Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"]]],
-                            ]))
+                            ], owner: "service:\(service.name)"))
                 }
             } else if listenerPorts.insert(listener.publishedPort).inserted {
                 let plainHTTP = [
@@ -86,7 +86,8 @@ extension InfraStack {
                             "LoadBalancerArn": listener.kind == .http ? httpLB : networkLB, "Port": .int(listener.publishedPort),
                             "Protocol": listener.kind == .http ? "HTTP" : .string(Self.networkProtocol(listener.kind)), "DefaultActions": forward,
                         ],
-                        skippedChecks: listener.kind == .http ? plainHTTP : [SkippedCheck("CKV_AWS_2", "A TCP/UDP port: TLS, if any, is the service's own.")]))
+                        skippedChecks: listener.kind == .http ? plainHTTP : [SkippedCheck("CKV_AWS_2", "A TCP/UDP port: TLS, if any, is the service's own.")],
+                        owner: "service:\(service.name)"))
             }
         }
         return TemplateSection("Load balancing: listeners and a target group per published service port", resources)

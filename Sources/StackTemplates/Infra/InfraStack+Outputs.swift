@@ -1,6 +1,6 @@
 extension InfraStack {
-    /// Site-wide values the services layer reads back; per-service ones come from the stack's
-    /// resources by logical id (see `InfraStack`).
+    /// Site-wide values the services layer reads back; per-service and per-volume ones come from
+    /// the stack's resources by logical id (see `InfraStack`), so the count stays fixed.
     var outputs: [TemplateOutput] {
         var outputs = [
             TemplateOutput("VpcId", vpc),
@@ -18,10 +18,6 @@ extension InfraStack {
         }
         if input.existingLoadBalancer == nil && !input.networkListeners.isEmpty {
             outputs.append(TemplateOutput("NetworkLoadBalancerDNS", .getAtt("NetworkLoadBalancer", "DNSName")))
-        }
-        for volume in input.volumes {
-            let value: TemplateValue = volume.externalFileSystem.map(TemplateValue.string) ?? .ref("FileSystem\(volume.logicalId)")
-            outputs.append(TemplateOutput("FileSystem\(volume.logicalId)", value, description: .some("EFS file system of volume \(volume.name)")))
         }
         return outputs
     }

@@ -19,7 +19,8 @@ extension InfraStack {
                     "EmptyOnDelete": true,
                     "Tags": tags([("berth:service", .string(service.name))]),
                 ],
-                skippedChecks: [SkippedCheck("CKV_AWS_51", "Berth deploys images by digest, so a moved tag never changes what runs.")])
+                skippedChecks: [SkippedCheck("CKV_AWS_51", "Berth deploys images by digest, so a moved tag never changes what runs.")],
+                owner: "service:\(service.name)")
         }
         return TemplateSection("ECR repositories for the services Berth builds", resources)
     }

@@ -35,7 +35,10 @@ extension InfraStack {
             statements.append([
                 "Sid": "PullSiteImages", "Effect": "Allow",
                 "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
-                "Resource": .list(repositories.map { .getAtt("Repository\($0.logicalId)", "Arn") }),
+                // Built from the names rather than GetAtt, so the repositories may live in nested stacks.
+                "Resource": .list(repositories.map {
+                    .sub("arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/\(input.names.repository(service: $0.name))")
+                }),
             ])
         }
         var resources = [
@@ -82,6 +85,8 @@ extension InfraStack {
             properties["ManagedPolicyArns"] = .list(service.managedPolicies.map(TemplateValue.string))
         }
         properties["Tags"] = tags([("berth:service", .string(service.name))])
-        return Resource("TaskRole\(service.logicalId)", "AWS::IAM::Role", properties, skippedChecks: Self.noResourceLevelPermissions)
+        return Resource(
+            "TaskRole\(service.logicalId)", "AWS::IAM::Role", properties, skippedChecks: Self.noResourceLevelPermissions,
+            owner: "service:\(service.name)")
     }
 }

@@ -67,17 +67,22 @@ extension InfraStack {
                 } else {
                     properties["CidrIp"] = "0.0.0.0/0"
                 }
-                resources.append(Resource(id, "AWS::EC2::SecurityGroupIngress", properties))
+                resources.append(Resource(id, "AWS::EC2::SecurityGroupIngress", properties, owner: "service:\(service.name)"))
             }
         }
-        for port in Set(input.services.flatMap(\.containerPorts)).sorted() {
+        // Each rule once, owned by the first service with that port (a duplicate rule is an error).
+        var portOwners: [Int: String] = [:]
+        for service in input.services {
+            for port in service.containerPorts where portOwners[port] == nil { portOwners[port] = service.name }
+        }
+        for port in portOwners.keys.sorted() {
             resources.append(
                 Resource(
                     "ServicesIngressFromServices\(port)", "AWS::EC2::SecurityGroupIngress",
                     [
                         "GroupId": .ref("ServicesSecurityGroup"), "SourceSecurityGroupId": .ref("ServicesSecurityGroup"), "IpProtocol": "tcp",
                         "FromPort": .int(port), "ToPort": .int(port), "Description": .string("Service to service on \(port)"),
-                    ]))
+                    ], owner: portOwners[port].map { "service:\($0)" }))
         }
         if !input.ownedVolumes.isEmpty {
             resources.append(

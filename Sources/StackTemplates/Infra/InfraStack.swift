@@ -29,8 +29,19 @@ public struct InfraStack: Sendable {
         return template
     }
 
+    /// The template as YAML: the whole site in one stack when it fits, else the root of a
+    /// nested layout (see `renderAll`).
     public func render() -> String {
-        YAMLEmitter.render(template())
+        renderAll().first?.yaml ?? ""
+    }
+
+    /// Every template file of the stack, root first: one file, or a root and its nested stacks.
+    public func renderAll() -> [(fileName: String, yaml: String)] {
+        let template = template()
+        let root = "\(input.names.stack).infra.yaml"
+        if NestedStacks.fits(template) { return [(root, YAMLEmitter.render(template))] }
+        let split = NestedStacks(splitting: template, stackName: input.names.stack)
+        return [(root, YAMLEmitter.render(split.root))] + split.children.map { ($0.fileName, YAMLEmitter.render($0.template)) }
     }
 
     /// `berth:project` and `berth:environment` on every resource that takes tags; how the

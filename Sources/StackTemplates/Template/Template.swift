@@ -52,8 +52,11 @@ public struct Resource: Sendable, Equatable {
     public var updateReplacePolicy: String?
     /// Checks that do not apply here, with the reason, in checkov's `Metadata` form.
     public var skippedChecks: [SkippedCheck]
+    /// The service or volume the resource exists for (`service:web`, `volume:data`); not
+    /// rendered. A site too big for one stack moves owned resources into nested stacks.
+    public var owner: String?
 
-    public init(_ logicalId: String, _ type: String, _ properties: TemplateMap = TemplateMap(), dependsOn: [String] = [], condition: String? = nil, retain: Bool = false, skippedChecks: [SkippedCheck] = []) {
+    public init(_ logicalId: String, _ type: String, _ properties: TemplateMap = TemplateMap(), dependsOn: [String] = [], condition: String? = nil, retain: Bool = false, skippedChecks: [SkippedCheck] = [], owner: String? = nil) {
         self.logicalId = logicalId
         self.type = type
         self.properties = properties
@@ -62,6 +65,7 @@ public struct Resource: Sendable, Equatable {
         self.deletionPolicy = retain ? "Retain" : nil
         self.updateReplacePolicy = retain ? "Retain" : nil
         self.skippedChecks = skippedChecks
+        self.owner = owner
     }
 }
 

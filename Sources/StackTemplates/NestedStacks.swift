@@ -1,0 +1,137 @@
+import Foundation
+
+/// Splits a template that would exceed CloudFormation's limits into a root stack and nested
+/// stacks, instead of failing (ECS Compose-X stops at 34 services on the output limit).
+///
+/// Resources owned by a service or a volume move, in groups, into child templates; everything
+/// shared stays in the root. A child refers to shared resources by their own names, declared
+/// as the child's parameters, so the same builders produce both layouts.
+public struct NestedStacks: Sendable {
+    /// CloudFormation's limits (AWS docs, "CloudFormation quotas"), with headroom kept below them.
+    public static let maxResources = 450
+    public static let maxOutputs = 190
+    public static let maxBodyBytes = 900_000
+    public static let servicesPerStack = 40
+    public static let volumesPerStack = 120
+    /// The root parameter nested `TemplateURL`s are built from: where Berth uploaded the children.
+    public static let artifactsParameter = "ArtifactsBaseUrl"
+
+    public struct Child: Sendable, Equatable {
+        public var logicalId: String
+        public var fileName: String
+        public var template: Template
+    }
+
+    public var root: Template
+    public var children: [Child]
+
+    public static func fits(_ template: Template) -> Bool {
+        template.resources.count <= maxResources && template.outputs.count <= maxOutputs
+            && YAMLEmitter.render(template).utf8.count <= maxBodyBytes
+    }
+
+    /// - Parameter stackName: names the child template files.
+    public init(splitting template: Template, stackName: String) {
+        var root = template
+        var groups: [(id: String, owners: [String])] = []
+        let owners = template.resources.compactMap(\.owner).uniquedInOrder()
+        let services = owners.filter { $0.hasPrefix("service:") }
+        let volumes = owners.filter { $0.hasPrefix("volume:") }
+        for (index, chunk) in services.chunked(Self.servicesPerStack).enumerated() { groups.append(("Services\(index + 1)", chunk)) }
+        for (index, chunk) in volumes.chunked(Self.volumesPerStack).enumerated() { groups.append(("Volumes\(index + 1)", chunk)) }
+        let rootParameters = Set(template.parameters.map(\.name))
+        var children: [Child] = []
+        for group in groups {
+            let members = Set(group.owners)
+            var moved: [TemplateSection] = []
+            for index in root.sections.indices {
+                let taken = root.sections[index].resources.filter { $0.owner.map(members.contains) ?? false }
+                guard !taken.isEmpty else { continue }
+                root.sections[index].resources.removeAll { $0.owner.map(members.contains) ?? false }
+                moved.append(TemplateSection(root.sections[index].comment, taken))
+            }
+            let local = Set(moved.flatMap(\.resources).map(\.logicalId))
+            let external = moved.flatMap(\.resources).flatMap { References.names(in: $0) }.uniquedInOrder().filter { !local.contains($0) }
+            var parameters: [(String, TemplateValue)] = []
+            var passed = TemplateMap()
+            for name in external {
+                let isList = name == "Subnets" && rootParameters.contains(name)
+                parameters.append((name, ["Type": isList ? "List<AWS::EC2::Subnet::Id>" : "String"]))
+                passed[name] = isList ? .join(",", [.ref(name)]) : .ref(name)
+            }
+            let fileName = "\(stackName).\(group.id.lowercased()).yaml"
+            children.append(
+                Child(
+                    logicalId: group.id, fileName: fileName,
+                    template: Template(
+                        description: "\(template.description) Nested stack \(group.id).", metadata: template.metadata,
+                        parameters: parameters, sections: moved)))
+            var stackProperties: TemplateMap = ["TemplateURL": .sub("${\(Self.artifactsParameter)}/\(fileName)")]
+            if !passed.isEmpty { stackProperties["Parameters"] = .map(passed) }
+            stackProperties["Tags"] = template.resources.first { $0.type == "AWS::ECS::Cluster" }?.properties["Tags"] ?? .list([])
+            let section = TemplateSection("Nested stacks: the services' and volumes' own resources, in groups", [])
+            if root.sections.last?.comment != section.comment { root.sections.append(section) }
+            root.sections[root.sections.count - 1].resources.append(Resource(group.id, "AWS::CloudFormation::Stack", stackProperties))
+        }
+        root.parameters.append((Self.artifactsParameter, ["Type": "String", "Description": "Where Berth uploaded the nested templates."]))
+        self.root = root
+        self.children = children
+    }
+}
+
+/// Names a resource refers to: `Ref`, `Fn::GetAtt` and `${Name}` in `Fn::Sub`, pseudo
+/// parameters left out.
+enum References {
+    static func names(in resource: Resource) -> [String] {
+        var found: [String] = []
+        collect(.map(resource.properties), into: &found)
+        return found + resource.dependsOn
+    }
+
+    static func collect(_ value: TemplateValue, into found: inout [String]) {
+        switch value {
+        case .map(let map):
+            if case .string(let name)? = map["Ref"], map.entries.count == 1 {
+                if !name.hasPrefix("AWS::") { found.append(name) }
+                return
+            }
+            if case .list(let items)? = map["Fn::GetAtt"], case .string(let name)? = items.first {
+                found.append(name)
+                return
+            }
+            if case .string(let text)? = map["Fn::Sub"] {
+                found += substitutions(text)
+                return
+            }
+            for (_, item) in map.entries { collect(item, into: &found) }
+        case .list(let items):
+            for item in items { collect(item, into: &found) }
+        default:
+            return
+        }
+    }
+
+    static func substitutions(_ text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let start = rest.range(of: "${") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "}") else { break }
+            let name = rest[..<end].split(separator: ".").first.map(String.init) ?? ""
+            if !name.hasPrefix("AWS::"), !name.hasPrefix("!"), !name.isEmpty { names.append(name) }
+            rest = rest[rest.index(after: end)...]
+        }
+        return names
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniquedInOrder() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
