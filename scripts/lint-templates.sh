@@ -27,7 +27,7 @@ for dir in "$shared"/testdata/compose/awesome-compose/*/; do
   fi
 done
 # A site too big for one stack: a root and nested stacks, each linted on its own.
-"$root/.build/debug/BerthBenchmarks" template 60 5 1 --write "$out/nested" > /dev/null
+"$root/.build/debug/BerthBenchmarks" template 130 5 1 --write "$out/nested" > /dev/null
 mv "$out"/nested/*.yaml "$out/" && rmdir "$out/nested"
 count=$(ls "$out"/*.yaml | wc -l)
 echo "lint: $count templates in $out" >&2
