@@ -241,6 +241,10 @@ struct ServiceClientRequestTests {
         #expect(error("ResourceAlreadyExistsException").isResourceAlreadyExists)
         #expect(error("NoSuchEntity").isNoSuchEntity)
         #expect(error("ObjectNotFoundException").isObjectNotFound)
+        #expect(error("ObjectNotFoundException").isScalableTargetNotFound)
+        #expect(AWSServiceError(
+            code: "ValidationException", message: "No scalable target found for service namespace: ecs", httpStatus: 400, requestId: nil,
+            service: "ApplicationAutoScaling", operation: "DeregisterScalableTarget").isScalableTargetNotFound)
         #expect(error("RepositoryNotFoundException").isRepositoryNotFound)
         #expect(error("ImageNotFoundException").isImageNotFound)
         #expect(error("AccessPointNotFound").isAccessPointNotFound)

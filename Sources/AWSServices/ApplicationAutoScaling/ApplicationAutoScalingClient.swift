@@ -99,4 +99,10 @@ public struct ApplicationAutoScalingClient: Sendable {
 extension AWSServiceError {
     /// Deregistering a target or deleting a policy that is not there.
     public var isObjectNotFound: Bool { code == "ObjectNotFoundException" }
+
+    /// A scalable target that is not registered: AWS says `ObjectNotFoundException`; moto says
+    /// `ValidationException` "No scalable target found for …", so both count.
+    public var isScalableTargetNotFound: Bool {
+        isObjectNotFound || (code == "ValidationException" && message.contains("No scalable target"))
+    }
 }
