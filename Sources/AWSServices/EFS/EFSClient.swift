@@ -22,6 +22,10 @@ public struct EFSClient: Sendable {
     public struct Tag: Codable, Sendable, Equatable {
         public var Key: String
         public var Value: String
+        public init(Key: String, Value: String) {
+            self.Key = Key
+            self.Value = Value
+        }
     }
 
     struct DescribeFileSystemsOutput: Decodable {

@@ -1,0 +1,42 @@
+import AWSRuntime
+
+extension ECSClient {
+    /// Registers a new revision. Every call makes one, so it is not retried blindly.
+    public func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> TaskDefinition {
+        let output: RegisterTaskDefinitionOutput = try await client.json(
+            Self.descriptor, operation: "RegisterTaskDefinition", input: spec, idempotent: false)
+        return output.taskDefinition
+    }
+
+    /// A revision by ARN, `family:revision`, or `family` (the latest ACTIVE one), with its tags.
+    public func describeTaskDefinition(_ taskDefinition: String, includeTags: Bool = true) async throws -> DescribedTaskDefinition {
+        try await client.json(
+            Self.descriptor, operation: "DescribeTaskDefinition",
+            input: DescribeTaskDefinitionInput(taskDefinition: taskDefinition, include: includeTags ? ["TAGS"] : nil), idempotent: true)
+    }
+
+    /// Revision ARNs whose family starts with `familyPrefix`; `status` is `ACTIVE` (AWS's default) or `INACTIVE`.
+    public func listTaskDefinitions(familyPrefix: String? = nil, status: String? = nil, sort: String? = nil) -> Paginator<[String]> {
+        Paginator { token in
+            let page: ListTaskDefinitionsOutput = try await client.json(
+                Self.descriptor, operation: "ListTaskDefinitions",
+                input: ListTaskDefinitionsInput(familyPrefix: familyPrefix, status: status, sort: sort, nextToken: token), idempotent: true)
+            return (page.taskDefinitionArns ?? [], page.nextToken)
+        }
+    }
+
+    /// Marks a revision `INACTIVE`: running tasks keep it, new ones cannot use it.
+    public func deregisterTaskDefinition(_ taskDefinition: String) async throws -> TaskDefinition {
+        let output: TaskDefinitionOutput = try await client.json(
+            Self.descriptor, operation: "DeregisterTaskDefinition", input: TaskDefinitionInput(taskDefinition: taskDefinition),
+            idempotent: false)
+        return output.taskDefinition
+    }
+
+    /// Deletes `INACTIVE` revisions (at most 10 per call); per-revision refusals come back in `failures`.
+    public func deleteTaskDefinitions(_ taskDefinitions: [String]) async throws -> DeleteTaskDefinitionsOutput {
+        try await client.json(
+            Self.descriptor, operation: "DeleteTaskDefinitions", input: DeleteTaskDefinitionsInput(taskDefinitions: taskDefinitions),
+            idempotent: false)
+    }
+}

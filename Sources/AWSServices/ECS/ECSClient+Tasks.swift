@@ -1,0 +1,19 @@
+import AWSRuntime
+
+extension ECSClient {
+    /// Task ARNs; without `desiredStatus` AWS lists only tasks meant to run (`RUNNING`). Use `STOPPED` for the failed ones.
+    public func listTasks(cluster: String?, serviceName: String? = nil, desiredStatus: String? = nil) -> Paginator<[String]> {
+        Paginator { token in
+            let page: ListTasksOutput = try await client.json(
+                Self.descriptor, operation: "ListTasks",
+                input: ListTasksInput(cluster: cluster, serviceName: serviceName, desiredStatus: desiredStatus, nextToken: token),
+                idempotent: true)
+            return (page.taskArns ?? [], page.nextToken)
+        }
+    }
+
+    /// Up to 100 tasks by ARN or id.
+    public func describeTasks(cluster: String?, tasks: [String]) async throws -> DescribeTasksOutput {
+        try await client.json(Self.descriptor, operation: "DescribeTasks", input: DescribeTasksInput(cluster: cluster, tasks: tasks), idempotent: true)
+    }
+}

@@ -1,0 +1,58 @@
+import AWSRuntime
+import Foundation
+
+/// AWS Systems Manager Parameter Store (awsJson1_1).
+public struct SSMClient: Sendable {
+    public static let descriptor = ServiceDescriptor(
+        name: "SSM", endpointPrefix: "ssm", serviceId: "SSM", protocol: .json(version: "1.1", targetPrefix: "AmazonSSM"))
+    let client: AWSClient
+
+    public init(_ client: AWSClient) { self.client = client }
+
+    /// Creates or (with `overwrite`) replaces a parameter and returns its new version. `type` is
+    /// `String` or `SecureString`, `tier` `Standard` (4 KB) or `Advanced` (8 KB). AWS refuses
+    /// `tags` together with `overwrite: true`; tag on the first write only.
+    @discardableResult
+    public func putParameter(
+        name: String, value: String, type: String = "String", overwrite: Bool? = nil, tier: String? = nil, description: String? = nil,
+        tags: [Tag]? = nil
+    ) async throws -> Int {
+        let output: PutParameterOutput = try await client.json(
+            Self.descriptor, operation: "PutParameter",
+            input: PutParameterInput(
+                Name: name, Value: value, Type: type, Overwrite: overwrite, Tier: tier, Description: description, Tags: tags),
+            idempotent: false)
+        return output.Version ?? 0
+    }
+
+    /// Up to 10 parameters by name; names that do not exist come back in `InvalidParameters`, not as an error.
+    public func getParameters(names: [String], withDecryption: Bool = true) async throws -> GetParametersOutput {
+        try await client.json(
+            Self.descriptor, operation: "GetParameters", input: GetParametersInput(Names: names, WithDecryption: withDecryption),
+            idempotent: true)
+    }
+
+    /// Parameters under a path such as `/berth/site/dev/` (recursively by default).
+    public func getParametersByPath(path: String, recursive: Bool = true, withDecryption: Bool = true) -> Paginator<[Parameter]> {
+        Paginator { token in
+            let page: GetParametersByPathOutput = try await client.json(
+                Self.descriptor, operation: "GetParametersByPath",
+                input: GetParametersByPathInput(Path: path, Recursive: recursive, WithDecryption: withDecryption, NextToken: token),
+                idempotent: true)
+            return (page.Parameters ?? [], page.NextToken)
+        }
+    }
+
+    /// Deletes up to 10 parameters; unknown names come back in `InvalidParameters`.
+    @discardableResult
+    public func deleteParameters(names: [String]) async throws -> DeleteParametersOutput {
+        try await client.json(Self.descriptor, operation: "DeleteParameters", input: DeleteParametersInput(Names: names), idempotent: false)
+    }
+}
+
+extension AWSServiceError {
+    public var isParameterNotFound: Bool { code == "ParameterNotFound" }
+
+    /// PutParameter without `overwrite` for a name that exists.
+    public var isParameterAlreadyExists: Bool { code == "ParameterAlreadyExists" }
+}
