@@ -75,7 +75,12 @@ extension Integration {
             let request = ECSClient.CreateServiceRequest(
                 cluster: clusterName, serviceName: "web", taskDefinition: first.taskDefinitionArn, desiredCount: 2,
                 networkConfiguration: .init(awsvpcConfiguration: .init(subnets: subnets, securityGroups: [securityGroup])),
+                loadBalancers: [.init(targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/berth-it/0123456789abcdef", containerName: "web", containerPort: 80)],
                 deploymentConfiguration: .init(deploymentCircuitBreaker: .init(enable: true, rollback: true), minimumHealthyPercent: 100, maximumPercent: 200),
+                healthCheckGracePeriodSeconds: 60,
+                serviceConnectConfiguration: .init(
+                    enabled: true, namespace: "berth-it.local",
+                    services: [.init(portName: "http", discoveryName: "web", clientAliases: [.init(port: 80, dnsName: "web")])]),
                 enableExecuteCommand: true, tags: [.init(key: "berth:service", value: "web")], clientToken: "berth-it-\(suffix)")
             let created = try await ecs.createService(request)
             #expect(created.status == "ACTIVE")
@@ -90,6 +95,10 @@ extension Integration {
             #expect(service.events?.first?.message?.contains("steady state") == true)
             #expect(service.tags == [.init(key: "berth:service", value: "web")])
             #expect(service.networkConfiguration?.awsvpcConfiguration?.securityGroups == [securityGroup])
+            #expect(service.deploymentConfiguration?.deploymentCircuitBreaker == .init(enable: true, rollback: true))
+            #expect(service.loadBalancers?.first?.containerPort == 80)
+            // moto 5.2 does not store healthCheckGracePeriodSeconds or enableExecuteCommand (the gate accepts them).
+            #expect(service.propagateTags == "SERVICE")
             let serviceArn = try #require(service.serviceArn)
             #expect(try await ecs.listServices(cluster: clusterName).collect { $0 } == [serviceArn])
             #expect(try await ecs.listTagsForResource(arn: serviceArn) == [.init(key: "berth:service", value: "web")])
