@@ -1,0 +1,219 @@
+import AWSRuntime
+import AWSServices
+import Foundation
+
+extension AWSServicesBackend {
+    public func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition? {
+        do {
+            let described = try await ecs.describeTaskDefinition(family, includeTags: true)
+            guard described.taskDefinition.status != "INACTIVE" else { return nil }
+            return ObservedTaskDefinition(arn: described.taskDefinition.taskDefinitionArn, hash: described.tags?.first { $0.key == "berth:hash" }?.value)
+        } catch let error as AWSServiceError where error.isTaskDefinitionNotFound || error.code == "ClientException" {
+            return nil
+        }
+    }
+
+    struct Registered: Decodable {
+        struct Definition: Decodable { var taskDefinitionArn: String }
+        var taskDefinition: Definition
+    }
+
+    /// Sent as Berth's own spec: it has the wire names, and its hash tag rides along.
+    public func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String {
+        let registered: Registered = try await client.json(ECSClient.descriptor, operation: "RegisterTaskDefinition", input: spec, idempotent: false)
+        return registered.taskDefinition.taskDefinitionArn
+    }
+
+    public func taskDefinitionArns(family: String) async throws -> [String] {
+        try await ecs.listTaskDefinitions(familyPrefix: family, status: "ACTIVE", sort: "ASC").collect { $0 }
+            .filter { $0.split(separator: "/").last?.split(separator: ":").first.map(String.init) == family }
+    }
+
+    public func deregisterTaskDefinition(arn: String) async throws {
+        _ = try await ecs.deregisterTaskDefinition(arn)
+    }
+
+    public func services(cluster: String, names: [String]) async throws -> [ObservedService] {
+        var found: [ObservedService] = []
+        // DescribeServices takes at most 10 names.
+        for chunk in stride(from: 0, to: names.count, by: 10).map({ Array(names[$0..<min($0 + 10, names.count)]) }) {
+            let output: ECSClient.DescribeServicesOutput
+            do {
+                output = try await ecs.describeServices(cluster: cluster, services: chunk, includeTags: true)
+            } catch let error as AWSServiceError where error.isClusterNotFound {
+                return []
+            }
+            found += (output.services ?? []).map(Self.observed)
+        }
+        return found
+    }
+
+    static func observed(_ service: ECSClient.Service) -> ObservedService {
+        ObservedService(
+            name: service.serviceName ?? "", arn: service.serviceArn ?? "", status: service.status ?? "ACTIVE",
+            taskDefinition: service.taskDefinition ?? "", desiredCount: service.desiredCount ?? 0, runningCount: service.runningCount ?? 0,
+            hash: service.tags?.first { $0.key == "berth:hash" }?.value,
+            deployments: (service.deployments ?? []).map {
+                .init(
+                    id: $0.id ?? "", status: $0.status ?? "", rolloutState: $0.rolloutState, rolloutStateReason: $0.rolloutStateReason,
+                    taskDefinition: $0.taskDefinition ?? "", runningCount: $0.runningCount ?? 0, desiredCount: $0.desiredCount ?? 0)
+            },
+            events: (service.events ?? []).map { .init(id: $0.id ?? "", message: $0.message ?? "") })
+    }
+
+    public func siteServices(cluster: String, project: String, environment: String) async throws -> [String] {
+        let arns: [String]
+        do {
+            arns = try await ecs.listServices(cluster: cluster).collect { $0 }
+        } catch let error as AWSServiceError where error.isClusterNotFound {
+            return []
+        }
+        let names = arns.compactMap { $0.split(separator: "/").last.map(String.init) }
+        return try await services(cluster: cluster, names: names).filter { service in
+            service.status == "ACTIVE"
+        }.map(\.name).filter { name in names.contains(name) }.asyncFilter { name in
+            try await isSite(cluster: cluster, service: name, project: project, environment: environment)
+        }
+    }
+
+    func isSite(cluster: String, service: String, project: String, environment: String) async throws -> Bool {
+        let described = try await ecs.describeServices(cluster: cluster, services: [service], includeTags: true).services?.first
+        let tags = described?.tags ?? []
+        return tags.contains { $0.key == "berth:project" && $0.value == project } && tags.contains { $0.key == "berth:environment" && $0.value == environment }
+    }
+
+    struct ServiceOutput: Decodable {}
+
+    public func createService(_ spec: ServiceSpec) async throws {
+        var request = CreateServiceWire(spec)
+        // A deterministic token makes a repeated create of the same service a no-op.
+        request.clientToken = "berth-" + String(DesiredStateBuilder.hash(spec.comparable).prefix(30))
+        do {
+            let _: EmptyOutput = try await client.json(ECSClient.descriptor, operation: "CreateService", input: request, idempotent: true)
+        } catch let error as AWSServiceError where error.code == "InvalidParameterException" && error.message.contains("idempotent") {
+            // Created by an earlier attempt whose answer was lost.
+        }
+    }
+
+    public func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool) async throws {
+        let update = UpdateServiceWire(spec, forceNewDeployment: forceNewDeployment)
+        let _: EmptyOutput = try await client.json(ECSClient.descriptor, operation: "UpdateService", input: update, idempotent: false)
+        if let tags = spec.tags, let arn = try await services(cluster: spec.cluster, names: [spec.serviceName]).first?.arn {
+            try await ecs.tagResource(arn: arn, tags: tags.map { .init(key: $0.key, value: $0.value) })
+        }
+    }
+
+    public func scaleService(cluster: String, name: String, desiredCount: Int) async throws {
+        let update = ScaleWire(cluster: cluster, service: name, desiredCount: desiredCount)
+        let _: EmptyOutput = try await client.json(ECSClient.descriptor, operation: "UpdateService", input: update, idempotent: true)
+    }
+
+    public func deleteService(cluster: String, name: String) async throws {
+        do {
+            _ = try await ecs.deleteService(cluster: cluster, service: name, force: true)
+        } catch let error as AWSServiceError where error.isServiceNotFound || error.isServiceNotActive {}
+    }
+
+    public func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask] {
+        let arns = try await ecs.listTasks(cluster: cluster, serviceName: service, desiredStatus: "STOPPED").collect { $0 }
+        guard !arns.isEmpty else { return [] }
+        let tasks = try await ecs.describeTasks(cluster: cluster, tasks: Array(arns.prefix(10))).tasks ?? []
+        return tasks.map { task in
+            ObservedTask(
+                id: task.taskArn?.split(separator: "/").last.map(String.init) ?? "?", stoppedReason: task.stoppedReason,
+                containers: (task.containers ?? []).map { (name: $0.name ?? "?", exitCode: $0.exitCode, reason: $0.reason) })
+        }
+    }
+
+    public func logTail(group: String, streamPrefix: String, lines: Int) async throws -> [String] {
+        let start = Int((Date().timeIntervalSince1970 - 3600) * 1000)
+        do {
+            let events = try await logs.filterLogEvents(groupName: group, streamNamePrefix: streamPrefix, startTime: start).collect { $0 }
+            return events.suffix(lines).compactMap(\.message).map { $0.trimmingCharacters(in: .newlines) }
+        } catch let error as AWSServiceError where error.isResourceNotFound {
+            return []
+        }
+    }
+
+    // MARK: Autoscaling
+
+    public func scaling(resourceId: String) async throws -> ObservedScaling? {
+        guard let target = try await scaling.describeScalableTargets(resourceIds: [resourceId]).collect({ $0 }).first else { return nil }
+        let policies = try await scaling.describeScalingPolicies(resourceId: resourceId).collect { $0 }
+        return ObservedScaling(
+            min: target.MinCapacity, max: target.MaxCapacity,
+            policies: Dictionary(policies.compactMap { policy in policy.TargetTrackingScalingPolicyConfiguration.map { (policy.PolicyName, $0.TargetValue) } }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    public func putScaling(_ spec: ScalingSpec) async throws {
+        try await scaling.registerScalableTarget(resourceId: spec.resourceId, minCapacity: spec.min, maxCapacity: spec.max)
+        for policy in spec.policies {
+            _ = try await scaling.putTargetTrackingPolicy(
+                name: policy.name, resourceId: spec.resourceId,
+                configuration: .init(TargetValue: policy.target, PredefinedMetricSpecification: .init(PredefinedMetricType: policy.metric)))
+        }
+    }
+}
+
+/// CreateService on the wire: Berth's spec plus the client token.
+struct CreateServiceWire: Encodable {
+    var spec: ServiceSpec
+    var clientToken: String?
+
+    init(_ spec: ServiceSpec) { self.spec = spec }
+
+    func encode(to encoder: any Encoder) throws {
+        try spec.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encodeIfPresent(clientToken, forKey: Key("clientToken"))
+    }
+}
+
+/// UpdateService on the wire: the same fields under the names UpdateService uses.
+struct UpdateServiceWire: Encodable {
+    var spec: ServiceSpec
+    var forceNewDeployment: Bool
+
+    init(_ spec: ServiceSpec, forceNewDeployment: Bool) {
+        self.spec = spec
+        self.forceNewDeployment = forceNewDeployment
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(spec.cluster, forKey: Key("cluster"))
+        try container.encode(spec.serviceName, forKey: Key("service"))
+        try container.encode(spec.taskDefinition, forKey: Key("taskDefinition"))
+        try container.encodeIfPresent(spec.desiredCount, forKey: Key("desiredCount"))
+        try container.encode(spec.networkConfiguration, forKey: Key("networkConfiguration"))
+        try container.encodeIfPresent(spec.loadBalancers, forKey: Key("loadBalancers"))
+        try container.encode(spec.deploymentConfiguration, forKey: Key("deploymentConfiguration"))
+        try container.encodeIfPresent(spec.healthCheckGracePeriodSeconds, forKey: Key("healthCheckGracePeriodSeconds"))
+        try container.encodeIfPresent(spec.serviceConnectConfiguration, forKey: Key("serviceConnectConfiguration"))
+        try container.encode(spec.enableExecuteCommand, forKey: Key("enableExecuteCommand"))
+        try container.encode(spec.propagateTags, forKey: Key("propagateTags"))
+        if forceNewDeployment { try container.encode(true, forKey: Key("forceNewDeployment")) }
+    }
+}
+
+struct ScaleWire: Encodable {
+    var cluster: String
+    var service: String
+    var desiredCount: Int
+}
+
+struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension Array where Element: Sendable {
+    func asyncFilter(_ keep: (Element) async throws -> Bool) async rethrows -> [Element] {
+        var kept: [Element] = []
+        for element in self where try await keep(element) { kept.append(element) }
+        return kept
+    }
+}

@@ -1,0 +1,163 @@
+import AWSRuntime
+import AWSServices
+import Foundation
+
+/// `ServicesBackend` over the real AWS APIs.
+///
+/// Writes that AWS has no client token for (RegisterTaskDefinition, UpdateService) are not
+/// retried blindly by the runtime; a failed or interrupted run is finished by the next one,
+/// which re-reads the state first.
+public struct AWSServicesBackend: ServicesBackend {
+    let client: AWSClient
+    var ecs: ECSClient { ECSClient(client) }
+    var efs: EFSClient { EFSClient(client) }
+    var iam: IAMClient { IAMClient(client) }
+    var secrets: SecretsManagerClient { SecretsManagerClient(client) }
+    var ssm: SSMClient { SSMClient(client) }
+    var ecr: ECRClient { ECRClient(client) }
+    var logs: CloudWatchLogsClient { CloudWatchLogsClient(client) }
+    var scaling: ApplicationAutoScalingClient { ApplicationAutoScalingClient(client) }
+
+    public init(client: AWSClient) {
+        self.client = client
+    }
+
+    // MARK: Stored values
+
+    /// A secret's version id is derived from its value's digest, so the current version says
+    /// whether the value changed without reading the value.
+    static func versionToken(_ digest: String) -> String {
+        let hex = Array(digest.prefix(32))
+        return [hex[0..<8], hex[8..<12], hex[12..<16], hex[16..<20], hex[20..<32]].map { String($0) }.joined(separator: "-")
+    }
+
+    public func storedValue(_ spec: StoredValueSpec) async throws -> ObservedValue? {
+        switch spec.store {
+        case .secretsManager:
+            do {
+                let secret = try await secrets.describeSecret(spec.name)
+                guard secret.DeletedDate == nil, let arn = secret.ARN else { return nil }
+                let current = secret.VersionIdsToStages?.first { $0.value.contains("AWSCURRENT") }?.key
+                return ObservedValue(arn: arn, digest: current == Self.versionToken(spec.digest) ? spec.digest : current)
+            } catch let error as AWSServiceError where error.isResourceNotFound {
+                return nil
+            }
+        case .parameterStore:
+            let found = try await ssm.getParameters(names: [spec.name], withDecryption: false)
+            guard let parameter = found.Parameters?.first(where: { $0.Name == spec.name }) else { return nil }
+            let value = parameter.Value ?? ""
+            return ObservedValue(arn: parameter.ARN ?? "", digest: value == spec.value ? spec.digest : "changed")
+        }
+    }
+
+    public func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> String {
+        switch spec.store {
+        case .secretsManager:
+            let token = Self.versionToken(spec.digest)
+            if !exists {
+                do {
+                    return try await secrets.createSecret(
+                        name: spec.name, secretString: spec.value, clientRequestToken: token, description: "Managed by Berth",
+                        tags: [.init(Key: "berth:managed", Value: "true")]
+                    ).ARN ?? spec.name
+                } catch let error as AWSServiceError where error.isResourceExists {
+                    // Created by an earlier, interrupted run: fall through to a new version.
+                }
+            }
+            return try await secrets.putSecretValue(secretId: spec.name, secretString: spec.value, clientRequestToken: token).ARN ?? spec.name
+        case .parameterStore:
+            // Parameter Store standard tier holds 4 KB; up to 8 KB needs the advanced tier.
+            let tier = spec.value.utf8.count > 4096 ? "Advanced" : "Standard"
+            guard spec.value.utf8.count <= 8192 else {
+                throw DeployError("\(spec.name) is \(spec.value.utf8.count) bytes; Parameter Store holds at most 8 KB", hint: "bake large files into the image instead")
+            }
+            _ = try await ssm.putParameter(name: spec.name, value: spec.value, type: "String", overwrite: true, tier: tier, description: "Managed by Berth")
+            return "arn:aws:ssm:\(client.region):parameter\(spec.name)"
+        }
+    }
+
+    public func deleteStoredValue(store: StoredValueSpec.Store, name: String) async throws {
+        switch store {
+        case .secretsManager:
+            do { _ = try await secrets.deleteSecret(name, forceDeleteWithoutRecovery: true) } catch let error as AWSServiceError where error.isResourceNotFound {}
+        case .parameterStore:
+            _ = try await ssm.deleteParameters(names: [name])
+        }
+    }
+
+    public func storedValueNames(prefix: String) async throws -> [(StoredValueSpec.Store, String)] {
+        let secretNames = try await secrets.listSecrets(filters: [.init(key: "name", values: [prefix])]).collect { $0 }.compactMap(\.Name)
+            .filter { $0.hasPrefix(prefix) }
+        let parameters = try await ssm.getParametersByPath(path: "/" + prefix, recursive: true, withDecryption: false).collect { $0 }.map(\.Name)
+        let secretEntries = secretNames.map { (StoredValueSpec.Store.secretsManager, $0) }
+        return secretEntries + parameters.map { (StoredValueSpec.Store.parameterStore, $0) }
+    }
+
+    // MARK: Access points
+
+    public func accessPoints(fileSystemIds: [String]) async throws -> [ObservedAccessPoint] {
+        var found: [ObservedAccessPoint] = []
+        for id in fileSystemIds {
+            let points = try await efs.describeAccessPoints(fileSystemId: id).collect { $0 }
+            found += points.filter { $0.LifeCycleState != "deleting" && $0.LifeCycleState != "deleted" }.map(Self.observed)
+        }
+        return found
+    }
+
+    static func observed(_ point: EFSClient.AccessPoint) -> ObservedAccessPoint {
+        func tag(_ key: String) -> String? { point.Tags?.first { $0.Key == key }?.Value }
+        return ObservedAccessPoint(
+            id: point.AccessPointId, arn: point.AccessPointArn ?? point.AccessPointId, fileSystemId: point.FileSystemId ?? "",
+            clientToken: point.ClientToken, mount: tag("berth:mount"), project: tag("berth:project"), environment: tag("berth:environment"))
+    }
+
+    public func createAccessPoint(_ spec: AccessPointSpec, tags: [ECSTag]) async throws -> ObservedAccessPoint {
+        do {
+            return Self.observed(
+                try await efs.createAccessPoint(
+                    clientToken: spec.clientToken, fileSystemId: spec.fileSystemId, posixUser: .init(Uid: spec.uid, Gid: spec.gid),
+                    rootDirectory: .init(Path: spec.rootDirectory, CreationInfo: .init(OwnerUid: spec.uid, OwnerGid: spec.gid, Permissions: spec.permissions)),
+                    tags: tags.map { .init(Key: $0.key, Value: $0.value) }))
+        } catch let error as AWSServiceError where error.isAccessPointAlreadyExists {
+            // The token was used by an earlier (perhaps interrupted) create: that access point is ours.
+            guard let id = error.fields["AccessPointId"],
+                let existing = try await efs.describeAccessPoints(accessPointId: id).collect({ $0 }).first
+            else { throw error }
+            return Self.observed(existing)
+        }
+    }
+
+    public func deleteAccessPoint(id: String) async throws {
+        do { try await efs.deleteAccessPoint(id: id) } catch let error as AWSServiceError where error.isAccessPointNotFound {}
+    }
+
+    // MARK: Role policies
+
+    static func roleName(_ arn: String) -> String {
+        arn.split(separator: "/").last.map(String.init) ?? arn
+    }
+
+    public func rolePolicy(roleArn: String, name: String) async throws -> String? {
+        do {
+            return try await iam.getRolePolicy(roleName: Self.roleName(roleArn), policyName: name).PolicyDocument
+        } catch let error as AWSServiceError where error.isNoSuchEntity {
+            return nil
+        }
+    }
+
+    public func putRolePolicy(roleArn: String, name: String, document: String) async throws {
+        try await iam.putRolePolicy(roleName: Self.roleName(roleArn), policyName: name, document: document)
+    }
+
+    // MARK: Images
+
+    public func imageDigest(repositoryURI: String, tag: String) async throws -> String? {
+        guard let slash = repositoryURI.firstIndex(of: "/") else { return nil }
+        let repository = String(repositoryURI[repositoryURI.index(after: slash)...])
+        do {
+            return try await ecr.describeImages(repositoryName: repository, imageIds: [.init(imageTag: tag)]).collect { $0 }.first?.imageDigest
+        } catch let error as AWSServiceError where error.isImageNotFound || error.isRepositoryNotFound {
+            return nil
+        }
+    }
+}
