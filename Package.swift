@@ -65,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "DeployEngine",
-            dependencies: ["AWSRuntime", "AWSServices", "ComposeModel", "StackTemplates"],
+            dependencies: ["AWSRuntime", "AWSServices", "ComposeModel", "SigV4", "StackTemplates"],
             swiftSettings: swiftSettings
         ),
         .target(

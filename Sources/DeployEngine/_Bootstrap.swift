@@ -1,1 +1,0 @@
-// Module bootstrap: replaced by the deploy engine.
