@@ -65,19 +65,19 @@ extension StackDeployer {
         }
     }
 
-    /// Berth change sets an interrupted run left on the stack. Executing one change set makes
-    /// CloudFormation delete the others, so these are only ever unexecuted leftovers; one being
-    /// executed means the stack is busy, and `settle` has already waited for that.
+    /// Berth change sets an interrupted run left on the stack, never executed. Executed ones
+    /// stay listed as a record and are left alone (one still executing means the stack is busy,
+    /// and `settle` has already waited for it).
     func deleteLeftoverChangeSets(_ stackName: String, onEvent: (DeployEvent) -> Void) async throws {
         let summaries = try await cfn.listChangeSets(stackName: stackName).collect { $0 }
-        for summary in summaries {
-            guard let name = summary.ChangeSetName, name.hasPrefix(Self.changeSetPrefix), let id = summary.ChangeSetId,
-                summary.ExecutionStatus != "EXECUTE_IN_PROGRESS"
-            else { continue }
+        for summary in summaries where summary.isUnexecutedLeftover(prefix: Self.changeSetPrefix) {
+            guard let name = summary.ChangeSetName, let id = summary.ChangeSetId else { continue }
             onEvent(.step(.deletingLeftoverChangeSet(name: name)))
             do {
                 try await cfn.deleteChangeSet(id: id)
-            } catch let error as AWSServiceError where error.cloudFormation == .changeSetNotFound {}
+            } catch let error as AWSServiceError where error.cloudFormation == .changeSetNotFound || error.cloudFormation == .invalidChangeSetStatus {
+                // Gone already, or it started executing after all: either way not a leftover.
+            }
         }
     }
 
@@ -85,5 +85,13 @@ extension StackDeployer {
         let summaries = try await cfn.listChangeSets(stackName: stackName).collect { $0 }
         guard let summary = summaries.first(where: { $0.ChangeSetName == name }), let id = summary.ChangeSetId else { return nil }
         return CloudFormationClient.CreateChangeSetOutput(Id: id, StackId: summary.StackId)
+    }
+}
+
+extension CloudFormationClient.ChangeSetSummary {
+    func isUnexecutedLeftover(prefix: String) -> Bool {
+        guard let name = ChangeSetName, name.hasPrefix(prefix) else { return false }
+        return !["EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED"].contains(ExecutionStatus ?? "")
+            && !(Status ?? "").hasPrefix("DELETE_")
     }
 }
