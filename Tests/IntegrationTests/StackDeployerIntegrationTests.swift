@@ -110,6 +110,39 @@ extension Integration {
             try gate.client.expectNoRejections()
         }
 
+        @Test func aNoOpTheComparisonCannotProveEndsWithAnEmptyChangeSet() async throws {
+            let gate = try GateHarness.require()
+            try gate.client.reset()
+            let deployer = Self.deployer(gate)
+            let name = Self.uniqueName("defaults")
+            // A parameter left to its default shows in DescribeStacks but not in the request, so
+            // the comparison cannot tell; the change set can.
+            let template = """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Parameters:
+                  Retention:
+                    Type: Number
+                    Default: 7
+                Resources:
+                  AppLogs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      RetentionInDays: !Ref Retention
+
+                """
+            _ = try await deployer.deploy(stack: Self.request(name, template))
+            try gate.client.reset()
+            var events: [DeployEvent] = []
+            let again = try await deployer.deploy(stack: Self.request(name, template)) { events.append($0) }
+            #expect(again.outcome == .noChanges)
+            #expect(events.last == .step(.noChanges))
+            #expect(!events.contains { if case .step(.executingChangeSet) = $0 { true } else { false } })
+            let operations = try gate.client.requests().filter { $0.mutating == true }.compactMap(\.operation)
+            #expect(operations == ["CreateChangeSet", "DeleteChangeSet"])
+            #expect(try await Self.unexecutedChangeSets(CloudFormationClient(gate.awsClient()), name).isEmpty)
+            try gate.client.expectNoRejections()
+        }
+
         @Test func aTagChangeGoesThroughAChangeSetAndLeftoversAreDeleted() async throws {
             let gate = try GateHarness.require()
             try gate.client.reset()
