@@ -153,6 +153,23 @@ extension CloudFormationClient {
         public var ResourceStatusReason: String?
         public var ClientRequestToken: String?
 
+        public init(
+            EventId: String, StackId: String? = nil, StackName: String? = nil, LogicalResourceId: String? = nil, PhysicalResourceId: String? = nil,
+            ResourceType: String? = nil, Timestamp: Date, ResourceStatus: StackStatus? = nil, ResourceStatusReason: String? = nil,
+            ClientRequestToken: String? = nil
+        ) {
+            self.EventId = EventId
+            self.StackId = StackId
+            self.StackName = StackName
+            self.LogicalResourceId = LogicalResourceId
+            self.PhysicalResourceId = PhysicalResourceId
+            self.ResourceType = ResourceType
+            self.Timestamp = Timestamp
+            self.ResourceStatus = ResourceStatus
+            self.ResourceStatusReason = ResourceStatusReason
+            self.ClientRequestToken = ClientRequestToken
+        }
+
         /// The stack's own events carry the stack as their resource.
         public var isStackEvent: Bool { ResourceType == "AWS::CloudFormation::Stack" && (LogicalResourceId == StackName || PhysicalResourceId == StackId) }
     }
