@@ -14,10 +14,31 @@ extension CloudFormationClient {
         public var Outputs: [Output]?
         public var Tags: [Tag]?
 
+        public init(
+            StackName: String, StackId: String? = nil, StackStatus: StackStatus, StackStatusReason: String? = nil, CreationTime: Date? = nil,
+            LastUpdatedTime: Date? = nil, Parameters: [Parameter]? = nil, Outputs: [Output]? = nil, Tags: [Tag]? = nil
+        ) {
+            self.StackName = StackName
+            self.StackId = StackId
+            self.StackStatus = StackStatus
+            self.StackStatusReason = StackStatusReason
+            self.CreationTime = CreationTime
+            self.LastUpdatedTime = LastUpdatedTime
+            self.Parameters = Parameters
+            self.Outputs = Outputs
+            self.Tags = Tags
+        }
+
         public struct Output: Decodable, Sendable, Equatable {
             public var OutputKey: String
             public var OutputValue: String?
             public var ExportName: String?
+
+            public init(OutputKey: String, OutputValue: String?, ExportName: String? = nil) {
+                self.OutputKey = OutputKey
+                self.OutputValue = OutputValue
+                self.ExportName = ExportName
+            }
         }
 
         /// Outputs by key; an output without a value (moto, or a failed stack) is left out.
@@ -114,6 +135,13 @@ extension CloudFormationClient {
         public var ExecutionStatus: String?
         public var Changes: [Change]?
         public var NextToken: String?
+
+        public init(Status: String, StatusReason: String? = nil, ExecutionStatus: String? = nil, Changes: [Change]? = nil) {
+            self.Status = Status
+            self.StatusReason = StatusReason
+            self.ExecutionStatus = ExecutionStatus
+            self.Changes = Changes
+        }
     }
 
     public struct Change: Decodable, Sendable, Equatable {
