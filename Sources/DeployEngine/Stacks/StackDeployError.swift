@@ -97,6 +97,14 @@ extension StackDeployError {
             hint: "check the template and its parameters; nothing was changed")
     }
 
+    /// Capabilities come from the code that renders the template, not from the user.
+    static func missingCapabilities(stackName: String, reason: String) -> Self {
+        StackDeployError(
+            kind: .changeSetFailed, stackName: stackName, reason: reason,
+            summary: "stack \(stackName): CloudFormation wants capabilities the request lacks: \(oneLine(reason))",
+            hint: "this is a bug in Berth: the stack request must list the capabilities its template needs")
+    }
+
     static func needsRecreate(stackName: String, status: StackStatus, reason: String?) -> Self {
         StackDeployError(
             kind: .needsRecreate, stackName: stackName, status: status, reason: reason,

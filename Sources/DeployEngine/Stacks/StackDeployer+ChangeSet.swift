@@ -30,6 +30,8 @@ extension StackDeployer {
                 tags: request.tags, capabilities: request.capabilities, description: "Berth deploy of \(request.name)")
         } catch let error as AWSServiceError where error.cloudFormation == .noUpdatesToPerform {
             return nil
+        } catch let error as AWSServiceError where error.cloudFormation == .insufficientCapabilities {
+            throw StackDeployError.missingCapabilities(stackName: request.name, reason: error.message)
         } catch let error as AWSServiceError where error.cloudFormation == .alreadyExists {
             // Our own earlier attempt went through before its answer was lost.
             guard let mine = try await findChangeSet(named: name, stackName: request.name) else { throw error }

@@ -113,6 +113,16 @@ struct StackDeployerChangeSetTests {
         #expect(test.fake.parameters(of: "ExecuteChangeSet")?["ChangeSetName"] == CF.changeSetId)
     }
 
+    @Test func missingCapabilitiesAreReportedAsABug() async throws {
+        let test = TestDeployer()
+        Self.updatable(test)
+        test.fake.on("CreateChangeSet", { _ in CF.error("InsufficientCapabilitiesException", "Requires capabilities : [CAPABILITY_NAMED_IAM]") })
+        await #expect { try await test.deployer.deploy(stack: TestDeployer.request()) } throws: { error in
+            let error = error as? StackDeployError
+            return error?.kind == .changeSetFailed && error?.summary.hasSuffix("[CAPABILITY_NAMED_IAM]") == true && error?.hint?.contains("bug") == true
+        }
+    }
+
     @Test func anAlreadyExistsForSomethingElseIsThrown() async throws {
         let test = TestDeployer()
         Self.updatable(test)
