@@ -23,6 +23,17 @@ public struct S3Client: Sendable {
             AWSRequest(service: Self.descriptor, operation: "CreateBucket", method: "PUT", path: "/", body: body, isIdempotent: true, s3Bucket: bucket))
     }
 
+    /// Whether the bucket exists and this identity may use it; a 404 is `false`, not an error.
+    public func headBucket(_ bucket: String) async throws -> Bool {
+        do {
+            _ = try await client.send(
+                AWSRequest(service: Self.descriptor, operation: "HeadBucket", method: "HEAD", path: "/", isIdempotent: true, s3Bucket: bucket))
+            return true
+        } catch let error as AWSServiceError where error.httpStatus == 404 {
+            return false
+        }
+    }
+
     /// PUT of a whole object: repeating it leaves the same object, so it is retried like a read.
     public func putObject(bucket: String, key: String, body: Data, contentType: String = "application/octet-stream") async throws -> String? {
         let response = try await client.send(

@@ -1,0 +1,18 @@
+/// What the stack deployer is doing between stack events.
+public enum DeployStep: Sendable, Equatable {
+    /// Another operation is running on the stack (an earlier, interrupted Berth, or someone
+    /// else); the deployer waits for it before doing anything.
+    case waitingForStack(status: String)
+    /// Change sets Berth left behind when it was interrupted are removed before a new one.
+    case deletingLeftoverChangeSet(name: String)
+    /// The template is over CloudFormation's 51,200-byte inline limit and goes through S3.
+    case uploadingTemplate(url: String, bytes: Int)
+    case creatingChangeSet(name: String, type: String)
+    case executingChangeSet(name: String)
+    /// The stack already matches: nothing is executed.
+    case noChanges
+    /// `--recreate`: the stack that cannot be updated is deleted first.
+    case deletingStack(status: String)
+    /// `UPDATE_ROLLBACK_FAILED`: the rollback is resumed before the update.
+    case continuingUpdateRollback
+}
