@@ -20,10 +20,14 @@ final class CommandContext: Sendable {
     }
 
     /// Region, credentials and endpoints; throws with a hint when any of them cannot be found.
-    func awsSession() throws -> AWSSession {
+    ///
+    /// - Parameter siteRegion: the compose file's `x-berth` region. It wins over `AWS_REGION`
+    ///   and the profile (a site lives in one region; a shell's default must not move it), but
+    ///   not over `--region`.
+    func awsSession(siteRegion: String? = nil) throws -> AWSSession {
         let logger = globals.verbose ? Logger(label: "berth.aws", factory: { _ in StderrLineLogHandler(prefix: "aws: ") }) : nil
         return try AWSSession.make(
-            AWSSession.Options(profile: globals.profile, region: globals.region, environment: environment, logger: logger),
+            AWSSession.Options(profile: globals.profile, region: globals.region ?? siteRegion, environment: environment, logger: logger),
             transport: transport)
     }
 }

@@ -45,7 +45,7 @@ struct ServicesReconcilerTests {
     static let target = SiteTarget(
         stackName: "shop-dev", region: "us-east-1", accountId: "123456789012", cluster: "shop-dev", subnets: ["subnet-a", "subnet-b"],
         servicesSecurityGroup: "sg-1", logGroup: "/berth/shop/dev", executionRoleArn: "arn:aws:iam::123456789012:role/exec",
-        namespaceArn: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1", fileSystems: ["content": "fs-1"],
+        namespace: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1", fileSystems: ["content": "fs-1"],
         taskRoles: ["web": "arn:aws:iam::123456789012:role/web", "cms": "arn:aws:iam::123456789012:role/cms", "worker": "arn:aws:iam::123456789012:role/worker"],
         targetGroups: ["web:80": "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1"],
         repositories: ["worker": "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker"])

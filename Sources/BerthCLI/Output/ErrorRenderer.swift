@@ -1,5 +1,6 @@
 import AWSRuntime
 import ArgumentParser
+import DeployEngine
 import Foundation
 
 /// The one place that prints errors: `error: <what happened>` and `hint: <what to do>` on
@@ -44,6 +45,10 @@ enum ErrorRenderer {
             return (error.message, error.hint, .failure)
         case let error as TransportError:
             return (error.description, "check the endpoint (AWS_ENDPOINT_URL, --region) and the network", .failure)
+        case let error as DeployError:
+            return (error.message, error.hint, .failure)
+        case let error as StackDeployError:
+            return (error.description, error.hint, .failure)
         case let error as Waiter.TimedOut:
             return (error.description, "run the command again to keep waiting; nothing was undone", .failure)
         case is CancellationError:

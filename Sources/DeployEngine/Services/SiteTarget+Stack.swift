@@ -8,7 +8,7 @@ extension SiteTarget {
     public static func read(stack: String, input: InfraStackInput, client: AWSClient, accountId: String) async throws -> SiteTarget? {
         let cloudFormation = CloudFormationClient(client)
         guard let described = try await cloudFormation.describeStacks(name: stack).first,
-            !described.StackStatus.hasPrefix("DELETE"), described.StackStatus != "REVIEW_IN_PROGRESS"
+            !described.StackStatus.rawValue.hasPrefix("DELETE"), described.StackStatus.rawValue != "REVIEW_IN_PROGRESS"
         else { return nil }
         let outputs = Dictionary((described.Outputs ?? []).map { ($0.OutputKey, $0.OutputValue ?? "") }, uniquingKeysWith: { a, _ in a })
         var physical: [String: String] = [:]
@@ -32,7 +32,8 @@ extension SiteTarget {
         var target = SiteTarget(
             stackName: stack, region: client.region, accountId: accountId, cluster: try required("Cluster"),
             subnets: try required("Subnets").split(separator: ",").map(String.init), servicesSecurityGroup: try required("ServicesSecurityGroup"),
-            logGroup: try required("LogGroup"), executionRoleArn: try required("TaskExecutionRoleArn"), namespaceArn: outputs["NamespaceArn"])
+            logGroup: try required("LogGroup"), executionRoleArn: try required("TaskExecutionRoleArn"),
+            namespace: outputs["Namespace"] == nil ? nil : input.names.namespace)
         for volume in input.volumes {
             target.fileSystems[volume.name] = volume.externalFileSystem ?? physical["FileSystem\(volume.logicalId)"]
         }

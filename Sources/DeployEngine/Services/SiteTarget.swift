@@ -9,7 +9,8 @@ public struct SiteTarget: Sendable, Equatable, Codable {
     public var servicesSecurityGroup: String
     public var logGroup: String
     public var executionRoleArn: String
-    public var namespaceArn: String?
+    /// The Cloud Map namespace's name, which Service Connect takes.
+    public var namespace: String?
     /// Volume name → EFS file system id.
     public var fileSystems: [String: String]
     /// Service name → task role ARN.
@@ -21,7 +22,7 @@ public struct SiteTarget: Sendable, Equatable, Codable {
 
     public init(
         stackName: String, region: String, accountId: String, cluster: String, subnets: [String], servicesSecurityGroup: String,
-        logGroup: String, executionRoleArn: String, namespaceArn: String? = nil, fileSystems: [String: String] = [:],
+        logGroup: String, executionRoleArn: String, namespace: String? = nil, fileSystems: [String: String] = [:],
         taskRoles: [String: String] = [:], targetGroups: [String: String] = [:], repositories: [String: String] = [:]
     ) {
         self.stackName = stackName
@@ -32,7 +33,7 @@ public struct SiteTarget: Sendable, Equatable, Codable {
         self.servicesSecurityGroup = servicesSecurityGroup
         self.logGroup = logGroup
         self.executionRoleArn = executionRoleArn
-        self.namespaceArn = namespaceArn
+        self.namespace = namespace
         self.fileSystems = fileSystems
         self.taskRoles = taskRoles
         self.targetGroups = targetGroups

@@ -9,7 +9,9 @@ extension InfraStack {
             TemplateOutput("Cluster", clusterName),
             TemplateOutput("LogGroup", .ref("LogGroup")),
             TemplateOutput("TaskExecutionRoleArn", .getAtt("TaskExecutionRole", "Arn")),
-            TemplateOutput("NamespaceArn", .getAtt("Namespace", "Arn")),
+            // Service Connect takes the namespace by name; the Ref (its id) also ties the output to
+            // the resource, so services are only deployed once the namespace exists.
+            TemplateOutput("Namespace", .ref("Namespace")),
             TemplateOutput("BackupBucket", .ref("BackupBucket")),
             TemplateOutput("AlarmTopic", .ref("AlarmTopic")),
         ]

@@ -12,7 +12,7 @@ extension DesiredStateBuilder {
             }
         }
         var serviceConnect: ServiceSpec.ServiceConnect?
-        if let namespace = target.namespaceArn {
+        if let namespace = target.namespace {
             // Every service is a client of the namespace; those with TCP ports are also servers,
             // reachable by their compose name as under compose.
             let servers = (service.ports.filter { $0.transport == .tcp }.map(\.target) + service.expose.filter { $0.transport == .tcp }.map(\.port))

@@ -1,0 +1,14 @@
+import AWSRuntime
+import ComposeModel
+import DeployEngine
+
+extension CommandContext {
+    /// The deployer for the chosen environment's site; the compose files are checked first, so
+    /// bad input stops here before any AWS call.
+    func siteDeployer(_ deployment: Deployment, progress: ProgressRenderer) throws -> SiteDeployer {
+        let session = try awsSession(siteRegion: deployment.site.region)
+        return SiteDeployer(
+            client: session.client, site: deployment.site, input: deployment.infra, environment: environment,
+            onEvent: { progress.show($0) })
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import DeployEngine
+import Foundation
+import StackTemplates
+
+extension Berth {
+    /// The infrastructure stack, then the services layer, in one command.
+    struct Deploy: BerthCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Deploy the site: the infrastructure stack, then the services.",
+            discussion: "A second deploy with nothing changed makes no write call. Safe to interrupt and run again.")
+
+        @OptionGroup var globals: GlobalOptions
+        @OptionGroup var options: DeployOptions
+
+        @Flag(help: "Do not wait: refuse if the stack is busy, and do not wait for services to become stable.")
+        var noWait = false
+
+        func run(_ context: CommandContext) async throws {
+            let deployment = try context.loadDeployment()
+            let progress = ProgressRenderer(printer: context.printer)
+            let deployer = try context.siteDeployer(deployment, progress: progress)
+            let result = try await deployer.deploy(options.siteOptions(wait: !noWait))
+            let report = DeployReport(deployment: deployment, result: result)
+            try context.printer.result(report) { report.text }
+        }
+    }
+}
+
+/// What a deploy or plan did, for text and JSON output.
+struct DeployReport: Encodable {
+    var stack: String
+    var environment: String
+    var infra: String?
+    var infraChanges: [String]
+    var services: [PlannedAction]
+    var outputs: [String: String]
+
+    init(deployment: Deployment, result: SiteDeployer.Result) {
+        stack = deployment.names.stack
+        environment = deployment.environment
+        if let outcome = result.infraOutcome {
+            infra = switch outcome {
+            case .created: "created"
+            case .updated: "updated"
+            case .noChanges: "no changes"
+            }
+        } else if let plan = result.infra {
+            infra = switch plan {
+            case .create: "would create"
+            case .update: "would update"
+            case .noChanges: "no changes"
+            }
+        }
+        infraChanges = (result.infra?.changes ?? []).map { change in
+            var text = "\(Self.word(change.action)) \(change.logicalResourceId) (\(change.resourceType))"
+            switch change.replacement {
+            case .always: text += ", replaced"
+            case .conditional: text += ", may be replaced"
+            case .never, nil: break
+            }
+            return text
+        }
+        services = result.services?.changes ?? []
+        outputs = result.outputs
+    }
+
+    static func word(_ action: PlannedResourceChange.Action) -> String {
+        switch action {
+        case .add: "add"
+        case .modify: "modify"
+        case .remove: "remove"
+        case .import: "import"
+        case .dynamic: "dynamic"
+        case .other(let raw): raw.lowercased()
+        }
+    }
+
+    var text: String {
+        var lines: [String] = []
+        if let infra { lines.append("infra (\(stack)): \(infra)") }
+        lines += infraChanges.map { "  \($0)" }
+        if services.isEmpty {
+            lines.append("services: no changes")
+        } else {
+            lines.append("services:")
+            lines += services.map { "  \($0.kind.rawValue) \($0.resource.rawValue) \($0.name): \($0.reason)" }
+        }
+        if let dns = outputs["LoadBalancerDNS"] { lines.append("site: http://\(dns)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import DeployEngine
+import Foundation
+import StackTemplates
+
+extension Berth {
+    /// `deploy` with apply turned off: both layers' changes, nothing changed.
+    struct Plan: BerthCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what deploy would change in both layers; changes nothing.",
+            discussion: "Exits 0 whether or not there are changes; --output json gives the changes for scripts.")
+
+        @OptionGroup var globals: GlobalOptions
+        @OptionGroup var options: DeployOptions
+
+        func run(_ context: CommandContext) async throws {
+            let deployment = try context.loadDeployment()
+            let progress = ProgressRenderer(printer: context.printer)
+            let result = try await context.siteDeployer(deployment, progress: progress).plan(options.siteOptions(wait: true))
+            let report = DeployReport(deployment: deployment, result: result)
+            try context.printer.result(report) { report.text }
+        }
+    }
+}

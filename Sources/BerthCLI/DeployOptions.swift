@@ -1,0 +1,28 @@
+import ArgumentParser
+import DeployEngine
+
+/// The flags `deploy` and `plan` share: one set of options, so `plan` is `deploy` without apply.
+struct DeployOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only this layer: infra or services.", valueName: "layer"))
+    var only: Layer?
+
+    @Option(help: ArgumentHelp("Limit the services layer to this service (repeatable).", valueName: "name"))
+    var service: [String] = []
+
+    @Flag(help: "Delete and recreate an infrastructure stack whose creation failed (ROLLBACK_COMPLETE).")
+    var recreate = false
+
+    @Flag(help: "Resume the rollback of a stack in UPDATE_ROLLBACK_FAILED before updating it.")
+    var continueUpdateRollback = false
+
+    enum Layer: String, ExpressibleByArgument {
+        case infra, services
+    }
+
+    func siteOptions(wait: Bool) -> SiteDeployer.Options {
+        SiteDeployer.Options(
+            only: only.map { $0 == .infra ? .infra : .services }, services: service.isEmpty ? nil : Set(service),
+            stack: StackDeployOptions(recreate: recreate, waitForOtherOperations: wait, continueUpdateRollback: continueUpdateRollback),
+            waitForServices: wait)
+    }
+}

@@ -1,0 +1,111 @@
+import AWSRuntime
+import AWSServices
+import ComposeModel
+import Foundation
+import StackTemplates
+
+extension SiteDeployer {
+    public struct DownOptions: Sendable {
+        public var services: Set<String>?
+        public var accessPoints: Bool
+        public var infra: Bool
+        /// Also the file systems and the backup bucket, which the stack keeps (Retain).
+        public var deleteData: Bool
+
+        public init(services: Set<String>? = nil, accessPoints: Bool = false, infra: Bool = false, deleteData: Bool = false) {
+            self.services = services
+            self.accessPoints = accessPoints || infra && services == nil && deleteData
+            self.infra = infra
+            self.deleteData = deleteData
+        }
+    }
+
+    public struct DownResult: Sendable, Equatable {
+        public var removed: [String] = []
+        /// Kept by their retain policy: file systems and the backup bucket, with how to reattach.
+        public var kept: [String] = []
+        public var nothingDeployed = false
+    }
+
+    /// Removes what `deploy` made, in reverse order; each step tolerates what is already gone,
+    /// so `down` twice is harmless and an interrupted `down` finishes on the next run.
+    public func down(_ options: DownOptions) async throws -> DownResult {
+        var result = DownResult()
+        let account = try await accountId()
+        let target = try await SiteTarget.read(stack: names.stack, input: input, client: client, accountId: account)
+        let backend = AWSServicesBackend(client: client)
+        let builder = target.map { DesiredStateBuilder(site: site, target: $0, names: names, content: content) }
+        if let target, let builder {
+            let services = try await backend.siteServices(cluster: target.cluster, project: names.project, environment: names.environment)
+                .filter { options.services?.contains($0) ?? true }
+            for name in services.sorted() {
+                onEvent(.note("removing service \(name) (scaling to 0, then deleting)"))
+                try await backend.scaleService(cluster: target.cluster, name: name, desiredCount: 0)
+                try await backend.deleteService(cluster: target.cluster, name: name)
+                result.removed.append("service \(name)")
+            }
+            let families = (options.services.map { Array($0) } ?? site.services.map(\.name) + services).uniqued().map(builder.family)
+            for family in families.sorted() {
+                let arns = try await backend.taskDefinitionArns(family: family)
+                for arn in arns { try await backend.deregisterTaskDefinition(arn: arn) }
+                if !arns.isEmpty { result.removed.append("\(arns.count) revision(s) of task definition \(family)") }
+            }
+            if options.accessPoints {
+                let points = try await backend.accessPoints(fileSystemIds: Array(Set(target.fileSystems.values)).sorted())
+                for point in points where point.project == names.project && point.environment == names.environment {
+                    if let only = options.services, !only.contains(where: { point.mount?.hasPrefix($0 + "/") == true }) { continue }
+                    try await backend.deleteAccessPoint(id: point.id)
+                    result.removed.append("access point \(point.id) (\(point.mount ?? "?"))")
+                }
+            }
+        }
+        if options.infra {
+            if options.services == nil {
+                for (store, name) in try await AWSServicesBackend(client: client).storedValueNames(prefix: names.secretPrefix) {
+                    try await backend.deleteStoredValue(store: store, name: name)
+                    result.removed.append("\(store == .secretsManager ? "secret" : "parameter") \(name)")
+                }
+            }
+            let outputs = (try? await stackDeployer.outputs(stackName: names.stack)) ?? [:]
+            onEvent(.layer(.infra, "deleting stack \(names.stack)"))
+            if try await stackDeployer.delete(stackName: names.stack, onEvent: { onEvent(.stack($0)) }) {
+                result.removed.append("stack \(names.stack)")
+            }
+            let fileSystems = input.ownedVolumes.compactMap { volume in target?.fileSystems[volume.name].map { (volume.name, $0) } }
+            if options.deleteData {
+                for (volume, id) in fileSystems {
+                    try await deleteFileSystem(id)
+                    result.removed.append("file system \(id) (volume \(volume))")
+                }
+                if let bucket = outputs["BackupBucket"] {
+                    try await emptyAndDeleteBucket(bucket)
+                    result.removed.append("backup bucket \(bucket)")
+                }
+            } else {
+                for (volume, id) in fileSystems {
+                    result.kept.append("file system \(id) (volume \(volume)): reattach with `volumes: {\(volume): {external: true, name: \(id)}}`")
+                }
+                if let bucket = outputs["BackupBucket"] { result.kept.append("backup bucket \(bucket)") }
+            }
+        }
+        result.nothingDeployed = target == nil && result.removed.isEmpty
+        return result
+    }
+
+    func deleteFileSystem(_ id: String) async throws {
+        let efs = EFSClient(client)
+        do {
+            for point in try await efs.describeAccessPoints(fileSystemId: id).collect({ $0 }) { try await efs.deleteAccessPoint(id: point.AccessPointId) }
+            try await efs.deleteFileSystem(id: id)
+        } catch let error as AWSServiceError where error.isFileSystemNotFound {}
+    }
+
+    func emptyAndDeleteBucket(_ bucket: String) async throws {
+        let s3 = S3Client(client)
+        guard try await s3.headBucket(bucket) else { return }
+        for version in try await s3.listObjectVersions(bucket: bucket).collect({ $0 }) {
+            try await s3.deleteObject(bucket: bucket, key: version.Key, versionId: version.VersionId)
+        }
+        try await s3.deleteBucket(bucket)
+    }
+}
