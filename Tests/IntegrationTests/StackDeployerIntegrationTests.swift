@@ -281,6 +281,36 @@ extension Integration {
             try gate.client.expectNoRejections()
         }
 
+        /// Dropped connections after the gate forwarded a write are the hard case: the retried
+        /// CreateChangeSet meets its own change set, the retried ExecuteChangeSet one already run.
+        /// Seed 34 drops the connection after CreateChangeSet, ExecuteChangeSet and DeleteChangeSet
+        /// were forwarded (each drop costs the client's 3 s idle timeout, so one seed is enough).
+        @Test(arguments: [34] as [UInt64])
+        func deploysThroughInjectedFaults(seed: UInt64) async throws {
+            let shared = try GateHarness.require()
+            let faulty = try GateHarness.startGate(arguments: [
+                "--upstream", shared.upstream, "--faults", "throttle=0.1,error500=0.1,reset=0.15", "--seed", String(seed),
+            ])
+            let client = faulty.awsClient(retryPolicy: RetryPolicy(), sleeper: RecordingSleeper(), seed: seed)
+            let deployer = Deployer(client: client, waiter: Waiter(minDelay: 0.1, maxDelay: 0.5, timeout: 120))
+            let name = Self.uniqueName("faults-\(seed)")
+
+            #expect(try await deployer.deploy(stack: Self.request(name, Self.template(retention: 7))).outcome == .created)
+            #expect(try await deployer.deploy(stack: Self.request(name, Self.template(retention: 14))).outcome == .updated)
+            #expect(try await deployer.deploy(stack: Self.request(name, Self.template(retention: 14))).outcome == .noChanges)
+            #expect(try await deployer.plan(stack: Self.request(name, Self.template(retention: 30))).changes.map(\.logicalResourceId) == ["AppLogs"])
+            #expect(try await Self.retention(shared, stackName: name) == 14)
+
+            // moto (unlike AWS) makes a second change set of the same name when a CreateChangeSet
+            // is repeated, so a plan can leave one behind; the next deploy deletes such leftovers.
+            #expect(try await deployer.deploy(stack: Self.request(name, Self.template(retention: 30))).outcome == .updated)
+            #expect(try await Self.retention(shared, stackName: name) == 30)
+            #expect(try await Self.unexecutedChangeSets(CloudFormationClient(shared.awsClient()), name).isEmpty)
+            let stats = try faulty.client.stats()
+            #expect(stats.faults.values.reduce(0, +) > 0, "the gate should have injected faults: \(stats.faults)")
+            try faulty.client.expectNoRejections()
+        }
+
         @Test func deleteWaitsUntilGoneAndAMissingStackIsFine() async throws {
             let gate = try GateHarness.require()
             try gate.client.reset()

@@ -199,7 +199,9 @@ extension CloudFormationClient {
         }
 
         /// The stack's own events carry the stack as their resource.
-        public var isStackEvent: Bool { ResourceType == "AWS::CloudFormation::Stack" && (LogicalResourceId == StackName || PhysicalResourceId == StackId) }
+        public var isStackEvent: Bool {
+            ResourceType == "AWS::CloudFormation::Stack" && (LogicalResourceId == StackName || PhysicalResourceId == StackId)
+        }
     }
 
     struct DescribeStacksOutput: Decodable {

@@ -97,7 +97,8 @@ public struct CloudFormationClient: Sendable {
 
     /// Deleting twice is harmless: the second gets `ChangeSetNotFound`, which callers ignore.
     public func deleteChangeSet(id: String) async throws {
-        let _: EmptyOutput = try await client.query(Self.descriptor, operation: "DeleteChangeSet", parameters: [("ChangeSetName", id)], idempotent: true)
+        let _: EmptyOutput = try await client.query(
+            Self.descriptor, operation: "DeleteChangeSet", parameters: [("ChangeSetName", id)], idempotent: true)
     }
 
     /// The change sets of one stack. moto lists every stack's change sets whatever `StackName`
@@ -106,7 +107,8 @@ public struct CloudFormationClient: Sendable {
         Paginator { token in
             var parameters: [(String, String)] = [("StackName", stackName)]
             if let token { parameters.append(("NextToken", token)) }
-            let page: ListChangeSetsOutput = try await client.query(Self.descriptor, operation: "ListChangeSets", parameters: parameters, idempotent: true)
+            let page: ListChangeSetsOutput = try await client.query(
+                Self.descriptor, operation: "ListChangeSets", parameters: parameters, idempotent: true)
             let mine = (page.Summaries ?? []).filter { $0.StackName == stackName || $0.StackId == stackName }
             return (mine, page.NextToken)
         }

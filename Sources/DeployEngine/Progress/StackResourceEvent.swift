@@ -11,8 +11,9 @@ public struct StackResourceEvent: Sendable, Equatable {
     public var reason: String?
     /// When CloudFormation recorded it (AWS's clock).
     public var timestamp: Date
-    /// Seconds since the first event of this operation, both on AWS's clock, so a skewed local
-    /// clock cannot make it negative or huge.
+    /// Seconds since the first event this deploy showed for the operation (for a create or
+    /// update Berth started, the operation's own first event). Both times are AWS's, so a
+    /// skewed local clock cannot make it negative or huge.
     public var elapsed: TimeInterval
     /// The stack's own status change, not one of its resources'.
     public var isStack: Bool

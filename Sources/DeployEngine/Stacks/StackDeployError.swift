@@ -47,7 +47,10 @@ public struct StackDeployError: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String { summary }
 
-    init(kind: Kind, stackName: String, status: StackStatus? = nil, firstFailure: ResourceFailure? = nil, reason: String? = nil, summary: String, hint: String?) {
+    init(
+        kind: Kind, stackName: String, status: StackStatus? = nil, firstFailure: ResourceFailure? = nil, reason: String? = nil, summary: String,
+        hint: String?
+    ) {
         self.kind = kind
         self.stackName = stackName
         self.status = status
@@ -87,7 +90,8 @@ extension StackDeployError {
             hint = "see the stack events above, fix the cause and deploy again"
         }
         return StackDeployError(
-            kind: .operationFailed, stackName: stackName, status: final, firstFailure: firstFailure, reason: stackReason, summary: summary, hint: hint)
+            kind: .operationFailed, stackName: stackName, status: final, firstFailure: firstFailure, reason: stackReason, summary: summary,
+            hint: hint)
     }
 
     static func changeSetFailed(stackName: String, reason: String?) -> Self {
@@ -116,7 +120,8 @@ extension StackDeployError {
         StackDeployError(
             kind: .updateRollbackFailed, stackName: stackName, status: .updateRollbackFailed, reason: reason,
             summary: "stack \(stackName) is UPDATE_ROLLBACK_FAILED: an update failed and so did its rollback",
-            hint: "fix what blocked the rollback (often a resource changed or deleted outside CloudFormation), then deploy with --continue-update-rollback")
+            hint: "fix what blocked the rollback (often a resource changed or deleted outside CloudFormation), "
+                + "then deploy with --continue-update-rollback")
     }
 
     static func otherOperationInProgress(stackName: String, status: StackStatus) -> Self {

@@ -74,7 +74,9 @@ public struct StackDeployer: Sendable {
 
     /// The outputs of a stack, by key.
     public func outputs(stackName: String) async throws -> [String: String] {
-        guard let stack = try await cfn.describeStack(stackName), !stack.StackStatus.isDeleted else { throw StackDeployError.stackNotFound(stackName) }
+        guard let stack = try await cfn.describeStack(stackName), !stack.StackStatus.isDeleted else {
+            throw StackDeployError.stackNotFound(stackName)
+        }
         return stack.outputValues
     }
 
