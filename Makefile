@@ -6,5 +6,8 @@ build:
 test:
 	scripts/test.sh
 
+demo:
+	scripts/demo.sh
+
 clean-emulator:
 	scripts/emulator.sh stop

@@ -25,6 +25,8 @@ final class ProgressRenderer: @unchecked Sendable {
         case .note(let text):
             line(text)
         case .stack(.resource(let resource)):
+            // CloudFormation reports IN_PROGRESS twice (requested, then initiated): show it once.
+            if resource.reason == "Resource creation Initiated" { return }
             var text = "  \(resource.logicalResourceId) \(resource.status.rawValue)"
             if let reason = resource.reason, !reason.isEmpty, resource.isFailure || resource.isStack { text += " — \(reason)" }
             line(text)

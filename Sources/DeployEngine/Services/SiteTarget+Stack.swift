@@ -8,7 +8,7 @@ extension SiteTarget {
     public static func read(stack: String, input: InfraStackInput, client: AWSClient, accountId: String) async throws -> SiteTarget? {
         let cloudFormation = CloudFormationClient(client)
         guard let described = try await cloudFormation.describeStacks(name: stack).first,
-            !described.StackStatus.rawValue.hasPrefix("DELETE"), described.StackStatus.rawValue != "REVIEW_IN_PROGRESS"
+            !described.StackStatus.isDeleted, described.StackStatus.rawValue != "REVIEW_IN_PROGRESS"
         else { return nil }
         let outputs = Dictionary((described.Outputs ?? []).map { ($0.OutputKey, $0.OutputValue ?? "") }, uniquingKeysWith: { a, _ in a })
         var physical: [String: String] = [:]

@@ -67,6 +67,11 @@ extension SiteDeployer {
                 }
             }
             let outputs = (try? await stackDeployer.outputs(stackName: names.stack)) ?? [:]
+            // The template empties its repositories on delete (EmptyOnDelete); doing it first
+            // keeps a delete that fails half-way from leaving a stack stuck on full repositories.
+            for service in input.services where service.hasRepository {
+                try await emptyRepository(names.repository(service: service.name))
+            }
             onEvent(.layer(.infra, "deleting stack \(names.stack)"))
             if try await stackDeployer.delete(stackName: names.stack, onEvent: { onEvent(.stack($0)) }) {
                 result.removed.append("stack \(names.stack)")
@@ -98,6 +103,14 @@ extension SiteDeployer {
             for point in try await efs.describeAccessPoints(fileSystemId: id).collect({ $0 }) { try await efs.deleteAccessPoint(id: point.AccessPointId) }
             try await efs.deleteFileSystem(id: id)
         } catch let error as AWSServiceError where error.isFileSystemNotFound {}
+    }
+
+    func emptyRepository(_ name: String) async throws {
+        let ecr = ECRClient(client)
+        do {
+            let digests = try await ecr.describeImages(repositoryName: name).collect { $0 }.compactMap(\.imageDigest)
+            if !digests.isEmpty { try await ecr.batchDeleteImage(repositoryName: name, digests: digests) }
+        } catch let error as AWSServiceError where error.isRepositoryNotFound {}
     }
 
     func emptyAndDeleteBucket(_ bucket: String) async throws {

@@ -20,7 +20,11 @@ extension ServicesReconciler {
             record(recorder, action)
             return (spec.name, arn)
         }
-        return Dictionary(results.compactMap { name, arn in arn.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
+        // Only secrets need the ARN AWS gave them (it ends in a random suffix); parameters are
+        // referred to by the ARN built from their name, the same on every run.
+        let secretNames = Set(specs.filter { $0.store == .secretsManager }.map(\.name))
+        return Dictionary(
+            results.compactMap { name, arn in secretNames.contains(name) ? arn.map { (name, $0) } : nil }, uniquingKeysWith: { a, _ in a })
     }
 }
 

@@ -72,7 +72,7 @@ public struct AWSServicesBackend: ServicesBackend {
                 throw DeployError("\(spec.name) is \(spec.value.utf8.count) bytes; Parameter Store holds at most 8 KB", hint: "bake large files into the image instead")
             }
             _ = try await ssm.putParameter(name: spec.name, value: spec.value, type: "String", overwrite: true, tier: tier, description: "Managed by Berth")
-            return "arn:aws:ssm:\(client.region):parameter\(spec.name)"
+            return spec.name
         }
     }
 

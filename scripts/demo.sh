@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Berth's main job, end to end, on a local emulator: deploy the example website (examples/website)
+# to moto behind the gate, show what runs, show that a second deploy plans nothing, tear it down.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export BERTH_SHARED="${BERTH_SHARED:-$root/../shared}"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "build berth"
+swift build --product berth
+berth="$root/.build/debug/berth"
+
+step "start the local AWS emulator (moto behind the SigV4/model-checking gate)"
+url=$(scripts/emulator.sh start)
+trap '"$root/scripts/emulator.sh" stop' EXIT
+echo "emulator at $url"
+export AWS_ENDPOINT_URL="$url" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_EC2_METADATA_DISABLED=true
+unset AWS_PROFILE AWS_SESSION_TOKEN
+region=eu-west-1   # x-berth.region of the example
+
+cd examples/website
+step "berth validate --env dev"
+"$berth" validate --env dev
+
+step "berth deploy --env dev --only infra   (the CloudFormation stack: network, cluster, EFS, IAM, logs, backups, load balancer, ECR)"
+"$berth" deploy --env dev --only infra
+
+step "push the site's image to ECR (stand-in for docker push: moto has no registry endpoint)"
+"$root/.venv/bin/python" "$root/scripts/seed-ecr-image.py" "$url" "$region" website/site latest
+
+step "berth deploy --env dev   (access points, task definitions, Fargate services)"
+"$berth" deploy --env dev
+
+step "berth status --env dev"
+"$berth" status --env dev
+
+step "berth plan --env dev   (a second deploy would change nothing)"
+"$berth" plan --env dev
+curl -s -X POST "$url/__gate/reset" > /dev/null
+"$berth" deploy --env dev > /dev/null 2>&1
+writes=$(curl -s "$url/__gate/stats" | "$root/.venv/bin/python" -c 'import json,sys; d=json.load(sys.stdin); print(d["mutating"], d["total"], d["rejected"])')
+read -r mutating total rejected <<< "$writes"
+echo "second deploy: $total AWS calls, $mutating writes, $rejected refused by the gate"
+[ "$mutating" = 0 ] && [ "$rejected" = 0 ]
+
+step "berth down --env dev --yes --access-points   (services, task definitions, access points; data kept)"
+"$berth" down --env dev --yes --access-points
+"$berth" status --env dev
