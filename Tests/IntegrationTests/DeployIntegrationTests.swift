@@ -1,0 +1,105 @@
+import AWSRuntime
+import AWSServices
+import BerthTesting
+import Foundation
+import Testing
+
+extension Integration {
+    /// The example site, deployed with the `berth` binary through the gate, then read back with
+    /// the typed clients.
+    @Suite struct Deploy {
+        static let site = GateHarness.projectRoot.appendingPathComponent("examples/website")
+        static let region = "eu-west-1"
+
+        func berth(_ arguments: [String], _ gate: GateHarness) throws -> BerthBinary.Result {
+            try BerthBinary.run(arguments, environment: gate.berthEnvironment(), directory: Self.site)
+        }
+
+        func seedImage(_ gate: GateHarness) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: GateHarness.projectRoot.appendingPathComponent(".venv/bin/python").path)
+            process.arguments = [GateHarness.projectRoot.appendingPathComponent("scripts/seed-ecr-image.py").path, gate.url, Self.region, "website/site", "latest"]
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+
+        @Test func deployReadBackNoOpRedeployAndTeardown() async throws {
+            let gate = try GateHarness.require()
+            try gate.client.reset()
+            let infra = try berth(["deploy", "--env", "dev", "--only", "infra"], gate)
+            #expect(infra.status == 0, "\(infra.stderr)")
+            try seedImage(gate)
+            let deploy = try berth(["deploy", "--env", "dev", "--output", "json"], gate)
+            #expect(deploy.status == 0, "\(deploy.stderr)")
+            try gate.client.expectNoRejections()
+
+            // Read back: each mount has its access point, each task definition logs to the
+            // stack's log group under the service's prefix, each service has its count.
+            let client = AWSClient.forTesting(transport: URLSessionTransport(), endpoint: gate.url, region: Self.region)
+            let ecs = ECSClient(client)
+            for name in ["proxy", "site", "cms"] {
+                let definition = try await ecs.describeTaskDefinition("website-dev-\(name)").taskDefinition
+                let main = try #require(definition.containerDefinitions?.first { $0.name == name })
+                #expect(main.logConfiguration?.options?["awslogs-group"] == "/berth/website/dev")
+                #expect(main.logConfiguration?.options?["awslogs-stream-prefix"] == name)
+            }
+            let cms = try await ecs.describeTaskDefinition("website-dev-cms").taskDefinition
+            let efsVolume = try #require(cms.volumes?.first { $0.efsVolumeConfiguration != nil }?.efsVolumeConfiguration)
+            #expect(efsVolume.transitEncryption == "ENABLED")
+            let accessPointId = try #require(efsVolume.authorizationConfig?.accessPointId)
+            let points = try await EFSClient(client).describeAccessPoints(accessPointId: accessPointId).collect { $0 }
+            #expect(points.first?.FileSystemId == efsVolume.fileSystemId)
+            #expect(points.first?.PosixUser?.Uid == 1000)
+            let services = try await ecs.describeServices(cluster: "website-dev", services: ["proxy", "site", "cms"]).services ?? []
+            #expect(services.map { $0.desiredCount ?? -1 } == [1, 1, 1])
+            #expect(services.allSatisfy { $0.status == "ACTIVE" })
+
+            // A second deploy changes nothing and writes nothing; plan agrees.
+            try gate.client.reset()
+            let again = try berth(["deploy", "--env", "dev"], gate)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(try gate.client.stats().mutating == 0)
+            let plan = try berth(["plan", "--env", "dev", "--output", "json"], gate)
+            #expect(plan.stdout.contains("\"services\" : [\n\n  ]") || plan.stdout.contains("\"services\" : []"), "\(plan.stdout)")
+
+            // A changed compose value updates one service only.
+            let changed = try BerthBinary.run(
+                ["deploy", "--env", "dev", "--output", "json"], environment: gate.berthEnvironment(["CMS_CONTENT_KEY": "k2"]), directory: Self.site)
+            #expect(changed.status == 0, "\(changed.stderr)")
+            #expect(changed.stdout.contains("website-dev-site"))
+            #expect(!changed.stdout.contains("website-dev-cms"))
+
+            // Teardown keeps the data; twice is harmless.
+            let down = try berth(["down", "--env", "dev", "--yes", "--access-points"], gate)
+            #expect(down.status == 0, "\(down.stderr)")
+            #expect(down.stdout.contains("removed service cms"))
+            let downAgain = try berth(["down", "--env", "dev", "--yes"], gate)
+            #expect(downAgain.status == 0)
+            #expect(downAgain.stdout.contains("nothing left to remove"))
+            #expect(try await EFSClient(client).describeFileSystems(id: efsVolume.fileSystemId).collect { $0 }.count == 1)
+            try gate.client.expectNoRejections()
+        }
+
+        @Test func downWhenNothingIsDeployedSaysSo() throws {
+            let gate = try GateHarness.require()
+            let result = try berth(["down", "--env", "prod", "--yes"], gate)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("nothing is deployed for website-prod"))
+        }
+
+        @Test func badComposeInputStopsBeforeAnyAWSCall() throws {
+            let gate = try GateHarness.require()
+            try gate.client.reset()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-bad-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "services:\n  web:\n    image: nginx\n    deploy:\n      resources:\n        limits:\n          memory: lots\n".write(
+                to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let result = try BerthBinary.run(["deploy"], environment: gate.berthEnvironment(), directory: folder)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("compose.yaml:7:19"))
+            #expect(try gate.client.stats().total == 0)
+        }
+    }
+}
