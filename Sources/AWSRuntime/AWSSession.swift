@@ -37,9 +37,12 @@ public struct AWSSession: Sendable {
         let chain = CredentialChain(environment: environment, files: files, transport: transport, region: region.region, endpoints: endpoints)
         let credentials = try chain.resolve(profileFlag: options.profile)
         let retryPolicy = try Self.retryPolicy(environment: environment, profile: profile)
+        // BERTH_HTTP_TIMEOUT: seconds a request may stay silent (default 20); tests against a
+        // fault-injecting proxy shorten it.
+        let timeout = environment["BERTH_HTTP_TIMEOUT"].flatMap(Double.init) ?? AWSClient.defaultTimeout
         let client = AWSClient(
             region: region.region, credentials: credentials, transport: transport, endpoints: endpoints,
-            retryPolicy: retryPolicy, logger: options.logger)
+            retryPolicy: retryPolicy, logger: options.logger, timeout: timeout)
         return AWSSession(
             client: client, region: region, profileName: profileName, endpoints: endpoints, credentials: credentials, retryPolicy: retryPolicy)
     }
