@@ -71,6 +71,15 @@ extension Integration {
             #expect(changed.stdout.contains("website-dev-site"))
             #expect(!changed.stdout.contains("website-dev-cms"))
 
+            // A rollout the circuit breaker rolls back is a failure that says why.
+            try gate.client.call("POST", "/__gate/ecs/fail-next-deployment", body: Data(#"{"service": "site", "cluster": "website-dev"}"#.utf8))
+            let failed = try BerthBinary.run(
+                ["deploy", "--env", "dev"], environment: gate.berthEnvironment(["CMS_CONTENT_KEY": "k3"]), directory: Self.site)
+            #expect(failed.status == 1)
+            #expect(failed.stderr.contains("error: service site: the deployment failed and was rolled back"), "\(failed.stderr)")
+            #expect(failed.stderr.contains("exit code 1"))
+            #expect(failed.stderr.contains("hint: fix the cause"))
+
             // Teardown keeps the data; twice is harmless.
             let down = try berth(["down", "--env", "dev", "--yes", "--access-points"], gate)
             #expect(down.status == 0, "\(down.stderr)")

@@ -6,16 +6,16 @@ import Foundation
 extension ServicesReconciler {
     /// Creates missing services and updates those whose definition, task definition or count
     /// differ. Returns the names of the services that were changed, to wait for.
-    func reconcileServices(_ taskDefinitions: [String: String], _ recorder: Recorder) async throws -> [String] {
+    func reconcileServices(_ taskDefinitions: [String: String], _ recorder: Recorder) async throws -> [(name: String, taskDefinition: String)] {
         let observed = try await backend.services(cluster: target.cluster, names: selected.map(\.name))
-        let results = try await selected.concurrentMap(limit: options.concurrency) { service -> String? in
+        let results = try await selected.concurrentMap(limit: options.concurrency) { service -> (name: String, taskDefinition: String)? in
             let taskDefinition = taskDefinitions[service.name] ?? builder.family(service.name)
             var spec = builder.serviceSpec(service, taskDefinition: taskDefinition)
             let current = observed.first { $0.name == service.name && $0.status != "INACTIVE" }
             guard let current else {
                 if options.apply { try await backend.createService(spec) }
                 record(recorder, PlannedAction(.create, .service, service.name, "\(service.replicas) × \(service.fargateSize)"))
-                return service.name
+                return (service.name, taskDefinition)
             }
             // The autoscaler owns the count once it exists: Berth sets it only on create.
             let autoscaled = service.aws.autoscaling != nil
@@ -33,15 +33,15 @@ extension ServicesReconciler {
             }
             if options.apply { try await backend.updateService(spec, forceNewDeployment: false) }
             record(recorder, PlannedAction(.update, .service, service.name, reasons.joined(separator: ", ")))
-            return service.name
+            return (service.name, taskDefinition)
         }
         return results.compactMap { $0 }
     }
 
     /// Polls until each changed service's newest deployment has completed; a deployment the
     /// circuit breaker rolled back is a failure explained by its stopped tasks and their logs.
-    func waitUntilStable(_ names: [String]) async throws {
-        try await names.concurrentMap(limit: options.concurrency) { name in
+    func waitUntilStable(_ changed: [(name: String, taskDefinition: String)]) async throws {
+        try await changed.concurrentMap(limit: options.concurrency) { name, expected in
             var seenEvents = Set<String>()
             var first = true
             try await options.waiter.wait(for: "service \(name) to become stable") { () -> Waiter.State<Bool> in
@@ -55,6 +55,17 @@ extension ServicesReconciler {
                 first = false
                 guard let primary = service.primary else { return .retry(nil) }
                 progress(.rollout(service: name, running: primary.runningCount, desired: primary.desiredCount, state: primary.rolloutState ?? "IN_PROGRESS"))
+                // The circuit breaker marks the new deployment FAILED and rolls back: then the
+                // primary deployment runs the previous revision again.
+                if let failed = service.deployments.first(where: { $0.taskDefinition == expected && $0.rolloutState == "FAILED" }) {
+                    return .failed(try await rolloutFailure(service, failed))
+                }
+                if expected.hasPrefix("arn:"), primary.taskDefinition != expected {
+                    var rolledBack = primary
+                    rolledBack.rolloutStateReason = service.events.first { $0.message.contains("rolling back") || $0.message.contains("failed") }?.message
+                        ?? "the service went back to \(Self.revision(primary.taskDefinition))"
+                    return .failed(try await rolloutFailure(service, rolledBack))
+                }
                 switch primary.rolloutState {
                 case "FAILED":
                     return .failed(try await rolloutFailure(service, primary))
@@ -70,8 +81,10 @@ extension ServicesReconciler {
 
     func rolloutFailure(_ service: ObservedService, _ deployment: ObservedService.Deployment) async throws -> DeployError {
         var lines = ["service \(service.name): the deployment failed and was rolled back (\(deployment.rolloutStateReason ?? "circuit breaker"))"]
-        let tasks = try await backend.stoppedTasks(cluster: target.cluster, service: service.name)
-        for task in tasks.prefix(3) {
+        let stopped = try await backend.stoppedTasks(cluster: target.cluster, service: service.name)
+        // Tasks the scheduler stopped on purpose (scaling, draining) explain nothing.
+        let failed = stopped.filter { !($0.stoppedReason ?? "").hasPrefix("Scaling activity") }
+        for task in (failed.isEmpty ? stopped : failed).prefix(3) {
             lines.append("  task \(task.id): \(task.stoppedReason ?? "stopped")")
             for container in task.containers {
                 let exit = container.exitCode.map { "exit code \($0)" } ?? "no exit code"
