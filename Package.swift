@@ -28,10 +28,14 @@ let package = Package(
         .target(
             name: "BerthCLI",
             dependencies: [
-                "AWSRuntime", "AWSServices", "ComposeModel", "StackTemplates", "DeployEngine",
+                "AWSRuntime", "AWSServices", "BerthJSON", "ComposeModel", "StackTemplates", "DeployEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BerthJSON",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -42,7 +46,7 @@ let package = Package(
         .target(
             name: "AWSRuntime",
             dependencies: [
-                "SigV4",
+                "SigV4", "BerthJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -55,12 +59,12 @@ let package = Package(
         ),
         .target(
             name: "ComposeModel",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["BerthJSON", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "StackTemplates",
-            dependencies: ["ComposeModel"],
+            dependencies: ["ComposeModel", "BerthJSON"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -86,12 +90,12 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSRuntimeTests",
-            dependencies: ["AWSRuntime", "AWSServices", "BerthTesting", "SigV4"],
+            dependencies: ["AWSRuntime", "AWSServices", "BerthTesting", "SigV4", "BerthJSON"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ComposeModelTests",
-            dependencies: ["ComposeModel"],
+            dependencies: ["ComposeModel", "BerthJSON"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -113,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["AWSRuntime", "AWSServices", "BerthCLI", "BerthTesting", "SigV4", "DeployEngine", "StackTemplates", "ComposeModel"],
+            dependencies: ["AWSRuntime", "AWSServices", "BerthCLI", "BerthTesting", "SigV4", "DeployEngine", "StackTemplates", "ComposeModel", "BerthJSON"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,3 +1,4 @@
+import BerthJSON
 import ComposeModel
 
 /// `x-aws-cloudformation`: a fragment merged over the generated template, as Docker's ECS
@@ -80,8 +81,8 @@ public enum Overlay {
         switch json {
         case .null: return .string("")
         case .bool(let flag): return .bool(flag)
-        case .integer(let number): return .int(number)
-        case .number(let number): return number == number.rounded() && abs(number) < 1e15 ? .int(Int(number)) : .string(String(number))
+        case .int(let number): return .int(number)
+        case .double(let number): return number == number.rounded() && abs(number) < 1e15 ? .int(Int(number)) : .string(String(number))
         case .string(let text): return .string(text)
         case .array(let items): return .list(items.map(value))
         case .object(let object): return .map(TemplateMap(object.sorted { $0.key < $1.key }.map { ($0.key, value($0.value)) }))

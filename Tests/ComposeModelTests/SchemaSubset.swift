@@ -1,3 +1,4 @@
+import BerthJSON
 @testable import ComposeModel
 import Foundation
 
@@ -92,8 +93,8 @@ struct SchemaSubset {
     private func matches(_ value: JSONValue, type: String) -> Bool {
         switch (type, value) {
         case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object): return true
-        case ("integer", .integer), ("number", .integer), ("number", .number): return true
-        case ("integer", .number(let number)): return number == number.rounded()
+        case ("integer", .int), ("number", .int), ("number", .double): return true
+        case ("integer", .double(let number)): return number == number.rounded()
         default: return false
         }
     }
@@ -111,8 +112,8 @@ struct SchemaSubset {
 extension JSONValue {
     var number: Double? {
         switch self {
-        case .integer(let value): return Double(value)
-        case .number(let value): return value
+        case .int(let value): return Double(value)
+        case .double(let value): return value
         default: return nil
         }
     }

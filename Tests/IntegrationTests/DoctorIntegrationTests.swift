@@ -1,3 +1,4 @@
+import BerthJSON
 import BerthTesting
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import BerthJSON
 import AWSRuntime
 import AWSServices
 import BerthTesting

@@ -1,3 +1,4 @@
+import BerthJSON
 import Foundation
 
 /// Reads the error answer of each protocol into one `AWSServiceError`.

@@ -1,3 +1,4 @@
+import BerthJSON
 import Foundation
 
 /// Flattens an `Encodable` input into the form parameters of the awsQuery and ec2Query protocols.

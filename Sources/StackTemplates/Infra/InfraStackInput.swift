@@ -1,3 +1,4 @@
+import BerthJSON
 import ComposeModel
 
 /// Everything the infrastructure template depends on, as plain values: the seam between the

@@ -1,10 +1,13 @@
 import Foundation
 
-/// Any JSON value, for the places that walk JSON without a shape: query flattening and error bodies.
-public enum JSONValue: Codable, Sendable, Equatable {
+/// Any JSON value, for the places that walk JSON without a shape: AWS error bodies and query
+/// flattening, and the compose file's free-form `x-aws-cloudformation` and `x-aws-role` values.
+/// One type in a module of its own, so the compose model and the AWS runtime share it without
+/// depending on each other.
+public indirect enum JSONValue: Codable, Sendable, Equatable {
     case null
     case bool(Bool)
-    case int(Int64)
+    case int(Int)
     case double(Double)
     case string(String)
     case array([JSONValue])
@@ -16,7 +19,7 @@ public enum JSONValue: Codable, Sendable, Equatable {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
+        } else if let value = try? container.decode(Int.self) {
             self = .int(value)
         } else if let value = try? container.decode(Double.self) {
             self = .double(value)
