@@ -36,6 +36,9 @@ step "berth deploy --env dev   (access points, task definitions, Fargate service
 step "berth status --env dev"
 "$berth" status --env dev
 
+step "read the site back with boto3, a client independent of Berth"
+"$root/.venv/bin/python" "$root/scripts/verify-deploy.py" "$url" "$region" website-dev
+
 step "berth plan --env dev   (a second deploy would change nothing)"
 "$berth" plan --env dev
 curl -s -X POST "$url/__gate/reset" > /dev/null

@@ -10,7 +10,8 @@ export BERTH_SHARED="${BERTH_SHARED:-$root/../shared}"
 swift build --build-tests
 
 url=$(scripts/emulator.sh start)
-trap 'scripts/emulator.sh stop' EXIT
+# Stop the emulator, and any gate a killed test process left behind, whatever happens.
+trap 'scripts/emulator.sh stop; pkill -f "$root/.venv/bin/python .*aws_gate.py --port 0" 2>/dev/null || true' EXIT
 echo "emulator: gate at $url" >&2
 
 BERTH_GATE_URL="$url" BERTH_GATE_PYTHON="$root/.venv/bin/python" BERTH_REQUIRE_INTEGRATION=1 \

@@ -17,7 +17,17 @@ public final class GateHarness: @unchecked Sendable {
     }
 
     deinit {
-        process?.terminate()
+        stop()
+    }
+
+    /// Ends a gate this harness started (and the moto it started, if any).
+    public func stop() {
+        guard let process, process.isRunning else { return }
+        // Polling rather than waitUntilExit, which can hang when called off the main thread.
+        let pid = process.processIdentifier
+        kill(pid, SIGTERM)
+        for _ in 0..<50 where process.isRunning { usleep(100_000) }
+        if process.isRunning { kill(pid, SIGKILL) }
     }
 
     public static let projectRoot: URL = URL(fileURLWithPath: #filePath)
@@ -55,6 +65,8 @@ public final class GateHarness: @unchecked Sendable {
             return nil
         }
         cached = try startGate(arguments: ["--start-moto"])
+        // A static is never deinitialised: end the shared gate when the test process exits.
+        atexit { GateHarness.cached?.stop() }
         return cached
     }
 

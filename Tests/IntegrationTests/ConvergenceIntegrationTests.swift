@@ -67,6 +67,7 @@ extension Integration {
             let faulty = try GateHarness.startGate(arguments: [
                 "--upstream", shared.upstream, "--faults", "throttle=0.15,error500=0.05,reset=0.05", "--seed", String(seed),
             ])
+            defer { faulty.stop() }
             let project = "faults\(seed)"
             let runs = try deployUntilDone(project, gate: faulty)
             #expect(try faulty.client.stats().faults.values.reduce(0, +) > 0)

@@ -12,6 +12,7 @@ extension Integration {
             let faulty = try GateHarness.startGate(arguments: [
                 "--upstream", shared.upstream, "--faults", "throttle=0.2,error500=0.05,reset=0.05", "--seed", "7",
             ])
+            defer { faulty.stop() }
             let sleeper = RecordingSleeper()
             let ecs = ECSClient(faulty.awsClient(retryPolicy: RetryPolicy(), sleeper: sleeper, seed: 7))
             for _ in 0..<50 {
@@ -29,6 +30,7 @@ extension Integration {
         @Test func anEndpointThatAlwaysThrottlesGivesUpNamingTheThrottling() async throws {
             let shared = try GateHarness.require()
             let faulty = try GateHarness.startGate(arguments: ["--upstream", shared.upstream, "--faults", "throttle=1.0", "--seed", "1"])
+            defer { faulty.stop() }
             let sleeper = RecordingSleeper()
             let ecs = ECSClient(faulty.awsClient(retryPolicy: RetryPolicy(maxAttempts: 5), sleeper: sleeper))
             do {

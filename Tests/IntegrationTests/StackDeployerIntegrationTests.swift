@@ -292,6 +292,7 @@ extension Integration {
             let faulty = try GateHarness.startGate(arguments: [
                 "--upstream", shared.upstream, "--faults", "throttle=0.1,error500=0.1,reset=0.15", "--seed", String(seed),
             ])
+            defer { faulty.stop() }
             let client = faulty.awsClient(retryPolicy: RetryPolicy(), sleeper: RecordingSleeper(), seed: seed)
             let deployer = Deployer(client: client, waiter: Waiter(minDelay: 0.1, maxDelay: 0.5, timeout: 120))
             let name = Self.uniqueName("faults-\(seed)")

@@ -41,7 +41,7 @@ public final class URLSessionTransport: HTTPTransport {
             urlRequest.httpBody = request.body
         }
         do {
-            let (data, response) = try await session.data(for: urlRequest)
+            let (data, response) = try await exchange(urlRequest)
             guard let http = response as? HTTPURLResponse else {
                 throw TransportError(kind: .other, message: "not an HTTP response", url: request.url.absoluteString)
             }
@@ -52,6 +52,24 @@ public final class URLSessionTransport: HTTPTransport {
             return HTTPResponse(status: http.statusCode, headers: headers, body: data)
         } catch let error as URLError {
             throw Self.transportError(error, url: request.url.absoluteString)
+        }
+    }
+
+    /// The completion-handler API in a continuation, on purpose without a cancellation handler:
+    /// on Linux, cancelling the Swift task of `URLSession.data(for:)` while its answer arrives
+    /// can deadlock FoundationNetworking (the cancel waits on the queue that resumes the task).
+    /// A request outlives its cancelled task by at most its timeout.
+    private func exchange(_ request: URLRequest) async throws -> (Data, URLResponse) {
+        try await withCheckedThrowingContinuation { continuation in
+            session.dataTask(with: request) { data, response, error in
+                if let error {
+                    continuation.resume(throwing: error)
+                } else if let response {
+                    continuation.resume(returning: (data ?? Data(), response))
+                } else {
+                    continuation.resume(throwing: URLError(.badServerResponse))
+                }
+            }.resume()
         }
     }
 
