@@ -61,6 +61,7 @@ extension AWSServicesBackend {
             events: (service.events ?? []).map { .init(id: $0.id ?? "", message: $0.message ?? "") })
     }
 
+    /// Services of the cluster that carry this site's `berth:project` and `berth:environment` tags.
     public func siteServices(cluster: String, project: String, environment: String) async throws -> [String] {
         let arns: [String]
         do {
@@ -69,20 +70,19 @@ extension AWSServicesBackend {
             return []
         }
         let names = arns.compactMap { $0.split(separator: "/").last.map(String.init) }
-        return try await services(cluster: cluster, names: names).filter { service in
-            service.status == "ACTIVE"
-        }.map(\.name).filter { name in names.contains(name) }.asyncFilter { name in
-            try await isSite(cluster: cluster, service: name, project: project, environment: environment)
+        var found: [String] = []
+        // DescribeServices takes at most 10 names.
+        for chunk in stride(from: 0, to: names.count, by: 10).map({ Array(names[$0..<min($0 + 10, names.count)]) }) {
+            for service in try await ecs.describeServices(cluster: cluster, services: chunk, includeTags: true).services ?? [] {
+                let tags = service.tags ?? []
+                guard service.status == "ACTIVE", tags.contains(where: { $0.key == "berth:project" && $0.value == project }),
+                    tags.contains(where: { $0.key == "berth:environment" && $0.value == environment }), let name = service.serviceName
+                else { continue }
+                found.append(name)
+            }
         }
+        return found
     }
-
-    func isSite(cluster: String, service: String, project: String, environment: String) async throws -> Bool {
-        let described = try await ecs.describeServices(cluster: cluster, services: [service], includeTags: true).services?.first
-        let tags = described?.tags ?? []
-        return tags.contains { $0.key == "berth:project" && $0.value == project } && tags.contains { $0.key == "berth:environment" && $0.value == environment }
-    }
-
-    struct ServiceOutput: Decodable {}
 
     public func createService(_ spec: ServiceSpec) async throws {
         var request = CreateServiceWire(spec)
@@ -164,8 +164,8 @@ struct CreateServiceWire: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         try spec.encode(to: encoder)
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeIfPresent(clientToken, forKey: Key("clientToken"))
+        var container = encoder.container(keyedBy: WireKey.self)
+        try container.encodeIfPresent(clientToken, forKey: WireKey("clientToken"))
     }
 }
 
@@ -180,19 +180,19 @@ struct UpdateServiceWire: Encodable {
     }
 
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(spec.cluster, forKey: Key("cluster"))
-        try container.encode(spec.serviceName, forKey: Key("service"))
-        try container.encode(spec.taskDefinition, forKey: Key("taskDefinition"))
-        try container.encodeIfPresent(spec.desiredCount, forKey: Key("desiredCount"))
-        try container.encode(spec.networkConfiguration, forKey: Key("networkConfiguration"))
-        try container.encodeIfPresent(spec.loadBalancers, forKey: Key("loadBalancers"))
-        try container.encode(spec.deploymentConfiguration, forKey: Key("deploymentConfiguration"))
-        try container.encodeIfPresent(spec.healthCheckGracePeriodSeconds, forKey: Key("healthCheckGracePeriodSeconds"))
-        try container.encodeIfPresent(spec.serviceConnectConfiguration, forKey: Key("serviceConnectConfiguration"))
-        try container.encode(spec.enableExecuteCommand, forKey: Key("enableExecuteCommand"))
-        try container.encode(spec.propagateTags, forKey: Key("propagateTags"))
-        if forceNewDeployment { try container.encode(true, forKey: Key("forceNewDeployment")) }
+        var container = encoder.container(keyedBy: WireKey.self)
+        try container.encode(spec.cluster, forKey: WireKey("cluster"))
+        try container.encode(spec.serviceName, forKey: WireKey("service"))
+        try container.encode(spec.taskDefinition, forKey: WireKey("taskDefinition"))
+        try container.encodeIfPresent(spec.desiredCount, forKey: WireKey("desiredCount"))
+        try container.encode(spec.networkConfiguration, forKey: WireKey("networkConfiguration"))
+        try container.encodeIfPresent(spec.loadBalancers, forKey: WireKey("loadBalancers"))
+        try container.encode(spec.deploymentConfiguration, forKey: WireKey("deploymentConfiguration"))
+        try container.encodeIfPresent(spec.healthCheckGracePeriodSeconds, forKey: WireKey("healthCheckGracePeriodSeconds"))
+        try container.encodeIfPresent(spec.serviceConnectConfiguration, forKey: WireKey("serviceConnectConfiguration"))
+        try container.encode(spec.enableExecuteCommand, forKey: WireKey("enableExecuteCommand"))
+        try container.encode(spec.propagateTags, forKey: WireKey("propagateTags"))
+        if forceNewDeployment { try container.encode(true, forKey: WireKey("forceNewDeployment")) }
     }
 }
 
@@ -202,18 +202,10 @@ struct ScaleWire: Encodable {
     var desiredCount: Int
 }
 
-struct Key: CodingKey {
+private struct WireKey: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }
     init(_ name: String) { stringValue = name }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
-}
-
-extension Array where Element: Sendable {
-    func asyncFilter(_ keep: (Element) async throws -> Bool) async rethrows -> [Element] {
-        var kept: [Element] = []
-        for element in self where try await keep(element) { kept.append(element) }
-        return kept
-    }
 }
