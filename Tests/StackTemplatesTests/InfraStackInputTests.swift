@@ -20,6 +20,8 @@ struct InfraStackInputTests {
         #expect(input.alarmEmails == ["ops@example.com", "oncall@example.com"])
         #expect(input.backupRetentionDays == 35)
         #expect(input.logRetentionDays == 30)
+        #expect(input.privateSubnets)
+        #expect(!InfraStackInput(site: try Fixtures.exampleSite("dev"), environment: "dev").privateSubnets)
     }
 
     @Test func portKinds() throws {

@@ -3,8 +3,8 @@ struct BerthDecoder {
     let reader: NodeReader
     var diagnostics: DiagnosticBag { reader.diagnostics }
 
-    static let topLevelKeys: Set<String> = ["region", "alarms", "backup", "environments"]
-    static let environmentKeys: Set<String> = ["region", "alarms", "backup", "services"]
+    static let topLevelKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "environments"]
+    static let environmentKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "services"]
     static let serviceKeys: Set<String> = ["replicas", "cpus", "cpu", "memory", "domain", "certificate", "image_tag"]
 
     func settings(_ node: LocatedNode, _ path: String) -> BerthSettings {
@@ -17,6 +17,7 @@ struct BerthDecoder {
             case "region": settings.region = region(entry.value, keyPath)
             case "alarms": settings.alarms = alarms(entry.value, keyPath)
             case "backup": settings.backup = backup(entry.value, keyPath)
+            case "private_subnets": settings.privateSubnets = reader.bool(entry.value, keyPath)
             case "environments":
                 guard let environments = reader.mapping(entry.value, keyPath) else { continue }
                 settings.environments = environments.map { environment($0, keyPath.appendingKey($0.key)) }
@@ -41,6 +42,7 @@ struct BerthDecoder {
             switch item.key {
             case "region": environment.region = region(item.value, keyPath)
             case "alarms": environment.alarms = alarms(item.value, keyPath)
+            case "private_subnets": environment.privateSubnets = reader.bool(item.value, keyPath)
             case "backup": environment.backup = backup(item.value, keyPath)
             case "services":
                 guard let services = reader.mapping(item.value, keyPath) else { continue }

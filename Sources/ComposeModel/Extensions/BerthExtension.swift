@@ -16,6 +16,9 @@ public struct BerthSettings: Sendable, Codable, Equatable {
     public var region: String?
     public var alarms: AlarmSettings?
     public var backup: BackupSettings?
+    /// Run the services in private subnets behind a NAT gateway instead of public subnets with
+    /// public IPs (Berth-made networks only). The NAT gateway has an hourly and a per-GB cost.
+    public var privateSubnets: Bool?
     /// In file order; `Site.resolved(environment:)` applies one of them.
     public var environments: [DeploymentEnvironment]
 
@@ -42,6 +45,7 @@ public struct DeploymentEnvironment: Sendable, Codable, Equatable {
     public var region: String?
     public var alarms: AlarmSettings?
     public var backup: BackupSettings?
+    public var privateSubnets: Bool?
     public var services: [String: BerthServiceSettings]
 
     public init(

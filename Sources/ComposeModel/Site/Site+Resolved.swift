@@ -17,6 +17,7 @@ extension Site {
             site.berth.region = environment.region ?? berth.region
             site.berth.alarms = environment.alarms ?? berth.alarms
             site.berth.backup = environment.backup ?? berth.backup
+            site.berth.privateSubnets = environment.privateSubnets ?? berth.privateSubnets
             overrides = environment.services
         }
         for index in site.services.indices {

@@ -34,6 +34,7 @@ extension SiteTarget {
             subnets: try required("Subnets").split(separator: ",").map(String.init), servicesSecurityGroup: try required("ServicesSecurityGroup"),
             logGroup: try required("LogGroup"), executionRoleArn: try required("TaskExecutionRoleArn"),
             namespace: outputs["Namespace"] == nil ? nil : input.names.namespace)
+        target.assignPublicIp = outputs["AssignPublicIp"] ?? "ENABLED"
         for volume in input.volumes {
             target.fileSystems[volume.name] = volume.externalFileSystem ?? physical["FileSystem\(volume.logicalId)"]
         }

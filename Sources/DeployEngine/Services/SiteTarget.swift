@@ -6,6 +6,8 @@ public struct SiteTarget: Sendable, Equatable, Codable {
     public var accountId: String
     public var cluster: String
     public var subnets: [String]
+    /// `ENABLED` in public subnets (to reach ECR without NAT), `DISABLED` behind a NAT gateway.
+    public var assignPublicIp: String = "ENABLED"
     public var servicesSecurityGroup: String
     public var logGroup: String
     public var executionRoleArn: String

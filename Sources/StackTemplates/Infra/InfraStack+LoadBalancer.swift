@@ -17,7 +17,7 @@ extension InfraStack {
                 Resource(
                     "LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer",
                     [
-                        "Type": "application", "Scheme": "internet-facing", "Subnets": .list(subnets),
+                        "Type": "application", "Scheme": "internet-facing", "Subnets": .list(publicSubnets),
                         "SecurityGroups": [.ref("LoadBalancerSecurityGroup")],
                         "LoadBalancerAttributes": [["Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"]],
                         "Tags": tags(),
@@ -29,7 +29,7 @@ extension InfraStack {
                 Resource(
                     "NetworkLoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer",
                     [
-                        "Type": "network", "Scheme": "internet-facing", "Subnets": .list(subnets),
+                        "Type": "network", "Scheme": "internet-facing", "Subnets": .list(publicSubnets),
                         "SecurityGroups": [.ref("LoadBalancerSecurityGroup")], "Tags": tags(),
                     ],
                     skippedChecks: lbSkips))

@@ -15,8 +15,37 @@ extension InfraStack {
                     "MapPublicIpOnLaunch": true, "Tags": tags([("Name", .sub("${AWS::StackName}-public-\(index == 0 ? "a" : "b")"))]),
                 ], skippedChecks: [publicIPs])
         }
+        var privateResources: [Resource] = []
+        if input.privateSubnets {
+            func privateSubnet(_ id: String, _ index: Int, _ cidr: String) -> Resource {
+                Resource(
+                    id, "AWS::EC2::Subnet",
+                    [
+                        "VpcId": .ref("VPC"), "CidrBlock": .string(cidr), "AvailabilityZone": .select(index, .availabilityZones),
+                        "Tags": tags([("Name", .sub("${AWS::StackName}-private-\(index == 0 ? "a" : "b")"))]),
+                    ])
+            }
+            // One NAT gateway, in one zone: the cheapest way out for a small site (about USD 33 a
+            // month plus USD 0.045 per GB in us-east-1); see docs/compose-reference.md.
+            privateResources = [
+                privateSubnet("PrivateSubnetA", 0, "10.80.32.0/20"),
+                privateSubnet("PrivateSubnetB", 1, "10.80.48.0/20"),
+                Resource("NatAddress", "AWS::EC2::EIP", ["Domain": "vpc", "Tags": tags()], dependsOn: ["InternetGatewayAttachment"]),
+                Resource(
+                    "NatGateway", "AWS::EC2::NatGateway",
+                    ["AllocationId": .getAtt("NatAddress", "AllocationId"), "SubnetId": .ref("PublicSubnetA"), "Tags": tags()]),
+                Resource("PrivateRouteTable", "AWS::EC2::RouteTable", ["VpcId": .ref("VPC"), "Tags": tags([("Name", .sub("${AWS::StackName}-private"))])]),
+                Resource(
+                    "PrivateDefaultRoute", "AWS::EC2::Route",
+                    ["RouteTableId": .ref("PrivateRouteTable"), "DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": .ref("NatGateway")]),
+                Resource("PrivateSubnetARouteTable", "AWS::EC2::SubnetRouteTableAssociation", ["SubnetId": .ref("PrivateSubnetA"), "RouteTableId": .ref("PrivateRouteTable")]),
+                Resource("PrivateSubnetBRouteTable", "AWS::EC2::SubnetRouteTableAssociation", ["SubnetId": .ref("PrivateSubnetB"), "RouteTableId": .ref("PrivateRouteTable")]),
+            ]
+        }
         return TemplateSection(
-            "Network: a VPC with two public subnets in two availability zones",
+            input.privateSubnets
+                ? "Network: a VPC with public subnets for the load balancer and private subnets behind a NAT gateway"
+                : "Network: a VPC with two public subnets in two availability zones",
             [
                 Resource(
                     "VPC", "AWS::EC2::VPC",
@@ -39,6 +68,6 @@ extension InfraStack {
                     dependsOn: ["InternetGatewayAttachment"]),
                 Resource("PublicSubnetARouteTable", "AWS::EC2::SubnetRouteTableAssociation", ["SubnetId": .ref("PublicSubnetA"), "RouteTableId": .ref("PublicRouteTable")]),
                 Resource("PublicSubnetBRouteTable", "AWS::EC2::SubnetRouteTableAssociation", ["SubnetId": .ref("PublicSubnetB"), "RouteTableId": .ref("PublicRouteTable")]),
-            ])
+            ] + privateResources)
     }
 }

@@ -5,6 +5,8 @@ extension InfraStack {
         var outputs = [
             TemplateOutput("VpcId", vpc),
             TemplateOutput("Subnets", .join(",", subnets)),
+            // Tasks in public subnets need a public IP to reach ECR; behind a NAT gateway they must not have one.
+            TemplateOutput("AssignPublicIp", .string(input.privateSubnets ? "DISABLED" : "ENABLED")),
             TemplateOutput("ServicesSecurityGroup", .ref("ServicesSecurityGroup")),
             TemplateOutput("Cluster", clusterName),
             TemplateOutput("LogGroup", .ref("LogGroup")),

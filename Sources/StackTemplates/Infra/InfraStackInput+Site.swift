@@ -15,6 +15,7 @@ extension InfraStackInput {
         let volumeIds = LogicalIDs(names: site.volumes.map(\.name))
         names = Names(project: site.projectName, environment: environment)
         existingVPC = site.aws.vpc
+        privateSubnets = site.aws.vpc == nil && site.berth.privateSubnets == true
         existingCluster = site.aws.cluster
         existingLoadBalancer = site.aws.loadBalancer
         logRetentionDays = site.aws.logsRetentionDays ?? Self.defaultLogRetentionDays

@@ -7,6 +7,8 @@ public struct InfraStackInput: Sendable, Equatable {
     public var names: Names
     /// `x-aws-vpc`: deploy into this VPC (its subnets come in as template parameters).
     public var existingVPC: String?
+    /// `x-berth.private_subnets`: services in private subnets behind a NAT gateway.
+    public var privateSubnets: Bool
     /// `x-aws-cluster`: run in this cluster instead of creating one.
     public var existingCluster: String?
     /// `x-aws-loadbalancer`: attach listeners to this load balancer instead of creating one.
@@ -68,7 +70,7 @@ public struct InfraStackInput: Sendable, Equatable {
     public var ownedVolumes: [VolumeInput] { volumes.filter { $0.externalFileSystem == nil } }
 
     public static func == (lhs: InfraStackInput, rhs: InfraStackInput) -> Bool {
-        lhs.names == rhs.names && lhs.existingVPC == rhs.existingVPC && lhs.existingCluster == rhs.existingCluster
+        lhs.names == rhs.names && lhs.existingVPC == rhs.existingVPC && lhs.privateSubnets == rhs.privateSubnets && lhs.existingCluster == rhs.existingCluster
             && lhs.existingLoadBalancer == rhs.existingLoadBalancer && lhs.services == rhs.services && lhs.volumes == rhs.volumes
             && lhs.logRetentionDays == rhs.logRetentionDays && lhs.alarmEmails == rhs.alarmEmails
             && lhs.backupRetentionDays == rhs.backupRetentionDays && lhs.overlay == rhs.overlay

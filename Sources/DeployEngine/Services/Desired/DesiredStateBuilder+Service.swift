@@ -26,7 +26,8 @@ extension DesiredStateBuilder {
         var spec = ServiceSpec(
             cluster: target.cluster, serviceName: service.name, taskDefinition: taskDefinition,
             desiredCount: service.replicas,
-            networkConfiguration: .init(awsvpcConfiguration: .init(subnets: target.subnets, securityGroups: [target.servicesSecurityGroup])),
+            networkConfiguration: .init(
+                awsvpcConfiguration: .init(subnets: target.subnets, securityGroups: [target.servicesSecurityGroup], assignPublicIp: target.assignPublicIp)),
             loadBalancers: loadBalancers.isEmpty ? nil : loadBalancers,
             deploymentConfiguration: .init(
                 minimumHealthyPercent: service.aws.minimumHealthyPercent ?? 100, maximumPercent: service.aws.maximumPercent ?? 200),
