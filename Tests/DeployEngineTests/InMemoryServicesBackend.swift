@@ -1,3 +1,4 @@
+import AWSServices
 import DeployEngine
 import Foundation
 
@@ -66,7 +67,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     func imageDigest(repositoryURI: String, tag: String) async throws -> String? { locked { images["\(repositoryURI):\(tag)"] } }
     func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition? {
         locked {
-            taskDefinitions[family]?.last.map { ObservedTaskDefinition(arn: $0.arn, hash: $0.spec.tags.first { $0.key == "berth:hash" }?.value) }
+            taskDefinitions[family]?.last.map { ObservedTaskDefinition(arn: $0.arn, hash: $0.spec.tags?.first { $0.key == "berth:hash" }?.value) }
         }
     }
     func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String {

@@ -1,3 +1,4 @@
+import AWSServices
 import AWSRuntime
 import BerthTesting
 import ComposeModel
@@ -98,14 +99,14 @@ struct ServicesReconcilerTests {
         let (backend, site) = try prepared()
         _ = try await reconciler(backend, site: site, apply: true).run()
         let cms = try #require(backend.taskDefinitions["shop-dev-cms"]?.last?.spec)
-        let efs = try #require(cms.volumes.first { $0.efsVolumeConfiguration != nil }?.efsVolumeConfiguration)
+        let efs = try #require(cms.volumes?.first { $0.efsVolumeConfiguration != nil }?.efsVolumeConfiguration)
         #expect(efs.fileSystemId == "fs-1")
         #expect(efs.transitEncryption == "ENABLED")
-        #expect(efs.authorizationConfig.iam == "ENABLED")
-        #expect(efs.authorizationConfig.accessPointId == backend.accessPoints.first?.id)
+        #expect(efs.authorizationConfig?.iam == "ENABLED")
+        #expect(efs.authorizationConfig?.accessPointId == backend.accessPoints.first?.id)
         let main = try #require(cms.containerDefinitions.last)
-        #expect(main.logConfiguration.options["awslogs-group"] == "/berth/shop/dev")
-        #expect(main.logConfiguration.options["awslogs-stream-prefix"] == "cms")
+        #expect(main.logConfiguration?.options?["awslogs-group"] == "/berth/shop/dev")
+        #expect(main.logConfiguration?.options?["awslogs-stream-prefix"] == "cms")
         // The secret reaches the container as a file through the init container, never as text.
         let initContainer = try #require(cms.containerDefinitions.first { $0.name == "berth-files" })
         #expect(initContainer.secrets?.first?.valueFrom.hasPrefix("arn:aws:secretsmanager:") == true)

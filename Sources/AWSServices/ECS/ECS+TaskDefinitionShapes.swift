@@ -149,6 +149,7 @@ extension ECSClient {
         public var memory: Int?
         public var memoryReservation: Int?
         public var cpu: Int?
+        public var repositoryCredentials: RepositoryCredentials?
 
         public init(
             name: String, image: String, essential: Bool? = nil, command: [String]? = nil, entryPoint: [String]? = nil,
@@ -156,8 +157,10 @@ extension ECSClient {
             mountPoints: [MountPoint]? = nil, volumesFrom: [VolumeFrom]? = nil, dependsOn: [ContainerDependency]? = nil,
             healthCheck: HealthCheck? = nil, logConfiguration: LogConfiguration? = nil, user: String? = nil,
             workingDirectory: String? = nil, ulimits: [Ulimit]? = nil, stopTimeout: Int? = nil, readonlyRootFilesystem: Bool? = nil,
-            linuxParameters: LinuxParameters? = nil, memory: Int? = nil, memoryReservation: Int? = nil, cpu: Int? = nil
+            linuxParameters: LinuxParameters? = nil, memory: Int? = nil, memoryReservation: Int? = nil, cpu: Int? = nil,
+            repositoryCredentials: RepositoryCredentials? = nil
         ) {
+            self.repositoryCredentials = repositoryCredentials
             self.name = name
             self.image = image
             self.essential = essential
@@ -210,6 +213,24 @@ extension ECSClient {
         }
     }
 
+    /// `X86_64` or `ARM64` on `LINUX`.
+    public struct RuntimePlatform: Codable, Sendable, Equatable {
+        public var cpuArchitecture: String
+        public var operatingSystemFamily: String
+        public init(cpuArchitecture: String, operatingSystemFamily: String = "LINUX") {
+            self.cpuArchitecture = cpuArchitecture
+            self.operatingSystemFamily = operatingSystemFamily
+        }
+    }
+
+    /// A Secrets Manager secret with the credentials of a private registry (`x-aws-pull_credentials`).
+    public struct RepositoryCredentials: Codable, Sendable, Equatable {
+        public var credentialsParameter: String
+        public init(credentialsParameter: String) {
+            self.credentialsParameter = credentialsParameter
+        }
+    }
+
     /// A task volume: EFS when `efsVolumeConfiguration` is set, else an ephemeral (task-scoped) volume.
     public struct Volume: Codable, Sendable, Equatable {
         public var name: String?
@@ -231,13 +252,15 @@ extension ECSClient {
         public var memory: String?
         public var containerDefinitions: [ContainerDefinition]
         public var volumes: [Volume]?
+        public var runtimePlatform: RuntimePlatform?
         public var tags: [Tag]?
 
         public init(
             family: String, taskRoleArn: String? = nil, executionRoleArn: String? = nil, networkMode: String? = "awsvpc",
             requiresCompatibilities: [String]? = ["FARGATE"], cpu: String?, memory: String?, containerDefinitions: [ContainerDefinition],
-            volumes: [Volume]? = nil, tags: [Tag]? = nil
+            volumes: [Volume]? = nil, runtimePlatform: RuntimePlatform? = nil, tags: [Tag]? = nil
         ) {
+            self.runtimePlatform = runtimePlatform
             self.family = family
             self.taskRoleArn = taskRoleArn
             self.executionRoleArn = executionRoleArn

@@ -1,3 +1,4 @@
+import AWSServices
 import AWSRuntime
 import StackTemplates
 import ComposeModel
@@ -55,7 +56,7 @@ extension ServicesReconciler {
                 return (service.name, latest?.arn ?? family)
             }
             let spec = try builder.taskDefinition(service, resolved: resolved)
-            let hash = spec.tags.first { $0.key == "berth:hash" }?.value
+            let hash = spec.tags?.first { $0.key == "berth:hash" }?.value
             if let latest, latest.hash == hash {
                 record(recorder, PlannedAction(.noChange, .taskDefinition, family, "unchanged (\(Self.revision(latest.arn)))"))
                 return (service.name, latest.arn)

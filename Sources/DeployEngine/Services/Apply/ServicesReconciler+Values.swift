@@ -1,3 +1,4 @@
+import AWSServices
 import AWSRuntime
 import ComposeModel
 import Foundation

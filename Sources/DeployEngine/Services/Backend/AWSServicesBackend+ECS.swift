@@ -13,15 +13,8 @@ extension AWSServicesBackend {
         }
     }
 
-    struct Registered: Decodable {
-        struct Definition: Decodable { var taskDefinitionArn: String }
-        var taskDefinition: Definition
-    }
-
-    /// Sent as Berth's own spec: it has the wire names, and its hash tag rides along.
     public func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String {
-        let registered: Registered = try await client.json(ECSClient.descriptor, operation: "RegisterTaskDefinition", input: spec, idempotent: false)
-        return registered.taskDefinition.taskDefinitionArn
+        try await ecs.registerTaskDefinition(spec).taskDefinitionArn
     }
 
     public func taskDefinitionArns(family: String) async throws -> [String] {

@@ -1,3 +1,4 @@
+import AWSServices
 import ComposeModel
 import Foundation
 import SigV4
@@ -26,8 +27,8 @@ extension DesiredStateBuilder {
         guard let image = resolved.images[service.name] ?? service.deployedImage else {
             throw DeployError("service \(service.name) has no image", hint: "add image: or build: to it")
         }
-        var volumes: [TaskDefinitionSpec.Volume] = []
-        var mounts: [ContainerDefinition.MountPoint] = []
+        var volumes: [ECSClient.Volume] = []
+        var mounts: [ECSClient.MountPoint] = []
         for mount in service.mounts {
             switch mount.kind {
             case .volume:
@@ -38,7 +39,8 @@ extension DesiredStateBuilder {
                 }
                 let name = "vol-" + Names.slug(volumeName)
                 if !volumes.contains(where: { $0.name == name }) {
-                    volumes.append(.init(name: name, efsVolumeConfiguration: .init(fileSystemId: fileSystem, authorizationConfig: .init(accessPointId: accessPoint))))
+                    volumes.append(
+                        .init(name: name, efsVolumeConfiguration: .init(fileSystemId: fileSystem, authorizationConfig: .init(accessPointId: accessPoint))))
                 }
                 mounts.append(.init(sourceVolume: name, containerPath: mount.target, readOnly: mount.readOnly))
             case .ephemeral, .tmpfs:
@@ -49,7 +51,7 @@ extension DesiredStateBuilder {
         }
         var containers: [ContainerDefinition] = []
         let files = FileInjection.files(of: service, in: site)
-        var dependsOn: [ContainerDefinition.Dependency] = []
+        var dependsOn: [ECSClient.ContainerDependency] = []
         if !files.isEmpty {
             let directories = FileInjection.directories(files)
             for (index, directory) in directories.enumerated() {
@@ -60,15 +62,16 @@ extension DesiredStateBuilder {
             dependsOn.append(.init(containerName: Self.initContainerName, condition: "SUCCESS"))
         }
         containers.append(try mainContainer(service, image: image, mounts: mounts, dependsOn: dependsOn))
-        var architecture: TaskDefinitionSpec.RuntimePlatform?
+        var architecture: ECSClient.RuntimePlatform?
         if let platform = service.platform {
             architecture = .init(cpuArchitecture: platform.contains("arm64") ? "ARM64" : "X86_64")
         }
         var spec = TaskDefinitionSpec(
             family: family(service.name), taskRoleArn: target.taskRoles[service.name], executionRoleArn: target.executionRoleArn,
-            cpu: String(service.fargateSize.cpu), memory: String(service.fargateSize.memory), runtimePlatform: architecture,
-            containerDefinitions: containers, volumes: volumes, tags: tags([("berth:service", service.name)]))
-        spec.tags.append(ECSTag("berth:hash", Self.hash(spec)))
+            cpu: String(service.fargateSize.cpu), memory: String(service.fargateSize.memory), containerDefinitions: containers,
+            volumes: volumes, runtimePlatform: architecture, tags: tags([("berth:service", service.name)]))
+        let hash = Self.hash(spec)
+        spec.tags?.append(ECSTag("berth:hash", hash))
         return spec
     }
 
@@ -81,11 +84,11 @@ extension DesiredStateBuilder {
         return String(sha256Hex(data).prefix(32))
     }
 
-    func mainContainer(_ service: Service, image: String, mounts: [ContainerDefinition.MountPoint], dependsOn: [ContainerDefinition.Dependency]) throws -> ContainerDefinition {
+    func mainContainer(_ service: Service, image: String, mounts: [ECSClient.MountPoint], dependsOn: [ECSClient.ContainerDependency]) throws -> ContainerDefinition {
         let environment = service.environment.compactMap { variable in
-            variable.value.map { ContainerDefinition.NameValue(name: variable.name, value: $0) }
+            variable.value.map { ECSClient.KeyValuePair(name: variable.name, value: $0) }
         }.sorted { $0.name < $1.name }
-        var ports: [ContainerDefinition.PortMapping] = []
+        var ports: [ECSClient.PortMapping] = []
         for port in service.ports where !ports.contains(where: { $0.containerPort == port.target && $0.protocol == port.transport.rawValue }) {
             ports.append(portMapping(service.name, port.target, port.transport.rawValue, http: port.transport == .tcp))
         }
@@ -97,9 +100,7 @@ extension DesiredStateBuilder {
             environment: environment.isEmpty ? nil : environment, secrets: nil, portMappings: ports.isEmpty ? nil : ports,
             mountPoints: mounts.isEmpty ? nil : mounts, dependsOn: dependsOn.isEmpty ? nil : dependsOn,
             healthCheck: service.healthCheck.flatMap(Self.healthCheck),
-            logConfiguration: .init(options: [
-                "awslogs-group": target.logGroup, "awslogs-region": target.region, "awslogs-stream-prefix": Names.slug(service.name),
-            ]),
+            logConfiguration: logConfiguration(service),
             user: service.user, workingDirectory: service.workingDirectory,
             ulimits: service.ulimits.isEmpty ? nil : service.ulimits.map { .init(name: $0.name, softLimit: $0.soft, hardLimit: $0.hard) },
             // Fargate allows at most 120 seconds between SIGTERM and SIGKILL.
@@ -112,13 +113,20 @@ extension DesiredStateBuilder {
         return container
     }
 
-    func portMapping(_ service: String, _ port: Int, _ transport: String, http: Bool) -> ContainerDefinition.PortMapping {
+    /// Every container of a service logs to the site's log group under the service's prefix.
+    func logConfiguration(_ service: Service) -> ECSClient.LogConfiguration {
+        .init(
+            logDriver: "awslogs",
+            options: ["awslogs-group": target.logGroup, "awslogs-region": target.region, "awslogs-stream-prefix": Names.slug(service.name)])
+    }
+
+    func portMapping(_ service: String, _ port: Int, _ transport: String, http: Bool) -> ECSClient.PortMapping {
         .init(containerPort: port, protocol: transport, name: "\(Names.slug(service))-\(port)-\(transport)", appProtocol: nil)
     }
 
     func initContainer(_ service: Service, image: String, files: [FileInjection.File], resolved: Resolved) throws -> ContainerDefinition {
         let directories = FileInjection.directories(files)
-        var secrets: [ContainerDefinition.Secret] = []
+        var secrets: [ECSClient.Secret] = []
         for (index, file) in files.enumerated() {
             let name = file.externalName ?? file.storedName(names)
             var reference = resolved.valueArns[name] ?? valueArn(file.store, name)
@@ -130,9 +138,7 @@ extension DesiredStateBuilder {
             environment: nil, secrets: secrets, portMappings: nil,
             mountPoints: directories.indices.map { .init(sourceVolume: "files-\($0)", containerPath: "/berth/\($0)", readOnly: false) },
             dependsOn: nil, healthCheck: nil,
-            logConfiguration: .init(options: [
-                "awslogs-group": target.logGroup, "awslogs-region": target.region, "awslogs-stream-prefix": Names.slug(service.name),
-            ]),
+            logConfiguration: logConfiguration(service),
             user: "0", workingDirectory: nil, ulimits: nil, stopTimeout: nil, readonlyRootFilesystem: nil, linuxParameters: nil)
     }
 
@@ -147,7 +153,7 @@ extension DesiredStateBuilder {
     }
 
     /// Compose's health check in ECS's terms, clamped to the ranges ECS accepts.
-    static func healthCheck(_ check: HealthCheck) -> ContainerDefinition.HealthCheck? {
+    static func healthCheck(_ check: HealthCheck) -> ECSClient.HealthCheck? {
         guard !check.disabled, let kind = check.test.first else { return nil }
         let command: [String]
         switch kind {

@@ -1,3 +1,4 @@
+import AWSServices
 import ComposeModel
 import Foundation
 import SigV4
