@@ -110,9 +110,9 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
         locked {
             write("create service \(spec.serviceName)")
             services[spec.serviceName] = ObservedService(
-                name: spec.serviceName, arn: "arn:svc/\(spec.serviceName)", status: "ACTIVE", taskDefinition: spec.taskDefinition,
+                name: spec.serviceName, arn: "arn:svc/\(spec.serviceName)", status: "ACTIVE", taskDefinition: spec.taskDefinition ?? "",
                 desiredCount: spec.desiredCount ?? 1, runningCount: 0, hash: spec.hash,
-                deployments: [.init(id: "d\(id())", status: "PRIMARY", rolloutState: "IN_PROGRESS", rolloutStateReason: nil, taskDefinition: spec.taskDefinition, runningCount: 0, desiredCount: spec.desiredCount ?? 1)],
+                deployments: [.init(id: "d\(id())", status: "PRIMARY", rolloutState: "IN_PROGRESS", rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: spec.desiredCount ?? 1)],
                 events: [])
         }
     }
@@ -120,10 +120,10 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
         locked {
             write("update service \(spec.serviceName)")
             guard var service = services[spec.serviceName] else { return }
-            service.taskDefinition = spec.taskDefinition
+            service.taskDefinition = spec.taskDefinition ?? service.taskDefinition
             service.desiredCount = spec.desiredCount ?? service.desiredCount
             service.hash = spec.hash
-            service.deployments = [.init(id: "d\(id())", status: "PRIMARY", rolloutState: "IN_PROGRESS", rolloutStateReason: nil, taskDefinition: spec.taskDefinition, runningCount: 0, desiredCount: service.desiredCount)]
+            service.deployments = [.init(id: "d\(id())", status: "PRIMARY", rolloutState: "IN_PROGRESS", rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: service.desiredCount)]
             services[spec.serviceName] = service
         }
     }

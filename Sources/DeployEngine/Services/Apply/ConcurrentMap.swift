@@ -1,4 +1,5 @@
 import AWSRuntime
+import AWSServices
 import ComposeModel
 import Foundation
 import StackTemplates

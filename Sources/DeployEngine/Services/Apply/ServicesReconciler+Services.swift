@@ -1,5 +1,6 @@
 import StackTemplates
 import AWSRuntime
+import AWSServices
 import ComposeModel
 import Foundation
 

@@ -78,27 +78,25 @@ extension AWSServicesBackend {
     }
 
     public func createService(_ spec: ServiceSpec) async throws {
-        var request = CreateServiceWire(spec)
+        var request = spec
         // A deterministic token makes a repeated create of the same service a no-op.
         request.clientToken = "berth-" + String(DesiredStateBuilder.hash(spec.comparable).prefix(30))
         do {
-            let _: EmptyOutput = try await client.json(ECSClient.descriptor, operation: "CreateService", input: request, idempotent: true)
+            _ = try await ecs.createService(request)
         } catch let error as AWSServiceError where error.code == "InvalidParameterException" && error.message.contains("idempotent") {
             // Created by an earlier attempt whose answer was lost.
         }
     }
 
     public func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool) async throws {
-        let update = UpdateServiceWire(spec, forceNewDeployment: forceNewDeployment)
-        let _: EmptyOutput = try await client.json(ECSClient.descriptor, operation: "UpdateService", input: update, idempotent: false)
-        if let tags = spec.tags, let arn = try await services(cluster: spec.cluster, names: [spec.serviceName]).first?.arn {
-            try await ecs.tagResource(arn: arn, tags: tags.map { .init(key: $0.key, value: $0.value) })
+        let updated = try await ecs.updateService(spec.update(forceNewDeployment: forceNewDeployment))
+        if let tags = spec.tags, let arn = updated.serviceArn {
+            try await ecs.tagResource(arn: arn, tags: tags)
         }
     }
 
     public func scaleService(cluster: String, name: String, desiredCount: Int) async throws {
-        let update = ScaleWire(cluster: cluster, service: name, desiredCount: desiredCount)
-        let _: EmptyOutput = try await client.json(ECSClient.descriptor, operation: "UpdateService", input: update, idempotent: true)
+        _ = try await ecs.updateService(.init(cluster: cluster, service: name, desiredCount: desiredCount))
     }
 
     public func deleteService(cluster: String, name: String) async throws {
@@ -146,59 +144,4 @@ extension AWSServicesBackend {
                 configuration: .init(TargetValue: policy.target, PredefinedMetricSpecification: .init(PredefinedMetricType: policy.metric)))
         }
     }
-}
-
-/// CreateService on the wire: Berth's spec plus the client token.
-struct CreateServiceWire: Encodable {
-    var spec: ServiceSpec
-    var clientToken: String?
-
-    init(_ spec: ServiceSpec) { self.spec = spec }
-
-    func encode(to encoder: any Encoder) throws {
-        try spec.encode(to: encoder)
-        var container = encoder.container(keyedBy: WireKey.self)
-        try container.encodeIfPresent(clientToken, forKey: WireKey("clientToken"))
-    }
-}
-
-/// UpdateService on the wire: the same fields under the names UpdateService uses.
-struct UpdateServiceWire: Encodable {
-    var spec: ServiceSpec
-    var forceNewDeployment: Bool
-
-    init(_ spec: ServiceSpec, forceNewDeployment: Bool) {
-        self.spec = spec
-        self.forceNewDeployment = forceNewDeployment
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: WireKey.self)
-        try container.encode(spec.cluster, forKey: WireKey("cluster"))
-        try container.encode(spec.serviceName, forKey: WireKey("service"))
-        try container.encode(spec.taskDefinition, forKey: WireKey("taskDefinition"))
-        try container.encodeIfPresent(spec.desiredCount, forKey: WireKey("desiredCount"))
-        try container.encode(spec.networkConfiguration, forKey: WireKey("networkConfiguration"))
-        try container.encodeIfPresent(spec.loadBalancers, forKey: WireKey("loadBalancers"))
-        try container.encode(spec.deploymentConfiguration, forKey: WireKey("deploymentConfiguration"))
-        try container.encodeIfPresent(spec.healthCheckGracePeriodSeconds, forKey: WireKey("healthCheckGracePeriodSeconds"))
-        try container.encodeIfPresent(spec.serviceConnectConfiguration, forKey: WireKey("serviceConnectConfiguration"))
-        try container.encode(spec.enableExecuteCommand, forKey: WireKey("enableExecuteCommand"))
-        try container.encode(spec.propagateTags, forKey: WireKey("propagateTags"))
-        if forceNewDeployment { try container.encode(true, forKey: WireKey("forceNewDeployment")) }
-    }
-}
-
-struct ScaleWire: Encodable {
-    var cluster: String
-    var service: String
-    var desiredCount: Int
-}
-
-private struct WireKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

@@ -1,10 +1,11 @@
 import AWSServices
+import AWSServices
 import ComposeModel
 import StackTemplates
 
 extension DesiredStateBuilder {
     public func serviceSpec(_ service: Service, taskDefinition: String) -> ServiceSpec {
-        var loadBalancers: [ServiceSpec.LoadBalancer] = []
+        var loadBalancers: [ECSClient.LoadBalancer] = []
         for port in service.ports where port.published != nil {
             if let group = target.targetGroups[SiteTarget.targetGroupKey(service: service.name, port: port.target)],
                 !loadBalancers.contains(where: { $0.targetGroupArn == group })
@@ -12,44 +13,31 @@ extension DesiredStateBuilder {
                 loadBalancers.append(.init(targetGroupArn: group, containerName: service.name, containerPort: port.target))
             }
         }
-        var serviceConnect: ServiceSpec.ServiceConnect?
+        var serviceConnect: ECSClient.ServiceConnectConfiguration?
         if let namespace = target.namespace {
             // Every service is a client of the namespace; those with TCP ports are also servers,
             // reachable by their compose name as under compose.
             let servers = (service.ports.filter { $0.transport == .tcp }.map(\.target) + service.expose.filter { $0.transport == .tcp }.map(\.port))
                 .uniqued().map { port in
-                    ServiceSpec.ServiceConnect.Server(
+                    ECSClient.ServiceConnectService(
                         portName: "\(Names.slug(service.name))-\(port)-tcp", discoveryName: "\(Names.slug(service.name))-\(port)",
                         clientAliases: [.init(port: port, dnsName: service.name)])
                 }
-            serviceConnect = .init(namespace: namespace, services: servers.isEmpty ? nil : servers)
+            serviceConnect = .init(enabled: true, namespace: namespace, services: servers.isEmpty ? nil : servers)
         }
         var spec = ServiceSpec(
-            cluster: target.cluster, serviceName: service.name, taskDefinition: taskDefinition,
-            desiredCount: service.replicas,
+            cluster: target.cluster, serviceName: service.name, taskDefinition: taskDefinition, desiredCount: service.replicas,
             networkConfiguration: .init(
                 awsvpcConfiguration: .init(subnets: target.subnets, securityGroups: [target.servicesSecurityGroup], assignPublicIp: target.assignPublicIp)),
             loadBalancers: loadBalancers.isEmpty ? nil : loadBalancers,
             deploymentConfiguration: .init(
+                deploymentCircuitBreaker: .init(enable: true, rollback: true),
                 minimumHealthyPercent: service.aws.minimumHealthyPercent ?? 100, maximumPercent: service.aws.maximumPercent ?? 200),
             healthCheckGracePeriodSeconds: loadBalancers.isEmpty ? nil : 60,
-            serviceConnectConfiguration: serviceConnect,
+            serviceConnectConfiguration: serviceConnect, enableExecuteCommand: true, propagateTags: "SERVICE",
             tags: tags([("berth:service", service.name)]))
         let hash = Self.hash(spec.comparable)
         spec.tags?.append(ECSTag("berth:hash", hash))
         return spec
     }
-}
-
-extension ServiceSpec {
-    /// What decides whether a service needs an update: everything but the desired count (which
-    /// the autoscaler may own) and the tags.
-    public var comparable: ServiceSpec {
-        var copy = self
-        copy.desiredCount = nil
-        copy.tags = nil
-        return copy
-    }
-
-    public var hash: String? { tags?.first { $0.key == "berth:hash" }?.value }
 }
