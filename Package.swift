@@ -112,7 +112,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BerthCLITests",
-            dependencies: ["BerthCLI", "BerthTesting"],
+            dependencies: [
+                "BerthCLI", "BerthTesting", "AWSRuntime", "DeployEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
