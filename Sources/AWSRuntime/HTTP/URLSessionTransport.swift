@@ -12,8 +12,8 @@ import Foundation
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
-    /// - Parameter connectTimeout: kept short so a refused or black-holed endpoint fails fast;
-    ///   AWS answers within a few seconds or retries are the better bet.
+    /// - Parameter requestTimeout: the longest a request may stay silent; each request may ask
+    ///   for less (`HTTPRequest.timeout`), as AWSClient does so a dropped connection fails fast.
     public init(requestTimeout: TimeInterval = 60) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = requestTimeout
