@@ -129,6 +129,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     }
     func scaleService(cluster: String, name: String, desiredCount: Int) async throws { locked { write("scale \(name) \(desiredCount)"); services[name]?.desiredCount = desiredCount } }
     func deleteService(cluster: String, name: String) async throws { locked { write("delete service \(name)"); services[name]?.status = "INACTIVE" } }
+    func liveTaskCount(cluster: String) async throws -> Int { 0 }
     func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask] {
         [ObservedTask(id: "abc123", stoppedReason: "Essential container in task exited", containers: [(name: service, exitCode: 1, reason: nil)])]
     }

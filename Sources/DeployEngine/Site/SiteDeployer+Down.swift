@@ -44,6 +44,15 @@ extension SiteDeployer {
                 try await backend.deleteService(cluster: target.cluster, name: name)
                 result.removed.append("service \(name)")
             }
+            if options.infra && !services.isEmpty {
+                // A task's network interface outlives DeleteService until the task has stopped;
+                // deleting the stack before then fails on the security groups and subnets.
+                onEvent(.note("waiting for the services' tasks to stop"))
+                try await Waiter(minDelay: 3, maxDelay: 15, timeout: 900).wait(for: "the tasks of \(target.cluster) to stop") { () -> Waiter.State<Bool> in
+                    let live = try await backend.liveTaskCount(cluster: target.cluster)
+                    return live == 0 ? .done(true) : .retry("\(live) task(s) still running")
+                }
+            }
             let families = (options.services.map { Array($0) } ?? site.services.map(\.name) + services).uniqued().map(builder.family)
             for family in families.sorted() {
                 let arns = try await backend.taskDefinitionArns(family: family)

@@ -105,6 +105,14 @@ extension AWSServicesBackend {
         } catch let error as AWSServiceError where error.isServiceNotFound || error.isServiceNotActive {}
     }
 
+    public func liveTaskCount(cluster: String) async throws -> Int {
+        do {
+            return try await ecs.listTasks(cluster: cluster, desiredStatus: "RUNNING").collect { $0 }.count
+        } catch let error as AWSServiceError where error.isClusterNotFound {
+            return 0
+        }
+    }
+
     public func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask] {
         let arns = try await ecs.listTasks(cluster: cluster, serviceName: service, desiredStatus: "STOPPED").collect { $0 }
         guard !arns.isEmpty else { return [] }

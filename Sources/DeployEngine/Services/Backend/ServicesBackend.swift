@@ -35,6 +35,8 @@ public protocol ServicesBackend: Sendable {
     func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool) async throws
     func scaleService(cluster: String, name: String, desiredCount: Int) async throws
     func deleteService(cluster: String, name: String) async throws
+    /// How many of the cluster's tasks are not yet stopped.
+    func liveTaskCount(cluster: String) async throws -> Int
     /// Recently stopped tasks of a service, for explaining a failed rollout.
     func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask]
     func logTail(group: String, streamPrefix: String, lines: Int) async throws -> [String]
