@@ -37,6 +37,7 @@ echo "lint: cfn-lint found nothing" >&2
 
 checkov_venv="$root/.venv-checkov"
 if [ ! -x "$checkov_venv/bin/checkov" ]; then
+  rm -rf "$checkov_venv"
   echo "lint: installing checkov into $checkov_venv..." >&2
   python3 -m venv "$checkov_venv"
   "$checkov_venv/bin/pip" install --quiet --disable-pip-version-check checkov >&2
