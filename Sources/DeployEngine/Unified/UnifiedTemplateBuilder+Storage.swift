@@ -30,7 +30,8 @@ extension UnifiedTemplateBuilder {
                             // Standard parameters hold 4 KB; Advanced ones 8 KB, at a monthly cost.
                             "Tier": value.utf8.count > 4096 ? "Advanced" : "Standard",
                             "Description": .string("\(file.target) of the \(service.name) service, written by Berth"),
-                            "Tags": ["berth:project": .string(names.project), "berth:environment": .string(names.environment), "berth:service": .string(service.name)],
+                            // No Tags: the stack's berth:* tags reach the parameter anyway, and moto
+                            // 5.2 fails on this type's (map-shaped) Tags.
                         ], owner: "service:\(service.name)"))
                 resolved.valueArns[name] = "arn:aws:ssm:\(placeholders.ref("AWS::Region")):\(placeholders.ref("AWS::AccountId")):parameter\(placeholders.ref(id))"
             }
@@ -62,10 +63,18 @@ extension UnifiedTemplateBuilder {
     /// The services layer's mount policy (`DesiredStateBuilder.accessPointPolicy`), attached to
     /// the task role: ClientMount and ClientWrite on the service's file systems, only through
     /// its own access points (`elasticfilesystem:AccessPointArn`).
+    ///
+    /// The ARN is built from the access point's `Ref` (its id) rather than `Fn::GetAtt …Arn`:
+    /// the same value on AWS, and moto 5.2 has no attributes for this type (a GetAtt fails the
+    /// whole stack there).
     mutating func mountPolicies(_ builder: DesiredStateBuilder, accessPoints: [Owned]) -> [Owned] {
         var policies: [Owned] = []
         for service in site.services {
-            let mine = accessPoints.filter { $0.service == service.name }.map { placeholders.getAtt($0.resource.logicalId, "Arn") }
+            let region = placeholders.ref("AWS::Region")
+            let account = placeholders.ref("AWS::AccountId")
+            let mine = accessPoints.filter { $0.service == service.name }.map {
+                "arn:aws:elasticfilesystem:\(region):\(account):access-point/\(placeholders.ref($0.resource.logicalId))"
+            }
             guard let serviceId = serviceIds[service.name], let text = builder.accessPointPolicy(service, accessPointArns: mine),
                 let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
             else { continue }

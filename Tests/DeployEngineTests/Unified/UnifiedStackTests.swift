@@ -88,7 +88,9 @@ struct UnifiedStackTests {
         let policy = try #require(template.resource("AccessPointPolicyCms"))
         #expect(policy.properties["Roles"] == [.ref("TaskRoleCms")])
         let yaml = YAMLEmitter.render(Template(description: "", sections: [TemplateSection("", [policy])]))
-        #expect(yaml.contains("elasticfilesystem:AccessPointArn:\n                  - Fn::GetAtt:\n                      - AccessPointCmsContent"))
+        #expect(
+            yaml.contains(
+                "elasticfilesystem:AccessPointArn:\n                  - Fn::Sub: arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:access-point/${AccessPointCmsContent}"))
         let volumes = template.resource("TaskDefinitionCms")?.properties["Volumes"]
         let efs = volumes.flatMap { if case .list(let list) = $0 { list.first } else { nil } }
         #expect(efs?["Name"] == "vol-content")
