@@ -19,7 +19,8 @@ struct DeployOptions: ParsableArguments {
     var unified = false
 
     /// The single stack has no layers to pick from, and CloudFormation deploys all of it.
-    func validate() throws {
+    /// Checked in `run` rather than `validate()`, so the exit status is Berth's bad-input 2.
+    func checkUnified() throws {
         if unified && (only != nil || !service.isEmpty) {
             throw BadInputError("--unified deploys one stack with everything; --only and --service do not apply", hint: "drop --only/--service, or --unified")
         }

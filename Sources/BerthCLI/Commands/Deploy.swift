@@ -17,6 +17,7 @@ extension Berth {
         var noWait = false
 
         func run(_ context: CommandContext) async throws {
+            try options.checkUnified()
             let deployment = try context.loadDeployment()
             let progress = ProgressRenderer(printer: context.printer)
             let result =

@@ -14,6 +14,7 @@ extension Berth {
         @OptionGroup var options: DeployOptions
 
         func run(_ context: CommandContext) async throws {
+            try options.checkUnified()
             let deployment = try context.loadDeployment()
             let progress = ProgressRenderer(printer: context.printer)
             let result =
