@@ -24,6 +24,9 @@ for dir in "$shared"/testdata/compose/awesome-compose/*/; do
   name=$(basename "$dir")
   if (cd "$dir" && "$berth" validate > /dev/null 2>&1); then
     render "awesome-$name" "$dir"
+    # The single template holds config contents, so it needs the config files to exist.
+    render "awesome-$name.unified" "$dir" --unified 2>/dev/null \
+      || { echo "lint: awesome-$name has no unified template (a config file it ships is missing)" >&2; rm -f "$out/awesome-$name.unified.yaml"; }
   fi
 done
 # A site too big for one stack: a root and nested stacks, each linted on its own.
