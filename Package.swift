@@ -69,7 +69,7 @@ let package = Package(
         ),
         .target(
             name: "DeployEngine",
-            dependencies: ["AWSRuntime", "AWSServices", "ComposeModel", "StackTemplates", "SigV4"],
+            dependencies: ["AWSRuntime", "AWSServices", "BerthJSON", "ComposeModel", "StackTemplates", "SigV4"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -108,6 +108,7 @@ let package = Package(
         .testTarget(
             name: "DeployEngineTests",
             dependencies: ["DeployEngine", "BerthTesting", "AWSRuntime", "AWSServices", "StackTemplates", "ComposeModel"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

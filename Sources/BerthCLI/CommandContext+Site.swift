@@ -11,4 +11,12 @@ extension CommandContext {
             client: session.client, site: deployment.site, input: deployment.infra, environment: environment,
             onEvent: { progress.show($0) })
     }
+
+    /// The single-template deployer (`--unified`) for the chosen environment's site.
+    func unifiedDeployer(_ deployment: Deployment, progress: ProgressRenderer) throws -> UnifiedDeployer {
+        let session = try awsSession(siteRegion: deployment.site.region)
+        return UnifiedDeployer(
+            client: session.client, site: deployment.site, input: deployment.infra, environment: environment,
+            onEvent: { progress.show($0) })
+    }
 }

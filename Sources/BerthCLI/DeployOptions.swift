@@ -15,6 +15,17 @@ struct DeployOptions: ParsableArguments {
     @Flag(help: "Resume the rollback of a stack in UPDATE_ROLLBACK_FAILED before updating it.")
     var continueUpdateRollback = false
 
+    @Flag(help: "One CloudFormation stack with everything (see `berth template --unified`) instead of the two layers.")
+    var unified = false
+
+    /// The single stack has no layers to pick from, and CloudFormation deploys all of it.
+    /// Checked in `run` rather than `validate()`, so the exit status is Berth's bad-input 2.
+    func checkUnified() throws {
+        if unified && (only != nil || !service.isEmpty) {
+            throw BadInputError("--unified deploys one stack with everything; --only and --service do not apply", hint: "drop --only/--service, or --unified")
+        }
+    }
+
     enum Layer: String, ExpressibleByArgument {
         case infra, services
     }

@@ -209,6 +209,26 @@ struct ServiceClientRequestTests {
         #expect(bodies[3] == (try Shape.json(#"{"repositoryName":"site/web","imageIds":[{"imageTag":"nope"}]}"#)))
     }
 
+    @Test func ecrCreateRepositoryAndLifecyclePolicy() async throws {
+        let transport = FakeTransport { request, _ in
+            switch request.header("X-Amz-Target")?.split(separator: ".").last {
+            case "CreateRepository": FakeTransport.json(200, #"{"repository":{"repositoryName":"site/web","repositoryUri":"123456789012.dkr.ecr.eu-west-1.amazonaws.com/site/web"}}"#)
+            default: FakeTransport.json(200, #"{"repositoryName":"site/web"}"#)
+            }
+        }
+        let ecr = ECRClient(AWSClient.forTesting(transport: transport))
+        let repository = try await ecr.createRepository(name: "site/web", tags: ["berth:project": "site"])
+        #expect(repository.repositoryUri?.hasSuffix("/site/web") == true)
+        try await ecr.putLifecyclePolicy(repositoryName: "site/web", policy: #"{"rules":[]}"#)
+        let bodies = try transport.requests.map(Shape.body)
+        #expect(
+            bodies[0] == (try Shape.json(#"""
+                {"repositoryName":"site/web","imageTagMutability":"MUTABLE","imageScanningConfiguration":{"scanOnPush":true},
+                 "encryptionConfiguration":{"encryptionType":"KMS"},"tags":[{"Key":"berth:project","Value":"site"}]}
+                """#)))
+        #expect(bodies[1] == (try Shape.json(#"{"repositoryName":"site/web","lifecyclePolicyText":"{\"rules\":[]}"}"#)))
+    }
+
     @Test func ec2SubnetsAndSecurityGroups() async throws {
         let transport = FakeTransport { request, _ in
             if String(decoding: request.body, as: UTF8.self).contains("DescribeSubnets") {

@@ -17,10 +17,13 @@ extension Berth {
         var noWait = false
 
         func run(_ context: CommandContext) async throws {
+            try options.checkUnified()
             let deployment = try context.loadDeployment()
             let progress = ProgressRenderer(printer: context.printer)
-            let deployer = try context.siteDeployer(deployment, progress: progress)
-            let result = try await deployer.deploy(options.siteOptions(wait: !noWait))
+            let result =
+                options.unified
+                ? try await context.unifiedDeployer(deployment, progress: progress).deploy(options.siteOptions(wait: !noWait))
+                : try await context.siteDeployer(deployment, progress: progress).deploy(options.siteOptions(wait: !noWait))
             let report = DeployReport(deployment: deployment, result: result)
             try context.printer.result(report) { report.text }
         }

@@ -14,9 +14,13 @@ extension Berth {
         @OptionGroup var options: DeployOptions
 
         func run(_ context: CommandContext) async throws {
+            try options.checkUnified()
             let deployment = try context.loadDeployment()
             let progress = ProgressRenderer(printer: context.printer)
-            let result = try await context.siteDeployer(deployment, progress: progress).plan(options.siteOptions(wait: true))
+            let result =
+                options.unified
+                ? try await context.unifiedDeployer(deployment, progress: progress).plan(options.siteOptions(wait: true))
+                : try await context.siteDeployer(deployment, progress: progress).plan(options.siteOptions(wait: true))
             let report = DeployReport(deployment: deployment, result: result)
             try context.printer.result(report) { report.text }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeployEngine
 import Foundation
 import StackTemplates
 
@@ -7,12 +8,18 @@ extension Berth {
     struct Template: BerthCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the infrastructure CloudFormation template as YAML.",
-            discussion: "Without --output-dir the template goes to stdout.")
+            discussion: """
+                Without --output-dir the template goes to stdout. With --unified it is one template with everything: \
+                the infrastructure, access points, task definitions and services (secrets and built images are parameters).
+                """)
 
         @OptionGroup var globals: GlobalOptions
 
         @Option(help: ArgumentHelp("Write <stack>.infra.yaml (and any nested stack templates) into this folder.", valueName: "dir"))
         var outputDir: String?
+
+        @Flag(help: "One template with the services too (<stack>.unified.yaml), as `deploy --unified` deploys it.")
+        var unified = false
 
         struct Written: Encodable {
             var path: String
@@ -21,7 +28,13 @@ extension Berth {
 
         func run(_ context: CommandContext) async throws {
             let deployment = try context.loadDeployment()
-            let files = InfraStack(deployment.infra).renderAll()
+            let files: [(fileName: String, yaml: String)]
+            if unified {
+                let rendered = try UnifiedStack(site: deployment.site, input: deployment.infra, environment: context.environment).render()
+                files = [(rendered.fileName, rendered.yaml)]
+            } else {
+                files = InfraStack(deployment.infra).renderAll()
+            }
             guard let outputDir else {
                 FileHandle.standardOutput.write(Data((files.first?.yaml ?? "").utf8))
                 if files.count > 1 {

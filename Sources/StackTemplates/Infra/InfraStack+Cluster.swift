@@ -16,7 +16,7 @@ extension InfraStack {
             ])
     }
 
-    var clusterName: TemplateValue {
+    public var clusterName: TemplateValue {
         input.existingCluster.map(TemplateValue.string) ?? .ref("Cluster")
     }
 }

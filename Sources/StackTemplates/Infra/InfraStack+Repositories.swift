@@ -2,11 +2,15 @@ extension InfraStack {
     /// How many images each repository keeps; older ones are expired by the lifecycle rule.
     static let keptImages = 30
 
+    /// The repositories' lifecycle rule; also what the single-template mode puts on the
+    /// repositories it creates through the API.
+    public static let repositoryLifecyclePolicy = """
+        {"rules":[{"rulePriority":1,"description":"Keep the last \(keptImages) images",\
+        "selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":\(keptImages)},"action":{"type":"expire"}}]}
+        """
+
     var repositories: TemplateSection {
-        let lifecycle = """
-            {"rules":[{"rulePriority":1,"description":"Keep the last \(Self.keptImages) images",\
-            "selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":\(Self.keptImages)},"action":{"type":"expire"}}]}
-            """
+        let lifecycle = Self.repositoryLifecyclePolicy
         let resources = input.services.filter(\.hasRepository).map { service in
             Resource(
                 "Repository\(service.logicalId)", "AWS::ECR::Repository",

@@ -61,7 +61,7 @@ public struct InfraStack: Sendable {
     var vpc: TemplateValue { input.existingVPC == nil ? .ref("VPC") : .ref("VpcId") }
 
     /// Where the services and the file systems' mount targets go.
-    var subnets: [TemplateValue] {
+    public var subnets: [TemplateValue] {
         if input.existingVPC != nil { return [.select(0, .ref("Subnets")), .select(1, .ref("Subnets"))] }
         return input.privateSubnets ? [.ref("PrivateSubnetA"), .ref("PrivateSubnetB")] : publicSubnets
     }

@@ -38,7 +38,12 @@ public enum FileInjection {
 
     public static func files(of service: Service, in site: Site) -> [File] {
         var files: [File] = []
-        for (index, config) in service.configFiles.enumerated() {
+        for (index, reference) in service.configFiles.enumerated() {
+            // A service's `configs:` entry names a top-level config; its contents come from there.
+            var config = reference
+            if let name = config.configName, let definition = site.configs.first(where: { $0.name == name }) {
+                config.source = definition.source
+            }
             let external = config.source.kind == .external
             files.append(
                 File(

@@ -23,6 +23,7 @@ public struct PlannedAction: Sendable, Equatable, Codable {
         case taskDefinition = "task-definition"
         case service
         case scaling
+        case repository
     }
 
     public var kind: Kind

@@ -1,0 +1,117 @@
+import AWSRuntime
+import AWSServices
+import ComposeModel
+import Foundation
+import StackTemplates
+
+/// `deploy --unified` and `plan --unified`: one stack with everything, deployed through the
+/// same `StackDeployer` as the infrastructure stack.
+///
+/// Before the stack, through the API and only where something differs (so a repeated deploy
+/// writes nothing): the secrets (their values never enter the template), the ECR repositories
+/// of built services (an image must be pushed before the stack that runs it exists), and the
+/// images pinned to their digests. Their ARNs and digests are the template's parameters.
+public struct UnifiedDeployer: Sendable {
+    let client: AWSClient
+    let stack: UnifiedStack
+    let content: ContentReader
+    let stackDeployer: StackDeployer
+    let onEvent: @Sendable (SiteDeployer.Event) -> Void
+
+    public init(
+        client: AWSClient, site: Site, input: InfraStackInput, environment: [String: String], stackWaiter: Waiter = Waiter(),
+        onEvent: @escaping @Sendable (SiteDeployer.Event) -> Void
+    ) {
+        self.client = client
+        self.stack = UnifiedStack(site: site, input: input, environment: environment)
+        self.content = ContentReader(environment: environment)
+        self.stackDeployer = StackDeployer(client: client, waiter: stackWaiter)
+        self.onEvent = onEvent
+    }
+
+    var names: Names { stack.names }
+
+    /// What a deploy would change; changes nothing.
+    public func plan(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
+        let (request, actions) = try await prepare(apply: false)
+        onEvent(.layer(.infra, "planning stack \(names.stack) (single template)"))
+        let plan = try await stackDeployer.plan(stack: request, options: options.stack) { onEvent(.stack($0)) }
+        return SiteDeployer.Result(infra: plan, infraOutcome: nil, services: ServicesPlan(actions: actions), outputs: [:])
+    }
+
+    public func deploy(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
+        let (request, actions) = try await prepare(apply: true)
+        onEvent(.layer(.infra, "stack \(names.stack) (single template)"))
+        let deployed = try await stackDeployer.deploy(stack: request, options: options.stack) { onEvent(.stack($0)) }
+        return SiteDeployer.Result(
+            infra: nil, infraOutcome: deployed.outcome, services: ServicesPlan(actions: actions), outputs: deployed.outputs)
+    }
+
+    /// The stack request with every parameter filled, after writing (with `apply`) what must
+    /// exist before it: secrets and repositories.
+    func prepare(apply: Bool) async throws -> (StackRequest, [PlannedAction]) {
+        let rendered = try stack.render()
+        let account = try await STSClient(client).getCallerIdentity().Account
+        let reconciler = reconciler(account: account, apply: apply)
+        let recorder = ServicesReconciler.Recorder()
+        onEvent(.layer(.services, "secrets and images"))
+        let secrets = try reconciler.builder.storedValues().filter { $0.store == .secretsManager }
+        let arns = try await reconciler.reconcileStoredValues(secrets, recorder)
+        try await ensureRepositories(reconciler, apply: apply, recorder)
+        let images = try await reconciler.resolveImages()
+        var parameters: [String: String] = [:]
+        for (secret, parameter) in rendered.secretParameters {
+            // Planning a secret not written yet: its ARN will end in a suffix AWS picks.
+            parameters[parameter] = arns[secret] ?? reconciler.builder.valueArn(.secretsManager, secret)
+        }
+        for (service, parameter) in rendered.imageParameters {
+            parameters[parameter] = images[service] ?? stack.site.services.first { $0.name == service }?.deployedImage ?? service
+        }
+        if stack.input.existingVPC != nil {
+            parameters.merge(try await NetworkLookup(client: client).parameters(vpc: stack.input.existingVPC ?? "")) { a, _ in a }
+        }
+        let request = StackRequest(
+            name: names.stack, templateBody: rendered.yaml, parameters: parameters,
+            tags: ["berth:project": names.project, "berth:environment": names.environment], capabilities: [.iam, .autoExpand])
+        return (request, recorder.all)
+    }
+
+    /// The services reconciler's stored-value and image steps, over a target that names only
+    /// what they need: the region, the account and the repositories.
+    func reconciler(account: String, apply: Bool) -> ServicesReconciler {
+        var target = SiteTarget(
+            stackName: names.stack, region: client.region, accountId: account, cluster: names.cluster, subnets: [], servicesSecurityGroup: "",
+            logGroup: names.logGroup, executionRoleArn: "")
+        for service in stack.site.services where service.build != nil {
+            target.repositories[service.name] = "\(account).dkr.ecr.\(client.region).amazonaws.com/\(names.repository(service: service.name))"
+        }
+        return ServicesReconciler(
+            backend: AWSServicesBackend(client: client),
+            builder: DesiredStateBuilder(site: stack.site, target: target, names: names, content: content),
+            options: .init(apply: apply), progress: { onEvent(.services($0)) })
+    }
+
+    /// Creates the missing repositories of built services, with the infrastructure template's
+    /// settings and lifecycle rule.
+    func ensureRepositories(_ reconciler: ServicesReconciler, apply: Bool, _ recorder: ServicesReconciler.Recorder) async throws {
+        let ecr = ECRClient(client)
+        for service in stack.site.services where service.build != nil {
+            let name = names.repository(service: service.name)
+            do {
+                _ = try await ecr.describeRepositories(names: [name]).collect { $0 }
+                reconciler.record(recorder, PlannedAction(.noChange, .repository, name, "exists"))
+                continue
+            } catch let error as AWSServiceError where error.isRepositoryNotFound {}
+            if apply {
+                do {
+                    _ = try await ecr.createRepository(
+                        name: name, tags: ["berth:project": names.project, "berth:environment": names.environment, "berth:service": service.name])
+                } catch let error as AWSServiceError where error.isRepositoryAlreadyExists {
+                    // Made by an earlier, interrupted run: just as good.
+                }
+                try await ecr.putLifecyclePolicy(repositoryName: name, policy: InfraStack.repositoryLifecyclePolicy)
+            }
+            reconciler.record(recorder, PlannedAction(.create, .repository, name, "for the images of \(service.name), pushed before the stack runs them"))
+        }
+    }
+}

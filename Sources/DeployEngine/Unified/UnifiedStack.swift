@@ -1,0 +1,60 @@
+import ComposeModel
+import StackTemplates
+
+/// The single-template mode: the infrastructure template plus the services layer — access
+/// points, their mount policies, config files, task definitions, services and autoscaling — in
+/// one CloudFormation stack.
+///
+/// The services layer's own builders (`DesiredStateBuilder`) describe the resources; they are
+/// given a `SiteTarget` of placeholders instead of the infrastructure stack's real ids, and
+/// `CloudFormationProperties` turns their ECS wire shapes into template properties. So the task
+/// definition logic exists once, whichever mode deploys it.
+///
+/// What must not or cannot be in a template comes in as parameters Berth fills at deploy:
+/// each secret's ARN (the value is written through the Secrets Manager API, never into the
+/// template) and each built image pinned to its digest. The ECR repositories are left out of the
+/// stack: an image has to be pushed before the stack that runs it is created, so a repository
+/// in the same stack could never hold it in time; `UnifiedDeployer` creates them through the API.
+public struct UnifiedStack: Sendable {
+    public let site: Site
+    public let input: InfraStackInput
+    let content: ContentReader
+
+    /// - Parameter environment: where config contents given as `environment:` are read from.
+    public init(site: Site, input: InfraStackInput, environment: [String: String]) {
+        self.site = site
+        self.input = input
+        self.content = ContentReader(environment: environment)
+    }
+
+    /// The template and the parameters Berth fills when it deploys it.
+    public struct Rendered: Sendable {
+        public var template: Template
+        /// Service name → the parameter that takes its image, pinned to a digest.
+        public var imageParameters: [String: String]
+        /// Secret name (in Secrets Manager) → the parameter that takes its ARN.
+        public var secretParameters: [String: String]
+
+        public var stackName: String
+
+        public var yaml: String { YAMLEmitter.render(template) }
+        /// Next to the two-layer mode's `<stack>.infra.yaml`.
+        public var fileName: String { "\(stackName).unified.yaml" }
+    }
+
+    var names: Names { input.names }
+    var infra: InfraStack { InfraStack(input) }
+
+    public func render() throws -> Rendered {
+        var builder = UnifiedTemplateBuilder(stack: self)
+        return try builder.build()
+    }
+
+    /// Services whose image is taken from ECR and pinned to its digest at deploy, as
+    /// `ServicesReconciler.resolveImages` does: built ones, and those already named in ECR by tag.
+    static func pinsImage(_ service: Service) -> Bool {
+        if service.build != nil { return true }
+        guard let image = service.deployedImage else { return false }
+        return image.contains(".dkr.ecr.") && !image.contains("@")
+    }
+}

@@ -1,0 +1,94 @@
+import BerthJSON
+import ComposeModel
+import Foundation
+import StackTemplates
+
+extension UnifiedTemplateBuilder {
+    struct Owned {
+        var service: String
+        var resource: Resource
+    }
+
+    /// Config file contents as `AWS::SSM::Parameter` resources (plain `String`: CloudFormation
+    /// cannot make a `SecureString`, and configs are not secrets). Tasks refer to them by an ARN
+    /// built from their `Ref` (the name), so each task definition depends on its parameters.
+    mutating func configParameters() throws -> [Resource] {
+        var resources: [Resource] = []
+        for service in site.services {
+            let serviceId = serviceIds[service.name] ?? LogicalIDs.camel(service.name)
+            for (index, file) in FileInjection.files(of: service, in: site).enumerated()
+            where file.store == .parameterStore && file.externalName == nil {
+                guard let source = file.source else { continue }
+                let value = try stack.content.read(source, project: site.projectDirectory)
+                let id = "Config\(serviceId)\(index)"
+                let name = file.storedName(names)
+                resources.append(
+                    Resource(
+                        id, "AWS::SSM::Parameter",
+                        [
+                            "Name": .string(name), "Type": "String", "Value": .string(value),
+                            // Standard parameters hold 4 KB; Advanced ones 8 KB, at a monthly cost.
+                            "Tier": value.utf8.count > 4096 ? "Advanced" : "Standard",
+                            "Description": .string("\(file.target) of the \(service.name) service, written by Berth"),
+                            // No Tags: the stack's berth:* tags reach the parameter anyway, and moto
+                            // 5.2 fails on this type's (map-shaped) Tags.
+                        ], owner: "service:\(service.name)"))
+                resolved.valueArns[name] = "arn:aws:ssm:\(placeholders.ref("AWS::Region")):\(placeholders.ref("AWS::AccountId")):parameter\(placeholders.ref(id))"
+            }
+        }
+        return resources
+    }
+
+    /// The services layer's access point specs as resources. No client token: CloudFormation
+    /// makes each resource once, and a changed owner or root directory replaces it.
+    mutating func accessPointResources(_ builder: DesiredStateBuilder) throws -> [Owned] {
+        try builder.accessPoints().map { spec in
+            let id = "AccessPoint\(serviceIds[spec.service] ?? LogicalIDs.camel(spec.service))\(volumeIds[spec.volume] ?? LogicalIDs.camel(spec.volume))"
+            let resource = Resource(
+                id, "AWS::EFS::AccessPoint",
+                [
+                    "FileSystemId": placeholders.value(of: spec.fileSystemId),
+                    "PosixUser": ["Uid": .string(String(spec.uid)), "Gid": .string(String(spec.gid))],
+                    "RootDirectory": [
+                        "Path": .string(spec.rootDirectory),
+                        "CreationInfo": ["OwnerUid": .string(String(spec.uid)), "OwnerGid": .string(String(spec.gid)), "Permissions": .string(spec.permissions)],
+                    ],
+                    "AccessPointTags": tags([("berth:mount", spec.key), ("Name", "\(names.stack)-\(spec.service)-\(spec.volume)")]),
+                ], owner: "service:\(spec.service)")
+            resolved.accessPoints[spec.key] = placeholders.ref(id)
+            return Owned(service: spec.service, resource: resource)
+        }
+    }
+
+    /// The services layer's mount policy (`DesiredStateBuilder.accessPointPolicy`), attached to
+    /// the task role: ClientMount and ClientWrite on the service's file systems, only through
+    /// its own access points (`elasticfilesystem:AccessPointArn`).
+    ///
+    /// The ARN is built from the access point's `Ref` (its id) rather than `Fn::GetAtt …Arn`:
+    /// the same value on AWS, and moto 5.2 has no attributes for this type (a GetAtt fails the
+    /// whole stack there).
+    mutating func mountPolicies(_ builder: DesiredStateBuilder, accessPoints: [Owned]) -> [Owned] {
+        var policies: [Owned] = []
+        for service in site.services {
+            let region = placeholders.ref("AWS::Region")
+            let account = placeholders.ref("AWS::AccountId")
+            let mine = accessPoints.filter { $0.service == service.name }.map {
+                "arn:aws:elasticfilesystem:\(region):\(account):access-point/\(placeholders.ref($0.resource.logicalId))"
+            }
+            guard let serviceId = serviceIds[service.name], let text = builder.accessPointPolicy(service, accessPointArns: mine),
+                let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            else { continue }
+            policies.append(
+                Owned(
+                    service: service.name,
+                    resource: Resource(
+                        "AccessPointPolicy\(serviceId)", "AWS::IAM::Policy",
+                        [
+                            "PolicyName": .string(DesiredStateBuilder.accessPointPolicyName),
+                            "Roles": [.ref("TaskRole\(serviceId)")],
+                            "PolicyDocument": CloudFormationProperties(placeholders: placeholders).document(json),
+                        ], owner: "service:\(service.name)")))
+        }
+        return policies
+    }
+}

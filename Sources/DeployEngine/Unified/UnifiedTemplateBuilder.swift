@@ -1,0 +1,107 @@
+import ComposeModel
+import StackTemplates
+
+/// Builds one `UnifiedStack` template: the placeholder target, the parameters, then the
+/// services layer's resources appended to the infrastructure template.
+struct UnifiedTemplateBuilder {
+    let stack: UnifiedStack
+    var placeholders = Placeholders()
+    var parameters: [(String, TemplateValue)] = []
+    var imageParameters: [String: String] = [:]
+    var secretParameters: [String: String] = [:]
+    var resolved = DesiredStateBuilder.Resolved()
+    let serviceIds: [String: String]
+    let volumeIds: [String: String]
+
+    init(stack: UnifiedStack) {
+        self.stack = stack
+        serviceIds = Dictionary(stack.input.services.map { ($0.name, $0.logicalId) }, uniquingKeysWith: { a, _ in a })
+        volumeIds = Dictionary(stack.input.volumes.map { ($0.name, $0.logicalId) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    var names: Names { stack.names }
+    var site: Site { stack.site }
+
+    mutating func build() throws -> UnifiedStack.Rendered {
+        var template = stack.infra.template()
+        for index in template.sections.indices {
+            template.sections[index].resources.removeAll { $0.type == "AWS::ECR::Repository" }
+        }
+        template.description = "Berth single-template stack for \(names.project) (\(names.environment)): the infrastructure and the services, access points, task definitions and autoscaling."
+        let builder = DesiredStateBuilder(site: site, target: placeholderTarget(), names: names, content: stack.content)
+        addImageParameters()
+        addSecretParameters()
+        let configs = try configParameters()
+        let accessPoints = try accessPointResources(builder)
+        let policies = mountPolicies(builder, accessPoints: accessPoints)
+        let taskDefinitions = try taskDefinitionResources(builder)
+        let services = try serviceResources(builder, infra: template, policies: policies)
+        template.parameters += parameters.map { (name: $0.0, value: $0.1) }
+        template.sections += [
+            TemplateSection("SSM parameters: the contents of config files (configs are not secrets)", configs),
+            TemplateSection("EFS access points, one per (service, named volume) mount", accessPoints.map(\.resource)),
+            TemplateSection("IAM: each task role may mount its volumes only through its own access points", policies.map(\.resource)),
+            TemplateSection("ECS task definitions, one per service", taskDefinitions),
+            TemplateSection("ECS services on Fargate", services),
+            TemplateSection("Application Auto Scaling: target tracking for services with x-aws-autoscaling", try scalingResources(builder)),
+        ]
+        guard NestedStacks.fits(template) else {
+            throw DeployError(
+                "the site is too big for one CloudFormation stack (\(template.resources.count) resources)",
+                hint: "deploy it without --unified: the infrastructure stack then splits into nested stacks and the services go through the API")
+        }
+        return UnifiedStack.Rendered(template: template, imageParameters: imageParameters, secretParameters: secretParameters, stackName: names.stack)
+    }
+
+    /// What the infrastructure stack provides, as tokens for the resources of this template.
+    mutating func placeholderTarget() -> SiteTarget {
+        let infra = stack.infra
+        var target = SiteTarget(
+            stackName: names.stack, region: placeholders.ref("AWS::Region"), accountId: placeholders.ref("AWS::AccountId"),
+            cluster: placeholders.token("Cluster", infra.clusterName),
+            subnets: infra.subnets.enumerated().map { placeholders.token("Subnet\($0.offset)", $0.element) },
+            servicesSecurityGroup: placeholders.ref("ServicesSecurityGroup"), logGroup: placeholders.ref("LogGroup"),
+            executionRoleArn: placeholders.getAtt("TaskExecutionRole", "Arn"), namespace: names.namespace)
+        target.assignPublicIp = stack.input.privateSubnets ? "DISABLED" : "ENABLED"
+        for volume in stack.input.volumes {
+            target.fileSystems[volume.name] = volume.externalFileSystem ?? placeholders.ref("FileSystem\(volume.logicalId)")
+        }
+        for service in stack.input.services {
+            target.taskRoles[service.name] = placeholders.getAtt("TaskRole\(service.logicalId)", "Arn")
+            for listener in service.listeners {
+                target.targetGroups[SiteTarget.targetGroupKey(service: service.name, port: listener.containerPort)] =
+                    placeholders.ref(InfraStack.targetGroupId(service: service, port: listener.containerPort))
+            }
+        }
+        return target
+    }
+
+    mutating func addImageParameters() {
+        for service in site.services where UnifiedStack.pinsImage(service) {
+            let name = "Image\(serviceIds[service.name] ?? LogicalIDs.camel(service.name))"
+            parameters.append(
+                (name, ["Type": "String", "Description": .string("The \(service.name) image in ECR, pinned to its digest; berth deploy --unified fills it.")]))
+            imageParameters[service.name] = name
+            resolved.images[service.name] = placeholders.ref(name)
+        }
+    }
+
+    /// A parameter per secret Berth writes: the template holds only the secret's ARN.
+    mutating func addSecretParameters() {
+        for service in site.services {
+            for file in FileInjection.files(of: service, in: site) where file.store == .secretsManager && file.externalName == nil {
+                let secret = file.storedName(names)
+                guard secretParameters[secret] == nil else { continue }
+                let name = "Secret\(LogicalIDs.camel(file.key))Arn"
+                parameters.append(
+                    (name, ["Type": "String", "Description": .string("The ARN of the secret \(secret); berth deploy --unified writes the secret and fills it.")]))
+                secretParameters[secret] = name
+                resolved.valueArns[secret] = placeholders.ref(name)
+            }
+        }
+    }
+
+    func tags(_ extra: [(String, String)] = []) -> TemplateValue {
+        .tags((extra + [("berth:project", names.project), ("berth:environment", names.environment)]).map { ($0.0, .string($0.1)) })
+    }
+}
