@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StackTemplatesTests",
-            dependencies: ["StackTemplates", "ComposeModel"],
+            dependencies: ["StackTemplates", "ComposeModel", "BerthTesting"],
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),

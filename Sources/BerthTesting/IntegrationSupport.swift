@@ -81,3 +81,18 @@ public enum BerthBinary {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+extension GateHarness {
+    /// The `docker push` stand-in: moto has no registry endpoint, so `scripts/seed-ecr-image.py`
+    /// records the image manifest through ECR's API. Goes to moto directly, past any faults.
+    public func seedImage(region: String, repository: String, tag: String = "latest") throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.projectRoot.appendingPathComponent(".venv/bin/python").path)
+        process.arguments = [Self.projectRoot.appendingPathComponent("scripts/seed-ecr-image.py").path, upstream, region, repository, tag]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw HarnessError("seeding \(repository):\(tag) failed (\(process.terminationStatus))") }
+    }
+}

@@ -25,23 +25,11 @@ extension Integration {
             for attempt in 1...attempts {
                 let infra = try run(["deploy", "--env", "dev", "--project-name", project, "--only", "infra"], gate: gate)
                 guard infra.status == 0 else { continue }
-                try seed(project, gate: gate)
+                try gate.seedImage(region: Self.region, repository: "\(project)/site")
                 if try run(["deploy", "--env", "dev", "--project-name", project], gate: gate).status == 0 { return attempt }
             }
             Issue.record("\(project) did not converge in \(attempts) runs")
             return attempts
-        }
-
-        func seed(_ project: String, gate: GateHarness) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: GateHarness.projectRoot.appendingPathComponent(".venv/bin/python").path)
-            process.arguments = [
-                GateHarness.projectRoot.appendingPathComponent("scripts/seed-ecr-image.py").path, gate.upstream, Self.region, "\(project)/site", "latest",
-            ]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
         }
 
         /// What a clean deploy of the example makes, counted through the shared gate.
@@ -83,7 +71,7 @@ extension Integration {
             let gate = try GateHarness.require()
             let project = "killed"
             _ = try run(["deploy", "--env", "dev", "--project-name", project, "--only", "infra"], gate: gate)
-            try seed(project, gate: gate)
+            try gate.seedImage(region: Self.region, repository: "\(project)/site")
             var generator = SystemRandomNumberGenerator()
             for _ in 0..<6 {
                 let process = Process()

@@ -15,22 +15,12 @@ extension Integration {
             try BerthBinary.run(arguments, environment: gate.berthEnvironment(), directory: Self.site)
         }
 
-        func seedImage(_ gate: GateHarness) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: GateHarness.projectRoot.appendingPathComponent(".venv/bin/python").path)
-            process.arguments = [GateHarness.projectRoot.appendingPathComponent("scripts/seed-ecr-image.py").path, gate.url, Self.region, "website/site", "latest"]
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-        }
-
         @Test func deployReadBackNoOpRedeployAndTeardown() async throws {
             let gate = try GateHarness.require()
             try gate.client.reset()
             let infra = try berth(["deploy", "--env", "dev", "--only", "infra"], gate)
             #expect(infra.status == 0, "\(infra.stderr)")
-            try seedImage(gate)
+            try gate.seedImage(region: Self.region, repository: "website/site")
             let deploy = try berth(["deploy", "--env", "dev", "--output", "json"], gate)
             #expect(deploy.status == 0, "\(deploy.stderr)")
             try gate.client.expectNoRejections()

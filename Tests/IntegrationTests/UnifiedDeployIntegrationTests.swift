@@ -21,17 +21,6 @@ extension Integration {
             try BerthBinary.run(arguments, environment: gate.berthEnvironment(), directory: Self.site)
         }
 
-        /// `docker push` stand-in: moto has no registry endpoint.
-        func seedImage(_ gate: GateHarness) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: GateHarness.projectRoot.appendingPathComponent(".venv/bin/python").path)
-            process.arguments = [GateHarness.projectRoot.appendingPathComponent("scripts/seed-ecr-image.py").path, gate.url, Self.region, "website/site", "latest"]
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-        }
-
         @Test func oneStackWithEverythingAndANoOpRedeploy() async throws {
             let gate = try GateHarness.require()
             // Other suites leave the two-layer site behind; this one starts and ends clean.
@@ -44,7 +33,7 @@ extension Integration {
             #expect(unpushed.status == 1)
             #expect(unpushed.stderr.contains("website/site:latest is not in ECR"), "\(unpushed.stderr)")
             #expect(unpushed.stderr.contains("create repository website/site"), "\(unpushed.stderr)")
-            try seedImage(gate)
+            try gate.seedImage(region: Self.region, repository: "website/site")
 
             let deploy = try berth(["deploy", "--env", "dev", "--unified", "--output", "json"], gate)
             #expect(deploy.status == 0, "\(deploy.stderr)")
