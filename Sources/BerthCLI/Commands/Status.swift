@@ -20,6 +20,8 @@ extension Berth {
                 var desired: Int
                 var taskDefinition: String
                 var rollout: String?
+                /// The compose services running as the task's containers, when it groups several.
+                var containers: [String]?
             }
             var stack: String
             var deployed: Bool
@@ -36,24 +38,25 @@ extension Berth {
                 try context.printer.result(report) { "\(deployment.names.stack) is not deployed" }
                 return
             }
-            let observed = try await AWSServicesBackend(client: session.client).services(cluster: target.cluster, names: deployment.site.services.map(\.name))
+            let observed = try await AWSServicesBackend(client: session.client).services(cluster: target.cluster, names: deployment.site.tasks.map(\.name))
             let outputs = try await StackDeployer(client: session.client).outputs(stackName: deployment.names.stack)
             let report = Report(
                 stack: deployment.names.stack, deployed: true, url: outputs["LoadBalancerDNS"].map { "http://\($0)" },
-                services: deployment.site.services.map { service in
-                    guard let found = observed.first(where: { $0.name == service.name && $0.status != "INACTIVE" }) else {
-                        return .init(name: service.name, status: "not deployed", running: 0, desired: 0, taskDefinition: "-", rollout: nil)
+                services: deployment.site.tasks.map { task in
+                    let containers = task.isSingle ? nil : task.memberNames
+                    guard let found = observed.first(where: { $0.name == task.name && $0.status != "INACTIVE" }) else {
+                        return .init(name: task.name, status: "not deployed", running: 0, desired: 0, taskDefinition: "-", rollout: nil, containers: containers)
                     }
                     return .init(
-                        name: service.name, status: found.status.lowercased(), running: found.runningCount, desired: found.desiredCount,
+                        name: task.name, status: found.status.lowercased(), running: found.runningCount, desired: found.desiredCount,
                         taskDefinition: found.taskDefinition.split(separator: "/").last.map(String.init) ?? found.taskDefinition,
-                        rollout: found.primary?.rolloutState?.lowercased())
+                        rollout: found.primary?.rolloutState?.lowercased(), containers: containers)
                 })
             try context.printer.result(report) {
                 var lines = ["stack \(report.stack)" + (report.url.map { ", \($0)" } ?? "")]
                 for service in report.services {
                     lines.append(
-                        "  \(service.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(service.running)/\(service.desired) running  \(service.taskDefinition)  \(service.status)\(service.rollout.map { ", rollout \($0)" } ?? "")")
+                        "  \(service.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(service.running)/\(service.desired) running  \(service.taskDefinition)  \(service.status)\(service.rollout.map { ", rollout \($0)" } ?? "")\(service.containers.map { "  [\($0.joined(separator: ", "))]" } ?? "")")
                 }
                 return lines.joined(separator: "\n")
             }

@@ -5,7 +5,7 @@ struct BerthDecoder {
 
     static let topLevelKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "environments"]
     static let environmentKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "services"]
-    static let serviceKeys: Set<String> = ["replicas", "cpus", "cpu", "memory", "domain", "certificate", "image_tag"]
+    static let serviceKeys: Set<String> = ["replicas", "cpus", "cpu", "memory", "domain", "certificate", "image_tag", "task"]
 
     func settings(_ node: LocatedNode, _ path: String) -> BerthSettings {
         var settings = BerthSettings()
@@ -79,6 +79,16 @@ struct BerthDecoder {
             case "domain": settings.domain = domain(entry.value, keyPath)
             case "certificate": settings.certificate = certificate(entry.value, keyPath)
             case "image_tag": settings.imageTag = reader.string(entry.value, keyPath)
+            case "task":
+                guard let name = reader.string(entry.value, keyPath) else { continue }
+                if ProjectName.isValid(name) {
+                    settings.task = name
+                    settings.taskLocation = entry.value.location
+                } else {
+                    diagnostics.error(
+                        entry.value, keyPath, "\"\(name)\" is not a valid task name",
+                        hint: "use lower-case letters, digits, '-' and '_', e.g. web")
+                }
             default: break
             }
         }

@@ -78,11 +78,17 @@ public struct BerthServiceSettings: Sendable, Codable, Equatable {
     public var certificate: String?
     /// Replaces the tag of the service's image (`image: org/site:1.0` + `image_tag: 1.1`).
     public var imageTag: String?
+    /// The task this service runs in: services with the same `task` are containers of one task
+    /// definition and one ECS service of that name. Without it a service is its own task.
+    public var task: String?
+    /// Where `task` was written, for diagnostics about the group.
+    public var taskLocation: SourceLocation?
     public var location: SourceLocation?
 
     public init(
         replicas: Int? = nil, cpus: Double? = nil, cpu: Int? = nil, memory: Int? = nil, domain: String? = nil,
-        certificate: String? = nil, imageTag: String? = nil, location: SourceLocation? = nil
+        certificate: String? = nil, imageTag: String? = nil, task: String? = nil, taskLocation: SourceLocation? = nil,
+        location: SourceLocation? = nil
     ) {
         self.replicas = replicas
         self.cpus = cpus
@@ -91,6 +97,8 @@ public struct BerthServiceSettings: Sendable, Codable, Equatable {
         self.domain = domain
         self.certificate = certificate
         self.imageTag = imageTag
+        self.task = task
+        self.taskLocation = taskLocation
         self.location = location
     }
 
@@ -100,6 +108,7 @@ public struct BerthServiceSettings: Sendable, Codable, Equatable {
             replicas: override.replicas ?? replicas, cpus: override.cpus ?? cpus, cpu: override.cpu ?? cpu,
             memory: override.memory ?? memory, domain: override.domain ?? domain,
             certificate: override.certificate ?? certificate, imageTag: override.imageTag ?? imageTag,
+            task: override.task ?? task, taskLocation: override.task == nil ? taskLocation : override.taskLocation,
             location: override.location ?? location)
     }
 }

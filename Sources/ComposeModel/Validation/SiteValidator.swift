@@ -10,6 +10,27 @@ struct SiteValidator {
         DependencyCycles.report(in: site, diagnostics: diagnostics)
         checkPublishedPorts(site)
         checkEnvironments(site)
+        checkTasks(site)
+    }
+
+    /// Task groups as written, and as each environment's `task` overrides regroup them.
+    private func checkTasks(_ site: Site) {
+        var reported = Set<Diagnostic>()
+        for diagnostic in site.taskDiagnostics where reported.insert(diagnostic).inserted {
+            diagnostics.add(diagnostic)
+        }
+        for environment in site.berth.environments where environment.services.values.contains(where: { $0.task != nil }) {
+            var regrouped = site
+            for index in regrouped.services.indices {
+                if let task = environment.services[regrouped.services[index].name]?.task {
+                    regrouped.services[index].berth.task = task
+                    regrouped.services[index].berth.taskLocation = environment.services[regrouped.services[index].name]?.taskLocation
+                }
+            }
+            for diagnostic in regrouped.taskDiagnostics where reported.insert(diagnostic).inserted {
+                diagnostics.add(diagnostic)
+            }
+        }
     }
 
     private func checkDependencies(_ site: Site) {

@@ -38,11 +38,13 @@ extension SiteTarget {
         for volume in input.volumes {
             target.fileSystems[volume.name] = volume.externalFileSystem ?? physical["FileSystem\(volume.logicalId)"]
         }
-        for service in input.services {
+        for task in input.tasks {
             // IAM roles' physical id is the role name; tasks need the ARN.
-            if let role = physical["TaskRole\(service.logicalId)"] {
-                target.taskRoles[service.name] = role.hasPrefix("arn:") ? role : "arn:aws:iam::\(accountId):role/\(role)"
+            if let role = physical["TaskRole\(task.logicalId)"] {
+                target.taskRoles[task.name] = role.hasPrefix("arn:") ? role : "arn:aws:iam::\(accountId):role/\(role)"
             }
+        }
+        for service in input.services {
             for listener in service.listeners {
                 if let group = physical[InfraStack.targetGroupId(service: service, port: listener.containerPort)] {
                     target.targetGroups[SiteTarget.targetGroupKey(service: service.name, port: listener.containerPort)] = group

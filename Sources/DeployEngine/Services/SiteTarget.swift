@@ -15,7 +15,7 @@ public struct SiteTarget: Sendable, Equatable, Codable {
     public var namespace: String?
     /// Volume name → EFS file system id.
     public var fileSystems: [String: String]
-    /// Service name → task role ARN.
+    /// Task name (`Site.tasks`) → task role ARN.
     public var taskRoles: [String: String]
     /// "service:containerPort" → target group ARN.
     public var targetGroups: [String: String]

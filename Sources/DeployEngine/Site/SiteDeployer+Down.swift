@@ -35,9 +35,16 @@ extension SiteDeployer {
         let target = try await SiteTarget.read(stack: names.stack, input: input, client: client, accountId: account)
         let backend = AWSServicesBackend(client: client)
         let builder = target.map { DesiredStateBuilder(site: site, target: $0, names: names, content: content) }
+        // `--service` names compose services: their tasks' ECS services go, and the access
+        // points of those tasks' members.
+        let selectedTasks = options.services.map { only in
+            site.tasks.filter { only.contains($0.name) || $0.memberNames.contains(where: only.contains) }
+        }
+        let onlyTasks = options.services.map { $0.union(selectedTasks?.map(\.name) ?? []) }
+        let onlyMembers = options.services.map { $0.union(selectedTasks?.flatMap(\.memberNames) ?? []) }
         if let target, let builder {
             let services = try await backend.siteServices(cluster: target.cluster, project: names.project, environment: names.environment)
-                .filter { options.services?.contains($0) ?? true }
+                .filter { onlyTasks?.contains($0) ?? true }
             for name in services.sorted() {
                 onEvent(.note("removing service \(name) (scaling to 0, then deleting)"))
                 try await backend.scaleService(cluster: target.cluster, name: name, desiredCount: 0)
@@ -53,7 +60,7 @@ extension SiteDeployer {
                     return live == 0 ? .done(true) : .retry("\(live) task(s) still running")
                 }
             }
-            let families = (options.services.map { Array($0) } ?? site.services.map(\.name) + services).uniqued().map(builder.family)
+            let families = (onlyTasks.map { Array($0).sorted() } ?? site.tasks.map(\.name) + services).uniqued().map(builder.family)
             for family in families.sorted() {
                 let arns = try await backend.taskDefinitionArns(family: family)
                 for arn in arns { try await backend.deregisterTaskDefinition(arn: arn) }
@@ -62,7 +69,7 @@ extension SiteDeployer {
             if options.accessPoints {
                 let points = try await backend.accessPoints(fileSystemIds: Array(Set(target.fileSystems.values)).sorted())
                 for point in points where point.project == names.project && point.environment == names.environment {
-                    if let only = options.services, !only.contains(where: { point.mount?.hasPrefix($0 + "/") == true }) { continue }
+                    if let only = onlyMembers, !only.contains(where: { point.mount?.hasPrefix($0 + "/") == true }) { continue }
                     try await backend.deleteAccessPoint(id: point.id)
                     result.removed.append("access point \(point.id) (\(point.mount ?? "?"))")
                 }

@@ -7,15 +7,16 @@ extension UnifiedTemplateBuilder {
     /// how the API mode detects a change, and CloudFormation compares properties itself.
     mutating func taskDefinitionResources(_ builder: DesiredStateBuilder) throws -> [Resource] {
         let properties = CloudFormationProperties(placeholders: placeholders)
-        return try site.services.map { service in
-            var spec = try builder.taskDefinition(service, resolved: resolved)
+        return try site.tasks.map { task in
+            var spec = try builder.taskDefinition(task, resolved: resolved)
             spec.tags?.removeAll { $0.key == "berth:hash" }
             let readOnly = spec.containerDefinitions.allSatisfy { $0.readonlyRootFilesystem == true }
+            let writable = task.members.filter { !$0.readOnlyRootFilesystem }.map(\.name).joined(separator: ", ")
             return Resource(
-                "TaskDefinition\(serviceId(service))", "AWS::ECS::TaskDefinition", try properties.properties(spec),
+                "TaskDefinition\(taskId(task))", "AWS::ECS::TaskDefinition", try properties.properties(spec),
                 skippedChecks: readOnly
-                    ? [] : [SkippedCheck("CKV_AWS_336", "The compose file does not set read_only for \(service.name): its image may write to its own file system, as under docker compose.")],
-                owner: "service:\(service.name)")
+                    ? [] : [SkippedCheck("CKV_AWS_336", "The compose file does not set read_only for \(writable): its image may write to its own file system, as under docker compose.")],
+                owner: "service:\(task.name)")
         }
     }
 
@@ -25,18 +26,19 @@ extension UnifiedTemplateBuilder {
     /// the Service Connect namespace (taken by name).
     mutating func serviceResources(_ builder: DesiredStateBuilder, infra: Template, policies: [Owned]) throws -> [Resource] {
         var resources: [Resource] = []
-        for service in site.services {
-            let id = serviceId(service)
-            var spec = builder.serviceSpec(service, taskDefinition: placeholders.ref("TaskDefinition\(id)"))
+        for task in site.tasks {
+            let id = taskId(task)
+            var spec = builder.serviceSpec(task, taskDefinition: placeholders.ref("TaskDefinition\(id)"))
             spec.tags?.removeAll { $0.key == "berth:hash" }
             spec.clientToken = nil
             let properties = try CloudFormationProperties(placeholders: placeholders).properties(spec)
-            let volumes = Set(service.mounts.filter { $0.kind == .volume }.compactMap(\.source).map { "volume:\($0)" })
+            let volumes = Set(task.members.flatMap(\.mounts).filter { $0.kind == .volume }.compactMap(\.source).map { "volume:\($0)" })
+            let owners = Set(task.memberNames.map { "service:\($0)" })
             var dependsOn = infra.resources.filter {
-                ($0.type == "AWS::ElasticLoadBalancingV2::Listener" && $0.owner == "service:\(service.name)")
+                ($0.type == "AWS::ElasticLoadBalancingV2::Listener" && $0.owner.map(owners.contains) == true)
                     || ($0.type == "AWS::EFS::MountTarget" && $0.owner.map(volumes.contains) == true)
             }.map(\.logicalId)
-            dependsOn += policies.filter { $0.service == service.name }.map(\.resource.logicalId)
+            dependsOn += policies.filter { $0.service == task.name }.map(\.resource.logicalId)
             if infra.resource("Namespace") != nil { dependsOn.append("Namespace") }
             var skipped: [SkippedCheck] = []
             if spec.networkConfiguration?.awsvpcConfiguration?.assignPublicIp == "ENABLED" {
@@ -44,7 +46,7 @@ extension UnifiedTemplateBuilder {
                     SkippedCheck("CKV_AWS_333", "Tasks in public subnets need a public IP to reach ECR; set x-berth private_subnets to run them behind a NAT gateway."))
             }
             resources.append(
-                Resource("Service\(id)", "AWS::ECS::Service", properties, dependsOn: dependsOn, skippedChecks: skipped, owner: "service:\(service.name)"))
+                Resource("Service\(id)", "AWS::ECS::Service", properties, dependsOn: dependsOn, skippedChecks: skipped, owner: "service:\(task.name)"))
         }
         return resources
     }
@@ -53,16 +55,16 @@ extension UnifiedTemplateBuilder {
     /// service-linked role when no `RoleARN` is given.
     mutating func scalingResources(_ builder: DesiredStateBuilder) throws -> [Resource] {
         var resources: [Resource] = []
-        for service in site.services {
-            guard let scaling = builder.scaling(service) else { continue }
-            let id = serviceId(service)
+        for task in site.tasks {
+            guard let scaling = builder.scaling(task) else { continue }
+            let id = taskId(task)
             resources.append(
                 Resource(
                     "ScalableTarget\(id)", "AWS::ApplicationAutoScaling::ScalableTarget",
                     [
                         "ServiceNamespace": "ecs", "ScalableDimension": "ecs:service:DesiredCount",
                         "ResourceId": placeholders.value(of: scaling.resourceId), "MinCapacity": .int(scaling.min), "MaxCapacity": .int(scaling.max),
-                    ], dependsOn: ["Service\(id)"], owner: "service:\(service.name)"))
+                    ], dependsOn: ["Service\(id)"], owner: "service:\(task.name)"))
             for policy in scaling.policies {
                 let target: TemplateValue = policy.target.rounded() == policy.target ? .int(Int(policy.target)) : .string(String(policy.target))
                 resources.append(
@@ -73,10 +75,14 @@ extension UnifiedTemplateBuilder {
                             "TargetTrackingScalingPolicyConfiguration": [
                                 "PredefinedMetricSpecification": ["PredefinedMetricType": .string(policy.metric)], "TargetValue": target,
                             ],
-                        ], owner: "service:\(service.name)"))
+                        ], owner: "service:\(task.name)"))
             }
         }
         return resources
+    }
+
+    func taskId(_ task: SiteTask) -> String {
+        taskIds[task.name] ?? LogicalIDs.camel(task.name)
     }
 
     func serviceId(_ service: Service) -> String {

@@ -69,25 +69,25 @@ extension UnifiedTemplateBuilder {
     /// whole stack there).
     mutating func mountPolicies(_ builder: DesiredStateBuilder, accessPoints: [Owned]) -> [Owned] {
         var policies: [Owned] = []
-        for service in site.services {
+        for task in site.tasks {
             let region = placeholders.ref("AWS::Region")
             let account = placeholders.ref("AWS::AccountId")
-            let mine = accessPoints.filter { $0.service == service.name }.map {
+            let mine = accessPoints.filter { task.contains($0.service) }.map {
                 "arn:aws:elasticfilesystem:\(region):\(account):access-point/\(placeholders.ref($0.resource.logicalId))"
             }
-            guard let serviceId = serviceIds[service.name], let text = builder.accessPointPolicy(service, accessPointArns: mine),
+            guard let serviceId = taskIds[task.name], let text = builder.accessPointPolicy(task, accessPointArns: mine),
                 let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
             else { continue }
             policies.append(
                 Owned(
-                    service: service.name,
+                    service: task.name,
                     resource: Resource(
                         "AccessPointPolicy\(serviceId)", "AWS::IAM::Policy",
                         [
                             "PolicyName": .string(DesiredStateBuilder.accessPointPolicyName),
                             "Roles": [.ref("TaskRole\(serviceId)")],
                             "PolicyDocument": CloudFormationProperties(placeholders: placeholders).document(json),
-                        ], owner: "service:\(service.name)")))
+                        ], owner: "service:\(task.name)")))
         }
         return policies
     }

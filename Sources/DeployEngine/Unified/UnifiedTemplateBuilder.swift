@@ -11,11 +11,14 @@ struct UnifiedTemplateBuilder {
     var secretParameters: [String: String] = [:]
     var resolved = DesiredStateBuilder.Resolved()
     let serviceIds: [String: String]
+    /// Task name → logical id (a single service's task has the service's).
+    let taskIds: [String: String]
     let volumeIds: [String: String]
 
     init(stack: UnifiedStack) {
         self.stack = stack
         serviceIds = Dictionary(stack.input.services.map { ($0.name, $0.logicalId) }, uniquingKeysWith: { a, _ in a })
+        taskIds = Dictionary(stack.input.tasks.map { ($0.name, $0.logicalId) }, uniquingKeysWith: { a, _ in a })
         volumeIds = Dictionary(stack.input.volumes.map { ($0.name, $0.logicalId) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -66,8 +69,10 @@ struct UnifiedTemplateBuilder {
         for volume in stack.input.volumes {
             target.fileSystems[volume.name] = volume.externalFileSystem ?? placeholders.ref("FileSystem\(volume.logicalId)")
         }
+        for task in stack.input.tasks {
+            target.taskRoles[task.name] = placeholders.getAtt("TaskRole\(task.logicalId)", "Arn")
+        }
         for service in stack.input.services {
-            target.taskRoles[service.name] = placeholders.getAtt("TaskRole\(service.logicalId)", "Arn")
             for listener in service.listeners {
                 target.targetGroups[SiteTarget.targetGroupKey(service: service.name, port: listener.containerPort)] =
                     placeholders.ref(InfraStack.targetGroupId(service: service, port: listener.containerPort))

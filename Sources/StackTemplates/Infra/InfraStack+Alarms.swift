@@ -11,7 +11,7 @@ extension InfraStack {
             resources.append(
                 Resource("AlarmEmail\(index + 1)", "AWS::SNS::Subscription", ["TopicArn": .ref("AlarmTopic"), "Protocol": "email", "Endpoint": .string(email)]))
         }
-        for service in input.services {
+        for service in input.tasks {
             for (metric, threshold) in [("CPUUtilization", 85), ("MemoryUtilization", 90)] {
                 resources.append(
                     Resource(

@@ -52,13 +52,13 @@ extension InfraStack {
                 ],
                 skippedChecks: Self.noResourceLevelPermissions)
         ]
-        for service in input.services {
-            resources.append(taskRole(service))
+        for task in input.tasks {
+            resources.append(taskRole(task))
         }
         return TemplateSection("IAM: the task execution role and one task role per service", resources)
     }
 
-    func taskRole(_ service: InfraStackInput.ServiceInput) -> Resource {
+    func taskRole(_ task: InfraStackInput.TaskInput) -> Resource {
         var statements: [TemplateValue] = [
             [
                 "Sid": "ExecuteCommand", "Effect": "Allow",
@@ -73,20 +73,21 @@ extension InfraStack {
         var policies: [TemplateValue] = [
             ["PolicyName": "service", "PolicyDocument": ["Version": "2012-10-17", "Statement": .list(statements)]]
         ]
-        if let inline = service.inlinePolicy {
-            policies.append(["PolicyName": "x-aws-role", "PolicyDocument": Overlay.value(inline)])
+        for inline in task.inlinePolicies {
+            policies.append(["PolicyName": .string(inline.name), "PolicyDocument": Overlay.value(inline.document)])
         }
+        let whose = task.members == [task.name] ? "the \(task.name) service's" : "the \(task.name) task's (\(task.members.joined(separator: ", ")))"
         var properties: TemplateMap = [
-            "Description": .sub("${AWS::StackName}: the \(service.name) service's own permissions"),
+            "Description": .sub("${AWS::StackName}: \(whose) own permissions"),
             "AssumeRolePolicyDocument": Self.assumeByTasks,
             "Policies": .list(policies),
         ]
-        if !service.managedPolicies.isEmpty {
-            properties["ManagedPolicyArns"] = .list(service.managedPolicies.map(TemplateValue.string))
+        if !task.managedPolicies.isEmpty {
+            properties["ManagedPolicyArns"] = .list(task.managedPolicies.map(TemplateValue.string))
         }
-        properties["Tags"] = tags([("berth:service", .string(service.name))])
+        properties["Tags"] = tags([("berth:service", .string(task.name))])
         return Resource(
-            "TaskRole\(service.logicalId)", "AWS::IAM::Role", properties, skippedChecks: Self.noResourceLevelPermissions,
-            owner: "service:\(service.name)")
+            "TaskRole\(task.logicalId)", "AWS::IAM::Role", properties, skippedChecks: Self.noResourceLevelPermissions,
+            owner: "service:\(task.name)")
     }
 }

@@ -39,6 +39,22 @@ extension InfraStackInput {
                 listeners: listeners, containerPorts: containerPorts, hasRepository: service.build != nil,
                 managedPolicies: service.aws.policies, inlinePolicy: service.aws.role, usesSecrets: !service.secrets.isEmpty)
         }
+        let siteTasks = site.tasks
+        let names = site.services.map(\.name)
+        let taskIds = LogicalIDs(names: names + siteTasks.map(\.name).filter { !names.contains($0) })
+        tasks = siteTasks.map { task in
+            if task.isSingle, let service = task.members.first {
+                return TaskInput(
+                    name: task.name, logicalId: serviceIds.id(service.name), members: [service.name], managedPolicies: service.aws.policies,
+                    inlinePolicies: service.aws.role.map { [.init(name: "x-aws-role", document: $0)] } ?? [])
+            }
+            return TaskInput(
+                name: task.name, logicalId: taskIds.id(task.name), members: task.memberNames,
+                managedPolicies: task.members.flatMap(\.aws.policies).uniqued(),
+                inlinePolicies: task.members.compactMap { member in
+                    member.aws.role.map { .init(name: "x-aws-role-\(Names.slug(member.name))", document: $0) }
+                })
+        }
     }
 
     /// `5000:5000/tcp` and `5000:5000/udp` together become one TCP_UDP listener: a load

@@ -14,6 +14,9 @@ public struct InfraStackInput: Sendable, Equatable {
     /// `x-aws-loadbalancer`: attach listeners to this load balancer instead of creating one.
     public var existingLoadBalancer: String?
     public var services: [ServiceInput]
+    /// One per ECS task (`Site.tasks`): its role and alarms. An ungrouped service is a task of
+    /// its own with the service's name and logical id.
+    public var tasks: [TaskInput]
     public var volumes: [VolumeInput]
     public var logRetentionDays: Int
     public var alarmEmails: [String]
@@ -36,6 +39,22 @@ public struct InfraStackInput: Sendable, Equatable {
         /// `x-aws-role`: an inline policy document.
         public var inlinePolicy: JSONValue?
         public var usesSecrets: Bool
+    }
+
+    public struct TaskInput: Sendable, Equatable {
+        public var name: String
+        public var logicalId: String
+        /// Compose services running as its containers, in file order.
+        public var members: [String]
+        /// The members' `x-aws-policies`, each once.
+        public var managedPolicies: [String]
+        /// The members' `x-aws-role` documents, as (policy name, document).
+        public var inlinePolicies: [InlinePolicy]
+
+        public struct InlinePolicy: Sendable, Equatable {
+            public var name: String
+            public var document: JSONValue
+        }
     }
 
     public struct ListenerInput: Sendable, Equatable {
@@ -71,7 +90,7 @@ public struct InfraStackInput: Sendable, Equatable {
 
     public static func == (lhs: InfraStackInput, rhs: InfraStackInput) -> Bool {
         lhs.names == rhs.names && lhs.existingVPC == rhs.existingVPC && lhs.privateSubnets == rhs.privateSubnets && lhs.existingCluster == rhs.existingCluster
-            && lhs.existingLoadBalancer == rhs.existingLoadBalancer && lhs.services == rhs.services && lhs.volumes == rhs.volumes
+            && lhs.existingLoadBalancer == rhs.existingLoadBalancer && lhs.services == rhs.services && lhs.tasks == rhs.tasks && lhs.volumes == rhs.volumes
             && lhs.logRetentionDays == rhs.logRetentionDays && lhs.alarmEmails == rhs.alarmEmails
             && lhs.backupRetentionDays == rhs.backupRetentionDays && lhs.overlay == rhs.overlay
     }

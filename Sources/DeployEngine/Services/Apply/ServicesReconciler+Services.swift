@@ -5,36 +5,37 @@ import ComposeModel
 import Foundation
 
 extension ServicesReconciler {
-    /// Creates missing services and updates those whose definition, task definition or count
-    /// differ. Returns the names of the services that were changed, to wait for.
+    /// One ECS service per task: creates missing ones and updates those whose definition, task
+    /// definition or count differ. Returns the names of the services that were changed, to wait for.
     func reconcileServices(_ taskDefinitions: [String: String], _ recorder: Recorder) async throws -> [(name: String, taskDefinition: String)] {
-        let observed = try await backend.services(cluster: target.cluster, names: selected.map(\.name))
-        let results = try await selected.concurrentMap(limit: options.concurrency) { service -> (name: String, taskDefinition: String)? in
-            let taskDefinition = taskDefinitions[service.name] ?? builder.family(service.name)
-            var spec = builder.serviceSpec(service, taskDefinition: taskDefinition)
-            let current = observed.first { $0.name == service.name && $0.status != "INACTIVE" }
+        let observed = try await backend.services(cluster: target.cluster, names: selectedTasks.map(\.name))
+        let results = try await selectedTasks.concurrentMap(limit: options.concurrency) { task -> (name: String, taskDefinition: String)? in
+            let taskDefinition = taskDefinitions[task.name] ?? builder.family(task.name)
+            var spec = builder.serviceSpec(task, taskDefinition: taskDefinition)
+            let size = task.fargateSize.map { "\($0)" } ?? "?"
+            let current = observed.first { $0.name == task.name && $0.status != "INACTIVE" }
             guard let current else {
                 if options.apply { try await backend.createService(spec) }
-                record(recorder, PlannedAction(.create, .service, service.name, "\(service.replicas) × \(service.fargateSize)"))
-                return (service.name, taskDefinition)
+                record(recorder, PlannedAction(.create, .service, task.name, "\(task.replicas) × \(size)"))
+                return (task.name, taskDefinition)
             }
             // The autoscaler owns the count once it exists: Berth sets it only on create.
-            let autoscaled = service.aws.autoscaling != nil
+            let autoscaled = task.members.contains { $0.aws.autoscaling != nil }
             if autoscaled { spec.desiredCount = nil }
             var reasons: [String] = []
             if current.taskDefinition != taskDefinition { reasons.append("new task definition \(Self.revision(taskDefinition))") }
             if current.hash != spec.hash { reasons.append("settings changed") }
-            if !autoscaled && current.desiredCount != service.replicas { reasons.append("replicas \(current.desiredCount) → \(service.replicas)") }
+            if !autoscaled && current.desiredCount != task.replicas { reasons.append("replicas \(current.desiredCount) → \(task.replicas)") }
             if current.status == "DRAINING" {
-                throw DeployError("service \(service.name) is still being deleted", hint: "wait a minute and deploy again")
+                throw DeployError("service \(task.name) is still being deleted", hint: "wait a minute and deploy again")
             }
             guard !reasons.isEmpty else {
-                record(recorder, PlannedAction(.noChange, .service, service.name, "\(current.runningCount)/\(current.desiredCount) running"))
+                record(recorder, PlannedAction(.noChange, .service, task.name, "\(current.runningCount)/\(current.desiredCount) running"))
                 return nil
             }
             if options.apply { try await backend.updateService(spec, forceNewDeployment: false) }
-            record(recorder, PlannedAction(.update, .service, service.name, reasons.joined(separator: ", ")))
-            return (service.name, taskDefinition)
+            record(recorder, PlannedAction(.update, .service, task.name, reasons.joined(separator: ", ")))
+            return (task.name, taskDefinition)
         }
         return results.compactMap { $0 }
     }
@@ -92,33 +93,37 @@ extension ServicesReconciler {
                 lines.append("    container \(container.name): \(exit)\(container.reason.map { " (\($0))" } ?? "")")
             }
         }
-        let logs = try await backend.logTail(group: target.logGroup, streamPrefix: builder.names.slugPrefix(service.name), lines: 10)
-        if !logs.isEmpty {
-            lines.append("  last log lines of \(service.name):")
-            lines += logs.map { "    " + $0 }
+        // Each container logs under its compose service's prefix.
+        for member in site.task(named: service.name)?.memberNames ?? [service.name] {
+            let logs = try await backend.logTail(group: target.logGroup, streamPrefix: builder.names.slugPrefix(member), lines: 10)
+            if !logs.isEmpty {
+                lines.append("  last log lines of \(member):")
+                lines += logs.map { "    " + $0 }
+            }
         }
         return DeployError(lines.joined(separator: "\n"), hint: "fix the cause and run `berth deploy` again; the previous version keeps running")
     }
 
     func reconcileScaling(_ recorder: Recorder) async throws {
-        for service in selected {
-            guard let spec = builder.scaling(service) else { continue }
+        for task in selectedTasks {
+            guard let spec = builder.scaling(task) else { continue }
             let current = try await backend.scaling(resourceId: spec.resourceId)
             let wanted = Dictionary(spec.policies.map { ($0.name, $0.target) }, uniquingKeysWith: { a, _ in a })
             if let current, current.min == spec.min, current.max == spec.max, current.policies == wanted {
-                record(recorder, PlannedAction(.noChange, .scaling, service.name, "\(spec.min)–\(spec.max) tasks"))
+                record(recorder, PlannedAction(.noChange, .scaling, task.name, "\(spec.min)–\(spec.max) tasks"))
                 continue
             }
             if options.apply { try await backend.putScaling(spec) }
-            record(recorder, PlannedAction(current == nil ? .create : .update, .scaling, service.name, "\(spec.min)–\(spec.max) tasks, target tracking"))
+            record(recorder, PlannedAction(current == nil ? .create : .update, .scaling, task.name, "\(spec.min)–\(spec.max) tasks, target tracking"))
         }
     }
 
-    /// Services of this site that the compose file no longer has: scaled to zero, deleted, and
-    /// their task definitions deregistered.
+    /// ECS services of this site that are no longer a task of the compose file (a removed
+    /// service, or one that moved into a group): scaled to zero, deleted, and their task
+    /// definitions deregistered.
     func removeDeletedServices(_ recorder: Recorder) async throws {
         let existing = try await backend.siteServices(cluster: target.cluster, project: builder.names.project, environment: builder.names.environment)
-        let wanted = Set(site.services.map(\.name))
+        let wanted = Set(site.tasks.map(\.name))
         for name in existing.sorted() where !wanted.contains(name) {
             if options.apply {
                 try await backend.scaleService(cluster: target.cluster, name: name, desiredCount: 0)

@@ -45,26 +45,26 @@ extension ServicesReconciler {
         return (String(withoutDigest[..<colon]), String(withoutDigest[withoutDigest.index(after: colon)...]))
     }
 
-    /// Registers a revision only when the definition's hash differs from the newest one's.
+    /// One per task, keyed by task name. Registers a revision only when the definition's hash differs from the newest one's.
     func reconcileTaskDefinitions(_ resolved: DesiredStateBuilder.Resolved, pendingAccessPoints: Set<String>, _ recorder: Recorder) async throws -> [String: String] {
-        let results = try await selected.concurrentMap(limit: options.concurrency) { service -> (String, String) in
-            let family = builder.family(service.name)
+        let results = try await selectedTasks.concurrentMap(limit: options.concurrency) { task -> (String, String) in
+            let family = builder.family(task.name)
             let latest = try await backend.latestTaskDefinition(family: family)
-            let waitsForAccessPoint = pendingAccessPoints.contains { $0.hasPrefix(service.name + "/") }
+            let waitsForAccessPoint = pendingAccessPoints.contains { key in task.memberNames.contains { key.hasPrefix($0 + "/") } }
             if waitsForAccessPoint {
                 record(recorder, PlannedAction(latest == nil ? .create : .update, .taskDefinition, family, "mounts a new access point"))
-                return (service.name, latest?.arn ?? family)
+                return (task.name, latest?.arn ?? family)
             }
-            let spec = try builder.taskDefinition(service, resolved: resolved)
+            let spec = try builder.taskDefinition(task, resolved: resolved)
             let hash = spec.tags?.first { $0.key == "berth:hash" }?.value
             if let latest, latest.hash == hash {
                 record(recorder, PlannedAction(.noChange, .taskDefinition, family, "unchanged (\(Self.revision(latest.arn)))"))
-                return (service.name, latest.arn)
+                return (task.name, latest.arn)
             }
             var arn = latest?.arn ?? family
             if options.apply { arn = try await backend.registerTaskDefinition(spec) }
             record(recorder, PlannedAction(latest == nil ? .create : .update, .taskDefinition, family, latest == nil ? "first revision" : "definition changed"))
-            return (service.name, arn)
+            return (task.name, arn)
         }
         return Dictionary(results, uniquingKeysWith: { a, _ in a })
     }

@@ -85,20 +85,20 @@ extension ServicesReconciler {
 
     /// Each task role may mount its volumes only through its own access points.
     func reconcileRolePolicies(_ accessPoints: AccessPointState, _ recorder: Recorder) async throws {
-        for service in selected {
-            let keys = accessPoints.arns.keys.filter { $0.hasPrefix(service.name + "/") }
-            guard let role = target.taskRoles[service.name],
-                let document = builder.accessPointPolicy(service, accessPointArns: keys.compactMap { accessPoints.arns[$0] })
+        for task in selectedTasks {
+            let keys = accessPoints.arns.keys.filter { key in task.memberNames.contains { key.hasPrefix($0 + "/") } }
+            guard let role = target.taskRoles[task.name],
+                let document = builder.accessPointPolicy(task, accessPointArns: keys.compactMap { accessPoints.arns[$0] })
             else { continue }
             let current = try await backend.rolePolicy(roleArn: role, name: DesiredStateBuilder.accessPointPolicyName)
             guard current.map(Self.normalizedJSON) != Self.normalizedJSON(document) else {
-                record(recorder, PlannedAction(.noChange, .rolePolicy, service.name, "already allows its access points"))
+                record(recorder, PlannedAction(.noChange, .rolePolicy, task.name, "already allows its access points"))
                 continue
             }
             if options.apply {
                 try await backend.putRolePolicy(roleArn: role, name: DesiredStateBuilder.accessPointPolicyName, document: document)
             }
-            record(recorder, PlannedAction(current == nil ? .create : .update, .rolePolicy, service.name, "allow mounting through its access points only"))
+            record(recorder, PlannedAction(current == nil ? .create : .update, .rolePolicy, task.name, "allow mounting through its access points only"))
         }
     }
 

@@ -10,7 +10,8 @@ import StackTemplates
 public struct ServicesReconciler: Sendable {
     public struct Options: Sendable {
         public var apply: Bool
-        /// Limit to these services (`--service`); removals of other services are skipped then.
+        /// Limit to the tasks of these compose services (`--service`; a task's name selects it
+        /// too); removals of other services are skipped then.
         public var services: Set<String>?
         public var waitForStability: Bool
         public var concurrency: Int
@@ -39,7 +40,15 @@ public struct ServicesReconciler: Sendable {
 
     var site: Site { builder.site }
     var target: SiteTarget { builder.target }
-    var selected: [Service] { site.services.filter { options.services?.contains($0.name) ?? true } }
+    /// The tasks to reconcile: all, or those with a member (or name) in `options.services`.
+    var selectedTasks: [SiteTask] {
+        site.tasks.filter { task in
+            guard let only = options.services else { return true }
+            return only.contains(task.name) || task.memberNames.contains(where: only.contains)
+        }
+    }
+    /// The compose services of `selectedTasks`.
+    var selected: [Service] { selectedTasks.flatMap(\.members) }
 
     final class Recorder: @unchecked Sendable {
         private let lock = NSLock()
@@ -55,7 +64,7 @@ public struct ServicesReconciler: Sendable {
 
     public func run() async throws -> ServicesPlan {
         let recorder = Recorder()
-        let only = options.services
+        let only = options.services.map { _ in Set(selected.map(\.name)) }
         // 1. Values containers read at start, and the access points they mount.
         let valueArns = try await reconcileStoredValues(try builder.storedValues(services: only), recorder)
         let accessPoints = try await reconcileAccessPoints(try builder.accessPoints(services: only), recorder)

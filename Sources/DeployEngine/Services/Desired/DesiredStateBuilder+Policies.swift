@@ -4,10 +4,10 @@ import Foundation
 extension DesiredStateBuilder {
     public static let accessPointPolicyName = "berth-access-points"
 
-    /// The inline policy that lets a service's task role mount its volumes, only through its own
-    /// access points. `nil` when the service mounts no volume.
-    public func accessPointPolicy(_ service: Service, accessPointArns: [String]) -> String? {
-        let fileSystems = service.mounts.filter { $0.kind == .volume }.compactMap(\.source).uniqued().compactMap { target.fileSystems[$0] }
+    /// The inline policy that lets a task's role mount its members' volumes, only through their
+    /// own access points. `nil` when no member mounts a volume.
+    public func accessPointPolicy(_ task: SiteTask, accessPointArns: [String]) -> String? {
+        let fileSystems = task.members.flatMap(\.mounts).filter { $0.kind == .volume }.compactMap(\.source).uniqued().compactMap { target.fileSystems[$0] }
         guard !fileSystems.isEmpty, !accessPointArns.isEmpty else { return nil }
         let resources = fileSystems.map { "arn:aws:elasticfilesystem:\(target.region):\(target.accountId):file-system/\($0)" }
         let document: [String: Any] = [
@@ -25,10 +25,11 @@ extension DesiredStateBuilder {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Application Auto Scaling for a service with `deploy.x-aws-autoscaling`.
-    public func scaling(_ service: Service) -> ScalingSpec? {
-        guard let autoscaling = service.aws.autoscaling else { return nil }
-        let resourceId = "service/\(target.cluster)/\(service.name)"
+    /// Application Auto Scaling for a task with a member with `deploy.x-aws-autoscaling` (the
+    /// first such member's).
+    public func scaling(_ task: SiteTask) -> ScalingSpec? {
+        guard let autoscaling = task.members.lazy.compactMap(\.aws.autoscaling).first else { return nil }
+        let resourceId = "service/\(target.cluster)/\(task.name)"
         var policies: [ScalingSpec.Policy] = []
         if let cpu = autoscaling.cpu { policies.append(.init(metric: "ECSServiceAverageCPUUtilization", target: Double(cpu))) }
         if let memory = autoscaling.memory { policies.append(.init(metric: "ECSServiceAverageMemoryUtilization", target: Double(memory))) }

@@ -23,56 +23,82 @@ extension DesiredStateBuilder {
 
     static let initContainerName = "berth-files"
 
-    public func taskDefinition(_ service: Service, resolved: Resolved) throws -> TaskDefinitionSpec {
-        guard let image = resolved.images[service.name] ?? service.deployedImage else {
-            throw DeployError("service \(service.name) has no image", hint: "add image: or build: to it")
-        }
+    /// One task definition per task: a container per member (with, before it, an init
+    /// container writing the member's files), ordered by the members' `depends_on`.
+    public func taskDefinition(_ task: SiteTask, resolved: Resolved) throws -> TaskDefinitionSpec {
+        let several = task.members.count > 1
+        let completing = task.completingMembers
         var volumes: [ECSClient.Volume] = []
-        var mounts: [ECSClient.MountPoint] = []
-        for mount in service.mounts {
-            switch mount.kind {
-            case .volume:
-                guard let volumeName = mount.source, let fileSystem = target.fileSystems[volumeName] else { continue }
-                let key = "\(service.name)/\(volumeName)"
-                guard let accessPoint = resolved.accessPoints[key] else {
-                    throw DeployError("no access point for \(key) yet; this is a bug in Berth (access points are created first)")
-                }
-                let name = "vol-" + Names.slug(volumeName)
-                if !volumes.contains(where: { $0.name == name }) {
-                    volumes.append(
-                        .init(name: name, efsVolumeConfiguration: .init(fileSystemId: fileSystem, authorizationConfig: .init(accessPointId: accessPoint))))
-                }
-                mounts.append(.init(sourceVolume: name, containerPath: mount.target, readOnly: mount.readOnly))
-            case .ephemeral, .tmpfs:
-                let name = "scratch-\(volumes.count)"
-                volumes.append(.init(name: name, efsVolumeConfiguration: nil))
-                mounts.append(.init(sourceVolume: name, containerPath: mount.target, readOnly: false))
-            }
-        }
         var containers: [ContainerDefinition] = []
-        let files = FileInjection.files(of: service, in: site)
-        var dependsOn: [ECSClient.ContainerDependency] = []
-        if !files.isEmpty {
-            let directories = FileInjection.directories(files)
-            for (index, directory) in directories.enumerated() {
-                volumes.append(.init(name: "files-\(index)", efsVolumeConfiguration: nil))
-                mounts.append(.init(sourceVolume: "files-\(index)", containerPath: directory, readOnly: false))
+        for service in task.members {
+            guard let image = resolved.images[service.name] ?? service.deployedImage else {
+                throw DeployError("service \(service.name) has no image", hint: "add image: or build: to it")
             }
-            containers.append(try initContainer(service, image: image, files: files, resolved: resolved))
-            dependsOn.append(.init(containerName: Self.initContainerName, condition: "SUCCESS"))
+            // Each member mounts through its own access points, so a task's volumes are per member.
+            let volumePrefix = several ? "vol-\(Names.slug(service.name))-" : "vol-"
+            var mounts: [ECSClient.MountPoint] = []
+            for mount in service.mounts {
+                switch mount.kind {
+                case .volume:
+                    guard let volumeName = mount.source, let fileSystem = target.fileSystems[volumeName] else { continue }
+                    let key = "\(service.name)/\(volumeName)"
+                    guard let accessPoint = resolved.accessPoints[key] else {
+                        throw DeployError("no access point for \(key) yet; this is a bug in Berth (access points are created first)")
+                    }
+                    let name = volumePrefix + Names.slug(volumeName)
+                    if !volumes.contains(where: { $0.name == name }) {
+                        volumes.append(
+                            .init(name: name, efsVolumeConfiguration: .init(fileSystemId: fileSystem, authorizationConfig: .init(accessPointId: accessPoint))))
+                    }
+                    mounts.append(.init(sourceVolume: name, containerPath: mount.target, readOnly: mount.readOnly))
+                case .ephemeral, .tmpfs:
+                    let name = "scratch-\(volumes.count)"
+                    volumes.append(.init(name: name, efsVolumeConfiguration: nil))
+                    mounts.append(.init(sourceVolume: name, containerPath: mount.target, readOnly: false))
+                }
+            }
+            let files = FileInjection.files(of: service, in: site)
+            var dependsOn: [ECSClient.ContainerDependency] = []
+            if !files.isEmpty {
+                let filesPrefix = several ? "files-\(Names.slug(service.name))-" : "files-"
+                let initName = several ? "\(Self.initContainerName)-\(Names.slug(service.name))" : Self.initContainerName
+                let directories = FileInjection.directories(files)
+                for (index, directory) in directories.enumerated() {
+                    volumes.append(.init(name: "\(filesPrefix)\(index)", efsVolumeConfiguration: nil))
+                    mounts.append(.init(sourceVolume: "\(filesPrefix)\(index)", containerPath: directory, readOnly: false))
+                }
+                containers.append(try initContainer(service, name: initName, volumePrefix: filesPrefix, image: image, files: files, resolved: resolved))
+                dependsOn.append(.init(containerName: initName, condition: "SUCCESS"))
+            }
+            for dependency in service.dependencies where task.contains(dependency.service) {
+                dependsOn.append(.init(containerName: dependency.service, condition: Self.containerCondition(dependency.condition)))
+            }
+            containers.append(
+                try mainContainer(service, image: image, mounts: mounts, dependsOn: dependsOn, essential: !completing.contains(service.name)))
         }
-        containers.append(try mainContainer(service, image: image, mounts: mounts, dependsOn: dependsOn))
         var architecture: ECSClient.RuntimePlatform?
-        if let platform = service.platform {
+        if let platform = task.members.lazy.compactMap(\.platform).first {
             architecture = .init(cpuArchitecture: platform.contains("arm64") ? "ARM64" : "X86_64")
         }
+        guard let size = task.fargateSize else {
+            throw DeployError("the services of task \(task.name) together need more than the largest Fargate size")
+        }
         var spec = TaskDefinitionSpec(
-            family: family(service.name), taskRoleArn: target.taskRoles[service.name], executionRoleArn: target.executionRoleArn,
-            cpu: String(service.fargateSize.cpu), memory: String(service.fargateSize.memory), containerDefinitions: containers,
-            volumes: volumes, runtimePlatform: architecture, tags: tags([("berth:service", service.name)]))
+            family: family(task.name), taskRoleArn: target.taskRoles[task.name], executionRoleArn: target.executionRoleArn,
+            cpu: String(size.cpu), memory: String(size.memory), containerDefinitions: containers,
+            volumes: volumes, runtimePlatform: architecture, tags: tags([("berth:service", task.name)]))
         let hash = Self.hash(spec)
         spec.tags?.append(ECSTag("berth:hash", hash))
         return spec
+    }
+
+    /// Compose's `depends_on` condition as an ECS container dependency condition.
+    static func containerCondition(_ condition: ServiceDependency.Condition) -> String {
+        switch condition {
+        case .serviceStarted: "START"
+        case .serviceHealthy: "HEALTHY"
+        case .serviceCompletedSuccessfully: "SUCCESS"
+        }
     }
 
     /// SHA-256 of the spec's canonical JSON (keys sorted, the hash tag itself left out): equal
@@ -84,7 +110,9 @@ extension DesiredStateBuilder {
         return String(sha256Hex(data).prefix(32))
     }
 
-    func mainContainer(_ service: Service, image: String, mounts: [ECSClient.MountPoint], dependsOn: [ECSClient.ContainerDependency]) throws -> ContainerDefinition {
+    func mainContainer(
+        _ service: Service, image: String, mounts: [ECSClient.MountPoint], dependsOn: [ECSClient.ContainerDependency], essential: Bool = true
+    ) throws -> ContainerDefinition {
         let environment = service.environment.compactMap { variable in
             variable.value.map { ECSClient.KeyValuePair(name: variable.name, value: $0) }
         }.sorted { $0.name < $1.name }
@@ -96,7 +124,7 @@ extension DesiredStateBuilder {
             ports.append(portMapping(service.name, port.port, port.transport.rawValue, http: false))
         }
         var container = ContainerDefinition(
-            name: service.name, image: image, essential: true, command: service.command, entryPoint: service.entrypoint,
+            name: service.name, image: image, essential: essential, command: service.command, entryPoint: service.entrypoint,
             environment: environment.isEmpty ? nil : environment, secrets: nil, portMappings: ports.isEmpty ? nil : ports,
             mountPoints: mounts.isEmpty ? nil : mounts, dependsOn: dependsOn.isEmpty ? nil : dependsOn,
             healthCheck: service.healthCheck.flatMap(Self.healthCheck),
@@ -124,7 +152,8 @@ extension DesiredStateBuilder {
         .init(containerPort: port, protocol: transport, name: "\(Names.slug(service))-\(port)-\(transport)", appProtocol: nil)
     }
 
-    func initContainer(_ service: Service, image: String, files: [FileInjection.File], resolved: Resolved) throws -> ContainerDefinition {
+    func initContainer(
+        _ service: Service, name containerName: String = initContainerName, volumePrefix: String = "files-", image: String, files: [FileInjection.File], resolved: Resolved) throws -> ContainerDefinition {
         let directories = FileInjection.directories(files)
         var secrets: [ECSClient.Secret] = []
         for (index, file) in files.enumerated() {
@@ -134,9 +163,9 @@ extension DesiredStateBuilder {
             secrets.append(.init(name: "BERTH_FILE_\(index)", valueFrom: reference))
         }
         return ContainerDefinition(
-            name: Self.initContainerName, image: image, essential: false, command: [FileInjection.script(files)], entryPoint: ["sh", "-c"],
+            name: containerName, image: image, essential: false, command: [FileInjection.script(files)], entryPoint: ["sh", "-c"],
             environment: nil, secrets: secrets, portMappings: nil,
-            mountPoints: directories.indices.map { .init(sourceVolume: "files-\($0)", containerPath: "/berth/\($0)", readOnly: false) },
+            mountPoints: directories.indices.map { .init(sourceVolume: "\(volumePrefix)\($0)", containerPath: "/berth/\($0)", readOnly: false) },
             dependsOn: nil, healthCheck: nil,
             logConfiguration: logConfiguration(service),
             user: "0", workingDirectory: nil, ulimits: nil, stopTimeout: nil, readonlyRootFilesystem: nil, linuxParameters: nil)

@@ -1,0 +1,120 @@
+/// One ECS task: the compose services that run as its containers. A service without `x-berth`
+/// `task` is a task of its own, named after it; services that name the same `task` share one.
+public struct SiteTask: Sendable, Equatable {
+    /// The task definition family's and the ECS service's name.
+    public var name: String
+    /// In file order; never empty.
+    public var members: [Service]
+
+    public init(name: String, members: [Service]) {
+        self.name = name
+        self.members = members
+    }
+
+    public var memberNames: [String] { members.map(\.name) }
+
+    /// Whether this task is one ungrouped service (named after it): everything about it keeps
+    /// the names and shapes of a one-container task.
+    public var isSingle: Bool { members.count == 1 && members[0].name == name }
+
+    /// The largest member's replicas.
+    public var replicas: Int { members.map(\.replicas).max() ?? 1 }
+
+    /// The smallest Fargate size that fits the members' sizes added up; nil when none does.
+    public var fargateSize: FargateSize? {
+        if members.count == 1 { return members[0].fargateSize }
+        return FargateSize.smallest(
+            fitting: members.map(\.fargateSize.cpu).reduce(0, +), memory: members.map(\.fargateSize.memory).reduce(0, +))
+    }
+
+    public func contains(_ service: String) -> Bool { members.contains { $0.name == service } }
+
+    /// Members that another member waits for with `service_completed_successfully`: they are
+    /// expected to exit, so they are not essential.
+    public var completingMembers: Set<String> {
+        var names = Set<String>()
+        for member in members {
+            for dependency in member.dependencies where dependency.condition == .serviceCompletedSuccessfully && contains(dependency.service) {
+                names.insert(dependency.service)
+            }
+        }
+        return names
+    }
+}
+
+extension Service {
+    /// The name of the task this service runs in.
+    public var taskName: String { berth.task ?? name }
+}
+
+extension Site {
+    /// The site's tasks in file order of their first member.
+    public var tasks: [SiteTask] {
+        var tasks: [SiteTask] = []
+        for service in services {
+            if let index = tasks.firstIndex(where: { $0.name == service.taskName }) {
+                tasks[index].members.append(service)
+            } else {
+                tasks.append(SiteTask(name: service.taskName, members: [service]))
+            }
+        }
+        return tasks
+    }
+
+    public func task(named name: String) -> SiteTask? {
+        tasks.first { $0.name == name }
+    }
+
+    /// The task a compose service runs in.
+    public func task(containing service: String) -> SiteTask? {
+        tasks.first { $0.contains(service) }
+    }
+
+    /// Problems with `x-berth` `task` groups: a task named like a service outside it, members
+    /// that listen on the same port (containers of a task share one network namespace), and a
+    /// group too big for any Fargate size.
+    public var taskDiagnostics: [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let names = Set(services.map(\.name))
+        for task in tasks where !task.isSingle {
+            let grouped = task.members.first { $0.berth.task != nil } ?? task.members[0]
+            let path = "services.\(grouped.name).x-berth.task"
+            if names.contains(task.name), !task.contains(task.name) {
+                diagnostics.append(
+                    .error(
+                        at: grouped.berth.taskLocation, path: path,
+                        "task \"\(task.name)\" has the name of service \"\(task.name)\", which is not in it",
+                        hint: "name the task differently, or put \"\(task.name)\" in it with x-berth task: \(task.name)"))
+            }
+            var seen: [String: String] = [:]
+            for member in task.members {
+                let ports = member.ports.map { "\($0.target)/\($0.transport.rawValue)" } + member.expose.map { "\($0.port)/\($0.transport.rawValue)" }
+                for port in ports.uniqued() {
+                    if let other = seen[port] {
+                        diagnostics.append(
+                            .error(
+                                at: member.berth.taskLocation ?? member.location, path: "services.\(member.name).x-berth.task",
+                                "services \"\(other)\" and \"\(member.name)\" of task \"\(task.name)\" both listen on container port \(port)",
+                                hint: "containers of one task share its network; use different ports or separate tasks"))
+                    } else {
+                        seen[port] = member.name
+                    }
+                }
+            }
+            if task.fargateSize == nil {
+                diagnostics.append(
+                    .error(
+                        at: grouped.berth.taskLocation, path: path, "the services of task \"\(task.name)\" together need more than the largest Fargate size",
+                        hint: "give them smaller sizes, or run them as separate tasks"))
+            }
+        }
+        return diagnostics
+    }
+}
+
+extension Array where Element: Hashable {
+    fileprivate func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
