@@ -174,3 +174,83 @@ struct ServicesReconcilerTests {
         #expect(plan.changes.isEmpty)
     }
 }
+
+/// `x-berth` `task`: services that run as containers of one task definition and one ECS service.
+struct GroupedServicesReconcilerTests {
+    static let compose = """
+        name: shop
+        services:
+          web:
+            image: nginx:1.27
+            ports: ["80:80"]
+            volumes: [content:/usr/share/nginx/html]
+            depends_on:
+              api: { condition: service_healthy }
+              migrate: { condition: service_completed_successfully }
+            x-berth: { task: app }
+          api:
+            image: shop/api:1.0
+            expose: ["8080"]
+            volumes: [content:/srv/content]
+            healthcheck: { test: ["CMD", "true"] }
+            x-berth: { task: app, cpus: 0.5, memory: 1G, replicas: 2 }
+          migrate:
+            image: shop/api:1.0
+            command: ["migrate"]
+            x-berth: { task: app }
+        volumes:
+          content: {}
+        """
+
+    static let target = SiteTarget(
+        stackName: "shop-dev", region: "us-east-1", accountId: "123456789012", cluster: "shop-dev", subnets: ["subnet-a"],
+        servicesSecurityGroup: "sg-1", logGroup: "/berth/shop/dev", executionRoleArn: "arn:aws:iam::123456789012:role/exec",
+        namespace: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1", fileSystems: ["content": "fs-1"],
+        taskRoles: ["app": "arn:aws:iam::123456789012:role/app"],
+        targetGroups: ["web:80": "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1"])
+
+    @Test func oneTaskDefinitionWithAContainerPerMemberAndOneService() async throws {
+        let site = try ServicesReconcilerTests.site(Self.compose)
+        let backend = InMemoryServicesBackend()
+        let builder = DesiredStateBuilder(
+            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
+        let reconciler = ServicesReconciler(
+            backend: backend, builder: builder,
+            options: .init(apply: true, services: ["migrate"], waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())))
+        let plan = try await reconciler.run()
+
+        #expect(backend.taskDefinitions.keys.sorted() == ["shop-dev-app"])
+        let spec = try #require(backend.taskDefinitions["shop-dev-app"]?.last?.spec)
+        #expect(spec.containerDefinitions.map(\.name) == ["web", "api", "migrate"])
+        // 0.25 + 0.5 + 0.25 vCPU and 0.5 + 1 + 0.5 GiB.
+        #expect(spec.cpu == "1024" && spec.memory == "2048")
+        #expect(spec.taskRoleArn == "arn:aws:iam::123456789012:role/app")
+        let web = spec.containerDefinitions[0]
+        #expect(web.dependsOn == [.init(containerName: "api", condition: "HEALTHY"), .init(containerName: "migrate", condition: "SUCCESS")])
+        #expect(web.essential == true)
+        #expect(spec.containerDefinitions[2].essential == false)
+        #expect(web.logConfiguration?.options?["awslogs-stream-prefix"] == "web")
+        #expect(spec.containerDefinitions[1].logConfiguration?.options?["awslogs-stream-prefix"] == "api")
+        // Each member mounts through its own access point.
+        #expect(spec.volumes?.map(\.name) == ["vol-web-content", "vol-api-content"])
+
+        #expect(backend.services.keys.sorted() == ["app"])
+        let service = try #require(backend.services["app"])
+        #expect(service.desiredCount == 2)
+        #expect(plan.changes.contains(PlannedAction(.create, .service, "app", "2 × 1 vCPU / 2 GiB")))
+        #expect(backend.accessPoints.count == 2)
+        #expect(backend.policies.keys.sorted() == ["arn:aws:iam::123456789012:role/app|berth-access-points"])
+        let policy = try #require(backend.policies["arn:aws:iam::123456789012:role/app|berth-access-points"])
+        for point in backend.accessPoints { #expect(policy.contains(point.arn)) }
+    }
+
+    @Test func theServiceSpecTargetsTheMemberAndRegistersEveryMemberInServiceConnect() throws {
+        let site = try ServicesReconcilerTests.site(Self.compose)
+        let builder = DesiredStateBuilder(
+            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
+        let spec = builder.serviceSpec(try #require(site.task(named: "app")), taskDefinition: "shop-dev-app:1")
+        #expect(spec.serviceName == "app")
+        #expect(spec.loadBalancers?.map(\.containerName) == ["web"])
+        #expect(spec.serviceConnectConfiguration?.services?.map { $0.clientAliases?.first?.dnsName } == ["web", "api"])
+    }
+}

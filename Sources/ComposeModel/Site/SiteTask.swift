@@ -49,13 +49,21 @@ extension Service {
 
 extension Site {
     /// The site's tasks in file order of their first member.
+    /// Only services that name a task join it: a service without `task` is never a member of
+    /// another's group, even one named like it (`taskDiagnostics` reports that).
     public var tasks: [SiteTask] {
         var tasks: [SiteTask] = []
+        var grouped: [String: Int] = [:]
         for service in services {
-            if let index = tasks.firstIndex(where: { $0.name == service.taskName }) {
-                tasks[index].members.append(service)
+            if let task = service.berth.task {
+                if let index = grouped[task] {
+                    tasks[index].members.append(service)
+                } else {
+                    grouped[task] = tasks.count
+                    tasks.append(SiteTask(name: task, members: [service]))
+                }
             } else {
-                tasks.append(SiteTask(name: service.taskName, members: [service]))
+                tasks.append(SiteTask(name: service.name, members: [service]))
             }
         }
         return tasks
