@@ -253,4 +253,52 @@ struct GroupedServicesReconcilerTests {
         #expect(spec.loadBalancers?.map(\.containerName) == ["web"])
         #expect(spec.serviceConnectConfiguration?.services?.map { $0.clientAliases?.first?.dnsName } == ["web", "api"])
     }
+
+    @Test func membersWithConfigFilesGetTheirOwnInitContainersAndVolumes() throws {
+        let compose = """
+            name: shop
+            services:
+              web:
+                image: nginx:1.27
+                configs: [{source: site, target: /etc/nginx/conf.d/site.conf}]
+                x-berth: { task: app }
+              api:
+                image: shop/api:1.0
+                configs: [{source: site, target: /srv/site.conf}]
+                x-berth: { task: app }
+            configs:
+              site:
+                content: "server {}"
+            """
+        let site = try ServicesReconcilerTests.site(compose)
+        let builder = DesiredStateBuilder(
+            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
+        let spec = try builder.taskDefinition(try #require(site.task(named: "app")), resolved: .init())
+        #expect(spec.containerDefinitions.map(\.name) == ["berth-files-web", "web", "berth-files-api", "api"])
+        #expect(spec.volumes?.map(\.name) == ["files-web-0", "files-api-0"])
+        #expect(spec.containerDefinitions[1].dependsOn == [.init(containerName: "berth-files-web", condition: "SUCCESS")])
+        #expect(spec.containerDefinitions[2].mountPoints?.map(\.sourceVolume) == ["files-api-0"])
+    }
+
+    @Test func groupingServicesRemovesTheirOldECSServices() async throws {
+        let ungrouped = Self.compose.replacingOccurrences(of: "x-berth: { task: app, cpus: 0.5, memory: 1G, replicas: 2 }", with: "x-berth: { cpus: 0.5 }")
+            .replacingOccurrences(of: "x-berth: { task: app }", with: "x-berth: {}")
+        let backend = InMemoryServicesBackend()
+        func run(_ compose: String) async throws -> ServicesPlan {
+            var target = Self.target
+            target.taskRoles = ["app": "arn:aws:iam::123456789012:role/app", "web": "r", "api": "r", "migrate": "r"]
+            let builder = DesiredStateBuilder(
+                site: try ServicesReconcilerTests.site(compose), target: target, names: Names(project: "shop", environment: "dev"),
+                content: ContentReader(environment: [:]))
+            return try await ServicesReconciler(
+                backend: backend, builder: builder,
+                options: .init(apply: true, waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper()))
+            ).run()
+        }
+        _ = try await run(ungrouped)
+        #expect(backend.services.keys.sorted() == ["api", "migrate", "web"])
+        let plan = try await run(Self.compose)
+        #expect(backend.services.filter { $0.value.status == "ACTIVE" }.keys.sorted() == ["app"])
+        #expect(plan.changes.contains(PlannedAction(.delete, .service, "web", "no longer in the compose file")))
+    }
 }
