@@ -1,4 +1,5 @@
-/// One compose service; Berth runs each as its own ECS service with one container.
+/// One compose service; Berth runs each as a container of its own ECS service, or of a shared one
+/// when services name the same `x-berth` `task` (`Site.tasks`).
 public struct Service: Sendable, Codable, Equatable {
     public var name: String
     public var location: SourceLocation?
