@@ -55,11 +55,11 @@ extension InfraStack {
         for task in input.tasks {
             resources.append(taskRole(task))
         }
-        return TemplateSection("IAM: the task execution role and one task role per service", resources)
+        return TemplateSection("IAM: the task execution role and one task role per task", resources)
     }
 
     func taskRole(_ task: InfraStackInput.TaskInput) -> Resource {
-        var statements: [TemplateValue] = [
+        let statements: [TemplateValue] = [
             [
                 "Sid": "ExecuteCommand", "Effect": "Allow",
                 "Action": ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
