@@ -1,0 +1,88 @@
+import AWSRuntime
+import AWSServices
+import BerthTesting
+import Foundation
+import Testing
+
+extension Integration {
+    /// `down --infra` and `--delete-data` on a site in an existing VPC (`x-aws-vpc`): moto's
+    /// CloudFormation cannot delete a VPC it made (it leaves the internet gateway attached), so
+    /// the stack here has none, and deleting it works as on AWS.
+    @Suite struct Teardown {
+        static let region = "us-east-1"
+
+        func site(_ gate: GateHarness, project: String) async throws -> URL {
+            let client = AWSClient.forTesting(transport: URLSessionTransport(), endpoint: gate.url, region: Self.region)
+            let vpc = try #require(try await EC2Client(client).describeVpcs(filters: [.init(name: "is-default", values: ["true"])]).collect { $0 }.first)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-teardown-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try """
+                name: \(project)
+                x-aws-vpc: \(vpc.vpcId)
+                services:
+                  web:
+                    image: nginx:1.27-alpine
+                    ports: ["80:80"]
+                    volumes: [data:/usr/share/nginx/html]
+                volumes:
+                  data: {}
+                """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            return folder
+        }
+
+        func berth(_ arguments: [String], _ gate: GateHarness, _ folder: URL) throws -> BerthBinary.Result {
+            try BerthBinary.run(arguments, environment: gate.berthEnvironment(), directory: folder)
+        }
+
+        @Test func downInfraKeepsTheDataAndDeleteDataRemovesIt() async throws {
+            let gate = try GateHarness.require()
+            let folder = try await site(gate, project: "teardown")
+            let deploy = try berth(["deploy"], gate, folder)
+            #expect(deploy.status == 0, "\(deploy.stderr)")
+            let client = AWSClient.forTesting(transport: URLSessionTransport(), endpoint: gate.url, region: Self.region)
+            let fileSystems = try await EFSClient(client).describeFileSystems().collect { $0 }.filter { system in
+                system.Tags?.contains { $0.Key == "berth:project" && $0.Value == "teardown" } == true
+            }
+            #expect(fileSystems.count == 1)
+
+            // Without --yes and without a terminal, down refuses rather than guess.
+            let refused = try berth(["down", "--infra"], gate, folder)
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("--yes"))
+
+            let down = try berth(["down", "--infra", "--yes"], gate, folder)
+            #expect(down.status == 0, "\(down.stderr)")
+            #expect(down.stdout.contains("removed service web"))
+            #expect(down.stdout.contains("removed stack teardown-default"))
+            #expect(down.stdout.contains("kept file system \(fileSystems[0].FileSystemId) (volume data)"))
+            #expect(down.stdout.contains("external: true"))
+            #expect(try await CloudFormationClient(client).describeStacks(name: "teardown-default").isEmpty)
+            #expect(try await EFSClient(client).describeFileSystems(id: fileSystems[0].FileSystemId).collect { $0 }.count == 1)
+
+            let again = try berth(["down", "--infra", "--yes"], gate, folder)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stdout.contains("nothing is deployed for teardown-default"))
+        }
+
+        @Test func deleteDataRemovesFileSystemsAndTheBackupBucket() async throws {
+            let gate = try GateHarness.require()
+            try gate.client.reset()
+            let folder = try await site(gate, project: "wipe")
+            #expect(try berth(["deploy"], gate, folder).status == 0)
+            let client = AWSClient.forTesting(transport: URLSessionTransport(), endpoint: gate.url, region: Self.region)
+            let outputs = try await CloudFormationClient(client).describeStacks(name: "wipe-default").first?.Outputs ?? []
+            let bucket = try #require(outputs.first { $0.OutputKey == "BackupBucket" }?.OutputValue)
+            _ = try await S3Client(client).putObject(bucket: bucket, key: "backups/one.tar", body: Data("x".utf8))
+            let down = try berth(["down", "--infra", "--delete-data", "--yes"], gate, folder)
+            #expect(down.status == 0, "\(down.stderr)")
+            #expect(down.stdout.contains("removed backup bucket \(bucket)"))
+            #expect(down.stdout.contains("removed file system"))
+            #expect(try await !S3Client(client).headBucket(bucket))
+            let left = try await EFSClient(client).describeFileSystems().collect { $0 }.filter { system in
+                system.Tags?.contains { $0.Key == "berth:project" && $0.Value == "wipe" } == true
+            }
+            #expect(left.isEmpty)
+            try gate.client.expectNoRejections()
+        }
+    }
+}
