@@ -1,3 +1,4 @@
+import ComposeModel
 import Foundation
 
 /// Splits a template that would exceed CloudFormation's limits into a root stack and nested
@@ -34,7 +35,7 @@ public struct NestedStacks: Sendable {
     public init(splitting template: Template, stackName: String) {
         var root = template
         var groups: [(id: String, owners: [String])] = []
-        let owners = template.resources.compactMap(\.owner).uniquedInOrder()
+        let owners = template.resources.compactMap(\.owner).uniqued()
         let services = owners.filter { $0.hasPrefix("service:") }
         let volumes = owners.filter { $0.hasPrefix("volume:") }
         for (index, chunk) in services.chunked(Self.servicesPerStack).enumerated() { groups.append(("Services\(index + 1)", chunk)) }
@@ -51,7 +52,7 @@ public struct NestedStacks: Sendable {
                 moved.append(TemplateSection(root.sections[index].comment, taken))
             }
             let local = Set(moved.flatMap(\.resources).map(\.logicalId))
-            let external = moved.flatMap(\.resources).flatMap { References.names(in: $0) }.uniquedInOrder().filter { !local.contains($0) }
+            let external = moved.flatMap(\.resources).flatMap { References.names(in: $0) }.uniqued().filter { !local.contains($0) }
             var parameters: [(String, TemplateValue)] = []
             var passed = TemplateMap()
             for name in external {
@@ -122,16 +123,5 @@ enum References {
             rest = rest[rest.index(after: end)...]
         }
         return names
-    }
-}
-
-extension Array where Element: Hashable {
-    func uniquedInOrder() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
-    }
-
-    func chunked(_ size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

@@ -119,10 +119,3 @@ extension Site {
         return diagnostics
     }
 }
-
-extension Array where Element: Hashable {
-    fileprivate func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
-    }
-}

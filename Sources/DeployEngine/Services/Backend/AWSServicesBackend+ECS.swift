@@ -1,5 +1,6 @@
 import AWSRuntime
 import AWSServices
+import ComposeModel
 import Foundation
 
 extension AWSServicesBackend {
@@ -29,7 +30,7 @@ extension AWSServicesBackend {
     public func services(cluster: String, names: [String]) async throws -> [ObservedService] {
         var found: [ObservedService] = []
         // DescribeServices takes at most 10 names.
-        for chunk in stride(from: 0, to: names.count, by: 10).map({ Array(names[$0..<min($0 + 10, names.count)]) }) {
+        for chunk in names.chunked(10) {
             let output: ECSClient.DescribeServicesOutput
             do {
                 output = try await ecs.describeServices(cluster: cluster, services: chunk, includeTags: true)
@@ -65,7 +66,7 @@ extension AWSServicesBackend {
         let names = arns.compactMap { $0.split(separator: "/").last.map(String.init) }
         var found: [String] = []
         // DescribeServices takes at most 10 names.
-        for chunk in stride(from: 0, to: names.count, by: 10).map({ Array(names[$0..<min($0 + 10, names.count)]) }) {
+        for chunk in names.chunked(10) {
             for service in try await ecs.describeServices(cluster: cluster, services: chunk, includeTags: true).services ?? [] {
                 let tags = service.tags ?? []
                 guard service.status == "ACTIVE", tags.contains(where: { $0.key == "berth:project" && $0.value == project }),
