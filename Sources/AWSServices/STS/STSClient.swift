@@ -16,4 +16,9 @@ public struct STSClient: Sendable {
     public func getCallerIdentity() async throws -> CallerIdentity {
         try await client.query(Self.descriptor, operation: "GetCallerIdentity", parameters: [], idempotent: true)
     }
+
+    /// The account id, which ARNs, the ECR registry host and the artifacts bucket name need.
+    public func accountId() async throws -> String {
+        try await getCallerIdentity().Account
+    }
 }

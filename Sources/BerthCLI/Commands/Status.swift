@@ -1,4 +1,5 @@
 import AWSRuntime
+import AWSServices
 import ArgumentParser
 import ComposeModel
 import DeployEngine
@@ -32,7 +33,7 @@ extension Berth {
         func run(_ context: CommandContext) async throws {
             let deployment = try context.loadDeployment()
             let session = try context.awsSession(siteRegion: deployment.site.region)
-            let account = try await STSClientAccount.id(session.client)
+            let account = try await STSClient(session.client).accountId()
             guard let target = try await SiteTarget.read(stack: deployment.names.stack, input: deployment.infra, client: session.client, accountId: account) else {
                 let report = Report(stack: deployment.names.stack, deployed: false, url: nil, services: [])
                 try context.printer.result(report) { "\(deployment.names.stack) is not deployed" }

@@ -61,7 +61,7 @@ public struct SiteDeployer: Sendable {
     var names: Names { input.names }
 
     func accountId() async throws -> String {
-        try await STSClient(client).getCallerIdentity().Account
+        try await STSClient(client).accountId()
     }
 
     /// The stack request, uploading nested templates first when the site needs them.

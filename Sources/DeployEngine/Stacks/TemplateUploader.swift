@@ -54,7 +54,7 @@ struct TemplateUploader: Sendable {
 
     private func bucketName() async throws -> String {
         if let bucket { return bucket }
-        let account = try await STSClient(client).getCallerIdentity().Account
+        let account = try await STSClient(client).accountId()
         return Self.bucketName(account: account, region: client.region)
     }
 }

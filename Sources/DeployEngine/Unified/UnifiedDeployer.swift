@@ -51,7 +51,7 @@ public struct UnifiedDeployer: Sendable {
     /// exist before it: secrets and repositories.
     func prepare(apply: Bool) async throws -> (StackRequest, [PlannedAction]) {
         let rendered = try stack.render()
-        let account = try await STSClient(client).getCallerIdentity().Account
+        let account = try await STSClient(client).accountId()
         let reconciler = reconciler(account: account, apply: apply)
         let recorder = ServicesReconciler.Recorder()
         onEvent(.layer(.services, "secrets and images"))
