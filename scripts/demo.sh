@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Berth's main job, end to end, on a local emulator: deploy the example website (examples/website)
-# to moto behind the gate, show what runs, show that a second deploy plans nothing, tear it down.
+# Berth's main job, end to end, on Berth's local AWS: deploy the example website (examples/website)
+# to the emulator, show what runs, show that a second deploy plans nothing, tear it down.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-export BERTH_SHARED="${BERTH_SHARED:-$root/../shared}"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -12,10 +11,11 @@ step "build berth"
 swift build --product berth
 berth="$root/.build/debug/berth"
 
-step "start the local AWS emulator (moto behind the SigV4/model-checking gate)"
+step "start the local AWS (emulator/: moto with Berth's realism; it checks every signature)"
 url=$(scripts/emulator.sh start)
 trap '"$root/scripts/emulator.sh" stop' EXIT
-echo "emulator at $url"
+emulator=$(cat "$root/.build/emulator/emulator-url")
+echo "local AWS at $url"
 export AWS_ENDPOINT_URL="$url" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE AWS_SESSION_TOKEN
 region=eu-west-1   # x-berth.region of the example
@@ -28,7 +28,7 @@ step "berth deploy --env dev --only infra   (the CloudFormation stack: network, 
 "$berth" deploy --env dev --only infra
 
 step "push the site's image to ECR (stand-in for docker push: moto has no registry endpoint)"
-"$root/.venv/bin/python" "$root/scripts/seed-ecr-image.py" "$url" "$region" website/site latest
+"$root/.venv/bin/python" "$root/scripts/seed-ecr-image.py" "$emulator" "$region" website/site latest
 
 step "berth deploy --env dev   (access points, task definitions, Fargate services)"
 "$berth" deploy --env dev
@@ -41,12 +41,15 @@ step "read the site back with boto3, a client independent of Berth"
 
 step "berth plan --env dev   (a second deploy would change nothing)"
 "$berth" plan --env dev
-curl -s -X POST "$url/__gate/reset" > /dev/null
+curl -s -X POST "$emulator/_berth/reset" > /dev/null
 "$berth" deploy --env dev > /dev/null 2>&1
-writes=$(curl -s "$url/__gate/stats" | "$root/.venv/bin/python" -c 'import json,sys; d=json.load(sys.stdin); print(d["mutating"], d["total"], d["rejected"])')
-read -r mutating total rejected <<< "$writes"
-echo "second deploy: $total AWS calls, $mutating writes, $rejected refused by the gate"
-[ "$mutating" = 0 ] && [ "$rejected" = 0 ]
+writes=$(curl -s "$emulator/_berth/requests" | "$root/.venv/bin/python" -c '
+import json, sys
+records = json.load(sys.stdin)
+print(len(records), sum(r["mutating"] for r in records), sum(r["auth"] != "ok" for r in records))')
+read -r total mutating refused <<< "$writes"
+echo "second deploy: $total AWS calls, $mutating writes, $refused refused"
+[ "$mutating" = 0 ] && [ "$refused" = 0 ]
 
 step "berth down --env dev --yes --access-points   (services, task definitions, access points; data kept)"
 "$berth" down --env dev --yes --access-points

@@ -4,7 +4,6 @@
 #   scripts/lint-templates.sh [OUT_DIR]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${BERTH_SHARED:-$root/../shared}"
 out="${1:-$root/.build/templates}"
 berth="$root/.build/debug/berth"
 [ -x "$berth" ] || swift build --product berth
@@ -20,7 +19,7 @@ for env in dev prod; do
   render "example-website-$env" "$root/examples/website" --env "$env"
   render "example-website-$env.unified" "$root/examples/website" --env "$env" --unified
 done
-for dir in "$shared"/testdata/compose/awesome-compose/*/; do
+for dir in "$root"/Tests/Fixtures/compose/awesome-compose/*/; do
   name=$(basename "$dir")
   if (cd "$dir" && "$berth" validate > /dev/null 2>&1); then
     render "awesome-$name" "$dir"

@@ -1,21 +1,52 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, and integration tests against moto through the gate, which this
-# script starts on a free loopback port and stops afterwards. Integration tests are required
-# here: a missing emulator fails the run instead of skipping them.
+# Runs every test: the local AWS emulator's own tests, Berth's unit tests, Berth's integration
+# tests against that emulator (started here on a free loopback port and stopped afterwards), and
+# cfn-lint and checkov on every template. Integration tests are required: a missing emulator
+# fails the run instead of skipping them. Where a checking gate is available (BERTH_GATE, or
+# ../shared/tools/aws_gate.py as in CI), it is put in front of the emulator and must refuse nothing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-export BERTH_SHARED="${BERTH_SHARED:-$root/../shared}"
+state="$root/.build/emulator"
 
+scripts/emulator.sh setup
+echo "== the emulator's own tests" >&2
+(cd emulator && ../.venv/bin/python -m pytest -q -p no:cacheprovider tests)
+
+echo "== Berth's tests" >&2
 swift build --build-tests
 
 url=$(scripts/emulator.sh start)
-# Stop the emulator, and any gate a killed test process left behind, whatever happens.
-trap 'scripts/emulator.sh stop; pkill -f "$root/.venv/bin/python .*aws_gate.py --port 0" 2>/dev/null || true' EXIT
-echo "emulator: gate at $url" >&2
+trap 'scripts/emulator.sh stop' EXIT
+emulator=$(cat "$state/emulator-url")
+if [ -f "$state/gate-url" ]; then
+  echo "local AWS: emulator at $emulator, behind the gate at $url (signatures and request shapes checked)" >&2
+  gate="$url"
+else
+  echo "local AWS: emulator at $emulator; no aws_gate.py, so request shapes are not checked against botocore's models (signatures are)" >&2
+  gate=""
+fi
 
-BERTH_GATE_URL="$url" BERTH_GATE_PYTHON="$root/.venv/bin/python" BERTH_REQUIRE_INTEGRATION=1 \
+BERTH_EMULATOR_URL="$emulator" BERTH_GATE_URL="$gate" BERTH_REQUIRE_INTEGRATION=1 \
   swift test --skip-build "$@"
+
+if [ -n "$gate" ]; then
+  # Every request Berth sent through the gate must be one AWS would accept.
+  refused=$(.venv/bin/python - "$state/gate.jsonl" <<'PY'
+import json, sys
+refused = 0
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    if r.get('auth') not in ('ok', 'off', None) or r.get('validation') not in ('ok', 'off', None):
+        refused += 1
+        print(f"refused: {r.get('service')} {r.get('operation')} auth={r.get('auth')} validation={r.get('validation')} {r.get('error')}", file=sys.stderr)
+print(refused)
+PY
+)
+  total=$(wc -l < "$state/gate.jsonl")
+  echo "gate: $total requests checked, $refused refused" >&2
+  [ "$refused" = 0 ]
+fi
 
 # Every template Berth renders must pass cfn-lint and checkov, as AWS users' pipelines check them.
 scripts/lint-templates.sh

@@ -2,25 +2,25 @@ import AWSRuntime
 import Foundation
 import Logging
 
-extension GateHarness {
-    /// Whether integration tests should run: a gate is there, or CI requires one (and then a
-    /// missing gate fails the tests rather than skipping them).
+extension LocalAWS {
+    /// Whether integration tests should run: the local AWS is there, or CI requires it (and then
+    /// a missing one fails the tests rather than skipping them).
     public static var isAvailable: Bool {
         isRequired || ((try? shared()) ?? nil) != nil
     }
 
-    /// The shared gate; throws when it cannot be had.
-    public static func require() throws -> GateHarness {
-        guard let gate = try shared() else { throw HarnessError("no gate available") }
-        return gate
+    /// The shared local AWS; throws when it cannot be had.
+    public static func require() throws -> LocalAWS {
+        guard let aws = try shared() else { throw HarnessError("no local AWS available") }
+        return aws
     }
 
-    /// A client signing with moto's accepted test keys, talking to this gate.
+    /// A client signing with the emulator's test keys, talking to this endpoint.
     public func awsClient(retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3), sleeper: any Sleeper = TaskSleeper(), seed: UInt64 = 1) -> AWSClient {
         AWSClient.forTesting(
             transport: URLSessionTransport(requestTimeout: 30), endpoint: url, retryPolicy: retryPolicy, sleeper: sleeper, seed: seed,
             logger: ProcessInfo.processInfo.environment["BERTH_TEST_VERBOSE"] == nil ? nil : Self.debugLogger,
-            // A connection the gate drops after forwarding can go silent instead of failing;
+            // A connection a faulty front drops after forwarding can go silent instead of failing;
             // a short idle timeout turns that into a quick, retried timeout.
             timeout: 3)
     }
@@ -31,7 +31,7 @@ extension GateHarness {
         return logger
     }
 
-    /// Environment for running the `berth` binary against this gate, with no host AWS config leaking in.
+    /// Environment for running the `berth` binary against this endpoint, with no host AWS config leaking in.
     public func berthEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         environment["HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("berth-no-home").path
@@ -60,7 +60,7 @@ public enum BerthBinary {
             if FileManager.default.isExecutableFile(atPath: candidate.path), !candidate.hasDirectoryPath { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        return GateHarness.projectRoot.appendingPathComponent(".build/debug/berth")
+        return LocalAWS.projectRoot.appendingPathComponent(".build/debug/berth")
     }
 
     public static func run(_ arguments: [String], environment: [String: String], directory: URL? = nil) throws -> Result {
@@ -82,13 +82,13 @@ public enum BerthBinary {
     }
 }
 
-extension GateHarness {
+extension LocalAWS {
     /// The `docker push` stand-in: moto has no registry endpoint, so `scripts/seed-ecr-image.py`
     /// records the image manifest through ECR's API. Goes to moto directly, past any faults.
     public func seedImage(region: String, repository: String, tag: String = "latest") throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.projectRoot.appendingPathComponent(".venv/bin/python").path)
-        process.arguments = [Self.projectRoot.appendingPathComponent("scripts/seed-ecr-image.py").path, upstream, region, repository, tag]
+        process.arguments = [Self.projectRoot.appendingPathComponent("scripts/seed-ecr-image.py").path, motoURL, region, repository, tag]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -6,7 +6,7 @@ import Testing
 /// every diagnostic must point at a file position.
 @Suite struct AwesomeComposeTests {
     static var projects: [String] {
-        let root = TestSupport.sharedDirectory + "/testdata/compose/awesome-compose"
+        let root = TestSupport.publishedFixtures + "/compose/awesome-compose"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         return names.filter { !$0.hasPrefix(".") && $0 != "LICENSE" }.sorted()
     }
@@ -17,7 +17,7 @@ import Testing
 
     @Test(arguments: projects)
     func loadsWithLocatedDiagnostics(project: String) throws {
-        let directory = TestSupport.sharedDirectory + "/testdata/compose/awesome-compose/" + project
+        let directory = TestSupport.publishedFixtures + "/compose/awesome-compose/" + project
         let result = ComposeLoader.load(ComposeLoadOptions(workingDirectory: directory, environment: [:]))
         #expect(result.site != nil)
         for diagnostic in result.diagnostics {

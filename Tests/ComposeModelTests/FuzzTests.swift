@@ -20,7 +20,7 @@ import Testing
 
     static var seeds: [String] {
         var texts: [String] = []
-        let root = TestSupport.sharedDirectory + "/testdata/compose/awesome-compose"
+        let root = TestSupport.publishedFixtures + "/compose/awesome-compose"
         for project in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] {
             for name in ["compose.yaml", "compose.yml"] {
                 if let text = try? String(contentsOfFile: "\(root)/\(project)/\(name)", encoding: .utf8) { texts.append(text) }

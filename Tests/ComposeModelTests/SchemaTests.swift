@@ -5,10 +5,10 @@ import Testing
 /// Merged documents (as `berth config` prints them) must be valid against the Compose
 /// Specification's JSON schema.
 @Suite struct SchemaTests {
-    static let schemaPath = TestSupport.sharedDirectory + "/testdata/compose-spec/compose-spec.json"
+    static let schemaPath = TestSupport.publishedFixtures + "/compose-spec/compose-spec.json"
 
     static var directories: [String] {
-        let root = TestSupport.sharedDirectory + "/testdata/compose/awesome-compose"
+        let root = TestSupport.publishedFixtures + "/compose/awesome-compose"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         return names.filter { $0 != "LICENSE" }.sorted().map { "\(root)/\($0)" } + [TestSupport.repositoryDirectory + "/examples/website"]
     }

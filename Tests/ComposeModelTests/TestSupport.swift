@@ -1,13 +1,12 @@
 import ComposeModel
 import Foundation
 
-/// Paths to the shared test data and helpers to load compose text from memory.
+/// Paths to the test data and helpers to load compose text from memory.
 enum TestSupport {
-    /// `../shared` next to the repository, or `BERTH_SHARED` when set.
-    static var sharedDirectory: String {
-        if let override = ProcessInfo.processInfo.environment["BERTH_SHARED"], !override.isEmpty { return override }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return repository.deletingLastPathComponent().appendingPathComponent("shared").path
+    /// `Tests/Fixtures`: published files other projects wrote (awesome-compose, the compose-spec
+    /// schema), each folder with its origin and licence.
+    static var publishedFixtures: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures").path
     }
 
     static var fixturesDirectory: String {

@@ -9,19 +9,19 @@ extension Integration {
     /// the next run to exactly what a clean run makes: no second access point, service or
     /// task definition revision.
     @Suite struct Convergence {
-        static let site = GateHarness.projectRoot.appendingPathComponent("examples/website")
+        static let site = LocalAWS.projectRoot.appendingPathComponent("examples/website")
         static let region = "eu-west-1"
 
-        func environment(_ gate: GateHarness, project: String) -> [String: String] {
+        func environment(_ gate: LocalAWS, project: String) -> [String: String] {
             gate.berthEnvironment(["BERTH_HTTP_TIMEOUT": "2"])
         }
 
-        func run(_ arguments: [String], gate: GateHarness) throws -> BerthBinary.Result {
+        func run(_ arguments: [String], gate: LocalAWS) throws -> BerthBinary.Result {
             try BerthBinary.run(arguments, environment: gate.berthEnvironment(["BERTH_HTTP_TIMEOUT": "2"]), directory: Self.site)
         }
 
         /// Infra, image and services for `project`; returns how many runs the services deploy took.
-        func deployUntilDone(_ project: String, gate: GateHarness, attempts: Int = 6) throws -> Int {
+        func deployUntilDone(_ project: String, gate: LocalAWS, attempts: Int = 6) throws -> Int {
             for attempt in 1...attempts {
                 let infra = try run(["deploy", "--env", "dev", "--project-name", project, "--only", "infra"], gate: gate)
                 guard infra.status == 0 else { continue }
@@ -33,7 +33,7 @@ extension Integration {
         }
 
         /// What a clean deploy of the example makes, counted through the shared gate.
-        func expectExactlyOneOfEach(_ project: String, gate: GateHarness, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        func expectExactlyOneOfEach(_ project: String, gate: LocalAWS, sourceLocation: SourceLocation = #_sourceLocation) async throws {
             let client = AWSClient.forTesting(transport: URLSessionTransport(), endpoint: gate.url, region: Self.region)
             let ecs = ECSClient(client)
             let cluster = "\(project)-dev"
@@ -51,10 +51,8 @@ extension Integration {
 
         @Test(arguments: [5, 23])
         func throughInjectedFaults(seed: Int) async throws {
-            let shared = try GateHarness.require()
-            let faulty = try GateHarness.startGate(arguments: [
-                "--upstream", shared.upstream, "--faults", "throttle=0.15,error500=0.05,reset=0.05", "--seed", String(seed),
-            ])
+            let shared = try LocalAWS.require()
+            let faulty = try shared.startFaultyFront(faults: "throttle=0.15,error500=0.05,reset=0.05", seed: UInt64(seed))
             defer { faulty.stop() }
             let project = "faults\(seed)"
             let runs = try deployUntilDone(project, gate: faulty)
@@ -68,7 +66,7 @@ extension Integration {
         }
 
         @Test func afterKillsAtRandomMoments() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             let project = "killed"
             _ = try run(["deploy", "--env", "dev", "--project-name", project, "--only", "infra"], gate: gate)
             try gate.seedImage(region: Self.region, repository: "\(project)/site")

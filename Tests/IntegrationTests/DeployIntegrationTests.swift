@@ -8,15 +8,15 @@ extension Integration {
     /// The example site, deployed with the `berth` binary through the gate, then read back with
     /// the typed clients.
     @Suite struct Deploy {
-        static let site = GateHarness.projectRoot.appendingPathComponent("examples/website")
+        static let site = LocalAWS.projectRoot.appendingPathComponent("examples/website")
         static let region = "eu-west-1"
 
-        func berth(_ arguments: [String], _ gate: GateHarness) throws -> BerthBinary.Result {
+        func berth(_ arguments: [String], _ gate: LocalAWS) throws -> BerthBinary.Result {
             try BerthBinary.run(arguments, environment: gate.berthEnvironment(), directory: Self.site)
         }
 
         @Test func deployReadBackNoOpRedeployAndTeardown() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let infra = try berth(["deploy", "--env", "dev", "--only", "infra"], gate)
             #expect(infra.status == 0, "\(infra.stderr)")
@@ -62,7 +62,7 @@ extension Integration {
             #expect(!changed.stdout.contains("website-dev-cms"))
 
             // A rollout the circuit breaker rolls back is a failure that says why.
-            try gate.client.call("POST", "/__gate/ecs/fail-next-deployment", body: Data(#"{"service": "site", "cluster": "website-dev"}"#.utf8))
+            try gate.client.failNextDeployment(service: "site", cluster: "website-dev")
             let failed = try BerthBinary.run(
                 ["deploy", "--env", "dev"], environment: gate.berthEnvironment(["CMS_CONTENT_KEY": "k3"]), directory: Self.site)
             #expect(failed.status == 1)
@@ -82,14 +82,14 @@ extension Integration {
         }
 
         @Test func downWhenNothingIsDeployedSaysSo() throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             let result = try berth(["down", "--env", "prod", "--yes"], gate)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("nothing is deployed for website-prod"))
         }
 
         @Test func badComposeInputStopsBeforeAnyAWSCall() throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-bad-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -6,7 +6,7 @@ import Testing
 extension Integration {
     @Suite struct Doctor {
         @Test func reportsIdentityRegionCredentialSourceAndEndpoint() throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let result = try BerthBinary.run(["doctor", "--output", "json"], environment: gate.berthEnvironment())
             #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -21,7 +21,7 @@ extension Integration {
         }
 
         @Test func verboseLogsOneLinePerRequestWithoutSecrets() throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             let result = try BerthBinary.run(
                 ["doctor", "--verbose"], environment: gate.berthEnvironment(["AWS_SECRET_ACCESS_KEY": "s3cr3t-value", "AWS_ACCESS_KEY_ID": "testing"]))
             let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("aws: ") }
@@ -33,8 +33,11 @@ extension Integration {
         }
 
         @Test func aWrongSecretFailsWithOneLineAndAHint() throws {
-            let gate = try GateHarness.require()
-            let result = try BerthBinary.run(["doctor"], environment: gate.berthEnvironment(["AWS_SECRET_ACCESS_KEY": "wrong"]))
+            let gate = try LocalAWS.require()
+            // Straight to the emulator, which checks signatures as AWS does: a gate layered in
+            // front must see only requests AWS would accept.
+            let result = try BerthBinary.run(
+                ["doctor"], environment: gate.berthEnvironment(["AWS_SECRET_ACCESS_KEY": "wrong", "AWS_ENDPOINT_URL": gate.controlURL]))
             #expect(result.status == 1)
             let lines = result.stderr.split(separator: "\n")
             #expect(lines.count == 2, "stderr: \(result.stderr)")
@@ -45,7 +48,7 @@ extension Integration {
         }
 
         @Test func missingCredentialsSayWhatToDo() throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             var environment = gate.berthEnvironment()
             environment["AWS_ACCESS_KEY_ID"] = nil
             environment["AWS_SECRET_ACCESS_KEY"] = nil

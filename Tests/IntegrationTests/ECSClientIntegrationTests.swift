@@ -44,7 +44,7 @@ extension Integration {
         }
 
         @Test func taskDefinitionsServicesAndTasks() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let client = gate.awsClient()
             let ecs = ECSClient(client)

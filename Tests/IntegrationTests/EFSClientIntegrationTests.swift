@@ -8,7 +8,7 @@ extension Integration {
     /// EFS access points through the gate, including the retried-create answer that carries the existing id.
     @Suite struct EFSClientRoundTrip {
         @Test func accessPointLifecycleAndTokenReuse() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let efs = EFSClient(gate.awsClient())
             let suffix = UInt32.random(in: 0...UInt32.max)

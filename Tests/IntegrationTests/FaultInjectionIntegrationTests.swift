@@ -8,10 +8,8 @@ extension Integration {
     /// Through a gate of its own that injects throttling, 5xx answers and dropped connections.
     @Suite struct FaultInjection {
         @Test func fiftyCallsSucceedThroughInjectedFaults() async throws {
-            let shared = try GateHarness.require()
-            let faulty = try GateHarness.startGate(arguments: [
-                "--upstream", shared.upstream, "--faults", "throttle=0.2,error500=0.05,reset=0.05", "--seed", "7",
-            ])
+            let shared = try LocalAWS.require()
+            let faulty = try shared.startFaultyFront(faults: "throttle=0.2,error500=0.05,reset=0.05", seed: 7)
             defer { faulty.stop() }
             let sleeper = RecordingSleeper()
             let ecs = ECSClient(faulty.awsClient(retryPolicy: RetryPolicy(), sleeper: sleeper, seed: 7))
@@ -28,8 +26,8 @@ extension Integration {
         }
 
         @Test func anEndpointThatAlwaysThrottlesGivesUpNamingTheThrottling() async throws {
-            let shared = try GateHarness.require()
-            let faulty = try GateHarness.startGate(arguments: ["--upstream", shared.upstream, "--faults", "throttle=1.0", "--seed", "1"])
+            let shared = try LocalAWS.require()
+            let faulty = try shared.startFaultyFront(faults: "throttle=1.0", seed: 1)
             defer { faulty.stop() }
             let sleeper = RecordingSleeper()
             let ecs = ECSClient(faulty.awsClient(retryPolicy: RetryPolicy(maxAttempts: 5), sleeper: sleeper))

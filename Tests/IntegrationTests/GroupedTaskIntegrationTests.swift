@@ -29,7 +29,7 @@ extension Integration {
             """
 
         @Test func deploysOneTaskDefinitionWithTwoContainers() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-grouped-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

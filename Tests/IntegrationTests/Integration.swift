@@ -2,11 +2,11 @@ import BerthTesting
 import Foundation
 import Testing
 
-/// All integration tests share one moto and one gate, so they run one at a time.
-@Suite(.serialized, .enabled(if: GateHarness.isAvailable, "needs moto and the gate (.venv or BERTH_GATE_URL)"))
+/// All integration tests share one local AWS (the emulator, and the gate where CI layers it in), so they run one at a time.
+@Suite(.serialized, .enabled(if: LocalAWS.isAvailable, "needs the local AWS (.venv, or BERTH_EMULATOR_URL)"))
 struct Integration {}
 
-extension GateClient {
+extension EmulatorClient {
     /// Fails the test if the gate refused any request since the last reset: a bad signature or
     /// a request shape AWS would reject.
     func expectNoRejections(sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -9,7 +9,7 @@ extension Integration {
     /// One call of each protocol, end to end through the gate's signature and model checks.
     @Suite struct Protocols {
         @Test func awsQueryWithSTSAndCloudFormation() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let client = gate.awsClient()
             let identity = try await STSClient(client).getCallerIdentity()
@@ -19,7 +19,7 @@ extension Integration {
         }
 
         @Test func awsJSONWithECSAndLogs() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let client = gate.awsClient()
             let clusters = try await ECSClient(client).listClusters().collect { $0.clusterArns ?? [] }
@@ -29,7 +29,7 @@ extension Integration {
         }
 
         @Test func restJSONWithEFS() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let systems = try await EFSClient(gate.awsClient()).describeFileSystems().collect { $0 }
             #expect(systems.allSatisfy { $0.FileSystemId.hasPrefix("fs-") })
@@ -44,7 +44,7 @@ extension Integration {
         }
 
         @Test func ec2QueryFindsTheDefaultVPC() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let vpcs = try await EC2Client(gate.awsClient()).describeVpcs(filters: [.init(name: "is-default", values: ["true"])]).collect { $0 }
             #expect(vpcs.count == 1)
@@ -53,7 +53,7 @@ extension Integration {
         }
 
         @Test func restXMLWithS3ObjectsRoundTrip() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let s3 = S3Client(gate.awsClient())
             let bucket = "berth-it-\(UInt32.random(in: 0...UInt32.max))"

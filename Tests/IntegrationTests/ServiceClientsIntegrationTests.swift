@@ -11,7 +11,7 @@ extension Integration {
         static func unique() -> UInt32 { UInt32.random(in: 0...UInt32.max) }
 
         @Test func iamInlineRolePolicies() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let client = gate.awsClient()
             let iam = IAMClient(client)
@@ -37,7 +37,7 @@ extension Integration {
         }
 
         @Test func secretsManagerLifecycle() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let secrets = SecretsManagerClient(gate.awsClient())
             let prefix = "berth-it-\(Self.unique())/"
@@ -72,7 +72,7 @@ extension Integration {
         }
 
         @Test func ssmParameters() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let ssm = SSMClient(gate.awsClient())
             let path = "/berth-it/\(Self.unique())"
@@ -97,7 +97,7 @@ extension Integration {
         }
 
         @Test func applicationAutoScalingTargetTracking() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let client = gate.awsClient()
             let ecs = ECSClient(client)
@@ -151,7 +151,7 @@ extension Integration {
         }
 
         @Test func logsEventsByStreamPrefix() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let logs = CloudWatchLogsClient(gate.awsClient())
             let group = "/berth/it-\(Self.unique())"
@@ -200,7 +200,7 @@ extension Integration {
         }
 
         @Test func ecrImagesByTag() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let client = gate.awsClient()
             let ecr = ECRClient(client)

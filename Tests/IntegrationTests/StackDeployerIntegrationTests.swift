@@ -59,7 +59,7 @@ extension Integration {
 
         static func uniqueName(_ tag: String) -> String { "berth-it-\(tag)-\(UInt32.random(in: 0...UInt32.max))" }
 
-        static func deployer(_ gate: GateHarness) -> Deployer {
+        static func deployer(_ gate: LocalAWS) -> Deployer {
             Deployer(client: gate.awsClient(), waiter: Waiter(minDelay: 0.1, maxDelay: 0.5, timeout: 60))
         }
 
@@ -73,13 +73,13 @@ extension Integration {
                 .filter { !($0.ExecutionStatus ?? "").hasPrefix("EXECUTE_") }.compactMap(\.ChangeSetName)
         }
 
-        static func retention(_ gate: GateHarness, stackName: String) async throws -> Int? {
+        static func retention(_ gate: LocalAWS, stackName: String) async throws -> Int? {
             let groups = try await CloudWatchLogsClient(gate.awsClient()).describeLogGroups(prefix: "/berth/it/\(stackName)/").collect { $0 }
             return groups.first?.retentionInDays
         }
 
         @Test func createsUpdatesAndSkipsANoOpWithoutWrites() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let deployer = Self.deployer(gate)
             let name = Self.uniqueName("update")
@@ -112,7 +112,7 @@ extension Integration {
         }
 
         @Test func aNoOpTheComparisonCannotProveEndsWithAnEmptyChangeSet() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let deployer = Self.deployer(gate)
             let name = Self.uniqueName("defaults")
@@ -145,7 +145,7 @@ extension Integration {
         }
 
         @Test func aTagChangeGoesThroughAChangeSetAndLeftoversAreDeleted() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let deployer = Self.deployer(gate)
             let cfn = CloudFormationClient(gate.awsClient())
@@ -167,14 +167,13 @@ extension Integration {
         }
 
         @Test func aFailingUpdateReportsTheResourceAndTheRollback() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let deployer = Self.deployer(gate)
             let name = Self.uniqueName("fail-update")
             _ = try await deployer.deploy(stack: Self.request(name, Self.template(retention: 7)))
 
-            let body = try JSONEncoder().encode(["logicalId": "AppLogs", "reason": "Retention cannot be changed today", "stackName": name])
-            try gate.client.call("POST", "/__gate/cfn/fail-next", body: body)
+            try gate.client.failNextStackResource("AppLogs", reason: "Retention cannot be changed today", stackName: name)
             var events: [DeployEvent] = []
             do {
                 _ = try await deployer.deploy(stack: Self.request(name, Self.template(retention: 14))) { events.append($0) }
@@ -198,12 +197,11 @@ extension Integration {
         }
 
         @Test func aFailedCreateNeedsRecreate() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let deployer = Self.deployer(gate)
             let name = Self.uniqueName("fail-create")
-            let body = try JSONEncoder().encode(["logicalId": "Alarms", "reason": "Topic quota exceeded", "stackName": name])
-            try gate.client.call("POST", "/__gate/cfn/fail-next", body: body)
+            try gate.client.failNextStackResource("Alarms", reason: "Topic quota exceeded", stackName: name)
             let request = Self.request(name, Self.template())
 
             await #expect { try await deployer.deploy(stack: request) } throws: { error in
@@ -223,7 +221,7 @@ extension Integration {
         }
 
         @Test func planShowsAddsModifiesAndReplacementsAndChangesNothing() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let deployer = Self.deployer(gate)
             let cfn = CloudFormationClient(gate.awsClient())
@@ -256,7 +254,7 @@ extension Integration {
         }
 
         @Test func aLargeTemplateGoesThroughS3() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let deployer = Self.deployer(gate)
             let name = Self.uniqueName("large")
@@ -288,10 +286,8 @@ extension Integration {
         /// were forwarded (each drop costs the client's 3 s idle timeout, so one seed is enough).
         @Test(arguments: [34] as [UInt64])
         func deploysThroughInjectedFaults(seed: UInt64) async throws {
-            let shared = try GateHarness.require()
-            let faulty = try GateHarness.startGate(arguments: [
-                "--upstream", shared.upstream, "--faults", "throttle=0.1,error500=0.1,reset=0.15", "--seed", String(seed),
-            ])
+            let shared = try LocalAWS.require()
+            let faulty = try shared.startFaultyFront(faults: "throttle=0.1,error500=0.1,reset=0.15", seed: UInt64(seed))
             defer { faulty.stop() }
             let client = faulty.awsClient(retryPolicy: RetryPolicy(), sleeper: RecordingSleeper(), seed: seed)
             let deployer = Deployer(client: client, waiter: Waiter(minDelay: 0.1, maxDelay: 0.5, timeout: 120))
@@ -314,7 +310,7 @@ extension Integration {
         }
 
         @Test func deleteWaitsUntilGoneAndAMissingStackIsFine() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let deployer = Self.deployer(gate)
             let name = Self.uniqueName("delete")

@@ -11,7 +11,7 @@ extension Integration {
     @Suite struct Teardown {
         static let region = "us-east-1"
 
-        func site(_ gate: GateHarness, project: String) async throws -> URL {
+        func site(_ gate: LocalAWS, project: String) async throws -> URL {
             let client = AWSClient.forTesting(transport: URLSessionTransport(), endpoint: gate.url, region: Self.region)
             let vpc = try #require(try await EC2Client(client).describeVpcs(filters: [.init(name: "is-default", values: ["true"])]).collect { $0 }.first)
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-teardown-\(UUID().uuidString)")
@@ -30,12 +30,12 @@ extension Integration {
             return folder
         }
 
-        func berth(_ arguments: [String], _ gate: GateHarness, _ folder: URL) throws -> BerthBinary.Result {
+        func berth(_ arguments: [String], _ gate: LocalAWS, _ folder: URL) throws -> BerthBinary.Result {
             try BerthBinary.run(arguments, environment: gate.berthEnvironment(), directory: folder)
         }
 
         @Test func downInfraKeepsTheDataAndDeleteDataRemovesIt() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             let folder = try await site(gate, project: "teardown")
             let deploy = try berth(["deploy"], gate, folder)
             #expect(deploy.status == 0, "\(deploy.stderr)")
@@ -65,7 +65,7 @@ extension Integration {
         }
 
         @Test func deleteDataRemovesFileSystemsAndTheBackupBucket() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             try gate.client.reset()
             let folder = try await site(gate, project: "wipe")
             #expect(try berth(["deploy"], gate, folder).status == 0)

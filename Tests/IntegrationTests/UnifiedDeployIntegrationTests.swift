@@ -14,15 +14,15 @@ extension Integration {
     /// its CloudFormation drops the task definitions' EFS volume configuration and most service
     /// details, and gives CloudFormation-made access points a broken `Ref`.
     @Suite struct UnifiedDeploy {
-        static let site = GateHarness.projectRoot.appendingPathComponent("examples/website")
+        static let site = LocalAWS.projectRoot.appendingPathComponent("examples/website")
         static let region = "eu-west-1"
 
-        func berth(_ arguments: [String], _ gate: GateHarness) throws -> BerthBinary.Result {
+        func berth(_ arguments: [String], _ gate: LocalAWS) throws -> BerthBinary.Result {
             try BerthBinary.run(arguments, environment: gate.berthEnvironment(), directory: Self.site)
         }
 
         @Test func oneStackWithEverythingAndANoOpRedeploy() async throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             // Other suites leave the two-layer site behind; this one starts and ends clean.
             try gate.client.resetMoto()
             defer { try? gate.client.resetMoto() }
@@ -92,7 +92,7 @@ extension Integration {
         }
 
         @Test func unifiedTakesNoLayerFlags() throws {
-            let gate = try GateHarness.require()
+            let gate = try LocalAWS.require()
             let result = try berth(["deploy", "--env", "dev", "--unified", "--only", "infra"], gate)
             #expect(result.status == 2)
             #expect(result.stderr.contains("--only and --service do not apply"), "\(result.stderr)")

@@ -2,16 +2,10 @@ import Foundation
 import SigV4
 import Testing
 
-/// The official SigV4 test suite (../shared/testdata/sigv4), one test per case folder.
+/// The official SigV4 test suite (Tests/Fixtures/sigv4, Apache-2.0), one test per case folder.
 struct SigV4SuiteTests {
-    static let suiteRoot: URL = {
-        if let shared = ProcessInfo.processInfo.environment["BERTH_SHARED"] {
-            return URL(fileURLWithPath: shared).appendingPathComponent("testdata/sigv4")
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/testdata/sigv4")
-    }()
+    static let suiteRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/sigv4")
 
     /// Every folder that holds a `<name>.req`, nested ones included.
     static let cases: [String] = {

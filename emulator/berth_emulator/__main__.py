@@ -1,0 +1,58 @@
+"""python -m berth_emulator: start Berth's local AWS on a loopback port and print READY <url>."""
+import argparse
+import os
+import signal
+import sys
+
+from .faults import FaultPlan
+from .settings import Settings
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(prog='python -m berth_emulator', description=__doc__.split(':', 1)[1].strip())
+    p.add_argument('--port', type=int, default=0, help='port of the front on 127.0.0.1 (0 = a free one)')
+    p.add_argument('--upstream', help='run only a front, forwarding to this URL (another emulator or a gate)')
+    p.add_argument('--faults', default='', help='throttle=P,error500=P,reset=P,latency=P:SECONDS')
+    p.add_argument('--seed', type=int, default=0, help='seed of the fault draws')
+    p.add_argument('--log', help='append one JSON line per request to this file')
+    p.add_argument('--ecs-polls', type=int, default=int(os.environ.get('BERTH_EMULATOR_ECS_POLLS', 2)),
+                   help='describe_services calls until an ECS rollout completes (0 = at once)')
+    p.add_argument('--cfn-polls', type=int, default=int(os.environ.get('BERTH_EMULATOR_CFN_POLLS', 1)),
+                   help='describe_stacks calls during which a stack operation shows *_IN_PROGRESS (0 = at once)')
+    p.add_argument('--no-cfn-lint', action='store_true', help='accept templates that cfn-lint finds errors in')
+    p.add_argument('--cfn-lint-ignore', default='', help='comma-separated cfn-lint rule ids to accept')
+    p.add_argument('--cred', action='append', default=[], metavar='AKID:SECRET[:TOKEN]',
+                   help='accept these credentials (repeatable; default testing:testing)')
+    args = p.parse_args(argv)
+    credentials = {}
+    for item in args.cred or ['testing:testing']:
+        key, secret, *token = item.split(':', 2)
+        credentials[key] = (secret, token[0] if token else None)
+    if args.ecs_polls < 0 or args.cfn_polls < 0:
+        p.error('--ecs-polls and --cfn-polls must be >= 0')
+    try:
+        faults = FaultPlan(args.faults, args.seed)
+    except ValueError as e:
+        p.error(str(e))
+
+    from .front import Front, serve
+    if args.upstream:
+        front = Front(args.upstream, faults=faults, log_path=args.log, credentials=credentials)
+    else:
+        from .backend import install_patches, serve_moto
+        settings = Settings(ecs_polls=args.ecs_polls, cfn_polls=args.cfn_polls, cfn_lint=not args.no_cfn_lint,
+                            cfn_lint_ignore=frozenset(r.strip() for r in args.cfn_lint_ignore.split(',') if r.strip()))
+        patches = install_patches(settings)
+        for patch in patches:
+            patch.warm_up()
+        front = Front(serve_moto(), patches=patches, faults=faults, log_path=args.log, credentials=credentials)
+    server = serve(front, port=args.port)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: sys.exit(0))
+    print(f'READY http://127.0.0.1:{server.server_port}', flush=True)
+    print(f'upstream {front.upstream_url}', flush=True)
+    server.serve_forever()
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,67 @@
+"""What every patch of moto is: a named set of wrapped moto methods, its test switches, and a
+piece of the control API (`/_berth/<prefix>/<action>`)."""
+import inspect
+import threading
+
+
+class PatchError(Exception):
+    """The moto internals a patch relies on are not what it was written against."""
+
+
+def require(patch_name, owner, *names, params=()):
+    """Fails loudly, naming what moved, when `owner` lacks an attribute or a method lacks a parameter.
+
+    `params` is a list of (method name, [parameter names]) pairs. A moto whose internals moved
+    must stop the emulator at start-up, never run half-patched."""
+    label = getattr(owner, '__qualname__', getattr(owner, '__name__', type(owner).__name__))
+    problems = [f'{label}.{n} is missing' for n in names if not hasattr(owner, n)]
+    for method, wanted in params:
+        func = getattr(owner, method, None)
+        if func is None:
+            problems.append(f'{label}.{method} is missing')
+            continue
+        have = inspect.signature(func).parameters
+        missing = [p for p in wanted if p not in have]
+        if missing:
+            problems.append(f'{label}.{method}() has no parameter(s) {", ".join(missing)}')
+    if problems:
+        raise PatchError(f'{patch_name}: ' + '; '.join(problems))
+
+
+def wrap(owner, name, new):
+    """Installs `new` as owner.name; `new` receives the original function as its first argument."""
+    old = getattr(owner, name)
+
+    def patched(*args, **kwargs):
+        return new(old, *args, **kwargs)
+    patched.__name__, patched.__qualname__, patched.__wrapped__ = name, f'{owner.__name__}.{name}', old
+    setattr(owner, name, patched)
+
+
+class Patch:
+    """One area of AWS behaviour. Subclasses set `name` and `prefix` and override what they need."""
+    name = ''
+    prefix = ''   # control API: /_berth/<prefix>/<action>
+
+    def __init__(self, settings):
+        self.settings = settings
+        # The moto server is threaded: every switch and every patched path takes this lock.
+        self.lock = threading.RLock()
+
+    def install(self):
+        """Checks moto's internals (raising PatchError) and wraps its methods."""
+        raise NotImplementedError
+
+    def warm_up(self):
+        """Loads anything slow (rule sets, schemas) before the front reports READY."""
+
+    def reset(self):
+        """Forgets armed switches; called on moto's POST /moto-api/reset and POST /_berth/reset."""
+
+    def state(self):
+        """What /_berth/state shows for this patch (settings and armed switches)."""
+        return {}
+
+    def control(self, method, action, body):
+        """Handles POST/GET /_berth/<prefix>/<action> with a JSON object body; returns (status, dict)."""
+        return 404, {'error': f'no such endpoint: {method} /_berth/{self.prefix}/{action}'}
