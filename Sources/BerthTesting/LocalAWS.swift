@@ -90,13 +90,18 @@ public final class LocalAWS: @unchecked Sendable {
     static func startEmulator(arguments: [String]) throws -> (Process, String, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-m", "berth_emulator", "--port", "0"] + arguments
+        // Its request log and diagnostics (why a signature was refused) go to .build/emulator/front-<time>.{jsonl,err}.
+        let logs = projectRoot.appendingPathComponent(".build/emulator")
+        try? FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        let stem = logs.appendingPathComponent("front-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970 * 1000))").path
+        process.arguments = ["-m", "berth_emulator", "--port", "0", "--log", stem + ".jsonl"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONPATH"] = projectRoot.appendingPathComponent("emulator").path
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        FileManager.default.createFile(atPath: stem + ".err", contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: stem + ".err") ?? FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(60)
         var buffer = ""

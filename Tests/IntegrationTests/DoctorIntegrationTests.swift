@@ -22,8 +22,10 @@ extension Integration {
 
         @Test func verboseLogsOneLinePerRequestWithoutSecrets() throws {
             let gate = try LocalAWS.require()
+            // A secret the emulator refuses, sent straight to it (a gate in front sees only good requests).
             let result = try BerthBinary.run(
-                ["doctor", "--verbose"], environment: gate.berthEnvironment(["AWS_SECRET_ACCESS_KEY": "s3cr3t-value", "AWS_ACCESS_KEY_ID": "testing"]))
+                ["doctor", "--verbose"],
+                environment: gate.berthEnvironment(["AWS_SECRET_ACCESS_KEY": "s3cr3t-value", "AWS_ACCESS_KEY_ID": "testing", "AWS_ENDPOINT_URL": gate.controlURL]))
             let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("aws: ") }
             #expect(lines.count == 1)
             #expect(lines.first?.contains("STS GetCallerIdentity") == true)

@@ -5,6 +5,7 @@ import http.server
 import json
 import socket
 import struct
+import sys
 import threading
 import time
 import urllib.parse
@@ -111,6 +112,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *_):
         pass
 
+    def setup(self):
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def read_body(self):
         if 'chunked' in self.headers.get('Transfer-Encoding', '').lower():
             chunks = []
@@ -123,7 +128,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 chunks.append(self.rfile.read(size))
                 self.rfile.readline()
         length = int(self.headers.get('Content-Length') or 0)
-        return self.rfile.read(length) if length else b''
+        body = self.rfile.read(length) if length else b''
+        # A client that gives up before its body arrived (libcurl resending after a dropped
+        # connection can do that) sent no request at all: AWS would time it out, not judge it.
+        return body if len(body) == length else None
 
     def respond(self, status, headers, body):
         self.send_response_only(status)
@@ -140,15 +148,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def drop(self):
         """Ends the connection without an answer: a reset, as a dropped connection looks to a client."""
+        self.close_connection = True
         try:
+            # Linger 0 and close now: the peer gets a TCP RST. (A graceful shutdown would send a
+            # FIN, which an HTTP client may take as a stale keep-alive and silently resend.)
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
+            self.connection.close()
         except OSError:
             pass
-        self.close_connection = True
 
     def handle_any(self):
         front, started = self.front, time.monotonic()
         body = self.read_body()
+        if body is None:
+            print(f'incomplete request: {self.command} {self.path} ended before its body', file=sys.stderr, flush=True)
+            self.close_connection = True
+            return
         if self.path.startswith(CONTROL):
             try:
                 payload = json.loads(body or b'{}')
@@ -181,6 +196,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 status = 400 if code == 'XAmzContentSHA256Mismatch' else 403
                 headers, answer = error_body(call.protocol, code, refusal.message, request_id)
                 record.update(auth=refusal.kind, status=status, error=code)
+                if refusal.detail:
+                    print(f'refused {call.service} {call.operation}: {refusal.message}\n{refusal.detail}', file=sys.stderr, flush=True)
                 self.respond(status, headers, answer)
                 return
             if kind == 'latency':

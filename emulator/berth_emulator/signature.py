@@ -20,9 +20,10 @@ _AUTH = re.compile(r'AWS4-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([
 class Refusal(Exception):
     """Why a request's authentication fails: `kind` is missing, unknown-key, bad-token, signature or skew."""
 
-    def __init__(self, kind, message):
+    def __init__(self, kind, message, detail=None):
         super().__init__(message)
-        self.kind, self.message = kind, message
+        # detail: what the signature was computed over, for the emulator's log (never the secret).
+        self.kind, self.message, self.detail = kind, message, detail
 
 
 def encode(text, keep_slash=False):
@@ -106,7 +107,8 @@ def verify(method, target, headers, body, credentials, now=None):
         key = hmac.new(key, part.encode(), hashlib.sha256).digest()
     if not hmac.compare_digest(hmac.new(key, string_to_sign.encode(), hashlib.sha256).hexdigest(), signature):
         raise Refusal('signature', 'The request signature we calculated does not match the signature you provided. '
-                                   'Check your AWS Secret Access Key and signing method.')
+                                   'Check your AWS Secret Access Key and signing method.',
+                      f'canonical request:\n{canonical}\nstring to sign:\n{string_to_sign}')
     return access_key
 
 

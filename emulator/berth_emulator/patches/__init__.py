@@ -1,15 +1,16 @@
 """The patches, in the order they are installed."""
+import importlib
 import os
 
 from .base import Patch, PatchError  # noqa: F401
 
+# control prefix → (module, class)
+PATCHES = {'cfn': ('cloudformation', 'CloudFormationPatch'), 'ecs': ('ecs', 'ECSPatch'),
+           'efs': ('efs', 'EFSPatch'), 'logs': ('logs', 'LogsPatch')}
+
 
 def all_patches(settings):
     """Every patch; BERTH_EMULATOR_ONLY=ecs,efs (prefixes) limits them, for working on one area."""
-    from .cloudformation import CloudFormationPatch
-    from .ecs import ECSPatch
-    from .efs import EFSPatch
-    from .logs import LogsPatch
     only = {p.strip() for p in os.environ.get('BERTH_EMULATOR_ONLY', '').split(',') if p.strip()}
-    classes = (CloudFormationPatch, ECSPatch, EFSPatch, LogsPatch)
-    return [cls(settings) for cls in classes if not only or cls.prefix in only]
+    chosen = [(module, name) for prefix, (module, name) in PATCHES.items() if not only or prefix in only]
+    return [getattr(importlib.import_module(f'.{module}', __name__), name)(settings) for module, name in chosen]
