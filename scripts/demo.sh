@@ -43,10 +43,10 @@ step "berth plan --env dev   (a second deploy would change nothing)"
 "$berth" plan --env dev
 curl -s -X POST "$emulator/_berth/reset" > /dev/null
 "$berth" deploy --env dev > /dev/null 2>&1
-writes=$(curl -s "$emulator/_berth/requests" | "$root/.venv/bin/python" -c '
+writes=$(curl -s "$emulator/_berth/stats" | "$root/.venv/bin/python" -c '
 import json, sys
-records = json.load(sys.stdin)
-print(len(records), sum(r["mutating"] for r in records), sum(r["auth"] != "ok" for r in records))')
+stats = json.load(sys.stdin)
+print(stats["total"], stats["mutating"], stats["refused"])')
 read -r total mutating refused <<< "$writes"
 echo "second deploy: $total AWS calls, $mutating writes, $refused refused"
 [ "$mutating" = 0 ] && [ "$refused" = 0 ]
@@ -54,3 +54,10 @@ echo "second deploy: $total AWS calls, $mutating writes, $refused refused"
 step "berth down --env dev --yes --access-points   (services, task definitions, access points; data kept)"
 "$berth" down --env dev --yes --access-points
 "$berth" status --env dev
+
+if [ -f "$root/.build/emulator/gate-url" ]; then
+  step "the checking gate in front of the emulator refused nothing"
+  refused=$("$root/.venv/bin/python" "$root/scripts/gate-refusals.py" "$root/.build/emulator/gate.jsonl")
+  echo "gate: $(wc -l < "$root/.build/emulator/gate.jsonl") requests checked, $refused refused"
+  [ "$refused" = 0 ]
+fi

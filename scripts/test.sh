@@ -32,17 +32,7 @@ BERTH_EMULATOR_URL="$emulator" BERTH_GATE_URL="$gate" BERTH_REQUIRE_INTEGRATION=
 
 if [ -n "$gate" ]; then
   # Every request Berth sent through the gate must be one AWS would accept.
-  refused=$(.venv/bin/python - "$state/gate.jsonl" <<'PY'
-import json, sys
-refused = 0
-for line in open(sys.argv[1]):
-    r = json.loads(line)
-    if r.get('auth') not in ('ok', 'off', None) or r.get('validation') not in ('ok', 'off', None):
-        refused += 1
-        print(f"refused: {r.get('service')} {r.get('operation')} auth={r.get('auth')} validation={r.get('validation')} {r.get('error')}", file=sys.stderr)
-print(refused)
-PY
-)
+  refused=$(.venv/bin/python scripts/gate-refusals.py "$state/gate.jsonl")
   total=$(wc -l < "$state/gate.jsonl")
   echo "gate: $total requests checked, $refused refused" >&2
   [ "$refused" = 0 ]

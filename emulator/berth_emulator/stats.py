@@ -15,7 +15,7 @@ class Stats:
 
     def reset(self):
         with self.lock:
-            self.total = self.mutating = self.reads = self.forwarded = self.mutating_forwarded = 0
+            self.total = self.mutating = self.reads = self.forwarded = self.mutating_forwarded = self.refused = 0
             self.faults = collections.Counter()
             self.by_service = collections.Counter()
             self.by_operation = {}
@@ -31,6 +31,8 @@ class Stats:
             if record['forwarded']:
                 self.forwarded += 1
                 self.mutating_forwarded += 1 if record['mutating'] else 0
+            if record['auth'] != 'ok':
+                self.refused += 1
             if record['fault']:
                 self.faults[record['fault']] += 1
             self.by_service[record['service'] or '?'] += 1
@@ -46,7 +48,7 @@ class Stats:
     def snapshot(self):
         with self.lock:
             return {'total': self.total, 'mutating': self.mutating, 'reads': self.reads, 'forwarded': self.forwarded,
-                    'mutating_forwarded': self.mutating_forwarded, 'faults': dict(self.faults),
+                    'mutating_forwarded': self.mutating_forwarded, 'refused': self.refused, 'faults': dict(self.faults),
                     'by_service': dict(self.by_service), 'by_operation': json.loads(json.dumps(self.by_operation)),
                     'upstream': self.upstream}
 

@@ -34,6 +34,7 @@ def test_a_wrong_secret_is_refused_in_each_protocol(aws, service, call, code):
     assert error.value.response['ResponseMetadata']['HTTPStatusCode'] == 403
     record = aws.control('GET', '/_berth/requests')[-1]
     assert (record['auth'], record['forwarded']) == ('signature', False)
+    assert aws.control('GET', '/_berth/stats')['refused'] == 1
 
 
 def test_signed_requests_of_every_protocol_pass(aws):
