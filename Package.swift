@@ -96,7 +96,6 @@ let package = Package(
         .testTarget(
             name: "ComposeModelTests",
             dependencies: ["ComposeModel", "BerthJSON"],
-            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Berth's main job, end to end, on Berth's local AWS: deploy the example website (examples/website)
-# to the emulator, show what runs, show that a second deploy plans nothing, tear it down.
+# to the emulator, show what runs, show that a second deploy writes nothing, tear it down.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -51,8 +51,8 @@ read -r total mutating refused <<< "$writes"
 echo "second deploy: $total AWS calls, $mutating writes, $refused refused"
 [ "$mutating" = 0 ] && [ "$refused" = 0 ]
 
-step "berth down --env dev --yes --access-points   (services, task definitions, access points; data kept)"
-"$berth" down --env dev --yes --access-points
+step "berth down --env dev --infra --yes   (services, access points, the stack; file systems and backups kept)"
+"$berth" down --env dev --infra --yes
 "$berth" status --env dev
 
 if [ -f "$root/.build/emulator/gate-url" ]; then

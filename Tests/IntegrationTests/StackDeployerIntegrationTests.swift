@@ -282,9 +282,10 @@ extension Integration {
 
         /// Dropped connections after the gate forwarded a write are the hard case: the retried
         /// CreateChangeSet meets its own change set, the retried ExecuteChangeSet one already run.
-        /// Seed 34 drops the connection after CreateChangeSet, ExecuteChangeSet and DeleteChangeSet
-        /// were forwarded (each drop costs the client's 3 s idle timeout, so one seed is enough).
-        @Test(arguments: [34] as [UInt64])
+        /// Seed 4 drops the connection after CreateChangeSet and ExecuteChangeSet were forwarded
+        /// (each drop costs the client's 3 s idle timeout, so one seed is enough; seeds 1–14 all
+        /// passed when this was written).
+        @Test(arguments: [4] as [UInt64])
         func deploysThroughInjectedFaults(seed: UInt64) async throws {
             let shared = try LocalAWS.require()
             let faulty = try shared.startFaultyFront(faults: "throttle=0.1,error500=0.1,reset=0.15", seed: UInt64(seed))
@@ -299,8 +300,8 @@ extension Integration {
             #expect(try await deployer.plan(stack: Self.request(name, Self.template(retention: 30))).changes.map(\.logicalResourceId) == ["AppLogs"])
             #expect(try await Self.retention(shared, stackName: name) == 14)
 
-            // moto (unlike AWS) makes a second change set of the same name when a CreateChangeSet
-            // is repeated, so a plan can leave one behind; the next deploy deletes such leftovers.
+            // A plan whose DeleteChangeSet was lost leaves its change set behind; the next deploy
+            // deletes such leftovers.
             #expect(try await deployer.deploy(stack: Self.request(name, Self.template(retention: 30))).outcome == .updated)
             #expect(try await Self.retention(shared, stackName: name) == 30)
             #expect(try await Self.unexecutedChangeSets(CloudFormationClient(shared.awsClient()), name).isEmpty)

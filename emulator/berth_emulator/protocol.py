@@ -44,7 +44,7 @@ def classify(method, target, headers, body):
         protocol = 'ec2' if service == 'ec2' else 'query'
         return Call(service, region, access_key, protocol, action, _writes(action, method))
     protocol = 'rest-xml' if service in ('s3', 'route53', 'cloudfront') else 'rest-json'
-    operation = rest_operation(service, method, parsed.path, frozenset(query)) if service else None
+    operation = rest_operation(service, method, parsed.path, query, headers) if service else None
     return Call(service, region, access_key, protocol, operation, _writes(operation, method))
 
 
@@ -54,11 +54,16 @@ def _writes(operation, method):
     return method not in ('GET', 'HEAD')
 
 
-def rest_operation(service, method, path, query_keys):
-    """The REST operation whose method and URI template match best (most literal characters)."""
+def rest_operation(service, method, path, query, headers):
+    """The REST operation whose method and URI template match, whose literal query pairs and
+    required query keys and headers are present, and that is most specific (S3's PutObject and
+    CopyObject differ only by the x-amz-copy-source header they require)."""
     best, best_score = None, -1
-    for name, op_method, pattern, literal_keys, score in _rest_routes(service):
-        if op_method == method and pattern.fullmatch(path) and literal_keys <= query_keys and score > best_score:
+    for name, op_method, pattern, literals, keys, required_headers, score in _rest_routes(service):
+        if op_method != method or score <= best_score or not pattern.fullmatch(path):
+            continue
+        if all(query.get(k, [None])[0] == v or (v == '' and k in query) for k, v in literals) \
+                and all(k in query for k in keys) and all(h in headers for h in required_headers):
             best, best_score = name, score
     return best
 
@@ -70,13 +75,20 @@ def _rest_routes(service):
         model = botocore.loaders.Loader().load_service_model(MODEL_NAMES.get(service, service), 'service-2')
     except Exception:  # noqa: BLE001 - an unknown service just has no named REST operations
         return ()
-    routes = []
+    routes, shapes = [], model.get('shapes', {})
     for name, op in model.get('operations', {}).items():
         http = op.get('http', {})
         uri = http.get('requestUri', '/')
         path, _, literal = uri.partition('?')
-        keys = frozenset(k.split('=')[0] for k in literal.split('&') if k)
-        regex, score = '', len(keys) * 10
+        # S3's `x-id=Operation` literals are hints SDKs may leave out; the other literals are required.
+        literals = tuple(tuple((pair.split('=', 1) + [''])[:2]) for pair in literal.split('&') if pair and not pair.startswith('x-id='))
+        shape = shapes.get(op.get('input', {}).get('shape'), {})
+        members, required = shape.get('members', {}), shape.get('required', [])
+        keys = tuple(members[m]['locationName'] for m in required
+                     if members.get(m, {}).get('location') == 'querystring' and 'locationName' in members[m])
+        required_headers = tuple(members[m]['locationName'] for m in required
+                                 if members.get(m, {}).get('location') == 'header' and 'locationName' in members[m])
+        regex, score = '', (len(literals) + len(keys) + len(required_headers)) * 10
         for part in re.split(r'(\{[^}]+\})', path):
             if part.startswith('{'):
                 regex += '(.+)' if part.endswith('+}') else '([^/]+)'
@@ -85,5 +97,5 @@ def _rest_routes(service):
                 score += len(part)
         if path.endswith('/') and path != '/':
             regex += '?'
-        routes.append((name, http.get('method', 'POST'), re.compile(regex), keys, score))
+        routes.append((name, http.get('method', 'POST'), re.compile(regex), literals, keys, required_headers, score))
     return tuple(routes)

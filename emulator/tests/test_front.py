@@ -24,6 +24,17 @@ def test_counts_reads_and_writes_per_operation(aws):
     assert aws.control('GET', '/_berth/stats')['total'] == 0
 
 
+def test_rest_operations_are_told_apart_by_required_query_keys_and_headers(aws):
+    s3 = aws.client('s3')
+    s3.create_bucket(Bucket='ops-bucket')
+    s3.put_object(Bucket='ops-bucket', Key='a', Body=b'1')
+    s3.copy_object(Bucket='ops-bucket', Key='b', CopySource={'Bucket': 'ops-bucket', 'Key': 'a'})
+    s3.get_object(Bucket='ops-bucket', Key='b')
+    s3.delete_object(Bucket='ops-bucket', Key='a')
+    assert [r['operation'] for r in aws.control('GET', '/_berth/requests')] == [
+        'CreateBucket', 'PutObject', 'CopyObject', 'GetObject', 'DeleteObject']
+
+
 def test_error_codes_are_recorded(aws):
     with pytest.raises(botocore.exceptions.ClientError):
         aws.client('ecs').describe_services(cluster='missing', services=['x'])
