@@ -5,9 +5,9 @@ import Foundation
 import Testing
 
 extension Integration {
-    /// `down --infra` and `--delete-data` on a site in an existing VPC (`x-aws-vpc`): moto's
-    /// CloudFormation cannot delete a VPC it made (it leaves the internet gateway attached), so
-    /// the stack here has none, and deleting it works as on AWS.
+    /// `down --infra` and `--delete-data`, on a site in an existing VPC (`x-aws-vpc`) and on one
+    /// whose network the stack makes (the emulator deletes its gateway, routes and subnets as
+    /// CloudFormation does).
     @Suite struct Teardown {
         static let region = "us-east-1"
 
@@ -82,6 +82,29 @@ extension Integration {
                 system.Tags?.contains { $0.Key == "berth:project" && $0.Value == "wipe" } == true
             }
             #expect(left.isEmpty)
+            try gate.client.expectNoRejections()
+        }
+
+        @Test func downInfraRemovesTheNetworkTheStackMade() async throws {
+            let gate = try LocalAWS.require()
+            try gate.client.reset()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-network-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try """
+                name: ownnet
+                services:
+                  web: {image: "nginx:1.27-alpine", ports: ["80:80"]}
+                """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            #expect(try berth(["deploy"], gate, folder).status == 0)
+            let client = AWSClient.forTesting(transport: URLSessionTransport(), endpoint: gate.url, region: Self.region)
+            let resources = try await CloudFormationClient(client).listStackResources(stackName: "ownnet-default").collect { $0 }
+            let vpc = try #require(resources.first { $0.ResourceType == "AWS::EC2::VPC" }?.PhysicalResourceId)
+
+            let down = try berth(["down", "--infra", "--yes"], gate, folder)
+            #expect(down.status == 0, "\(down.stderr)")
+            #expect(down.stdout.contains("removed stack ownnet-default"))
+            #expect(try await CloudFormationClient(client).describeStacks(name: "ownnet-default").isEmpty)
+            #expect(try await EC2Client(client).describeVpcs(filters: [.init(name: "vpc-id", values: [vpc])]).collect { $0 }.isEmpty)
             try gate.client.expectNoRejections()
         }
     }
