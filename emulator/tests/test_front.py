@@ -125,3 +125,14 @@ def test_bad_fault_specs_are_refused(aws):
         aws.control('POST', '/_berth/faults', {'spec': 'explode=0.5'})
     with pytest.raises(Exception, match='400'):
         aws.control('POST', '/_berth/faults', {'spec': 'throttle=0.7,reset=0.7'})
+
+
+def test_latency_delays_the_call_and_is_recorded(aws):
+    front = start('--upstream', aws.url, '--faults', 'latency=1:0.3', '--seed', '1')
+    try:
+        front.client('ecs', config=NO_RETRY).list_clusters()
+        record = front.control('GET', '/_berth/requests')[-1]
+        assert (record['fault'], record['status'], record['forwarded']) == ('latency', 200, True)
+        assert record['ms'] >= 300
+    finally:
+        stop(front)
