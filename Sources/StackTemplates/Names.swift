@@ -49,3 +49,21 @@ public struct Names: Sendable, Equatable {
         return out.isEmpty ? "x" : out
     }
 }
+
+/// The tags Berth puts on what it makes, and finds a site's resources again by.
+public enum BerthTag {
+    public static let project = "berth:project"
+    public static let environment = "berth:environment"
+    public static let service = "berth:service"
+    public static let volume = "berth:volume"
+    /// An access point's `service/volume` mount (see `AccessPointSpec.key`).
+    public static let mount = "berth:mount"
+    /// The hash of a task definition's or service's desired state: how the API mode sees a change.
+    public static let hash = "berth:hash"
+    public static let managed = "berth:managed"
+}
+
+extension Names {
+    /// The tags that mark a resource as this site's: its project and environment.
+    public var siteTags: [(String, String)] { [(BerthTag.project, project), (BerthTag.environment, environment)] }
+}

@@ -89,7 +89,7 @@ struct DeployReport: Encodable {
             lines.append("services:")
             lines += services.map { "  \($0.kind.rawValue) \($0.resource.rawValue) \($0.name): \($0.reason)" }
         }
-        if let dns = outputs["LoadBalancerDNS"] { lines.append("site: http://\(dns)") }
+        if let dns = outputs[.loadBalancerDNS] { lines.append("site: http://\(dns)") }
         return lines.joined(separator: "\n")
     }
 }

@@ -42,7 +42,7 @@ extension Berth {
             let observed = try await AWSServicesBackend(client: session.client).services(cluster: target.cluster, names: deployment.site.tasks.map(\.name))
             let outputs = try await StackDeployer(client: session.client).outputs(stackName: deployment.names.stack)
             let report = Report(
-                stack: deployment.names.stack, deployed: true, url: outputs["LoadBalancerDNS"].map { "http://\($0)" },
+                stack: deployment.names.stack, deployed: true, url: outputs[.loadBalancerDNS].map { "http://\($0)" },
                 services: deployment.site.tasks.map { task in
                     let containers = task.isSingle ? nil : task.memberNames
                     guard let found = observed.first(where: { $0.name == task.name && $0.status != "INACTIVE" }) else {

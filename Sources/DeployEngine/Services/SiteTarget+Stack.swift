@@ -23,24 +23,24 @@ extension SiteTarget {
                 }
             }
         }
-        func required(_ key: String) throws -> String {
-            guard let value = outputs[key], !value.isEmpty else {
-                throw DeployError("the stack \(stack) has no output \(key)", hint: "run `berth deploy --only infra` to bring it up to date")
+        func required(_ output: StackOutput) throws -> String {
+            guard let value = outputs[output], !value.isEmpty else {
+                throw DeployError("the stack \(stack) has no output \(output.rawValue)", hint: "run `berth deploy --only infra` to bring it up to date")
             }
             return value
         }
         var target = SiteTarget(
-            stackName: stack, region: client.region, accountId: accountId, cluster: try required("Cluster"),
-            subnets: try required("Subnets").split(separator: ",").map(String.init), servicesSecurityGroup: try required("ServicesSecurityGroup"),
-            logGroup: try required("LogGroup"), executionRoleArn: try required("TaskExecutionRoleArn"),
-            namespace: outputs["Namespace"] == nil ? nil : input.names.namespace)
-        target.assignPublicIp = outputs["AssignPublicIp"] ?? "ENABLED"
+            stackName: stack, region: client.region, accountId: accountId, cluster: try required(.cluster),
+            subnets: try required(.subnets).split(separator: ",").map(String.init), servicesSecurityGroup: try required(.servicesSecurityGroup),
+            logGroup: try required(.logGroup), executionRoleArn: try required(.taskExecutionRoleArn),
+            namespace: outputs[.namespace] == nil ? nil : input.names.namespace)
+        target.assignPublicIp = outputs[.assignPublicIp] ?? "ENABLED"
         for volume in input.volumes {
-            target.fileSystems[volume.name] = volume.externalFileSystem ?? physical["FileSystem\(volume.logicalId)"]
+            target.fileSystems[volume.name] = volume.externalFileSystem ?? physical[StackLogicalID.fileSystem(volume: volume.logicalId)]
         }
         for task in input.tasks {
             // IAM roles' physical id is the role name; tasks need the ARN.
-            if let role = physical["TaskRole\(task.logicalId)"] {
+            if let role = physical[StackLogicalID.taskRole(task: task.logicalId)] {
                 target.taskRoles[task.name] = role.hasPrefix("arn:") ? role : "arn:aws:iam::\(accountId):role/\(role)"
             }
         }

@@ -98,7 +98,7 @@ extension SiteDeployer {
                     try await deleteFileSystem(id)
                     result.removed.append("file system \(id) (volume \(volume))")
                 }
-                if let bucket = outputs["BackupBucket"] {
+                if let bucket = outputs[.backupBucket] {
                     try await emptyAndDeleteBucket(bucket)
                     result.removed.append("backup bucket \(bucket)")
                 }
@@ -106,7 +106,7 @@ extension SiteDeployer {
                 for (volume, id) in fileSystems {
                     result.kept.append("file system \(id) (volume \(volume)): reattach with `volumes: {\(volume): {external: true, name: \(id)}}`")
                 }
-                if let bucket = outputs["BackupBucket"] { result.kept.append("backup bucket \(bucket)") }
+                if let bucket = outputs[.backupBucket] { result.kept.append("backup bucket \(bucket)") }
             }
         }
         result.nothingDeployed = target == nil && result.removed.isEmpty

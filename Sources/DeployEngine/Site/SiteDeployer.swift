@@ -86,7 +86,7 @@ public struct SiteDeployer: Sendable {
         }
         return StackRequest(
             name: names.stack, templateBody: files.first?.yaml ?? "", parameters: parameters,
-            tags: ["berth:project": names.project, "berth:environment": names.environment],
+            tags: Dictionary(uniqueKeysWithValues: names.siteTags),
             capabilities: [.iam, .autoExpand])
     }
 

@@ -72,7 +72,7 @@ public struct UnifiedDeployer: Sendable {
         }
         let request = StackRequest(
             name: names.stack, templateBody: rendered.yaml, parameters: parameters,
-            tags: ["berth:project": names.project, "berth:environment": names.environment], capabilities: [.iam, .autoExpand])
+            tags: Dictionary(uniqueKeysWithValues: names.siteTags), capabilities: [.iam, .autoExpand])
         return (request, recorder.all)
     }
 
@@ -105,7 +105,7 @@ public struct UnifiedDeployer: Sendable {
             if apply {
                 do {
                     _ = try await ecr.createRepository(
-                        name: name, tags: ["berth:project": names.project, "berth:environment": names.environment, "berth:service": service.name])
+                        name: name, tags: Dictionary(uniqueKeysWithValues: names.siteTags + [(BerthTag.service, service.name)]))
                 } catch let error as AWSServiceError where error.isRepositoryAlreadyExists {
                     // Made by an earlier, interrupted run: just as good.
                 }

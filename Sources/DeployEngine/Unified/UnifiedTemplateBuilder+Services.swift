@@ -9,11 +9,11 @@ extension UnifiedTemplateBuilder {
         let properties = CloudFormationProperties(placeholders: placeholders)
         return try site.tasks.map { task in
             var spec = try builder.taskDefinition(task, resolved: resolved)
-            spec.tags?.removeAll { $0.key == "berth:hash" }
+            spec.tags?.removeAll { $0.key == BerthTag.hash }
             let readOnly = spec.containerDefinitions.allSatisfy { $0.readonlyRootFilesystem == true }
             let writable = task.members.filter { !$0.readOnlyRootFilesystem }.map(\.name).joined(separator: ", ")
             return Resource(
-                "TaskDefinition\(taskId(task))", "AWS::ECS::TaskDefinition", try properties.properties(spec),
+                StackLogicalID.taskDefinition(task: taskId(task)), "AWS::ECS::TaskDefinition", try properties.properties(spec),
                 skippedChecks: readOnly
                     ? [] : [SkippedCheck("CKV_AWS_336", "The compose file does not set read_only for \(writable): its image may write to its own file system, as under docker compose.")],
                 owner: "service:\(task.name)")
@@ -28,8 +28,8 @@ extension UnifiedTemplateBuilder {
         var resources: [Resource] = []
         for task in site.tasks {
             let id = taskId(task)
-            var spec = builder.serviceSpec(task, taskDefinition: placeholders.ref("TaskDefinition\(id)"))
-            spec.tags?.removeAll { $0.key == "berth:hash" }
+            var spec = builder.serviceSpec(task, taskDefinition: placeholders.ref(StackLogicalID.taskDefinition(task: id)))
+            spec.tags?.removeAll { $0.key == BerthTag.hash }
             spec.clientToken = nil
             let properties = try CloudFormationProperties(placeholders: placeholders).properties(spec)
             let volumes = Set(task.members.flatMap(\.mounts).filter { $0.kind == .volume }.compactMap(\.source).map { "volume:\($0)" })
@@ -46,7 +46,7 @@ extension UnifiedTemplateBuilder {
                     SkippedCheck("CKV_AWS_333", "Tasks in public subnets need a public IP to reach ECR; set x-berth private_subnets to run them behind a NAT gateway."))
             }
             resources.append(
-                Resource("Service\(id)", "AWS::ECS::Service", properties, dependsOn: dependsOn, skippedChecks: skipped, owner: "service:\(task.name)"))
+                Resource(StackLogicalID.service(task: id), "AWS::ECS::Service", properties, dependsOn: dependsOn, skippedChecks: skipped, owner: "service:\(task.name)"))
         }
         return resources
     }
@@ -64,7 +64,7 @@ extension UnifiedTemplateBuilder {
                     [
                         "ServiceNamespace": "ecs", "ScalableDimension": "ecs:service:DesiredCount",
                         "ResourceId": placeholders.value(of: scaling.resourceId), "MinCapacity": .int(scaling.min), "MaxCapacity": .int(scaling.max),
-                    ], dependsOn: ["Service\(id)"], owner: "service:\(task.name)"))
+                    ], dependsOn: [StackLogicalID.service(task: id)], owner: "service:\(task.name)"))
             for policy in scaling.policies {
                 let target: TemplateValue = policy.target.rounded() == policy.target ? .int(Int(policy.target)) : .string(String(policy.target))
                 resources.append(

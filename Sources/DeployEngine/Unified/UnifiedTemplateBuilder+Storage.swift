@@ -43,7 +43,8 @@ extension UnifiedTemplateBuilder {
     /// makes each resource once, and a changed owner or root directory replaces it.
     mutating func accessPointResources(_ builder: DesiredStateBuilder) throws -> [Owned] {
         try builder.accessPoints().map { spec in
-            let id = "AccessPoint\(serviceIds[spec.service] ?? LogicalIDs.camel(spec.service))\(volumeIds[spec.volume] ?? LogicalIDs.camel(spec.volume))"
+            let id = StackLogicalID.accessPoint(
+                service: serviceIds[spec.service] ?? LogicalIDs.camel(spec.service), volume: volumeIds[spec.volume] ?? LogicalIDs.camel(spec.volume))
             let resource = Resource(
                 id, "AWS::EFS::AccessPoint",
                 [
@@ -53,7 +54,7 @@ extension UnifiedTemplateBuilder {
                         "Path": .string(spec.rootDirectory),
                         "CreationInfo": ["OwnerUid": .string(String(spec.uid)), "OwnerGid": .string(String(spec.gid)), "Permissions": .string(spec.permissions)],
                     ],
-                    "AccessPointTags": tags([("berth:mount", spec.key), ("Name", "\(names.stack)-\(spec.service)-\(spec.volume)")]),
+                    "AccessPointTags": tags([(BerthTag.mount, spec.key), ("Name", "\(names.stack)-\(spec.service)-\(spec.volume)")]),
                 ], owner: "service:\(spec.service)")
             resolved.accessPoints[spec.key] = placeholders.ref(id)
             return Owned(service: spec.service, resource: resource)
@@ -82,10 +83,10 @@ extension UnifiedTemplateBuilder {
                 Owned(
                     service: task.name,
                     resource: Resource(
-                        "AccessPointPolicy\(serviceId)", "AWS::IAM::Policy",
+                        StackLogicalID.accessPointPolicy(service: serviceId), "AWS::IAM::Policy",
                         [
                             "PolicyName": .string(DesiredStateBuilder.accessPointPolicyName),
-                            "Roles": [.ref("TaskRole\(serviceId)")],
+                            "Roles": [.ref(StackLogicalID.taskRole(task: serviceId))],
                             "PolicyDocument": CloudFormationProperties(placeholders: placeholders).document(json),
                         ], owner: "service:\(task.name)")))
         }

@@ -67,10 +67,10 @@ struct UnifiedTemplateBuilder {
             executionRoleArn: placeholders.getAtt("TaskExecutionRole", "Arn"), namespace: names.namespace)
         target.assignPublicIp = stack.input.privateSubnets ? "DISABLED" : "ENABLED"
         for volume in stack.input.volumes {
-            target.fileSystems[volume.name] = volume.externalFileSystem ?? placeholders.ref("FileSystem\(volume.logicalId)")
+            target.fileSystems[volume.name] = volume.externalFileSystem ?? placeholders.ref(StackLogicalID.fileSystem(volume: volume.logicalId))
         }
         for task in stack.input.tasks {
-            target.taskRoles[task.name] = placeholders.getAtt("TaskRole\(task.logicalId)", "Arn")
+            target.taskRoles[task.name] = placeholders.getAtt(StackLogicalID.taskRole(task: task.logicalId), "Arn")
         }
         for service in stack.input.services {
             for listener in service.listeners {
@@ -107,6 +107,6 @@ struct UnifiedTemplateBuilder {
     }
 
     func tags(_ extra: [(String, String)] = []) -> TemplateValue {
-        .tags((extra + [("berth:project", names.project), ("berth:environment", names.environment)]).map { ($0.0, .string($0.1)) })
+        .tags((extra + names.siteTags).map { ($0.0, .string($0.1)) })
     }
 }

@@ -4,7 +4,7 @@ extension InfraStack {
     var fileSystems: TemplateSection {
         var resources: [Resource] = []
         for volume in input.ownedVolumes {
-            let id = "FileSystem\(volume.logicalId)"
+            let id = StackLogicalID.fileSystem(volume: volume.logicalId)
             resources.append(
                 Resource(
                     id, "AWS::EFS::FileSystem",
@@ -22,7 +22,7 @@ extension InfraStack {
                                 ]
                             ],
                         ],
-                        "FileSystemTags": tags([("Name", .sub("${AWS::StackName}-\(volume.name)")), ("berth:volume", .string(volume.name))]),
+                        "FileSystemTags": tags([("Name", .sub("${AWS::StackName}-\(volume.name)")), (BerthTag.volume, .string(volume.name))]),
                     ],
                     retain: true,
                     skippedChecks: [SkippedCheck("CKV_AWS_184", "Encrypted with the AWS managed EFS key; a customer key adds cost and key policy upkeep.")],

@@ -51,7 +51,7 @@ extension InfraStack {
             }
             properties["HealthCheckIntervalSeconds"] = 15
             properties["TargetGroupAttributes"] = [["Key": "deregistration_delay.timeout_seconds", "Value": "30"]]
-            properties["Tags"] = tags([("berth:service", .string(service.name))])
+            properties["Tags"] = tags([(BerthTag.service, .string(service.name))])
             resources.append(Resource(group, "AWS::ElasticLoadBalancingV2::TargetGroup", properties, owner: "service:\(service.name)"))
             let forward: TemplateValue = [["Type": "forward", "TargetGroupArn": .ref(group)]]
             if listener.kind == .http, let certificate = listener.certificate {
@@ -102,6 +102,6 @@ extension InfraStack {
     }
 
     public static func targetGroupId(service: InfraStackInput.ServiceInput, port: Int) -> String {
-        "TargetGroup\(service.logicalId)\(port)"
+        StackLogicalID.targetGroup(service: service.logicalId, port: port)
     }
 }

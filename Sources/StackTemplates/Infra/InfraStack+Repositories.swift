@@ -13,7 +13,7 @@ extension InfraStack {
         let lifecycle = Self.repositoryLifecyclePolicy
         let resources = input.services.filter(\.hasRepository).map { service in
             Resource(
-                "Repository\(service.logicalId)", "AWS::ECR::Repository",
+                StackLogicalID.repository(service: service.logicalId), "AWS::ECR::Repository",
                 [
                     "RepositoryName": .string(input.names.repository(service: service.name)),
                     "ImageScanningConfiguration": ["ScanOnPush": true],
@@ -21,7 +21,7 @@ extension InfraStack {
                     "EncryptionConfiguration": ["EncryptionType": "KMS"],
                     "LifecyclePolicy": ["LifecyclePolicyText": .string(lifecycle)],
                     "EmptyOnDelete": true,
-                    "Tags": tags([("berth:service", .string(service.name))]),
+                    "Tags": tags([(BerthTag.service, .string(service.name))]),
                 ],
                 skippedChecks: [SkippedCheck("CKV_AWS_51", "Berth deploys images by digest, so a moved tag never changes what runs.")],
                 owner: "service:\(service.name)")

@@ -85,9 +85,9 @@ extension InfraStack {
         if !task.managedPolicies.isEmpty {
             properties["ManagedPolicyArns"] = .list(task.managedPolicies.map(TemplateValue.string))
         }
-        properties["Tags"] = tags([("berth:service", .string(task.name))])
+        properties["Tags"] = tags([(BerthTag.service, .string(task.name))])
         return Resource(
-            "TaskRole\(task.logicalId)", "AWS::IAM::Role", properties, skippedChecks: Self.noResourceLevelPermissions,
+            StackLogicalID.taskRole(task: task.logicalId), "AWS::IAM::Role", properties, skippedChecks: Self.noResourceLevelPermissions,
             owner: "service:\(task.name)")
     }
 }

@@ -47,7 +47,7 @@ public struct InfraStack: Sendable {
     /// `berth:project` and `berth:environment` on every resource that takes tags; how the
     /// services layer and teardown find what belongs to a site.
     func tags(_ extra: [(String, TemplateValue)] = []) -> TemplateValue {
-        .tags(extra + [("berth:project", .string(input.names.project)), ("berth:environment", .string(input.names.environment))])
+        .tags(extra + input.names.siteTags.map { ($0.0, .string($0.1)) })
     }
 
     var parameters: [(String, TemplateValue)] {

@@ -56,7 +56,7 @@ extension ServicesReconciler {
                 return (task.name, latest?.arn ?? family)
             }
             let spec = try builder.taskDefinition(task, resolved: resolved)
-            let hash = spec.tags?.first { $0.key == "berth:hash" }?.value
+            let hash = spec.tags?.first { $0.key == BerthTag.hash }?.value
             if let latest, latest.hash == hash {
                 record(recorder, PlannedAction(.noChange, .taskDefinition, family, "unchanged (\(Self.revision(latest.arn)))"))
                 return (task.name, latest.arn)

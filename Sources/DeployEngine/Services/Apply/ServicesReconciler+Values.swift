@@ -59,7 +59,7 @@ extension ServicesReconciler {
             let reason = stale.isEmpty ? "new mount of \(spec.volume)" : "owner, permissions or root directory changed"
             var created: ObservedAccessPoint?
             if options.apply {
-                created = try await backend.createAccessPoint(spec, tags: tags + [ECSTag("berth:mount", spec.key), ECSTag("Name", "\(builder.names.stack)-\(spec.service)-\(spec.volume)")])
+                created = try await backend.createAccessPoint(spec, tags: tags + [ECSTag(BerthTag.mount, spec.key), ECSTag("Name", "\(builder.names.stack)-\(spec.service)-\(spec.volume)")])
             }
             record(recorder, PlannedAction(kind, .accessPoint, spec.key, reason))
             return (spec, created, stale)

@@ -2,13 +2,14 @@ import AWSRuntime
 import AWSServices
 import ComposeModel
 import Foundation
+import StackTemplates
 
 extension AWSServicesBackend {
     public func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition? {
         do {
             let described = try await ecs.describeTaskDefinition(family, includeTags: true)
             guard described.taskDefinition.status != "INACTIVE" else { return nil }
-            return ObservedTaskDefinition(arn: described.taskDefinition.taskDefinitionArn, hash: described.tags?.first { $0.key == "berth:hash" }?.value)
+            return ObservedTaskDefinition(arn: described.taskDefinition.taskDefinitionArn, hash: described.tags?.first { $0.key == BerthTag.hash }?.value)
         } catch let error as AWSServiceError where error.isTaskDefinitionNotFound || error.code == "ClientException" {
             return nil
         }
@@ -46,7 +47,7 @@ extension AWSServicesBackend {
         ObservedService(
             name: service.serviceName ?? "", arn: service.serviceArn ?? "", status: service.status ?? "ACTIVE",
             taskDefinition: service.taskDefinition ?? "", desiredCount: service.desiredCount ?? 0, runningCount: service.runningCount ?? 0,
-            hash: service.tags?.first { $0.key == "berth:hash" }?.value,
+            hash: service.tags?.first { $0.key == BerthTag.hash }?.value,
             deployments: (service.deployments ?? []).map {
                 .init(
                     id: $0.id ?? "", status: $0.status ?? "", rolloutState: $0.rolloutState, rolloutStateReason: $0.rolloutStateReason,
@@ -69,8 +70,8 @@ extension AWSServicesBackend {
         for chunk in names.chunked(10) {
             for service in try await ecs.describeServices(cluster: cluster, services: chunk, includeTags: true).services ?? [] {
                 let tags = service.tags ?? []
-                guard service.status == "ACTIVE", tags.contains(where: { $0.key == "berth:project" && $0.value == project }),
-                    tags.contains(where: { $0.key == "berth:environment" && $0.value == environment }), let name = service.serviceName
+                guard service.status == "ACTIVE", tags.contains(where: { $0.key == BerthTag.project && $0.value == project }),
+                    tags.contains(where: { $0.key == BerthTag.environment && $0.value == environment }), let name = service.serviceName
                 else { continue }
                 found.append(name)
             }

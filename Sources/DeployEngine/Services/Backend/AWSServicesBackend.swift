@@ -1,6 +1,7 @@
 import AWSRuntime
 import AWSServices
 import Foundation
+import StackTemplates
 
 /// `ServicesBackend` over the real AWS APIs.
 ///
@@ -58,7 +59,7 @@ public struct AWSServicesBackend: ServicesBackend {
                 do {
                     return try await secrets.createSecret(
                         name: spec.name, secretString: spec.value, clientRequestToken: token, description: "Managed by Berth",
-                        tags: [.init(Key: "berth:managed", Value: "true")]
+                        tags: [.init(Key: BerthTag.managed, Value: "true")]
                     ).ARN ?? spec.name
                 } catch let error as AWSServiceError where error.isResourceExists {
                     // Created by an earlier, interrupted run: fall through to a new version.
@@ -108,7 +109,7 @@ public struct AWSServicesBackend: ServicesBackend {
         func tag(_ key: String) -> String? { point.Tags?.first { $0.Key == key }?.Value }
         return ObservedAccessPoint(
             id: point.AccessPointId, arn: point.AccessPointArn ?? point.AccessPointId, fileSystemId: point.FileSystemId ?? "",
-            clientToken: point.ClientToken, mount: tag("berth:mount"), project: tag("berth:project"), environment: tag("berth:environment"))
+            clientToken: point.ClientToken, mount: tag(BerthTag.mount), project: tag(BerthTag.project), environment: tag(BerthTag.environment))
     }
 
     public func createAccessPoint(_ spec: AccessPointSpec, tags: [ECSTag]) async throws -> ObservedAccessPoint {

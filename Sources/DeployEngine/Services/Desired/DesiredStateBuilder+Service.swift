@@ -43,9 +43,9 @@ extension DesiredStateBuilder {
                 minimumHealthyPercent: minimumHealthy ?? 100, maximumPercent: maximum ?? 200),
             healthCheckGracePeriodSeconds: loadBalancers.isEmpty ? nil : 60,
             serviceConnectConfiguration: serviceConnect, enableExecuteCommand: true, propagateTags: "SERVICE",
-            tags: tags([("berth:service", task.name)]))
+            tags: tags([(BerthTag.service, task.name)]))
         let hash = Self.hash(spec.comparable)
-        spec.tags?.append(ECSTag("berth:hash", hash))
+        spec.tags?.append(ECSTag(BerthTag.hash, hash))
         return spec
     }
 }

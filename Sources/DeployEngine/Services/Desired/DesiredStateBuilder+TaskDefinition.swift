@@ -86,9 +86,9 @@ extension DesiredStateBuilder {
         var spec = TaskDefinitionSpec(
             family: family(task.name), taskRoleArn: target.taskRoles[task.name], executionRoleArn: target.executionRoleArn,
             cpu: String(size.cpu), memory: String(size.memory), containerDefinitions: containers,
-            volumes: volumes, runtimePlatform: architecture, tags: tags([("berth:service", task.name)]))
+            volumes: volumes, runtimePlatform: architecture, tags: tags([(BerthTag.service, task.name)]))
         let hash = Self.hash(spec)
-        spec.tags?.append(ECSTag("berth:hash", hash))
+        spec.tags?.append(ECSTag(BerthTag.hash, hash))
         return spec
     }
 

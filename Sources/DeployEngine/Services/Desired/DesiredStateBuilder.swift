@@ -20,7 +20,7 @@ public struct DesiredStateBuilder: Sendable {
     }
 
     public func tags(_ extra: [(String, String)] = []) -> [ECSTag] {
-        ([("berth:project", names.project), ("berth:environment", names.environment)] + extra).map { ECSTag($0.0, $0.1) }
+        (names.siteTags + extra).map { ECSTag($0.0, $0.1) }
     }
 
     public func family(_ service: String) -> String {

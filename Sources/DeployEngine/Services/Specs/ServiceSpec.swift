@@ -1,4 +1,5 @@
 import AWSServices
+import StackTemplates
 
 /// A Fargate service as the engine wants it: CreateService's input, in the ECS client's shapes.
 public typealias ServiceSpec = ECSClient.CreateServiceRequest
@@ -14,7 +15,7 @@ extension ECSClient.CreateServiceRequest {
         return copy
     }
 
-    public var hash: String? { tags?.first { $0.key == "berth:hash" }?.value }
+    public var hash: String? { tags?.first { $0.key == BerthTag.hash }?.value }
 
     /// The same settings as UpdateService takes them (tags change through TagResource).
     public func update(forceNewDeployment: Bool) -> ECSClient.UpdateServiceRequest {
