@@ -30,6 +30,18 @@ public struct Names: Sendable, Equatable {
         "\(Self.slug(project))/\(Self.slug(service))".lowercased()
     }
 
+    /// The address `docker push` and ECS use for a service's repository:
+    /// `ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME`.
+    public func repositoryURI(service: String, account: String, region: String) -> String {
+        "\(account).dkr.ecr.\(region).amazonaws.com/\(repository(service: service))"
+    }
+
+    /// Whether an image reference names an ECR repository by tag rather than by digest: Berth
+    /// pins such images to the digest the tag has at deploy time.
+    public static func isECRTag(_ image: String) -> Bool {
+        image.contains(".dkr.ecr.") && !image.contains("@")
+    }
+
     /// The prefix under which Berth keeps a site's secrets and parameters, so IAM can grant
     /// read access to exactly these.
     public var secretPrefix: String { "berth/\(Self.slug(project))/\(Self.slug(environment))" }

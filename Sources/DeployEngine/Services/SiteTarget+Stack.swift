@@ -51,7 +51,7 @@ extension SiteTarget {
                 }
             }
             if service.hasRepository {
-                target.repositories[service.name] = "\(accountId).dkr.ecr.\(client.region).amazonaws.com/\(input.names.repository(service: service.name))"
+                target.repositories[service.name] = input.names.repositoryURI(service: service.name, account: accountId, region: client.region)
             }
         }
         return target

@@ -1,10 +1,18 @@
 import AWSRuntime
 import AWSServices
+import StackTemplates
 
 /// For `x-aws-vpc`: the VPC's subnets, two in different availability zones, as the
 /// infrastructure template's parameters.
 struct NetworkLookup: Sendable {
     let client: AWSClient
+
+    /// The subnet parameters of a site in an existing VPC (`x-aws-vpc`); none for a site whose
+    /// stack makes its own network.
+    func parameters(for input: InfraStackInput) async throws -> [String: String] {
+        guard let vpc = input.existingVPC else { return [:] }
+        return try await parameters(vpc: vpc)
+    }
 
     func parameters(vpc: String) async throws -> [String: String] {
         let subnets = try await EC2Client(client).describeSubnets(filters: [.init(name: "vpc-id", values: [vpc])])

@@ -67,10 +67,7 @@ public struct SiteDeployer: Sendable {
     /// The stack request, uploading nested templates first when the site needs them.
     func stackRequest(accountId: String, upload: Bool) async throws -> StackRequest {
         let files = InfraStack(input).renderAll()
-        var parameters: [String: String] = [:]
-        if input.existingVPC != nil {
-            parameters.merge(try await NetworkLookup(client: client).parameters(vpc: input.existingVPC ?? "")) { a, _ in a }
-        }
+        var parameters = try await NetworkLookup(client: client).parameters(for: input)
         if files.count > 1 {
             let bucket = TemplateUploader.bucketName(account: accountId, region: client.region)
             let digest = sha256Hex(Data(files.map(\.yaml).joined().utf8)).prefix(16)
@@ -84,10 +81,7 @@ public struct SiteDeployer: Sendable {
                 }
             }
         }
-        return StackRequest(
-            name: names.stack, templateBody: files.first?.yaml ?? "", parameters: parameters,
-            tags: Dictionary(uniqueKeysWithValues: names.siteTags),
-            capabilities: [.iam, .autoExpand])
+        return .site(names, templateBody: files.first?.yaml ?? "", parameters: parameters)
     }
 
     func reconciler(target: SiteTarget, apply: Bool, options: Options) -> ServicesReconciler {

@@ -1,4 +1,5 @@
 import AWSServices
+import StackTemplates
 
 /// A stack to deploy: the rendered template and what goes with it. The deployer compares all
 /// of it with the live stack, so pass every template parameter explicitly: one left to its
@@ -20,5 +21,13 @@ public struct StackRequest: Sendable, Equatable {
         self.parameters = parameters
         self.tags = tags
         self.capabilities = capabilities
+    }
+
+    /// A site's stack (infrastructure or unified): named and tagged after the site, allowed to
+    /// make IAM roles and to expand nested stacks.
+    public static func site(_ names: Names, templateBody: String, parameters: [String: String]) -> StackRequest {
+        StackRequest(
+            name: names.stack, templateBody: templateBody, parameters: parameters, tags: Dictionary(uniqueKeysWithValues: names.siteTags),
+            capabilities: [.iam, .autoExpand])
     }
 }

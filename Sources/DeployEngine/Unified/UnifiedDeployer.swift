@@ -67,12 +67,8 @@ public struct UnifiedDeployer: Sendable {
         for (service, parameter) in rendered.imageParameters {
             parameters[parameter] = images[service] ?? stack.site.services.first { $0.name == service }?.deployedImage ?? service
         }
-        if stack.input.existingVPC != nil {
-            parameters.merge(try await NetworkLookup(client: client).parameters(vpc: stack.input.existingVPC ?? "")) { a, _ in a }
-        }
-        let request = StackRequest(
-            name: names.stack, templateBody: rendered.yaml, parameters: parameters,
-            tags: Dictionary(uniqueKeysWithValues: names.siteTags), capabilities: [.iam, .autoExpand])
+        parameters.merge(try await NetworkLookup(client: client).parameters(for: stack.input)) { a, _ in a }
+        let request = StackRequest.site(names, templateBody: rendered.yaml, parameters: parameters)
         return (request, recorder.all)
     }
 
@@ -83,7 +79,7 @@ public struct UnifiedDeployer: Sendable {
             stackName: names.stack, region: client.region, accountId: account, cluster: names.cluster, subnets: [], servicesSecurityGroup: "",
             logGroup: names.logGroup, executionRoleArn: "")
         for service in stack.site.services where service.build != nil {
-            target.repositories[service.name] = "\(account).dkr.ecr.\(client.region).amazonaws.com/\(names.repository(service: service.name))"
+            target.repositories[service.name] = names.repositoryURI(service: service.name, account: account, region: client.region)
         }
         return ServicesReconciler(
             backend: AWSServicesBackend(client: client),

@@ -55,6 +55,6 @@ public struct UnifiedStack: Sendable {
     static func pinsImage(_ service: Service) -> Bool {
         if service.build != nil { return true }
         guard let image = service.deployedImage else { return false }
-        return image.contains(".dkr.ecr.") && !image.contains("@")
+        return Names.isECRTag(image)
     }
 }

@@ -16,7 +16,7 @@ extension ServicesReconciler {
             if service.build != nil, let uri = target.repositories[service.name] {
                 repository = uri
                 if let reference, let parsed = Self.splitTag(reference) { tag = parsed.tag }
-            } else if let reference, reference.contains(".dkr.ecr."), !reference.contains("@"), let parsed = Self.splitTag(reference) {
+            } else if let reference, Names.isECRTag(reference), let parsed = Self.splitTag(reference) {
                 repository = parsed.repository
                 tag = parsed.tag
             }
@@ -50,7 +50,7 @@ extension ServicesReconciler {
         let results = try await selectedTasks.concurrentMap(limit: options.concurrency) { task -> (String, String) in
             let family = builder.family(task.name)
             let latest = try await backend.latestTaskDefinition(family: family)
-            let waitsForAccessPoint = pendingAccessPoints.contains { key in task.memberNames.contains { key.hasPrefix($0 + "/") } }
+            let waitsForAccessPoint = pendingAccessPoints.contains { key in task.memberNames.contains { AccessPointSpec.key(key, isOf: $0) } }
             if waitsForAccessPoint {
                 record(recorder, PlannedAction(latest == nil ? .create : .update, .taskDefinition, family, "mounts a new access point"))
                 return (task.name, latest?.arn ?? family)

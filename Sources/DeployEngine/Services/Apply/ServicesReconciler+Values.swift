@@ -86,7 +86,7 @@ extension ServicesReconciler {
     /// Each task role may mount its volumes only through its own access points.
     func reconcileRolePolicies(_ accessPoints: AccessPointState, _ recorder: Recorder) async throws {
         for task in selectedTasks {
-            let keys = accessPoints.arns.keys.filter { key in task.memberNames.contains { key.hasPrefix($0 + "/") } }
+            let keys = accessPoints.arns.keys.filter { key in task.memberNames.contains { AccessPointSpec.key(key, isOf: $0) } }
             guard let role = target.taskRoles[task.name],
                 let document = builder.accessPointPolicy(task, accessPointArns: keys.compactMap { accessPoints.arns[$0] })
             else { continue }

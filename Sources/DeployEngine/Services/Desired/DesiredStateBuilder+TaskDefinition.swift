@@ -41,7 +41,7 @@ extension DesiredStateBuilder {
                 switch mount.kind {
                 case .volume:
                     guard let volumeName = mount.source, let fileSystem = target.fileSystems[volumeName] else { continue }
-                    let key = "\(service.name)/\(volumeName)"
+                    let key = AccessPointSpec.key(service: service.name, volume: volumeName)
                     guard let accessPoint = resolved.accessPoints[key] else {
                         throw DeployError("no access point for \(key) yet; this is a bug in Berth (access points are created first)")
                     }

@@ -11,7 +11,13 @@ public struct AccessPointSpec: Codable, Sendable, Equatable {
     /// (EFS answers AccessPointAlreadyExists with the existing id instead).
     public var clientToken: String
 
-    public var key: String { "\(service)/\(volume)" }
+    public var key: String { Self.key(service: service, volume: volume) }
+
+    /// `service/volume`: how the reconciler knows a mount's access point, and tags it (`berth:mount`).
+    public static func key(service: String, volume: String) -> String { "\(service)/\(volume)" }
+
+    /// Whether a mount key is one of `service`'s.
+    public static func key(_ key: String, isOf service: String) -> Bool { key.hasPrefix(service + "/") }
 }
 
 /// A value Berth stores for containers to read at start: a Secrets Manager secret (compose
