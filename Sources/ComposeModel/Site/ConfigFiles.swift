@@ -48,6 +48,12 @@ public struct ContentSource: Sendable, Codable, Equatable {
         self.kind = kind
         self.value = value
     }
+
+    /// For a file, its absolute path: joined onto the project directory as the loader did when it
+    /// checked the file, so the reader and the loader never disagree about which file it is.
+    public func path(in project: String) -> String? {
+        kind == .file ? FilePath.resolve(value, against: project) : nil
+    }
 }
 
 /// A file placed in a container: a compose `configs` reference, or a bind-mounted single file such

@@ -77,9 +77,12 @@ public struct DesiredStateBuilder: Sendable {
 /// variables of the environment Berth runs in.
 public struct ContentReader: Sendable {
     public var environment: [String: String]
+    /// The disk the compose file was loaded from: the loader's own seam, so tests run in memory.
+    public var fileSystem: any ComposeFileSystem
 
-    public init(environment: [String: String]) {
+    public init(environment: [String: String], fileSystem: any ComposeFileSystem = LocalFileSystem()) {
         self.environment = environment
+        self.fileSystem = fileSystem
     }
 
     public func read(_ source: ContentSource, project: String) throws -> String {
@@ -92,11 +95,11 @@ public struct ContentReader: Sendable {
             }
             return value
         case .file:
-            let path = source.value.hasPrefix("/") ? source.value : project + "/" + source.value
-            guard let data = FileManager.default.contents(atPath: path) else {
+            let path = source.path(in: project) ?? source.value
+            guard let text = fileSystem.readText(atPath: path) else {
                 throw DeployError("cannot read \(path)", hint: "create the file; its contents are shipped to the containers")
             }
-            return String(decoding: data, as: UTF8.self)
+            return text
         case .external:
             throw DeployError("\(source.value) is external and has no contents for Berth to store; this is a bug in Berth")
         }
