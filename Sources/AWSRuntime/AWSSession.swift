@@ -33,6 +33,9 @@ public struct AWSSession: Sendable {
         guard let region = RegionResolver.resolve(flag: options.region, environment: environment, profile: profile) else {
             throw CredentialError("no AWS region is set", hint: "pass --region, set AWS_REGION, or add region to the profile")
         }
+        guard RegionResolver.isValid(region.region) else {
+            throw AWSClientError("the region \"\(region.region)\" from \(region.source) is not a region name", hint: "use a name such as eu-west-1")
+        }
         let endpoints = EndpointResolver(environment: environment, profile: profile)
         let chain = CredentialChain(environment: environment, files: files, transport: transport, region: region.region, endpoints: endpoints)
         let credentials = try chain.resolve(profileFlag: options.profile)

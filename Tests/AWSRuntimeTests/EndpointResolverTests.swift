@@ -45,4 +45,15 @@ struct EndpointResolverTests {
         #expect(RegionResolver.resolve(flag: nil, environment: [:], profile: profile)?.source == "profile p")
         #expect(RegionResolver.resolve(flag: nil, environment: [:], profile: ProfileSettings(name: "x")) == nil)
     }
+
+    /// A region becomes part of a host name, so it must be one DNS label, as the SDKs check.
+    @Test(arguments: ["eu-west-1", "us-gov-west-1", "cn-north-1", "ap-southeast-5", "local"])
+    func validRegionNames(_ region: String) {
+        #expect(RegionResolver.isValid(region))
+    }
+
+    @Test(arguments: ["", "eu west 1", "eu-west-1.evil.com", "-eu", "eu-", "eu/west", "ü-1", String(repeating: "a", count: 64)])
+    func invalidRegionNames(_ region: String) {
+        #expect(!RegionResolver.isValid(region))
+    }
 }

@@ -46,6 +46,9 @@ public struct EndpointResolver: Sendable {
         } else {
             host = "\(service.endpointPrefix).\(region).\(suffix)"
         }
-        return Endpoint(url: URL(string: "https://\(host)")!, isOverride: false, source: "standard AWS endpoint")
+        guard let url = URL(string: "https://\(host)") else {
+            throw AWSClientError("no endpoint can be made for region \(region)", hint: "use a region name such as eu-west-1")
+        }
+        return Endpoint(url: url, isOverride: false, source: "standard AWS endpoint")
     }
 }

@@ -18,4 +18,12 @@ public enum RegionResolver {
         }
         return nil
     }
+
+    /// Whether a region name can stand in an endpoint's host name, the check the SDKs make
+    /// (botocore's `validate_region_name`): one DNS label of letters, digits and hyphens.
+    public static func isValid(_ region: String) -> Bool {
+        let characters = Array(region.utf8)
+        guard (1...63).contains(characters.count), characters.first != UInt8(ascii: "-"), characters.last != UInt8(ascii: "-") else { return false }
+        return characters.allSatisfy { $0 == UInt8(ascii: "-") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
 }

@@ -1,5 +1,6 @@
 /// Everything a load depends on, passed in explicitly: the loader never reads the process
-/// environment or the current directory itself (style rule 6).
+/// environment or the current directory itself, so tests and the fuzz test load from memory and
+/// give the same result on every machine.
 public struct ComposeLoadOptions: Sendable {
     /// Files given with `-f`, in order, relative to `workingDirectory`. Empty means "discover
     /// `compose.yaml` and friends like `docker compose` does".
