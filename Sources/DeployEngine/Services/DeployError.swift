@@ -1,5 +1,7 @@
+import AWSRuntime
+
 /// A failure of the deploy engine with what to do about it.
-public struct DeployError: Error, Sendable, CustomStringConvertible {
+public struct DeployError: HintedError {
     public var message: String
     public var hint: String?
 
@@ -7,6 +9,4 @@ public struct DeployError: Error, Sendable, CustomStringConvertible {
         self.message = message
         self.hint = hint
     }
-
-    public var description: String { message }
 }
