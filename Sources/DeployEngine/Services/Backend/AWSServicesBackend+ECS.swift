@@ -85,7 +85,7 @@ extension AWSServicesBackend {
         request.clientToken = "berth-" + String(DesiredStateBuilder.hash(spec.comparable).prefix(30))
         do {
             _ = try await ecs.createService(request)
-        } catch let error as AWSServiceError where error.code == "InvalidParameterException" && error.message.contains("idempotent") {
+        } catch let error as AWSServiceError where error.isServiceCreationNotIdempotent {
             // Created by an earlier attempt whose answer was lost.
         }
     }
