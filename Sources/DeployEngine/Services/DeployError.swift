@@ -9,4 +9,9 @@ public struct DeployError: HintedError {
         self.message = message
         self.hint = hint
     }
+
+    /// A failure only a bug in Berth can cause: an invariant broke, not the input or AWS.
+    static func bug(_ message: String) -> DeployError {
+        DeployError(message, hint: "this is a bug in Berth; please report it")
+    }
 }
