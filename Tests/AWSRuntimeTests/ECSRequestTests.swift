@@ -221,4 +221,31 @@ struct ECSRequestTests {
         #expect(!error("ClientException", "Something else").isTaskDefinitionNotFound)
         #expect(error("ResourceNotFoundException").isResourceNotFound)
     }
+
+    struct CreateServiceAnswer: Sendable, CustomTestStringConvertible {
+        var name: String
+        var code: String
+        var message: String
+        var notIdempotent: Bool
+        var testDescription: String { name }
+    }
+
+    /// CreateService's refusal of a name in use has no code of its own; the code and AWS's wording
+    /// (which the emulator repeats) make it, and neither alone does.
+    static let createServiceAnswers: [CreateServiceAnswer] = [
+        .init(name: "AWS's answer", code: "InvalidParameterException", message: "Creation of service was not idempotent.", notIdempotent: true),
+        .init(
+            name: "with the service name after it", code: "InvalidParameterException", message: #"Creation of service was not idempotent. "web""#,
+            notIdempotent: true),
+        .init(
+            name: "another invalid parameter", code: "InvalidParameterException",
+            message: "The target group does not have an associated load balancer.", notIdempotent: false),
+        .init(name: "the wording under another code", code: "ClientException", message: "Creation of service was not idempotent.", notIdempotent: false),
+    ]
+
+    @Test(arguments: createServiceAnswers)
+    func serviceCreationNotIdempotentIsTheCodeWithAWSsWording(_ answer: CreateServiceAnswer) {
+        let error = AWSServiceError(code: answer.code, message: answer.message, httpStatus: 400, requestId: nil, service: "ECS", operation: "CreateService")
+        #expect(error.isServiceCreationNotIdempotent == answer.notIdempotent)
+    }
 }

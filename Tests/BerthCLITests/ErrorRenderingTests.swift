@@ -29,6 +29,51 @@ struct ErrorRenderingTests {
         #expect(ErrorRenderer.describe(CancellationError()).2 == .interrupted)
     }
 
+    /// A type the renderer has never heard of prints through the protocol alone.
+    struct SomeHintedError: HintedError {
+        var message = "the widget is bent"
+        var hint: String? = "straighten it"
+    }
+
+    @Test func anyHintedErrorPrintsItsMessageAndHintAndExitsOne() {
+        let (summary, hint, status) = ErrorRenderer.describe(SomeHintedError())
+        #expect(summary == "the widget is bent")
+        #expect(hint == "straighten it")
+        #expect(status == .failure)
+        #expect(ErrorRenderer.describe(SomeHintedError(hint: nil)).1 == nil)
+    }
+
+    struct HintedCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var error: any HintedError
+        var status: BerthCLI.ExitStatus
+        var testDescription: String { name }
+    }
+
+    /// Berth's own hinted errors, each printed as its message and hint; only bad input leaves with 2.
+    static let hintedCases: [HintedCase] = [
+        .init(name: "credentials", error: CredentialError("no AWS credentials found", hint: "set AWS_PROFILE"), status: .failure),
+        .init(name: "AWS client", error: AWSClientError("AWS_MAX_ATTEMPTS/max_attempts is \"x\"", hint: "use a whole number"), status: .failure),
+        .init(name: "deploy", error: DeployError("service web is still being deleted", hint: "wait a minute"), status: .failure),
+        .init(name: "bad input", error: BadInputError("nothing was removed"), status: .badInput),
+    ]
+
+    @Test(arguments: hintedCases)
+    func berthsHintedErrorsPrintTheirMessageAndHint(_ testCase: HintedCase) {
+        let (summary, hint, status) = ErrorRenderer.describe(testCase.error)
+        #expect(summary == testCase.error.message)
+        #expect(summary == testCase.error.description)
+        #expect(hint == testCase.error.hint)
+        #expect(status == testCase.status)
+    }
+
+    @Test func aReportedFailurePrintsNothingAndKeepsItsStatus() {
+        let (summary, hint, status) = ErrorRenderer.describe(ReportedFailure(.badInput))
+        #expect(summary.isEmpty)
+        #expect(hint == nil)
+        #expect(status == .badInput)
+    }
+
     @Test func argumentParserUsageErrorsBecomeExitTwo() async {
         #expect(await Berth.main(arguments: ["--no-such-flag"]) == 2)
         #expect(await Berth.main(arguments: ["down", "--delete-data"]) == 2)

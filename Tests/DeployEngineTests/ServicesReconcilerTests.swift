@@ -248,7 +248,7 @@ struct GroupedServicesReconcilerTests {
         let site = try ServicesReconcilerTests.site(Self.compose)
         let builder = DesiredStateBuilder(
             site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
-        let spec = builder.serviceSpec(try #require(site.task(named: "app")), taskDefinition: "shop-dev-app:1")
+        let spec = try builder.serviceSpec(#require(site.task(named: "app")), taskDefinition: "shop-dev-app:1")
         #expect(spec.serviceName == "app")
         #expect(spec.loadBalancers?.map(\.containerName) == ["web"])
         #expect(spec.serviceConnectConfiguration?.services?.map { $0.clientAliases?.first?.dnsName } == ["web", "api"])

@@ -8,7 +8,7 @@ public protocol CredentialProvider: Sendable {
 }
 
 /// Credentials could not be had; `hint` says what to do about it.
-public struct CredentialError: Error, Sendable, CustomStringConvertible {
+public struct CredentialError: HintedError {
     public var message: String
     public var hint: String?
 
@@ -16,8 +16,6 @@ public struct CredentialError: Error, Sendable, CustomStringConvertible {
         self.message = message
         self.hint = hint
     }
-
-    public var description: String { message }
 }
 
 /// Fixed keys: from the environment or a profile.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Failures on Berth's side of an AWS call: the request could not be built or the answer not read.
-public struct AWSClientError: Error, Sendable, CustomStringConvertible {
+public struct AWSClientError: HintedError {
     public var message: String
     public var hint: String?
 
@@ -9,8 +9,6 @@ public struct AWSClientError: Error, Sendable, CustomStringConvertible {
         self.message = message
         self.hint = hint
     }
-
-    public var description: String { message }
 }
 
 /// Retries were used up; the last failure is kept as the cause.

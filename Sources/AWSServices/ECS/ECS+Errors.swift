@@ -14,6 +14,15 @@ extension AWSServiceError {
         code == "ClientException" && (message.contains("Unable to describe task definition") || message.contains("Revision is missing"))
     }
 
+    /// CreateService for a name an ACTIVE service of the cluster already has, without repeating
+    /// the `clientToken` that service was created with. ECS has no code of its own for this: it
+    /// answers `InvalidParameterException` "Creation of service was not idempotent." (sometimes
+    /// followed by the service name), so the wording tells it apart from the other invalid
+    /// parameters, here and nowhere else.
+    public var isServiceCreationNotIdempotent: Bool {
+        code == "InvalidParameterException" && message.contains("not idempotent")
+    }
+
     /// The generic "not found" of ECS tagging, Secrets Manager and CloudWatch Logs.
     public var isResourceNotFound: Bool { code == "ResourceNotFoundException" }
 }

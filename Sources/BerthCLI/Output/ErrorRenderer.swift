@@ -1,6 +1,5 @@
 import AWSRuntime
 import ArgumentParser
-import DeployEngine
 import Foundation
 
 /// The one place that prints errors: `error: <what happened>` and `hint: <what to do>` on
@@ -29,30 +28,30 @@ enum ErrorRenderer {
     }
 
     /// `nil` status: leave it to ArgumentParser.
+    ///
+    /// Every `HintedError` prints its own message and hint. Only the kinds that differ are named:
+    /// exit statuses other than 1, AWS answers (code and request id, with a hint from the code),
+    /// and runtime failures whose advice is the CLI's to give.
     static func describe(_ error: any Error) -> (String, String?, ExitStatus?) {
         switch error {
-        case let error as any UserFacingError:
-            return (error.summary, error.hint, error.exitStatus)
+        case let error as ReportedFailure:
+            return ("", nil, error.exitStatus)
+        case let error as BadInputError:
+            return (error.message, error.hint, .badInput)
         case let error as AWSServiceError:
             return (error.description, hint(for: error), .failure)
         case let error as RetriesExhaustedError:
             let hint = (error.last as? AWSServiceError).flatMap(hint(for:))
                 ?? "try again later; AWS_MAX_ATTEMPTS raises the number of attempts"
             return (error.description, hint, .failure)
-        case let error as CredentialError:
-            return (error.message, error.hint, .failure)
-        case let error as AWSClientError:
-            return (error.message, error.hint, .failure)
         case let error as TransportError:
             return (error.description, "check the endpoint (AWS_ENDPOINT_URL, --region) and the network", .failure)
-        case let error as DeployError:
-            return (error.message, error.hint, .failure)
-        case let error as StackDeployError:
-            return (error.description, error.hint, .failure)
         case let error as Waiter.TimedOut:
             return (error.description, "run the command again to keep waiting; nothing was undone", .failure)
         case is CancellationError:
             return ("interrupted", "run the same command again: every step is safe to repeat", .interrupted)
+        case let error as any HintedError:
+            return (error.message, error.hint, .failure)
         default:
             return ("", nil, nil)
         }

@@ -1,5 +1,7 @@
+import AWSRuntime
+
 /// A failure of the deploy engine with what to do about it.
-public struct DeployError: Error, Sendable, CustomStringConvertible {
+public struct DeployError: HintedError {
     public var message: String
     public var hint: String?
 
@@ -8,5 +10,8 @@ public struct DeployError: Error, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    public var description: String { message }
+    /// A failure only a bug in Berth can cause: an invariant broke, not the input or AWS.
+    static func bug(_ message: String) -> DeployError {
+        DeployError(message, hint: "this is a bug in Berth; please report it")
+    }
 }

@@ -1,10 +1,11 @@
-import Foundation
+import AWSRuntime
 import AWSServices
+import Foundation
 
 /// A stack deploy that could not go on, with a one-line `summary` of what happened and a
 /// `hint` of what to do. The facts behind the text (the first failed resource, the state the
 /// stack was left in) are kept as fields, so the CLI can show them in JSON too.
-public struct StackDeployError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct StackDeployError: HintedError, Equatable {
     public enum Kind: Sendable, Equatable {
         /// The stack operation ran and failed; `status` says how its rollback ended.
         case operationFailed
@@ -45,7 +46,8 @@ public struct StackDeployError: Error, Sendable, Equatable, CustomStringConverti
     public var summary: String
     public var hint: String?
 
-    public var description: String { summary }
+    /// The one line a `HintedError` prints: the summary.
+    public var message: String { summary }
 
     init(
         kind: Kind, stackName: String, status: StackStatus? = nil, firstFailure: ResourceFailure? = nil, reason: String? = nil, summary: String,

@@ -28,7 +28,7 @@ extension UnifiedTemplateBuilder {
         var resources: [Resource] = []
         for task in site.tasks {
             let id = taskId(task)
-            var spec = builder.serviceSpec(task, taskDefinition: placeholders.ref(StackLogicalID.taskDefinition(task: id)))
+            var spec = try builder.serviceSpec(task, taskDefinition: placeholders.ref(StackLogicalID.taskDefinition(task: id)))
             spec.tags?.removeAll { $0.key == BerthTag.hash }
             spec.clientToken = nil
             let properties = try CloudFormationProperties(placeholders: placeholders).properties(spec)

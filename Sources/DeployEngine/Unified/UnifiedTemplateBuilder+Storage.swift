@@ -61,9 +61,9 @@ extension UnifiedTemplateBuilder {
         }
     }
 
-    /// The services layer's mount policy (`DesiredStateBuilder.accessPointPolicy`), attached to
-    /// the task role: ClientMount and ClientWrite on the service's file systems, only through
-    /// its own access points (`elasticfilesystem:AccessPointArn`).
+    /// The services layer's mount policy (`DesiredStateBuilder.accessPointPolicyDocument`),
+    /// attached to the task role: ClientMount and ClientWrite on the service's file systems, only
+    /// through its own access points (`elasticfilesystem:AccessPointArn`).
     ///
     /// The ARN is built from the access point's `Ref` (its id) rather than `Fn::GetAtt …Arn`:
     /// the same value on AWS, and moto 5.2 has no attributes for this type (a GetAtt fails the
@@ -76,9 +76,7 @@ extension UnifiedTemplateBuilder {
             let mine = accessPoints.filter { task.contains($0.service) }.map {
                 "arn:aws:elasticfilesystem:\(region):\(account):access-point/\(placeholders.ref($0.resource.logicalId))"
             }
-            guard let serviceId = taskIds[task.name], let text = builder.accessPointPolicy(task, accessPointArns: mine),
-                let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
-            else { continue }
+            guard let serviceId = taskIds[task.name], let json = builder.accessPointPolicyDocument(task, accessPointArns: mine) else { continue }
             policies.append(
                 Owned(
                     service: task.name,

@@ -11,7 +11,7 @@ extension ServicesReconciler {
         let observed = try await backend.services(cluster: target.cluster, names: selectedTasks.map(\.name))
         let results = try await selectedTasks.concurrentMap(limit: options.concurrency) { task -> (name: String, taskDefinition: String)? in
             let taskDefinition = taskDefinitions[task.name] ?? builder.family(task.name)
-            var spec = builder.serviceSpec(task, taskDefinition: taskDefinition)
+            var spec = try builder.serviceSpec(task, taskDefinition: taskDefinition)
             let size = task.fargateSize.map { "\($0)" } ?? "?"
             let current = observed.first { $0.name == task.name && $0.status != "INACTIVE" }
             guard let current else {

@@ -88,7 +88,7 @@ extension ServicesReconciler {
         for task in selectedTasks {
             let keys = accessPoints.arns.keys.filter { key in task.memberNames.contains { AccessPointSpec.key(key, isOf: $0) } }
             guard let role = target.taskRoles[task.name],
-                let document = builder.accessPointPolicy(task, accessPointArns: keys.compactMap { accessPoints.arns[$0] })
+                let document = try builder.accessPointPolicy(task, accessPointArns: keys.compactMap { accessPoints.arns[$0] })
             else { continue }
             let current = try await backend.rolePolicy(roleArn: role, name: DesiredStateBuilder.accessPointPolicyName)
             guard current.map(Self.normalizedJSON) != Self.normalizedJSON(document) else {

@@ -82,10 +82,10 @@ extension AWSServicesBackend {
     public func createService(_ spec: ServiceSpec) async throws {
         var request = spec
         // A deterministic token makes a repeated create of the same service a no-op.
-        request.clientToken = "berth-" + String(DesiredStateBuilder.hash(spec.comparable).prefix(30))
+        request.clientToken = try "berth-" + String(DesiredStateBuilder.hash(spec.comparable).prefix(30))
         do {
             _ = try await ecs.createService(request)
-        } catch let error as AWSServiceError where error.code == "InvalidParameterException" && error.message.contains("idempotent") {
+        } catch let error as AWSServiceError where error.isServiceCreationNotIdempotent {
             // Created by an earlier attempt whose answer was lost.
         }
     }

@@ -1,3 +1,4 @@
+import BerthJSON
 import ComposeModel
 import Foundation
 
@@ -6,23 +7,37 @@ extension DesiredStateBuilder {
 
     /// The inline policy that lets a task's role mount its members' volumes, only through their
     /// own access points. `nil` when no member mounts a volume.
-    public func accessPointPolicy(_ task: SiteTask, accessPointArns: [String]) -> String? {
+    ///
+    /// A typed document, so the unified template takes it as it is instead of parsing text back.
+    public func accessPointPolicyDocument(_ task: SiteTask, accessPointArns: [String]) -> JSONValue? {
         let fileSystems = task.members.flatMap(\.mounts).filter { $0.kind == .volume }.compactMap(\.source).uniqued().compactMap { target.fileSystems[$0] }
         guard !fileSystems.isEmpty, !accessPointArns.isEmpty else { return nil }
         let resources = fileSystems.map { "arn:aws:elasticfilesystem:\(target.region):\(target.accountId):file-system/\($0)" }
-        let document: [String: Any] = [
-            "Version": "2012-10-17",
-            "Statement": [
-                [
-                    "Sid": "MountOwnAccessPoints", "Effect": "Allow",
-                    "Action": ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
-                    "Resource": resources,
-                    "Condition": ["StringEquals": ["elasticfilesystem:AccessPointArn": accessPointArns.sorted()]],
-                ] as [String: Any]
-            ],
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+        return .object([
+            "Version": .string("2012-10-17"),
+            "Statement": .array([
+                .object([
+                    "Sid": .string("MountOwnAccessPoints"), "Effect": .string("Allow"),
+                    "Action": strings(["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]),
+                    "Resource": strings(resources),
+                    "Condition": .object(["StringEquals": .object(["elasticfilesystem:AccessPointArn": strings(accessPointArns.sorted())])]),
+                ])
+            ]),
+        ])
+    }
+
+    /// The same policy as the JSON text PutRolePolicy takes: keys sorted and slashes bare, so it
+    /// compares equal to what GetRolePolicy gives back, whitespace aside.
+    public func accessPointPolicy(_ task: SiteTask, accessPointArns: [String]) throws -> String? {
+        guard let document = accessPointPolicyDocument(task, accessPointArns: accessPointArns) else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(document), as: UTF8.self)
+        } catch {
+            throw DeployError.bug("cannot encode the access point policy of \(task.name): \(error)")
+        }
     }
 
     /// Application Auto Scaling for a task with a member with `deploy.x-aws-autoscaling` (the

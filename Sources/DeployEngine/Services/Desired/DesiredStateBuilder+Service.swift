@@ -6,7 +6,7 @@ import StackTemplates
 extension DesiredStateBuilder {
     /// One ECS service per task: every member's target groups (to the member's container) and
     /// every member's ports in Service Connect under the member's name.
-    public func serviceSpec(_ task: SiteTask, taskDefinition: String) -> ServiceSpec {
+    public func serviceSpec(_ task: SiteTask, taskDefinition: String) throws -> ServiceSpec {
         var loadBalancers: [ECSClient.LoadBalancer] = []
         for service in task.members {
             for port in service.ports where port.published != nil {
@@ -44,7 +44,7 @@ extension DesiredStateBuilder {
             healthCheckGracePeriodSeconds: loadBalancers.isEmpty ? nil : 60,
             serviceConnectConfiguration: serviceConnect, enableExecuteCommand: true, propagateTags: "SERVICE",
             tags: tags([(BerthTag.service, task.name)]))
-        let hash = Self.hash(spec.comparable)
+        let hash = try Self.hash(spec.comparable)
         spec.tags?.append(ECSTag(BerthTag.hash, hash))
         return spec
     }

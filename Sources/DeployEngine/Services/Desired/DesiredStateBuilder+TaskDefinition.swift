@@ -87,7 +87,7 @@ extension DesiredStateBuilder {
             family: family(task.name), taskRoleArn: target.taskRoles[task.name], executionRoleArn: target.executionRoleArn,
             cpu: String(size.cpu), memory: String(size.memory), containerDefinitions: containers,
             volumes: volumes, runtimePlatform: architecture, tags: tags([(BerthTag.service, task.name)]))
-        let hash = Self.hash(spec)
+        let hash = try Self.hash(spec)
         spec.tags?.append(ECSTag(BerthTag.hash, hash))
         return spec
     }
@@ -102,12 +102,16 @@ extension DesiredStateBuilder {
     }
 
     /// SHA-256 of the spec's canonical JSON (keys sorted, the hash tag itself left out): equal
-    /// hashes mean no new revision is needed.
-    public static func hash<Spec: Encodable>(_ spec: Spec) -> String {
+    /// hashes mean no new revision is needed. A spec that cannot be encoded (a non-finite number)
+    /// throws: hashing nothing instead would give every such spec the same hash.
+    public static func hash<Spec: Encodable>(_ spec: Spec) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(spec)) ?? Data()
-        return String(sha256Hex(data).prefix(32))
+        do {
+            return String(sha256Hex(try encoder.encode(spec)).prefix(32))
+        } catch {
+            throw DeployError.bug("cannot encode \(Spec.self) to hash it: \(error)")
+        }
     }
 
     func mainContainer(
