@@ -94,6 +94,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "AWSServicesTests",
+            dependencies: ["AWSRuntime", "AWSServices", "BerthTesting", "SigV4", "BerthJSON"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ComposeModelTests",
             dependencies: ["ComposeModel", "BerthJSON"],
             swiftSettings: swiftSettings
