@@ -1,8 +1,3 @@
-import AWSRuntime
-import AWSServices
-import ComposeModel
-import Foundation
-import StackTemplates
 extension Sequence where Element: Sendable {
     /// Maps with at most `limit` operations in flight, keeping the input order in the result.
     /// AWS throttles bursts per account, so Berth never fires all calls at once.
@@ -24,6 +19,7 @@ extension Sequence where Element: Sendable {
                 startNext()
             }
         }
-        return results.map { $0! }
+        // Every index was filled: the loop above ends only when each started task has returned.
+        return results.compactMap { $0 }
     }
 }
