@@ -91,8 +91,8 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
             names.compactMap { name -> ObservedService? in
                 guard var service = services[name] else { return nil }
                 // Converge one step per poll, like the gate's patched moto.
-                if var primary = service.primary, primary.rolloutState == "IN_PROGRESS" {
-                    primary.rolloutState = failNextRollout.remove(name) != nil ? "FAILED" : "COMPLETED"
+                if var primary = service.primary, primary.rolloutState == .inProgress {
+                    primary.rolloutState = failNextRollout.remove(name) != nil ? .failed : .completed
                     primary.runningCount = primary.desiredCount
                     service.deployments = [primary]
                     service.runningCount = primary.desiredCount
@@ -104,15 +104,15 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
         }
     }
     func siteServices(cluster: String, project: String, environment: String) async throws -> [String] {
-        locked { services.values.filter { $0.status == "ACTIVE" }.map(\.name) }
+        locked { services.values.filter { $0.status == .active }.map(\.name) }
     }
     func createService(_ spec: ServiceSpec) async throws {
         locked {
             write("create service \(spec.serviceName)")
             services[spec.serviceName] = ObservedService(
-                name: spec.serviceName, arn: "arn:svc/\(spec.serviceName)", status: "ACTIVE", taskDefinition: spec.taskDefinition ?? "",
+                name: spec.serviceName, arn: "arn:svc/\(spec.serviceName)", status: .active, taskDefinition: spec.taskDefinition ?? "",
                 desiredCount: spec.desiredCount ?? 1, runningCount: 0, hash: spec.hash,
-                deployments: [.init(id: "d\(id())", status: "PRIMARY", rolloutState: "IN_PROGRESS", rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: spec.desiredCount ?? 1)],
+                deployments: [.init(id: "d\(id())", status: .primary, rolloutState: .inProgress, rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: spec.desiredCount ?? 1)],
                 events: [])
         }
     }
@@ -123,12 +123,12 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
             service.taskDefinition = spec.taskDefinition ?? service.taskDefinition
             service.desiredCount = spec.desiredCount ?? service.desiredCount
             service.hash = spec.hash
-            service.deployments = [.init(id: "d\(id())", status: "PRIMARY", rolloutState: "IN_PROGRESS", rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: service.desiredCount)]
+            service.deployments = [.init(id: "d\(id())", status: .primary, rolloutState: .inProgress, rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: service.desiredCount)]
             services[spec.serviceName] = service
         }
     }
     func scaleService(cluster: String, name: String, desiredCount: Int) async throws { locked { write("scale \(name) \(desiredCount)"); services[name]?.desiredCount = desiredCount } }
-    func deleteService(cluster: String, name: String) async throws { locked { write("delete service \(name)"); services[name]?.status = "INACTIVE" } }
+    func deleteService(cluster: String, name: String) async throws { locked { write("delete service \(name)"); services[name]?.status = .inactive } }
     func liveTaskCount(cluster: String) async throws -> Int { 0 }
     func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask] {
         [ObservedTask(id: "abc123", stoppedReason: "Essential container in task exited", containers: [(name: service, exitCode: 1, reason: nil)])]

@@ -147,7 +147,7 @@ struct ServicesReconcilerTests {
         smaller.services.removeAll { $0.name == "worker" }
         let plan = try await reconciler(backend, site: smaller, apply: true).run()
         #expect(plan.changes.contains(PlannedAction(.delete, .service, "worker", "no longer in the compose file")))
-        #expect(backend.services["worker"]?.status == "INACTIVE")
+        #expect(backend.services["worker"]?.status == .inactive)
         #expect(backend.taskDefinitions["shop-dev-worker"]?.isEmpty == true)
     }
 
@@ -298,7 +298,7 @@ struct GroupedServicesReconcilerTests {
         _ = try await run(ungrouped)
         #expect(backend.services.keys.sorted() == ["api", "migrate", "web"])
         let plan = try await run(Self.compose)
-        #expect(backend.services.filter { $0.value.status == "ACTIVE" }.keys.sorted() == ["app"])
+        #expect(backend.services.filter { $0.value.status == .active }.keys.sorted() == ["app"])
         #expect(plan.changes.contains(PlannedAction(.delete, .service, "web", "no longer in the compose file")))
     }
 }

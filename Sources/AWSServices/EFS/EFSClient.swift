@@ -13,7 +13,7 @@ public struct EFSClient: Sendable {
         public var FileSystemId: String
         public var FileSystemArn: String?
         public var CreationToken: String?
-        public var LifeCycleState: String
+        public var LifeCycleState: EFSClient.LifeCycleState
         public var Name: String?
         public var Encrypted: Bool?
         public var Tags: [Tag]?

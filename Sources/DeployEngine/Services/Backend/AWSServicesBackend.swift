@@ -100,7 +100,7 @@ public struct AWSServicesBackend: ServicesBackend {
         var found: [ObservedAccessPoint] = []
         for id in fileSystemIds {
             let points = try await efs.describeAccessPoints(fileSystemId: id).collect { $0 }
-            found += points.filter { $0.LifeCycleState != "deleting" && $0.LifeCycleState != "deleted" }.map(Self.observed)
+            found += points.filter { $0.LifeCycleState?.isGone != true }.map(Self.observed)
         }
         return found
     }
