@@ -46,15 +46,15 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     func accessPoints(fileSystemIds: [String]) async throws -> [ObservedAccessPoint] {
         locked { accessPoints.filter { fileSystemIds.contains($0.fileSystemId) } }
     }
-    func createAccessPoint(_ spec: AccessPointSpec, tags: [ECSTag]) async throws -> ObservedAccessPoint {
+    func createAccessPoint(_ spec: AccessPointSpec, tags: [EFSTag]) async throws -> ObservedAccessPoint {
         locked {
             if let existing = accessPoints.first(where: { $0.clientToken == spec.clientToken }) { return existing }
             write("create access point \(spec.key)")
             let n = id()
             let point = ObservedAccessPoint(
                 id: "fsap-\(n)", arn: "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-\(n)", fileSystemId: spec.fileSystemId,
-                clientToken: spec.clientToken, mount: tags.first { $0.key == "berth:mount" }?.value,
-                project: tags.first { $0.key == "berth:project" }?.value, environment: tags.first { $0.key == "berth:environment" }?.value)
+                clientToken: spec.clientToken, mount: tags.first { $0.Key == "berth:mount" }?.Value,
+                project: tags.first { $0.Key == "berth:project" }?.Value, environment: tags.first { $0.Key == "berth:environment" }?.Value)
             accessPoints.append(point)
             return point
         }

@@ -95,6 +95,18 @@ struct ServicesReconcilerTests {
         #expect(plan.changes.contains { $0.resource == .accessPoint && $0.kind == .create })
     }
 
+    /// EFS spells tag members `Key`/`Value`: the access point gets EFS tags, not ECS ones.
+    @Test func accessPointsAreTaggedWithEFSTags() throws {
+        let builder = DesiredStateBuilder(
+            site: try Self.site(), target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
+        let spec = try #require(try builder.accessPoints().first)
+        #expect(
+            builder.accessPointTags(spec) == [
+                EFSTag(Key: "berth:project", Value: "shop"), EFSTag(Key: "berth:environment", Value: "dev"),
+                EFSTag(Key: "berth:mount", Value: "cms/content"), EFSTag(Key: "Name", Value: "shop-dev-cms-content"),
+            ])
+    }
+
     @Test func taskDefinitionsUseAccessPointsFilesLogsAndPinnedImages() async throws {
         let (backend, site) = try prepared()
         _ = try await reconciler(backend, site: site, apply: true).run()

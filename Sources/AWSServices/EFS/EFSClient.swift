@@ -19,6 +19,8 @@ public struct EFSClient: Sendable {
         public var Tags: [Tag]?
     }
 
+    /// An EFS tag. EFS spells the members `Key` and `Value` where ECS spells them `key` and
+    /// `value`, so the two services' tags are separate shapes and never sent one for the other.
     public struct Tag: Codable, Sendable, Equatable {
         public var Key: String
         public var Value: String

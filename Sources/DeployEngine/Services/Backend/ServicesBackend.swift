@@ -14,7 +14,7 @@ public protocol ServicesBackend: Sendable {
 
     func accessPoints(fileSystemIds: [String]) async throws -> [ObservedAccessPoint]
     /// Creates, or — when the client token was used already — returns the existing one.
-    func createAccessPoint(_ spec: AccessPointSpec, tags: [ECSTag]) async throws -> ObservedAccessPoint
+    func createAccessPoint(_ spec: AccessPointSpec, tags: [EFSTag]) async throws -> ObservedAccessPoint
     func deleteAccessPoint(id: String) async throws
 
     func rolePolicy(roleArn: String, name: String) async throws -> String?
