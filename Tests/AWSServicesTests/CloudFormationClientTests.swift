@@ -69,7 +69,7 @@ struct CloudFormationClientTests {
     }
 
     @Test func anEmptyChangeSetIsToldApartFromAFailedOne() {
-        var changeSet = CloudFormationClient.ChangeSet(Status: "FAILED", StatusReason: "The submitted information didn't contain changes. Submit different information to create a change set.")
+        var changeSet = CloudFormationClient.ChangeSet(Status: .failed, StatusReason: "The submitted information didn't contain changes. Submit different information to create a change set.")
         #expect(changeSet.isEmpty)
         changeSet.StatusReason = "Parameters: [X] must have values"
         #expect(!changeSet.isEmpty)

@@ -80,7 +80,7 @@ struct ECSRequestTests {
             FakeTransport.json(200, index == 0 ? #"{"taskDefinitionArns":["a:1"],"nextToken":"t1"}"# : #"{"taskDefinitionArns":["a:2"]}"#)
         }
         let ecs = ECSClient(AWSClient.forTesting(transport: transport))
-        #expect(try await ecs.listTaskDefinitions(familyPrefix: "site-", status: "ACTIVE").collect { $0 } == ["a:1", "a:2"])
+        #expect(try await ecs.listTaskDefinitions(familyPrefix: "site-", status: .active).collect { $0 } == ["a:1", "a:2"])
         #expect(try Shape.body(transport.requests[0]) == Shape.json(#"{"familyPrefix":"site-","status":"ACTIVE"}"#))
         #expect(try Shape.body(transport.requests[1]) == Shape.json(#"{"familyPrefix":"site-","status":"ACTIVE","nextToken":"t1"}"#))
     }
@@ -122,7 +122,7 @@ struct ECSRequestTests {
                     enabled: true, namespace: "site.local",
                     services: [.init(portName: "http", discoveryName: "web", clientAliases: [.init(port: 80, dnsName: "web")])]),
                 enableExecuteCommand: true, tags: [.init(key: "berth:service", value: "web")], clientToken: "berth-site-web-1"))
-        #expect(service.deployments?.first?.rolloutState == "IN_PROGRESS")
+        #expect(service.deployments?.first?.rolloutState == .inProgress)
         #expect(service.events?.first?.createdAt == Date(timeIntervalSince1970: 1_700_000_000))
         let request = try #require(transport.requests.first)
         #expect(request.target == "AmazonEC2ContainerServiceV20141113.CreateService")
@@ -174,7 +174,7 @@ struct ECSRequestTests {
         let ecs = ECSClient(AWSClient.forTesting(transport: transport))
         _ = try await ecs.deleteService(cluster: "c", service: "web", force: true)
         #expect(try await ecs.listServices(cluster: "c").collect { $0 } == ["arn:s/web"])
-        #expect(try await ecs.listTasks(cluster: "c", serviceName: "web", desiredStatus: "STOPPED").collect { $0 } == ["arn:t/1"])
+        #expect(try await ecs.listTasks(cluster: "c", serviceName: "web", desiredStatus: .stopped).collect { $0 } == ["arn:t/1"])
         let task = try #require(try await ecs.describeTasks(cluster: "c", tasks: ["arn:t/1"]).tasks?.first)
         #expect(task.stopCode == "EssentialContainerExited")
         #expect(task.containers?.first?.exitCode == 1)

@@ -46,15 +46,15 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     func accessPoints(fileSystemIds: [String]) async throws -> [ObservedAccessPoint] {
         locked { accessPoints.filter { fileSystemIds.contains($0.fileSystemId) } }
     }
-    func createAccessPoint(_ spec: AccessPointSpec, tags: [ECSTag]) async throws -> ObservedAccessPoint {
+    func createAccessPoint(_ spec: AccessPointSpec, tags: [EFSTag]) async throws -> ObservedAccessPoint {
         locked {
             if let existing = accessPoints.first(where: { $0.clientToken == spec.clientToken }) { return existing }
             write("create access point \(spec.key)")
             let n = id()
             let point = ObservedAccessPoint(
                 id: "fsap-\(n)", arn: "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-\(n)", fileSystemId: spec.fileSystemId,
-                clientToken: spec.clientToken, mount: tags.first { $0.key == "berth:mount" }?.value,
-                project: tags.first { $0.key == "berth:project" }?.value, environment: tags.first { $0.key == "berth:environment" }?.value)
+                clientToken: spec.clientToken, mount: tags.first { $0.Key == "berth:mount" }?.Value,
+                project: tags.first { $0.Key == "berth:project" }?.Value, environment: tags.first { $0.Key == "berth:environment" }?.Value)
             accessPoints.append(point)
             return point
         }
@@ -91,8 +91,8 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
             names.compactMap { name -> ObservedService? in
                 guard var service = services[name] else { return nil }
                 // Converge one step per poll, like the gate's patched moto.
-                if var primary = service.primary, primary.rolloutState == "IN_PROGRESS" {
-                    primary.rolloutState = failNextRollout.remove(name) != nil ? "FAILED" : "COMPLETED"
+                if var primary = service.primary, primary.rolloutState == .inProgress {
+                    primary.rolloutState = failNextRollout.remove(name) != nil ? .failed : .completed
                     primary.runningCount = primary.desiredCount
                     service.deployments = [primary]
                     service.runningCount = primary.desiredCount
@@ -104,15 +104,15 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
         }
     }
     func siteServices(cluster: String, project: String, environment: String) async throws -> [String] {
-        locked { services.values.filter { $0.status == "ACTIVE" }.map(\.name) }
+        locked { services.values.filter { $0.status == .active }.map(\.name) }
     }
     func createService(_ spec: ServiceSpec) async throws {
         locked {
             write("create service \(spec.serviceName)")
             services[spec.serviceName] = ObservedService(
-                name: spec.serviceName, arn: "arn:svc/\(spec.serviceName)", status: "ACTIVE", taskDefinition: spec.taskDefinition ?? "",
+                name: spec.serviceName, arn: "arn:svc/\(spec.serviceName)", status: .active, taskDefinition: spec.taskDefinition ?? "",
                 desiredCount: spec.desiredCount ?? 1, runningCount: 0, hash: spec.hash,
-                deployments: [.init(id: "d\(id())", status: "PRIMARY", rolloutState: "IN_PROGRESS", rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: spec.desiredCount ?? 1)],
+                deployments: [.init(id: "d\(id())", status: .primary, rolloutState: .inProgress, rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: spec.desiredCount ?? 1)],
                 events: [])
         }
     }
@@ -123,12 +123,12 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
             service.taskDefinition = spec.taskDefinition ?? service.taskDefinition
             service.desiredCount = spec.desiredCount ?? service.desiredCount
             service.hash = spec.hash
-            service.deployments = [.init(id: "d\(id())", status: "PRIMARY", rolloutState: "IN_PROGRESS", rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: service.desiredCount)]
+            service.deployments = [.init(id: "d\(id())", status: .primary, rolloutState: .inProgress, rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: service.desiredCount)]
             services[spec.serviceName] = service
         }
     }
     func scaleService(cluster: String, name: String, desiredCount: Int) async throws { locked { write("scale \(name) \(desiredCount)"); services[name]?.desiredCount = desiredCount } }
-    func deleteService(cluster: String, name: String) async throws { locked { write("delete service \(name)"); services[name]?.status = "INACTIVE" } }
+    func deleteService(cluster: String, name: String) async throws { locked { write("delete service \(name)"); services[name]?.status = .inactive } }
     func liveTaskCount(cluster: String) async throws -> Int { 0 }
     func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask] {
         [ObservedTask(id: "abc123", stoppedReason: "Essential container in task exited", containers: [(name: service, exitCode: 1, reason: nil)])]

@@ -95,6 +95,18 @@ struct ServicesReconcilerTests {
         #expect(plan.changes.contains { $0.resource == .accessPoint && $0.kind == .create })
     }
 
+    /// EFS spells tag members `Key`/`Value`: the access point gets EFS tags, not ECS ones.
+    @Test func accessPointsAreTaggedWithEFSTags() throws {
+        let builder = DesiredStateBuilder(
+            site: try Self.site(), target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
+        let spec = try #require(try builder.accessPoints().first)
+        #expect(
+            builder.accessPointTags(spec) == [
+                EFSTag(Key: "berth:project", Value: "shop"), EFSTag(Key: "berth:environment", Value: "dev"),
+                EFSTag(Key: "berth:mount", Value: "cms/content"), EFSTag(Key: "Name", Value: "shop-dev-cms-content"),
+            ])
+    }
+
     @Test func taskDefinitionsUseAccessPointsFilesLogsAndPinnedImages() async throws {
         let (backend, site) = try prepared()
         _ = try await reconciler(backend, site: site, apply: true).run()
@@ -147,7 +159,7 @@ struct ServicesReconcilerTests {
         smaller.services.removeAll { $0.name == "worker" }
         let plan = try await reconciler(backend, site: smaller, apply: true).run()
         #expect(plan.changes.contains(PlannedAction(.delete, .service, "worker", "no longer in the compose file")))
-        #expect(backend.services["worker"]?.status == "INACTIVE")
+        #expect(backend.services["worker"]?.status == .inactive)
         #expect(backend.taskDefinitions["shop-dev-worker"]?.isEmpty == true)
     }
 
@@ -298,7 +310,7 @@ struct GroupedServicesReconcilerTests {
         _ = try await run(ungrouped)
         #expect(backend.services.keys.sorted() == ["api", "migrate", "web"])
         let plan = try await run(Self.compose)
-        #expect(backend.services.filter { $0.value.status == "ACTIVE" }.keys.sorted() == ["app"])
+        #expect(backend.services.filter { $0.value.status == .active }.keys.sorted() == ["app"])
         #expect(plan.changes.contains(PlannedAction(.delete, .service, "web", "no longer in the compose file")))
     }
 }

@@ -40,7 +40,7 @@ extension Integration {
             let services = try await ecs.listServices(cluster: cluster).collect { $0 }
             #expect(services.count == 3, "services: \(services)", sourceLocation: sourceLocation)
             for name in ["proxy", "site", "cms"] {
-                let revisions = try await ecs.listTaskDefinitions(familyPrefix: "\(cluster)-\(name)", status: "ACTIVE").collect { $0 }
+                let revisions = try await ecs.listTaskDefinitions(familyPrefix: "\(cluster)-\(name)", status: .active).collect { $0 }
                 #expect(revisions.count == 1, "\(name) revisions: \(revisions)", sourceLocation: sourceLocation)
             }
             let definition = try await ecs.describeTaskDefinition("\(cluster)-cms").taskDefinition

@@ -44,7 +44,7 @@ extension Integration {
             #expect(points.first?.PosixUser?.Uid == 1000)
             let services = try await ecs.describeServices(cluster: "website-dev", services: ["proxy", "site", "cms"]).services ?? []
             #expect(services.map { $0.desiredCount ?? -1 } == [1, 1, 1])
-            #expect(services.allSatisfy { $0.status == "ACTIVE" })
+            #expect(services.allSatisfy { $0.status == .active })
 
             // A second deploy changes nothing and writes nothing; plan agrees.
             try gate.client.reset()

@@ -83,14 +83,14 @@ extension Integration {
                     services: [.init(portName: "http", discoveryName: "web", clientAliases: [.init(port: 80, dnsName: "web")])]),
                 enableExecuteCommand: true, tags: [.init(key: "berth:service", value: "web")], clientToken: "berth-it-\(suffix)")
             let created = try await ecs.createService(request)
-            #expect(created.status == "ACTIVE")
-            #expect(created.deployments?.first?.status == "PRIMARY")
+            #expect(created.status == .active)
+            #expect(created.deployments?.first?.status == .primary)
             var service = created
-            for _ in 0..<5 where service.deployments?.first?.rolloutState != "COMPLETED" {
+            for _ in 0..<5 where service.deployments?.first?.rolloutState != .completed {
                 service = try #require(try await ecs.describeServices(cluster: clusterName, services: ["web"]).services?.first)
             }
             #expect(service.deployments?.count == 1)
-            #expect(service.deployments?.first?.rolloutState == "COMPLETED")
+            #expect(service.deployments?.first?.rolloutState == .completed)
             #expect(service.runningCount == 2)
             #expect(service.events?.first?.message?.contains("steady state") == true)
             #expect(service.tags == [.init(key: "berth:service", value: "web")])
@@ -114,7 +114,7 @@ extension Integration {
             // Update to the second revision: a new PRIMARY deployment that completes.
             let updated = try await ecs.updateService(.init(cluster: clusterName, service: "web", taskDefinition: second.taskDefinitionArn, forceNewDeployment: true))
             #expect(updated.deployments?.first?.taskDefinition == second.taskDefinitionArn)
-            #expect(updated.deployments?.first?.rolloutState == "IN_PROGRESS")
+            #expect(updated.deployments?.first?.rolloutState == .inProgress)
 
             let missing = try await ecs.describeServices(cluster: clusterName, services: ["web", "no-such-service"])
             #expect(missing.services?.count == 1)
@@ -143,11 +143,11 @@ extension Integration {
             // Teardown
             _ = try await ecs.updateService(.init(cluster: clusterName, service: "web", desiredCount: 0))
             let deleted = try await ecs.deleteService(cluster: clusterName, service: "web", force: true)
-            #expect(["DRAINING", "INACTIVE"].contains(deleted.status))
+            #expect([.draining, .inactive].contains(deleted.status))
             for arn in [first.taskDefinitionArn, second.taskDefinitionArn] {
-                #expect(try await ecs.deregisterTaskDefinition(arn).status == "INACTIVE")
+                #expect(try await ecs.deregisterTaskDefinition(arn).status == .inactive)
             }
-            #expect(try await ecs.listTaskDefinitions(familyPrefix: family, status: "INACTIVE").collect { $0 }.count == 2)
+            #expect(try await ecs.listTaskDefinitions(familyPrefix: family, status: .inactive).collect { $0 }.count == 2)
             let removal = try await ecs.deleteTaskDefinitions([first.taskDefinitionArn, second.taskDefinitionArn])
             #expect((removal.failures ?? []).isEmpty)
             _ = try await ecs.deleteCluster(clusterName)

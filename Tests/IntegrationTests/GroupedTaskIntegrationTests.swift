@@ -49,7 +49,7 @@ extension Integration {
             #expect(containers.map { $0.logConfiguration?.options?["awslogs-stream-prefix"] } == ["web", "sidecar"])
             #expect(definition.cpu == "512" && definition.memory == "1024")
             let services = try await ecs.describeServices(cluster: "pair-dev", services: ["app", "web", "sidecar"]).services ?? []
-            #expect(services.filter { $0.status == "ACTIVE" }.map(\.serviceName) == ["app"])
+            #expect(services.filter { $0.status == .active }.map(\.serviceName) == ["app"])
             #expect(services.first { $0.serviceName == "app" }?.desiredCount == 2)
 
             let status = try BerthBinary.run(["status", "--env", "dev"], environment: gate.berthEnvironment(), directory: folder)

@@ -70,7 +70,7 @@ extension Integration {
         /// Executed change sets stay listed, as on AWS; only the others would be leftovers.
         static func unexecutedChangeSets(_ cfn: CloudFormationClient, _ name: String) async throws -> [String] {
             try await cfn.listChangeSets(stackName: name).collect { $0 }
-                .filter { !($0.ExecutionStatus ?? "").hasPrefix("EXECUTE_") }.compactMap(\.ChangeSetName)
+                .filter { $0.ExecutionStatus?.hasStarted != true }.compactMap(\.ChangeSetName)
         }
 
         static func retention(_ gate: LocalAWS, stackName: String) async throws -> Int? {

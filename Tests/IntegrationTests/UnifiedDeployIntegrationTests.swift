@@ -62,7 +62,7 @@ extension Integration {
             let services = try await ecs.describeServices(cluster: "website-dev", services: ["proxy", "site", "cms"]).services ?? []
             #expect(services.map(\.serviceName) == ["proxy", "site", "cms"])
             #expect(services.map { $0.desiredCount ?? -1 } == [1, 1, 1])
-            #expect(services.allSatisfy { $0.status == "ACTIVE" })
+            #expect(services.allSatisfy { $0.status == .active })
 
             // The proxy's config file is a parameter of the stack, the access point one of its resources.
             let config = try await SSMClient(client).getParameters(names: ["/berth/website/dev/files/proxy/0-nginx-conf"]).Parameters?.first

@@ -53,18 +53,11 @@ extension CloudFormationClient.ChangeSet {
 
     /// The change set failed only because the template, parameters and tags equal the stack's.
     public var isEmpty: Bool {
-        Status == "FAILED" && Self.isNoChangeReason(StatusReason ?? "")
+        Status == .failed && Self.isNoChangeReason(StatusReason ?? "")
     }
 
-    /// Still being computed: `CREATE_PENDING` or `CREATE_IN_PROGRESS`.
-    public var isBeingCreated: Bool {
-        Status == "CREATE_PENDING" || Status == "CREATE_IN_PROGRESS"
-    }
-
-    public var isReady: Bool { Status == "CREATE_COMPLETE" }
+    public var isReady: Bool { Status == .createComplete }
 
     /// The stack is running (or has run) this change set.
-    public var hasStartedExecution: Bool {
-        ["EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED"].contains(ExecutionStatus ?? "")
-    }
+    public var hasStartedExecution: Bool { ExecutionStatus?.hasStarted == true }
 }

@@ -128,15 +128,13 @@ extension CloudFormationClient {
         public var ChangeSetId: String?
         public var StackId: String?
         public var StackName: String?
-        /// `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_COMPLETE`, `DELETE_*` or `FAILED`.
-        public var Status: String
+        public var Status: ChangeSetStatus
         public var StatusReason: String?
-        /// `UNAVAILABLE`, `AVAILABLE`, `EXECUTE_IN_PROGRESS`, `EXECUTE_COMPLETE`, `EXECUTE_FAILED`, `OBSOLETE`.
-        public var ExecutionStatus: String?
+        public var ExecutionStatus: ChangeSetExecutionStatus?
         public var Changes: [Change]?
         public var NextToken: String?
 
-        public init(Status: String, StatusReason: String? = nil, ExecutionStatus: String? = nil, Changes: [Change]? = nil) {
+        public init(Status: ChangeSetStatus, StatusReason: String? = nil, ExecutionStatus: ChangeSetExecutionStatus? = nil, Changes: [Change]? = nil) {
             self.Status = Status
             self.StatusReason = StatusReason
             self.ExecutionStatus = ExecutionStatus
@@ -164,8 +162,8 @@ extension CloudFormationClient {
         public var ChangeSetName: String?
         public var StackId: String?
         public var StackName: String?
-        public var Status: String?
-        public var ExecutionStatus: String?
+        public var Status: ChangeSetStatus?
+        public var ExecutionStatus: ChangeSetExecutionStatus?
         public var CreationTime: Date?
     }
 

@@ -169,17 +169,16 @@ extension ECSClient {
         }
     }
 
-    /// One rollout of a service. `status` is `PRIMARY` (the newest), `ACTIVE` (draining) or
-    /// `INACTIVE`; `rolloutState` is `IN_PROGRESS`, `COMPLETED` or `FAILED`.
+    /// One rollout of a service.
     public struct Deployment: Decodable, Sendable, Equatable {
         public var id: String?
-        public var status: String?
+        public var status: DeploymentStatus?
         public var taskDefinition: String?
         public var desiredCount: Int?
         public var pendingCount: Int?
         public var runningCount: Int?
         public var failedTasks: Int?
-        public var rolloutState: String?
+        public var rolloutState: DeploymentRolloutState?
         public var rolloutStateReason: String?
         public var createdAt: Date?
         public var updatedAt: Date?
@@ -196,8 +195,7 @@ extension ECSClient {
         public var serviceArn: String?
         public var serviceName: String?
         public var clusterArn: String?
-        /// `ACTIVE`, `DRAINING` or `INACTIVE` (deleted).
-        public var status: String?
+        public var status: ServiceStatus?
         public var taskDefinition: String?
         public var desiredCount: Int?
         public var runningCount: Int?

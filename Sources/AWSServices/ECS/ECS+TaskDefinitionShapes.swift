@@ -279,8 +279,7 @@ extension ECSClient {
         public var taskDefinitionArn: String
         public var family: String
         public var revision: Int
-        /// `ACTIVE`, `INACTIVE` or `DELETE_IN_PROGRESS`.
-        public var status: String?
+        public var status: TaskDefinitionStatus?
         public var taskRoleArn: String?
         public var executionRoleArn: String?
         public var networkMode: String?
@@ -310,7 +309,7 @@ extension ECSClient {
 
     struct ListTaskDefinitionsInput: Encodable {
         var familyPrefix: String?
-        var status: String?
+        var status: TaskDefinitionStatus?
         var sort: String?
         var nextToken: String?
     }

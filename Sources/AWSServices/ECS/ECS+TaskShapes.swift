@@ -17,7 +17,7 @@ extension ECSClient {
         public var taskArn: String?
         public var taskDefinitionArn: String?
         public var lastStatus: String?
-        public var desiredStatus: String?
+        public var desiredStatus: DesiredStatus?
         public var stoppedReason: String?
         public var stopCode: String?
         /// The deployment id for tasks a service started.
@@ -33,7 +33,7 @@ extension ECSClient {
     struct ListTasksInput: Encodable {
         var cluster: String?
         var serviceName: String?
-        var desiredStatus: String?
+        var desiredStatus: DesiredStatus?
         var nextToken: String?
     }
 

@@ -15,8 +15,8 @@ extension ECSClient {
             input: DescribeTaskDefinitionInput(taskDefinition: taskDefinition, include: includeTags ? ["TAGS"] : nil), idempotent: true)
     }
 
-    /// Revision ARNs whose family starts with `familyPrefix`; `status` is `ACTIVE` (AWS's default) or `INACTIVE`.
-    public func listTaskDefinitions(familyPrefix: String? = nil, status: String? = nil, sort: String? = nil) -> Paginator<[String]> {
+    /// Revision ARNs whose family starts with `familyPrefix`; without `status` AWS lists `ACTIVE` ones.
+    public func listTaskDefinitions(familyPrefix: String? = nil, status: TaskDefinitionStatus? = nil, sort: String? = nil) -> Paginator<[String]> {
         Paginator { token in
             let page: ListTaskDefinitionsOutput = try await client.json(
                 Self.descriptor, operation: "ListTaskDefinitions",

@@ -1,8 +1,8 @@
 import AWSRuntime
 
 extension ECSClient {
-    /// Task ARNs; without `desiredStatus` AWS lists only tasks meant to run (`RUNNING`). Use `STOPPED` for the failed ones.
-    public func listTasks(cluster: String?, serviceName: String? = nil, desiredStatus: String? = nil) -> Paginator<[String]> {
+    /// Task ARNs; without `desiredStatus` AWS lists only tasks meant to run (`RUNNING`). Use `.stopped` for the failed ones.
+    public func listTasks(cluster: String?, serviceName: String? = nil, desiredStatus: DesiredStatus? = nil) -> Paginator<[String]> {
         Paginator { token in
             let page: ListTasksOutput = try await client.json(
                 Self.descriptor, operation: "ListTasks",

@@ -46,7 +46,7 @@ extension EFSClient {
         public var PosixUser: EFSClient.PosixUser?
         public var RootDirectory: EFSClient.RootDirectory?
         public var Tags: [Tag]?
-        public var LifeCycleState: String?
+        public var LifeCycleState: EFSClient.LifeCycleState?
     }
 
     struct CreateAccessPointInput: Encodable {
@@ -78,7 +78,7 @@ extension EFSClient {
         public var MountTargetId: String
         public var FileSystemId: String
         public var SubnetId: String
-        public var LifeCycleState: String
+        public var LifeCycleState: EFSClient.LifeCycleState
         public var IpAddress: String?
         public var AvailabilityZoneName: String?
         public var VpcId: String?

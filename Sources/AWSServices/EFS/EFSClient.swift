@@ -13,12 +13,14 @@ public struct EFSClient: Sendable {
         public var FileSystemId: String
         public var FileSystemArn: String?
         public var CreationToken: String?
-        public var LifeCycleState: String
+        public var LifeCycleState: EFSClient.LifeCycleState
         public var Name: String?
         public var Encrypted: Bool?
         public var Tags: [Tag]?
     }
 
+    /// An EFS tag. EFS spells the members `Key` and `Value` where ECS spells them `key` and
+    /// `value`, so the two services' tags are separate shapes and never sent one for the other.
     public struct Tag: Codable, Sendable, Equatable {
         public var Key: String
         public var Value: String

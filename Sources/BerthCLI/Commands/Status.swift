@@ -45,13 +45,13 @@ extension Berth {
                 stack: deployment.names.stack, deployed: true, url: outputs[.loadBalancerDNS].map { "http://\($0)" },
                 services: deployment.site.tasks.map { task in
                     let containers = task.isSingle ? nil : task.memberNames
-                    guard let found = observed.first(where: { $0.name == task.name && $0.status != "INACTIVE" }) else {
+                    guard let found = observed.first(where: { $0.name == task.name && $0.status != .inactive }) else {
                         return .init(name: task.name, status: "not deployed", running: 0, desired: 0, taskDefinition: "-", rollout: nil, containers: containers)
                     }
                     return .init(
-                        name: task.name, status: found.status.lowercased(), running: found.runningCount, desired: found.desiredCount,
+                        name: task.name, status: found.status.rawValue.lowercased(), running: found.runningCount, desired: found.desiredCount,
                         taskDefinition: found.taskDefinition.split(separator: "/").last.map(String.init) ?? found.taskDefinition,
-                        rollout: found.primary?.rolloutState?.lowercased(), containers: containers)
+                        rollout: found.primary?.rolloutState?.rawValue.lowercased(), containers: containers)
                 })
             try context.printer.result(report) {
                 var lines = ["stack \(report.stack)" + (report.url.map { ", \($0)" } ?? "")]

@@ -38,7 +38,7 @@ final class ProgressRenderer: @unchecked Sendable {
                 guard action.kind != .noChange else { return }
                 line("  \(applied ? "" : "would ")\(action.kind.rawValue) \(action.resource.rawValue) \(action.name): \(action.reason)")
             case .rollout(let service, let running, let desired, let state):
-                line("  \(service): \(running)/\(desired) running (\(state.lowercased().replacingOccurrences(of: "_", with: " ")))")
+                line("  \(service): \(running)/\(desired) running (\(state.rawValue.lowercased().replacingOccurrences(of: "_", with: " ")))")
             case .serviceEvent(let service, let message):
                 line("  \(service): \(message)")
             case .stable(let service):

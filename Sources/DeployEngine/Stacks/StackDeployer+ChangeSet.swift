@@ -41,7 +41,7 @@ extension StackDeployer {
         let described = try await waiter.wait(for: "change set \(name) of stack \(request.name)") {
             () -> Waiter.State<CloudFormationClient.ChangeSet> in
             let changeSet = try await cfn.describeChangeSet(id: created.Id)
-            return changeSet.isBeingCreated ? .retry(changeSet.Status) : .done(changeSet)
+            return changeSet.Status.isBeingCreated ? .retry(changeSet.Status.rawValue) : .done(changeSet)
         }
         let prepared = PreparedChangeSet(
             id: created.Id, name: name, stackId: created.StackId ?? described.StackId ?? request.name, stackName: request.name, type: type,
@@ -93,7 +93,6 @@ extension StackDeployer {
 extension CloudFormationClient.ChangeSetSummary {
     func isUnexecutedLeftover(prefix: String) -> Bool {
         guard let name = ChangeSetName, name.hasPrefix(prefix) else { return false }
-        return !["EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED"].contains(ExecutionStatus ?? "")
-            && !(Status ?? "").hasPrefix("DELETE_")
+        return ExecutionStatus?.hasStarted != true && Status?.isDeleting != true
     }
 }

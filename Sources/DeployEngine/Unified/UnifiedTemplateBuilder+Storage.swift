@@ -54,7 +54,7 @@ extension UnifiedTemplateBuilder {
                         "Path": .string(spec.rootDirectory),
                         "CreationInfo": ["OwnerUid": .string(String(spec.uid)), "OwnerGid": .string(String(spec.gid)), "Permissions": .string(spec.permissions)],
                     ],
-                    "AccessPointTags": tags([(BerthTag.mount, spec.key), ("Name", "\(names.stack)-\(spec.service)-\(spec.volume)")]),
+                    "AccessPointTags": tags(builder.accessPointOwnTags(spec)),
                 ], owner: "service:\(spec.service)")
             resolved.accessPoints[spec.key] = placeholders.ref(id)
             return Owned(service: spec.service, resource: resource)

@@ -7,7 +7,7 @@ import StackTemplates
 public enum ServicesEvent: Sendable, Equatable {
     /// An action was decided (plan) or carried out (deploy).
     case action(PlannedAction, applied: Bool)
-    case rollout(service: String, running: Int, desired: Int, state: String)
+    case rollout(service: String, running: Int, desired: Int, state: ECSClient.DeploymentRolloutState)
     case serviceEvent(service: String, message: String)
     case stable(service: String)
     case note(String)

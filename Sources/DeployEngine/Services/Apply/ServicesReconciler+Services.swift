@@ -13,7 +13,7 @@ extension ServicesReconciler {
             let taskDefinition = taskDefinitions[task.name] ?? builder.family(task.name)
             var spec = try builder.serviceSpec(task, taskDefinition: taskDefinition)
             let size = task.fargateSize.map { "\($0)" } ?? "?"
-            let current = observed.first { $0.name == task.name && $0.status != "INACTIVE" }
+            let current = observed.first { $0.name == task.name && $0.status != .inactive }
             guard let current else {
                 if options.apply { try await backend.createService(spec) }
                 record(recorder, PlannedAction(.create, .service, task.name, "\(task.replicas) × \(size)"))
@@ -26,7 +26,7 @@ extension ServicesReconciler {
             if current.taskDefinition != taskDefinition { reasons.append("new task definition \(Self.revision(taskDefinition))") }
             if current.hash != spec.hash { reasons.append("settings changed") }
             if !autoscaled && current.desiredCount != task.replicas { reasons.append("replicas \(current.desiredCount) → \(task.replicas)") }
-            if current.status == "DRAINING" {
+            if current.status == .draining {
                 throw DeployError("service \(task.name) is still being deleted", hint: "wait a minute and deploy again")
             }
             guard !reasons.isEmpty else {
@@ -56,10 +56,10 @@ extension ServicesReconciler {
                 }
                 first = false
                 guard let primary = service.primary else { return .retry(nil) }
-                progress(.rollout(service: name, running: primary.runningCount, desired: primary.desiredCount, state: primary.rolloutState ?? "IN_PROGRESS"))
+                progress(.rollout(service: name, running: primary.runningCount, desired: primary.desiredCount, state: primary.rolloutState ?? .inProgress))
                 // The circuit breaker marks the new deployment FAILED and rolls back: then the
                 // primary deployment runs the previous revision again.
-                if let failed = service.deployments.first(where: { $0.taskDefinition == expected && $0.rolloutState == "FAILED" }) {
+                if let failed = service.deployments.first(where: { $0.taskDefinition == expected && $0.rolloutState == .failed }) {
                     return .failed(try await rolloutFailure(service, failed))
                 }
                 if expected.hasPrefix("arn:"), primary.taskDefinition != expected {
@@ -69,9 +69,9 @@ extension ServicesReconciler {
                     return .failed(try await rolloutFailure(service, rolledBack))
                 }
                 switch primary.rolloutState {
-                case "FAILED":
+                case .failed:
                     return .failed(try await rolloutFailure(service, primary))
-                case "COMPLETED" where service.deployments.count == 1:
+                case .completed where service.deployments.count == 1:
                     progress(.stable(service: name))
                     return .done(true)
                 default:

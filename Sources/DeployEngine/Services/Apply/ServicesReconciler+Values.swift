@@ -48,7 +48,6 @@ extension ServicesReconciler {
         guard !specs.isEmpty else { return state }
         let observed = try await backend.accessPoints(fileSystemIds: Array(Set(specs.map(\.fileSystemId))).sorted())
         let mine = observed.filter { $0.project == builder.names.project && $0.environment == builder.names.environment }
-        let tags = builder.tags()
         let results = try await specs.concurrentMap(limit: options.concurrency) { spec -> (AccessPointSpec, ObservedAccessPoint?, [ObservedAccessPoint]) in
             let stale = mine.filter { $0.mount == spec.key && $0.clientToken != spec.clientToken }
             if let existing = mine.first(where: { $0.clientToken == spec.clientToken }) {
@@ -59,7 +58,7 @@ extension ServicesReconciler {
             let reason = stale.isEmpty ? "new mount of \(spec.volume)" : "owner, permissions or root directory changed"
             var created: ObservedAccessPoint?
             if options.apply {
-                created = try await backend.createAccessPoint(spec, tags: tags + [ECSTag(BerthTag.mount, spec.key), ECSTag("Name", "\(builder.names.stack)-\(spec.service)-\(spec.volume)")])
+                created = try await backend.createAccessPoint(spec, tags: builder.accessPointTags(spec))
             }
             record(recorder, PlannedAction(kind, .accessPoint, spec.key, reason))
             return (spec, created, stale)

@@ -8,7 +8,7 @@ extension AWSServicesBackend {
     public func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition? {
         do {
             let described = try await ecs.describeTaskDefinition(family, includeTags: true)
-            guard described.taskDefinition.status != "INACTIVE" else { return nil }
+            guard described.taskDefinition.status != .inactive else { return nil }
             return ObservedTaskDefinition(arn: described.taskDefinition.taskDefinitionArn, hash: described.tags?.first { $0.key == BerthTag.hash }?.value)
         } catch let error as AWSServiceError where error.isTaskDefinitionNotFound || error.code == "ClientException" {
             return nil
@@ -20,7 +20,7 @@ extension AWSServicesBackend {
     }
 
     public func taskDefinitionArns(family: String) async throws -> [String] {
-        try await ecs.listTaskDefinitions(familyPrefix: family, status: "ACTIVE", sort: "ASC").collect { $0 }
+        try await ecs.listTaskDefinitions(familyPrefix: family, status: .active, sort: "ASC").collect { $0 }
             .filter { $0.split(separator: "/").last?.split(separator: ":").first.map(String.init) == family }
     }
 
@@ -45,12 +45,12 @@ extension AWSServicesBackend {
 
     static func observed(_ service: ECSClient.Service) -> ObservedService {
         ObservedService(
-            name: service.serviceName ?? "", arn: service.serviceArn ?? "", status: service.status ?? "ACTIVE",
+            name: service.serviceName ?? "", arn: service.serviceArn ?? "", status: service.status ?? .active,
             taskDefinition: service.taskDefinition ?? "", desiredCount: service.desiredCount ?? 0, runningCount: service.runningCount ?? 0,
             hash: service.tags?.first { $0.key == BerthTag.hash }?.value,
             deployments: (service.deployments ?? []).map {
                 .init(
-                    id: $0.id ?? "", status: $0.status ?? "", rolloutState: $0.rolloutState, rolloutStateReason: $0.rolloutStateReason,
+                    id: $0.id ?? "", status: $0.status ?? .unknown(""), rolloutState: $0.rolloutState, rolloutStateReason: $0.rolloutStateReason,
                     taskDefinition: $0.taskDefinition ?? "", runningCount: $0.runningCount ?? 0, desiredCount: $0.desiredCount ?? 0)
             },
             events: (service.events ?? []).map { .init(id: $0.id ?? "", message: $0.message ?? "") })
@@ -70,7 +70,7 @@ extension AWSServicesBackend {
         for chunk in names.chunked(10) {
             for service in try await ecs.describeServices(cluster: cluster, services: chunk, includeTags: true).services ?? [] {
                 let tags = service.tags ?? []
-                guard service.status == "ACTIVE", tags.contains(where: { $0.key == BerthTag.project && $0.value == project }),
+                guard service.status == .active, tags.contains(where: { $0.key == BerthTag.project && $0.value == project }),
                     tags.contains(where: { $0.key == BerthTag.environment && $0.value == environment }), let name = service.serviceName
                 else { continue }
                 found.append(name)
@@ -109,14 +109,14 @@ extension AWSServicesBackend {
 
     public func liveTaskCount(cluster: String) async throws -> Int {
         do {
-            return try await ecs.listTasks(cluster: cluster, desiredStatus: "RUNNING").collect { $0 }.count
+            return try await ecs.listTasks(cluster: cluster, desiredStatus: .running).collect { $0 }.count
         } catch let error as AWSServiceError where error.isClusterNotFound {
             return 0
         }
     }
 
     public func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask] {
-        let arns = try await ecs.listTasks(cluster: cluster, serviceName: service, desiredStatus: "STOPPED").collect { $0 }
+        let arns = try await ecs.listTasks(cluster: cluster, serviceName: service, desiredStatus: .stopped).collect { $0 }
         guard !arns.isEmpty else { return [] }
         let tasks = try await ecs.describeTasks(cluster: cluster, tasks: Array(arns.prefix(10))).tasks ?? []
         return tasks.map { task in

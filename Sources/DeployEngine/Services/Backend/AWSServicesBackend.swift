@@ -100,7 +100,7 @@ public struct AWSServicesBackend: ServicesBackend {
         var found: [ObservedAccessPoint] = []
         for id in fileSystemIds {
             let points = try await efs.describeAccessPoints(fileSystemId: id).collect { $0 }
-            found += points.filter { $0.LifeCycleState != "deleting" && $0.LifeCycleState != "deleted" }.map(Self.observed)
+            found += points.filter { $0.LifeCycleState?.isGone != true }.map(Self.observed)
         }
         return found
     }
@@ -112,13 +112,13 @@ public struct AWSServicesBackend: ServicesBackend {
             clientToken: point.ClientToken, mount: tag(BerthTag.mount), project: tag(BerthTag.project), environment: tag(BerthTag.environment))
     }
 
-    public func createAccessPoint(_ spec: AccessPointSpec, tags: [ECSTag]) async throws -> ObservedAccessPoint {
+    public func createAccessPoint(_ spec: AccessPointSpec, tags: [EFSTag]) async throws -> ObservedAccessPoint {
         do {
             return Self.observed(
                 try await efs.createAccessPoint(
                     clientToken: spec.clientToken, fileSystemId: spec.fileSystemId, posixUser: .init(Uid: spec.uid, Gid: spec.gid),
                     rootDirectory: .init(Path: spec.rootDirectory, CreationInfo: .init(OwnerUid: spec.uid, OwnerGid: spec.gid, Permissions: spec.permissions)),
-                    tags: tags.map { .init(Key: $0.key, Value: $0.value) }))
+                    tags: tags))
         } catch let error as AWSServiceError where error.isAccessPointAlreadyExists {
             // The token was used by an earlier (perhaps interrupted) create: that access point is ours.
             guard let id = error.fields["AccessPointId"],

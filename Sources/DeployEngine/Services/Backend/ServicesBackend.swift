@@ -1,3 +1,5 @@
+import AWSServices
+
 /// The AWS calls the services layer makes, in the engine's own terms. `AWSServicesBackend`
 /// makes them for real; tests use an in-memory one. Keeping the reconciler behind this seam is
 /// what lets its decisions be tested without a network.
@@ -12,7 +14,7 @@ public protocol ServicesBackend: Sendable {
 
     func accessPoints(fileSystemIds: [String]) async throws -> [ObservedAccessPoint]
     /// Creates, or — when the client token was used already — returns the existing one.
-    func createAccessPoint(_ spec: AccessPointSpec, tags: [ECSTag]) async throws -> ObservedAccessPoint
+    func createAccessPoint(_ spec: AccessPointSpec, tags: [EFSTag]) async throws -> ObservedAccessPoint
     func deleteAccessPoint(id: String) async throws
 
     func rolePolicy(roleArn: String, name: String) async throws -> String?
@@ -87,8 +89,7 @@ public struct ObservedTaskDefinition: Sendable, Equatable {
 public struct ObservedService: Sendable, Equatable {
     public var name: String
     public var arn: String
-    /// ACTIVE, DRAINING or INACTIVE.
-    public var status: String
+    public var status: ECSClient.ServiceStatus
     public var taskDefinition: String
     public var desiredCount: Int
     public var runningCount: Int
@@ -99,13 +100,16 @@ public struct ObservedService: Sendable, Equatable {
 
     public struct Deployment: Sendable, Equatable {
         public var id: String
-        public var status: String
-        public var rolloutState: String?
+        public var status: ECSClient.DeploymentStatus
+        public var rolloutState: ECSClient.DeploymentRolloutState?
         public var rolloutStateReason: String?
         public var taskDefinition: String
         public var runningCount: Int
         public var desiredCount: Int
-        public init(id: String, status: String, rolloutState: String?, rolloutStateReason: String?, taskDefinition: String, runningCount: Int, desiredCount: Int) {
+        public init(
+            id: String, status: ECSClient.DeploymentStatus, rolloutState: ECSClient.DeploymentRolloutState?, rolloutStateReason: String?,
+            taskDefinition: String, runningCount: Int, desiredCount: Int
+        ) {
             self.id = id
             self.status = status
             self.rolloutState = rolloutState
@@ -125,7 +129,10 @@ public struct ObservedService: Sendable, Equatable {
         }
     }
 
-    public init(name: String, arn: String, status: String, taskDefinition: String, desiredCount: Int, runningCount: Int, hash: String?, deployments: [Deployment], events: [Event]) {
+    public init(
+        name: String, arn: String, status: ECSClient.ServiceStatus, taskDefinition: String, desiredCount: Int, runningCount: Int, hash: String?,
+        deployments: [Deployment], events: [Event]
+    ) {
         self.name = name
         self.arn = arn
         self.status = status
@@ -137,7 +144,7 @@ public struct ObservedService: Sendable, Equatable {
         self.events = events
     }
 
-    public var primary: Deployment? { deployments.first { $0.status == "PRIMARY" } }
+    public var primary: Deployment? { deployments.first { $0.status == .primary } }
 }
 
 public struct ObservedTask: Sendable, Equatable {

@@ -54,6 +54,18 @@ public struct DesiredStateBuilder: Sendable {
         return specs
     }
 
+    /// The tags of one access point besides the site's: `berth:mount`, which finds it again,
+    /// and a `Name` for the console. The services layer and the unified template both use them.
+    public func accessPointOwnTags(_ spec: AccessPointSpec) -> [(String, String)] {
+        [(BerthTag.mount, spec.key), ("Name", "\(names.stack)-\(spec.service)-\(spec.volume)")]
+    }
+
+    /// The site's tags and the access point's own, as EFS tags: the one place the engine makes
+    /// tags for EFS.
+    public func accessPointTags(_ spec: AccessPointSpec) -> [EFSTag] {
+        (names.siteTags + accessPointOwnTags(spec)).map { EFSTag(Key: $0.0, Value: $0.1) }
+    }
+
     // MARK: Stored values
 
     /// Secrets (Secrets Manager) and file contents (Parameter Store) the site's containers read.

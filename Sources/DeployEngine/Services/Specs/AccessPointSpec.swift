@@ -1,3 +1,8 @@
+import AWSServices
+
+/// EFS's own tag shape (`Key`/`Value`); ECS's `ECSTag` spells its members `key`/`value`.
+public typealias EFSTag = EFSClient.Tag
+
 /// One EFS access point: a (service, volume) mount's view of the volume's file system.
 public struct AccessPointSpec: Codable, Sendable, Equatable {
     public var service: String
