@@ -125,7 +125,9 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["AWSRuntime", "AWSServices", "BerthCLI", "BerthTesting", "SigV4", "DeployEngine", "StackTemplates", "ComposeModel", "BerthJSON"],
+            dependencies: [
+                "AWSRuntime", "AWSServices", "BerthCLI", "BerthTesting", "SigV4", "DeployEngine", "StackTemplates", "ComposeModel", "BerthJSON",
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: the local AWS emulator's own tests, Berth's unit tests, Berth's integration
+# Runs every test: the formatter's lint, the local AWS emulator's own tests, Berth's unit tests, Berth's integration
 # tests against that emulator (started here on a free loopback port and stopped afterwards), and
 # cfn-lint and checkov on every template. Integration tests are required: a missing emulator
 # fails the run instead of skipping them. Where a checking gate is available (BERTH_GATE, or
@@ -8,6 +8,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 state="$root/.build/emulator"
+
+# One formatter (.swift-format, 150 columns): any finding fails the run; `swift format -i -r
+# Sources Tests Benchmarks Package.swift` fixes them.
+echo "== swift format lint" >&2
+swift format lint --strict --recursive Sources Tests Benchmarks Package.swift
 
 scripts/emulator.sh setup
 echo "== the emulator's own tests" >&2

@@ -54,7 +54,8 @@ import StackTemplates
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("berth-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try composeFile(services: services, volumes: volumes).write(to: directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+        try composeFile(services: services, volumes: volumes).write(
+            to: directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
         let loaded = ComposeLoader.load(ComposeLoadOptions(workingDirectory: directory.path, environment: ["TAG": "1.0", "PORT": "8080"]))
         guard let site = loaded.site, !loaded.hasErrors else {
             print("the generated file did not validate:\n" + loaded.diagnostics.map(\.description).joined(separator: "\n"))

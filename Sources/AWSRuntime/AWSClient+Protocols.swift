@@ -44,7 +44,9 @@ extension AWSClient {
     }
 
     /// awsJson1_0 / awsJson1_1.
-    public func json<Output: Decodable>(_ service: ServiceDescriptor, operation: String, input: some Encodable, idempotent: Bool) async throws -> Output {
+    public func json<Output: Decodable>(_ service: ServiceDescriptor, operation: String, input: some Encodable, idempotent: Bool) async throws
+        -> Output
+    {
         guard case .json(let version, let prefix) = service.protocol else {
             throw AWSClientError("\(service.name) does not speak the JSON protocol; this is a bug in Berth")
         }

@@ -19,7 +19,10 @@ public struct Waiter: Sendable {
     public var random: RandomSource
     public var now: @Sendable () -> Date
 
-    public init(minDelay: Double = 2, maxDelay: Double = 30, timeout: Double = 1800, sleeper: any Sleeper = TaskSleeper(), random: RandomSource = RandomSource(), now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        minDelay: Double = 2, maxDelay: Double = 30, timeout: Double = 1800, sleeper: any Sleeper = TaskSleeper(),
+        random: RandomSource = RandomSource(), now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.minDelay = minDelay
         self.maxDelay = maxDelay
         self.timeout = timeout

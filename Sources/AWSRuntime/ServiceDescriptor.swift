@@ -26,7 +26,9 @@ public struct ServiceDescriptor: Sendable, Equatable {
     /// Global services (IAM) are signed for one region whatever the client's region is.
     public var globalRegion: String?
 
-    public init(name: String, endpointPrefix: String, signingName: String? = nil, serviceId: String, protocol: WireProtocol, globalRegion: String? = nil) {
+    public init(
+        name: String, endpointPrefix: String, signingName: String? = nil, serviceId: String, protocol: WireProtocol, globalRegion: String? = nil
+    ) {
         self.name = name
         self.endpointPrefix = endpointPrefix
         self.signingName = signingName ?? endpointPrefix

@@ -22,7 +22,8 @@ struct DeployOptions: ParsableArguments {
     /// Checked in `run` rather than `validate()`, so the exit status is Berth's bad-input 2.
     func checkUnified() throws {
         if unified && (only != nil || !service.isEmpty) {
-            throw BadInputError("--unified deploys one stack with everything; --only and --service do not apply", hint: "drop --only/--service, or --unified")
+            throw BadInputError(
+                "--unified deploys one stack with everything; --only and --service do not apply", hint: "drop --only/--service, or --unified")
         }
     }
 

@@ -1,7 +1,7 @@
 import AWSRuntime
-import SigV4
 import Foundation
 import Logging
+import SigV4
 
 /// A transport that answers from a closure and records every request, for unit tests that
 /// check request shapes and retry behaviour without a network.

@@ -16,7 +16,8 @@ extension LocalAWS {
     }
 
     /// A client signing with the emulator's test keys, talking to this endpoint.
-    public func awsClient(retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3), sleeper: any Sleeper = TaskSleeper(), seed: UInt64 = 1) -> AWSClient {
+    public func awsClient(retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3), sleeper: any Sleeper = TaskSleeper(), seed: UInt64 = 1) -> AWSClient
+    {
         AWSClient.forTesting(
             transport: URLSessionTransport(requestTimeout: 30), endpoint: url, retryPolicy: retryPolicy, sleeper: sleeper, seed: seed,
             logger: ProcessInfo.processInfo.environment["BERTH_TEST_VERBOSE"] == nil ? nil : Self.debugLogger,
@@ -78,7 +79,8 @@ public enum BerthBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 

@@ -12,7 +12,8 @@ struct CredentialChainTests {
         """
 
     func chain(_ environment: [String: String], config: String = "", credentials: String = "", transport: FakeTransport? = nil) -> CredentialChain {
-        let files = SharedConfigFiles(config: INIFile(parsing: config), credentials: INIFile(parsing: credentials), configPath: "config", credentialsPath: "credentials")
+        let files = SharedConfigFiles(
+            config: INIFile(parsing: config), credentials: INIFile(parsing: credentials), configPath: "config", credentialsPath: "credentials")
         let env = environment.merging(["AWS_ENDPOINT_URL": "http://127.0.0.1:1"]) { a, _ in a }
         return CredentialChain(
             environment: env, files: files, transport: transport ?? FakeTransport { _, _ in HTTPResponse(status: 500) }, region: "us-east-1",
@@ -20,7 +21,8 @@ struct CredentialChainTests {
     }
 
     @Test func environmentVariablesWithSessionToken() async throws {
-        let provider = try chain(["AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "SECRET", "AWS_SESSION_TOKEN": "TOKEN"]).resolve(profileFlag: nil)
+        let provider = try chain(["AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "SECRET", "AWS_SESSION_TOKEN": "TOKEN"]).resolve(
+            profileFlag: nil)
         #expect(provider.source == "environment variables")
         #expect(try await provider.credentials() == AWSCredentials(accessKeyId: "AKID", secretAccessKey: "SECRET", sessionToken: "TOKEN"))
     }
@@ -63,7 +65,8 @@ struct CredentialChainTests {
 
     @Test func aSourceProfileLoopIsAnError() {
         #expect(throws: CredentialError.self) {
-            try chain([:], config: "[profile a]\nrole_arn = r\nsource_profile = b\n[profile b]\nrole_arn = r\nsource_profile = a\n").resolve(profileFlag: "a")
+            try chain([:], config: "[profile a]\nrole_arn = r\nsource_profile = b\n[profile b]\nrole_arn = r\nsource_profile = a\n").resolve(
+                profileFlag: "a")
         }
     }
 
@@ -79,7 +82,9 @@ struct CredentialChainTests {
         #expect(try await provider.credentials().accessKeyId == "ASIATEMP")
         let request = try #require(transport.requests.first)
         #expect(request.header("Authorization") == nil)
-        #expect(String(decoding: request.body, as: UTF8.self).contains("WebIdentityToken=eyJ.token&") || String(decoding: request.body, as: UTF8.self).hasSuffix("WebIdentityToken=eyJ.token"))
+        #expect(
+            String(decoding: request.body, as: UTF8.self).contains("WebIdentityToken=eyJ.token&")
+                || String(decoding: request.body, as: UTF8.self).hasSuffix("WebIdentityToken=eyJ.token"))
     }
 
     @Test func credentialProcess() async throws {
@@ -116,7 +121,8 @@ struct CredentialChainTests {
                 #expect(request.header("x-aws-ec2-metadata-token") == "imds-token")
                 return HTTPResponse(status: 200, body: Data("web-role\n".utf8))
             case (2, "GET", "/latest/meta-data/iam/security-credentials/web-role"):
-                return FakeTransport.json(200, #"{"Code":"Success","AccessKeyId":"EC2","SecretAccessKey":"S","Token":"T","Expiration":"2099-01-01T00:00:00Z"}"#)
+                return FakeTransport.json(
+                    200, #"{"Code":"Success","AccessKeyId":"EC2","SecretAccessKey":"S","Token":"T","Expiration":"2099-01-01T00:00:00Z"}"#)
             default:
                 return HTTPResponse(status: 404)
             }
@@ -145,7 +151,11 @@ struct CredentialChainTests {
         final class Counter: @unchecked Sendable {
             var value = 0
             let lock = NSLock()
-            func next() -> Int { lock.withLock { value += 1; return value } }
+            func next() -> Int {
+                lock.withLock {
+                    value += 1; return value
+                }
+            }
         }
         final class Clock: @unchecked Sendable { var now = Date(timeIntervalSince1970: 0) }
         let clock = Clock()

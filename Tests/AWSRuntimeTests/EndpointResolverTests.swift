@@ -1,13 +1,18 @@
-import Foundation
 import AWSRuntime
+import Foundation
 import Testing
 
 struct EndpointResolverTests {
     let ecs = ServiceDescriptor(name: "ECS", endpointPrefix: "ecs", serviceId: "ECS", protocol: .json(version: "1.1", targetPrefix: "X"))
-    let logs = ServiceDescriptor(name: "CloudWatchLogs", endpointPrefix: "logs", serviceId: "CloudWatch Logs", protocol: .json(version: "1.1", targetPrefix: "X"))
-    let iam = ServiceDescriptor(name: "IAM", endpointPrefix: "iam", serviceId: "IAM", protocol: .query(version: "2010-05-08"), globalRegion: "us-east-1")
+    let logs = ServiceDescriptor(
+        name: "CloudWatchLogs", endpointPrefix: "logs", serviceId: "CloudWatch Logs", protocol: .json(version: "1.1", targetPrefix: "X"))
+    let iam = ServiceDescriptor(
+        name: "IAM", endpointPrefix: "iam", serviceId: "IAM", protocol: .query(version: "2010-05-08"), globalRegion: "us-east-1")
 
-    func resolve(_ service: ServiceDescriptor, _ environment: [String: String], profile: ProfileSettings = ProfileSettings(name: "default"), region: String = "eu-west-1") throws -> EndpointResolver.Endpoint {
+    func resolve(
+        _ service: ServiceDescriptor, _ environment: [String: String], profile: ProfileSettings = ProfileSettings(name: "default"),
+        region: String = "eu-west-1"
+    ) throws -> EndpointResolver.Endpoint {
         try EndpointResolver(environment: environment, profile: profile).resolve(service, region: region)
     }
 

@@ -1,5 +1,5 @@
-import BerthJSON
 import AWSRuntime
+import BerthJSON
 import Foundation
 import Testing
 
@@ -30,19 +30,23 @@ struct ErrorDecodingTests {
     }
 
     @Test func query() {
-        let error = decode(.query(version: "1"), status: 400, body: """
-            <ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Stack with id x does not exist</Message></Error>\
-            <RequestId>req-2</RequestId></ErrorResponse>
-            """)
+        let error = decode(
+            .query(version: "1"), status: 400,
+            body: """
+                <ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Stack with id x does not exist</Message></Error>\
+                <RequestId>req-2</RequestId></ErrorResponse>
+                """)
         #expect(error.code == "ValidationError")
         #expect(error.requestId == "req-2")
         #expect(error.isStackNotFoundLike)
     }
 
     @Test func ec2() {
-        let error = decode(.ec2(version: "1"), status: 400, body: """
-            <Response><Errors><Error><Code>InvalidVpcID.NotFound</Code><Message>nope</Message></Error></Errors><RequestID>req-3</RequestID></Response>
-            """)
+        let error = decode(
+            .ec2(version: "1"), status: 400,
+            body: """
+                <Response><Errors><Error><Code>InvalidVpcID.NotFound</Code><Message>nope</Message></Error></Errors><RequestID>req-3</RequestID></Response>
+                """)
         #expect(error.code == "InvalidVpcID.NotFound")
         #expect(error.requestId == "req-3")
     }
@@ -63,7 +67,9 @@ struct ErrorDecodingTests {
 
     @Test func throttlingCodes() {
         #expect(decode(.query(version: "1"), status: 400, body: "<ErrorResponse><Error><Code>Throttling</Code></Error></ErrorResponse>").isThrottling)
-        #expect(decode(.ec2(version: "1"), status: 503, body: "<Response><Errors><Error><Code>RequestLimitExceeded</Code></Error></Errors></Response>").isThrottling)
+        #expect(
+            decode(.ec2(version: "1"), status: 503, body: "<Response><Errors><Error><Code>RequestLimitExceeded</Code></Error></Errors></Response>")
+                .isThrottling)
         #expect(decode(.restXML, status: 503, body: "<Error><Code>SlowDown</Code></Error>").isThrottling)
     }
 }

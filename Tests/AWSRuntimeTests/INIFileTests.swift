@@ -1,26 +1,27 @@
-import Foundation
 import AWSRuntime
+import Foundation
 import Testing
 
 struct INIFileTests {
     @Test func sectionsValuesCommentsAndNestedSettings() {
-        let file = INIFile(parsing: """
-            # a comment
-            [default]
-            region = eu-west-1
-            aws_access_key_id=AKID ; trailing comment
-            ; another comment
+        let file = INIFile(
+            parsing: """
+                # a comment
+                [default]
+                region = eu-west-1
+                aws_access_key_id=AKID ; trailing comment
+                ; another comment
 
-            [profile dev]
-            role_arn = arn:aws:iam::123456789012:role/deploy
-            s3 =
-              endpoint_url = http://127.0.0.1:9000
-            services = local
+                [profile dev]
+                role_arn = arn:aws:iam::123456789012:role/deploy
+                s3 =
+                  endpoint_url = http://127.0.0.1:9000
+                services = local
 
-            [services local]
-            ecs =
-              endpoint_url = http://127.0.0.1:4566
-            """)
+                [services local]
+                ecs =
+                  endpoint_url = http://127.0.0.1:4566
+                """)
         #expect(file.sections["default"]?.values["region"] == "eu-west-1")
         #expect(file.sections["default"]?.values["aws_access_key_id"] == "AKID")
         #expect(file.sections["profile dev"]?.nested["s3"]?["endpoint_url"] == "http://127.0.0.1:9000")

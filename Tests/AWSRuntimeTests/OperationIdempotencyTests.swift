@@ -15,8 +15,12 @@ struct OperationIdempotencyTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "EFS CreateAccessPoint", idempotent: true) { _ = try await EFSClient($0).createAccessPoint(clientToken: "t", fileSystemId: "fs-1") },
-        Case(name: "EFS DescribeAccessPoints", idempotent: true) { _ = try await EFSClient($0).describeAccessPoints(fileSystemId: "fs-1").collect { $0 } },
+        Case(name: "EFS CreateAccessPoint", idempotent: true) {
+            _ = try await EFSClient($0).createAccessPoint(clientToken: "t", fileSystemId: "fs-1")
+        },
+        Case(name: "EFS DescribeAccessPoints", idempotent: true) {
+            _ = try await EFSClient($0).describeAccessPoints(fileSystemId: "fs-1").collect { $0 }
+        },
         Case(name: "EFS DeleteAccessPoint", idempotent: false) { try await EFSClient($0).deleteAccessPoint(id: "fsap-1") },
         Case(name: "EFS TagResource", idempotent: false) { try await EFSClient($0).tagResource(id: "fsap-1", tags: []) },
         Case(name: "EFS CreateFileSystem", idempotent: true) { _ = try await EFSClient($0).createFileSystem(creationToken: "t") },
@@ -37,16 +41,24 @@ struct OperationIdempotencyTests {
         Case(name: "ECS DescribeTasks", idempotent: true) { _ = try await ECSClient($0).describeTasks(cluster: "c", tasks: ["t"]) },
         Case(name: "IAM PutRolePolicy", idempotent: false) { try await IAMClient($0).putRolePolicy(roleName: "r", policyName: "p", document: "{}") },
         Case(name: "IAM GetRolePolicy", idempotent: true) { _ = try await IAMClient($0).getRolePolicy(roleName: "r", policyName: "p") },
-        Case(name: "SecretsManager CreateSecret", idempotent: true) { _ = try await SecretsManagerClient($0).createSecret(name: "n", secretString: "v") },
-        Case(name: "SecretsManager PutSecretValue", idempotent: true) { _ = try await SecretsManagerClient($0).putSecretValue(secretId: "n", secretString: "v") },
+        Case(name: "SecretsManager CreateSecret", idempotent: true) {
+            _ = try await SecretsManagerClient($0).createSecret(name: "n", secretString: "v")
+        },
+        Case(name: "SecretsManager PutSecretValue", idempotent: true) {
+            _ = try await SecretsManagerClient($0).putSecretValue(secretId: "n", secretString: "v")
+        },
         Case(name: "SecretsManager DeleteSecret", idempotent: false) { try await SecretsManagerClient($0).deleteSecret("n") },
         Case(name: "SSM PutParameter", idempotent: false) { try await SSMClient($0).putParameter(name: "/n", value: "v") },
         Case(name: "SSM GetParameters", idempotent: true) { _ = try await SSMClient($0).getParameters(names: ["/n"]) },
         Case(name: "AutoScaling RegisterScalableTarget", idempotent: false) {
             try await ApplicationAutoScalingClient($0).registerScalableTarget(resourceId: "service/c/s", minCapacity: 1, maxCapacity: 2)
         },
-        Case(name: "Logs FilterLogEvents", idempotent: true) { _ = try await CloudWatchLogsClient($0).filterLogEvents(groupName: "g").collect { $0 } },
-        Case(name: "Logs PutLogEvents", idempotent: false) { try await CloudWatchLogsClient($0).putLogEvents(groupName: "g", streamName: "s", events: []) },
+        Case(name: "Logs FilterLogEvents", idempotent: true) {
+            _ = try await CloudWatchLogsClient($0).filterLogEvents(groupName: "g").collect { $0 }
+        },
+        Case(name: "Logs PutLogEvents", idempotent: false) {
+            try await CloudWatchLogsClient($0).putLogEvents(groupName: "g", streamName: "s", events: [])
+        },
         Case(name: "ECR DescribeImages", idempotent: true) { _ = try await ECRClient($0).describeImages(repositoryName: "r").collect { $0 } },
     ]
 

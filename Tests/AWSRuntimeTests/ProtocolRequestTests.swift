@@ -1,9 +1,9 @@
-import BerthJSON
 import AWSRuntime
 import AWSServices
-import SigV4
+import BerthJSON
 import BerthTesting
 import Foundation
+import SigV4
 import Testing
 
 /// Each protocol's wire form, checked header by header against what the AWS models require.
@@ -36,7 +36,9 @@ struct ProtocolRequestTests {
 
     @Test func ec2ListsAreNumberedWithoutMember() async throws {
         let transport = FakeTransport { _, _ in
-            FakeTransport.xml(200, """
+            FakeTransport.xml(
+                200,
+                """
                 <DescribeVpcsResponse><requestId>r</requestId><vpcSet><item><vpcId>vpc-1</vpcId><isDefault>true</isDefault></item>\
                 <item><vpcId>vpc-2</vpcId><isDefault>false</isDefault></item></vpcSet></DescribeVpcsResponse>
                 """)

@@ -1,5 +1,5 @@
-import Foundation
 import AWSRuntime
+import Foundation
 import Testing
 
 struct QueryEncoderTests {
@@ -19,10 +19,11 @@ struct QueryEncoderTests {
 
     @Test func memberLists() throws {
         let pairs = try QueryEncoder(listStyle: .member).encode(input)
-        #expect(pairs.map { "\($0.0)=\($0.1)" } == [
-            "Attributes.entry.1.key=k", "Attributes.entry.1.value=v", "Capabilities=", "Count=2", "Enabled=true", "StackName=s",
-            "Tags.member.1.Key=a", "Tags.member.1.Value=1",
-        ])
+        #expect(
+            pairs.map { "\($0.0)=\($0.1)" } == [
+                "Attributes.entry.1.key=k", "Attributes.entry.1.value=v", "Capabilities=", "Count=2", "Enabled=true", "StackName=s",
+                "Tags.member.1.Key=a", "Tags.member.1.Value=1",
+            ])
     }
 
     @Test func flatLists() throws {

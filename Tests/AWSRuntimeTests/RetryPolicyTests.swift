@@ -11,7 +11,9 @@ struct RetryPolicyTests {
     }
 
     @Test func throttlingIsRetriedEvenForWrites() {
-        #expect(policy.decide(error: serviceError("ThrottlingException", 400), attempt: 1, idempotent: false, random: 0.5) == .retry(after: 0.25, cost: 5))
+        #expect(
+            policy.decide(error: serviceError("ThrottlingException", 400), attempt: 1, idempotent: false, random: 0.5) == .retry(after: 0.25, cost: 5)
+        )
     }
 
     @Test func serverErrorsAreRetriedOnlyWhenRepeatingIsSafe() {

@@ -88,7 +88,8 @@ struct AWSEnumTests {
     }
 
     @Test func anUndocumentedStateInAServiceDoesNotFailTheResponse() async throws {
-        let transport = Shape.answering(#"""
+        let transport = Shape.answering(
+            #"""
             {"services":[{"serviceName":"web","status":"PAUSED",
               "deployments":[{"id":"d1","status":"STANDBY","rolloutState":"ROLLING_BACK"}]}],"failures":[]}
             """#)
@@ -111,7 +112,8 @@ struct AWSEnumTests {
     @Test func anUndocumentedChangeSetStateDecodesFromXML() async throws {
         let transport = FakeTransport { _, _ in
             FakeTransport.xml(
-                200, "<DescribeChangeSetResponse><DescribeChangeSetResult><Status>CREATE_PAUSED</Status>"
+                200,
+                "<DescribeChangeSetResponse><DescribeChangeSetResult><Status>CREATE_PAUSED</Status>"
                     + "<ExecutionStatus>EXECUTE_SCHEDULED</ExecutionStatus></DescribeChangeSetResult></DescribeChangeSetResponse>")
         }
         let changeSet = try await CloudFormationClient(AWSClient.forTesting(transport: transport)).describeChangeSet(id: "arn:cs")

@@ -12,7 +12,10 @@ struct CloudFormationClientTests {
 
     @Test func createChangeSetListsAreMembersAndEmptyListsAreLeftOut() async throws {
         let transport = FakeTransport { _, _ in
-            FakeTransport.xml(200, "<CreateChangeSetResponse><CreateChangeSetResult><Id>arn:cs</Id><StackId>arn:stack</StackId></CreateChangeSetResult></CreateChangeSetResponse>")
+            FakeTransport.xml(
+                200,
+                "<CreateChangeSetResponse><CreateChangeSetResult><Id>arn:cs</Id><StackId>arn:stack</StackId></CreateChangeSetResult></CreateChangeSetResponse>"
+            )
         }
         let cfn = CloudFormationClient(AWSClient.forTesting(transport: transport))
         let output = try await cfn.createChangeSet(
@@ -22,7 +25,8 @@ struct CloudFormationClientTests {
         let form = Self.form(try #require(transport.requests.first))
         #expect(form.first == "Action=CreateChangeSet")
         for expected in [
-            "StackName=site-dev", "ChangeSetName=berth-1", "ChangeSetType=UPDATE", "TemplateBody=Resources: {}", "Description=why", "ClientToken=berth-1",
+            "StackName=site-dev", "ChangeSetName=berth-1", "ChangeSetType=UPDATE", "TemplateBody=Resources: {}", "Description=why",
+            "ClientToken=berth-1",
             "Parameters.member.1.ParameterKey=A", "Parameters.member.1.ParameterValue=1", "Parameters.member.2.ParameterKey=B",
             "Tags.member.1.Key=berth:project", "Tags.member.1.Value=site", "Capabilities.member.1=CAPABILITY_IAM",
             "Capabilities.member.2=CAPABILITY_AUTO_EXPAND",
@@ -30,10 +34,12 @@ struct CloudFormationClientTests {
             #expect(form.contains(expected), "missing \(expected) in \(form)")
         }
 
-        _ = try await cfn.createChangeSet(stackName: "s", changeSetName: "berth-2", type: .create, template: .url("https://s3.us-east-1.amazonaws.com/b/k"))
+        _ = try await cfn.createChangeSet(
+            stackName: "s", changeSetName: "berth-2", type: .create, template: .url("https://s3.us-east-1.amazonaws.com/b/k"))
         let second = Self.form(transport.requests[1])
         #expect(second.contains("TemplateURL=https://s3.us-east-1.amazonaws.com/b/k"))
-        #expect(!second.contains { $0.hasPrefix("Tags") || $0.hasPrefix("Parameters") || $0.hasPrefix("Capabilities") || $0.hasPrefix("TemplateBody") })
+        #expect(
+            !second.contains { $0.hasPrefix("Tags") || $0.hasPrefix("Parameters") || $0.hasPrefix("Capabilities") || $0.hasPrefix("TemplateBody") })
     }
 
     @Test func describeChangeSetGathersEveryPage() async throws {
@@ -44,7 +50,8 @@ struct CloudFormationClientTests {
             }
             let next = index == 0 ? "<NextToken>t2</NextToken>" : ""
             return FakeTransport.xml(
-                200, "<DescribeChangeSetResponse><DescribeChangeSetResult><Status>CREATE_COMPLETE</Status><ExecutionStatus>AVAILABLE</ExecutionStatus>"
+                200,
+                "<DescribeChangeSetResponse><DescribeChangeSetResult><Status>CREATE_COMPLETE</Status><ExecutionStatus>AVAILABLE</ExecutionStatus>"
                     + "<Changes>\(change(index == 0 ? "A" : "B"))</Changes>\(next)</DescribeChangeSetResult></DescribeChangeSetResponse>")
         }
         let changeSet = try await CloudFormationClient(AWSClient.forTesting(transport: transport)).describeChangeSet(id: "arn:cs")
@@ -69,7 +76,8 @@ struct CloudFormationClientTests {
     }
 
     @Test func anEmptyChangeSetIsToldApartFromAFailedOne() {
-        var changeSet = CloudFormationClient.ChangeSet(Status: .failed, StatusReason: "The submitted information didn't contain changes. Submit different information to create a change set.")
+        var changeSet = CloudFormationClient.ChangeSet(
+            Status: .failed, StatusReason: "The submitted information didn't contain changes. Submit different information to create a change set.")
         #expect(changeSet.isEmpty)
         changeSet.StatusReason = "Parameters: [X] must have values"
         #expect(!changeSet.isEmpty)

@@ -21,13 +21,21 @@ struct ECSRequestTests {
             family: "site-web", taskRoleArn: "arn:role/task", executionRoleArn: "arn:role/exec", cpu: "256", memory: "512",
             containerDefinitions: [
                 .init(
-                    name: "web", image: "nginx@sha256:abc", essential: true, command: ["nginx", "-g", "daemon off;"], entryPoint: ["/docker-entrypoint.sh"],
-                    environment: [.init(name: "MODE", value: "prod")], secrets: [.init(name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db")],
+                    name: "web", image: "nginx@sha256:abc", essential: true, command: ["nginx", "-g", "daemon off;"],
+                    entryPoint: ["/docker-entrypoint.sh"],
+                    environment: [.init(name: "MODE", value: "prod")],
+                    secrets: [.init(name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db")],
                     portMappings: [.init(containerPort: 80, protocol: "tcp", name: "http", appProtocol: "http")],
-                    mountPoints: [.init(sourceVolume: "uploads", containerPath: "/data"), .init(sourceVolume: "config", containerPath: "/etc/nginx/conf.d", readOnly: true)],
+                    mountPoints: [
+                        .init(sourceVolume: "uploads", containerPath: "/data"),
+                        .init(sourceVolume: "config", containerPath: "/etc/nginx/conf.d", readOnly: true),
+                    ],
                     dependsOn: [.init(containerName: "init", condition: "SUCCESS")],
-                    healthCheck: .init(command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], interval: 30, timeout: 5, retries: 3, startPeriod: 10),
-                    logConfiguration: .init(logDriver: "awslogs", options: ["awslogs-group": "/berth/site", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "web"]),
+                    healthCheck: .init(
+                        command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], interval: 30, timeout: 5, retries: 3, startPeriod: 10),
+                    logConfiguration: .init(
+                        logDriver: "awslogs",
+                        options: ["awslogs-group": "/berth/site", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "web"]),
                     user: "101:101", workingDirectory: "/srv", ulimits: [.init(name: "nofile", softLimit: 1024, hardLimit: 4096)], stopTimeout: 20,
                     readonlyRootFilesystem: false, linuxParameters: .init(initProcessEnabled: true), memoryReservation: 128),
                 .init(name: "init", image: "busybox", essential: false, volumesFrom: nil),
@@ -43,7 +51,8 @@ struct ECSRequestTests {
         let request = try #require(transport.requests.first)
         #expect(request.target == "AmazonEC2ContainerServiceV20141113.RegisterTaskDefinition")
         #expect(request.signingService == "ecs")
-        let expected = try Shape.json(#"""
+        let expected = try Shape.json(
+            #"""
             {"family":"site-web","taskRoleArn":"arn:role/task","executionRoleArn":"arn:role/exec","networkMode":"awsvpc",
              "requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"512",
              "containerDefinitions":[
@@ -126,36 +135,44 @@ struct ECSRequestTests {
         #expect(service.events?.first?.createdAt == Date(timeIntervalSince1970: 1_700_000_000))
         let request = try #require(transport.requests.first)
         #expect(request.target == "AmazonEC2ContainerServiceV20141113.CreateService")
-        #expect(try Shape.body(request) == Shape.json(#"""
-            {"cluster":"site-dev","serviceName":"web","taskDefinition":"td:3","desiredCount":2,"launchType":"FARGATE",
-             "networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1","subnet-2"],"securityGroups":["sg-1"],"assignPublicIp":"DISABLED"}},
-             "loadBalancers":[{"targetGroupArn":"arn:tg","containerName":"web","containerPort":80}],
-             "deploymentConfiguration":{"deploymentCircuitBreaker":{"enable":true,"rollback":true},"minimumHealthyPercent":100,"maximumPercent":200},
-             "healthCheckGracePeriodSeconds":60,
-             "serviceConnectConfiguration":{"enabled":true,"namespace":"site.local",
-               "services":[{"portName":"http","discoveryName":"web","clientAliases":[{"port":80,"dnsName":"web"}]}]},
-             "enableExecuteCommand":true,"propagateTags":"SERVICE","tags":[{"key":"berth:service","value":"web"}],"clientToken":"berth-site-web-1"}
-            """#))
+        #expect(
+            try Shape.body(request)
+                == Shape.json(
+                    #"""
+                    {"cluster":"site-dev","serviceName":"web","taskDefinition":"td:3","desiredCount":2,"launchType":"FARGATE",
+                     "networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1","subnet-2"],"securityGroups":["sg-1"],"assignPublicIp":"DISABLED"}},
+                     "loadBalancers":[{"targetGroupArn":"arn:tg","containerName":"web","containerPort":80}],
+                     "deploymentConfiguration":{"deploymentCircuitBreaker":{"enable":true,"rollback":true},"minimumHealthyPercent":100,"maximumPercent":200},
+                     "healthCheckGracePeriodSeconds":60,
+                     "serviceConnectConfiguration":{"enabled":true,"namespace":"site.local",
+                       "services":[{"portName":"http","discoveryName":"web","clientAliases":[{"port":80,"dnsName":"web"}]}]},
+                     "enableExecuteCommand":true,"propagateTags":"SERVICE","tags":[{"key":"berth:service","value":"web"}],"clientToken":"berth-site-web-1"}
+                    """#))
     }
 
     @Test func updateServiceSendsOnlyWhatChanges() async throws {
         let transport = Shape.answering(Self.serviceAnswer)
         _ = try await ECSClient(AWSClient.forTesting(transport: transport)).updateService(
             .init(cluster: "site-dev", service: "web", taskDefinition: "td:4", forceNewDeployment: true))
-        #expect(try Shape.body(try #require(transport.requests.first)) == Shape.json(
-            #"{"cluster":"site-dev","service":"web","taskDefinition":"td:4","forceNewDeployment":true}"#))
+        #expect(
+            try Shape.body(try #require(transport.requests.first))
+                == Shape.json(
+                    #"{"cluster":"site-dev","service":"web","taskDefinition":"td:4","forceNewDeployment":true}"#))
     }
 
     @Test func describeServicesReturnsServicesAndMissingFailures() async throws {
-        let transport = Shape.answering(#"""
+        let transport = Shape.answering(
+            #"""
             {"services":[{"serviceName":"web","status":"ACTIVE","tags":[{"key":"k","value":"v"}]}],
              "failures":[{"arn":"arn:aws:ecs:us-east-1:123456789012:service/site-dev/api","reason":"MISSING"}]}
             """#)
         let output = try await ECSClient(AWSClient.forTesting(transport: transport)).describeServices(cluster: "site-dev", services: ["web", "api"])
         #expect(output.services?.map(\.serviceName) == ["web"])
         #expect(output.failures?.map(\.reason) == ["MISSING"])
-        #expect(try Shape.body(try #require(transport.requests.first)) == Shape.json(
-            #"{"cluster":"site-dev","services":["web","api"],"include":["TAGS"]}"#))
+        #expect(
+            try Shape.body(try #require(transport.requests.first))
+                == Shape.json(
+                    #"{"cluster":"site-dev","services":["web","api"],"include":["TAGS"]}"#))
     }
 
     @Test func deleteListAndTaskCalls() async throws {
@@ -164,11 +181,14 @@ struct ECSRequestTests {
             case "DeleteService": FakeTransport.json(200, Self.serviceAnswer)
             case "ListServices": FakeTransport.json(200, #"{"serviceArns":["arn:s/web"]}"#)
             case "ListTasks": FakeTransport.json(200, #"{"taskArns":["arn:t/1"]}"#)
-            default: FakeTransport.json(200, #"""
-                {"tasks":[{"taskArn":"arn:t/1","lastStatus":"STOPPED","stoppedReason":"Essential container in task exited",
-                 "stopCode":"EssentialContainerExited","group":"service:web","startedBy":"ecs-svc/1","taskDefinitionArn":"td:3",
-                 "containers":[{"name":"web","exitCode":1,"reason":"boom"}]}],"failures":[]}
-                """#)
+            default:
+                FakeTransport.json(
+                    200,
+                    #"""
+                    {"tasks":[{"taskArn":"arn:t/1","lastStatus":"STOPPED","stoppedReason":"Essential container in task exited",
+                     "stopCode":"EssentialContainerExited","group":"service:web","startedBy":"ecs-svc/1","taskDefinitionArn":"td:3",
+                     "containers":[{"name":"web","exitCode":1,"reason":"boom"}]}],"failures":[]}
+                    """#)
             }
         }
         let ecs = ECSClient(AWSClient.forTesting(transport: transport))
@@ -240,12 +260,14 @@ struct ECSRequestTests {
         .init(
             name: "another invalid parameter", code: "InvalidParameterException",
             message: "The target group does not have an associated load balancer.", notIdempotent: false),
-        .init(name: "the wording under another code", code: "ClientException", message: "Creation of service was not idempotent.", notIdempotent: false),
+        .init(
+            name: "the wording under another code", code: "ClientException", message: "Creation of service was not idempotent.", notIdempotent: false),
     ]
 
     @Test(arguments: createServiceAnswers)
     func serviceCreationNotIdempotentIsTheCodeWithAWSsWording(_ answer: CreateServiceAnswer) {
-        let error = AWSServiceError(code: answer.code, message: answer.message, httpStatus: 400, requestId: nil, service: "ECS", operation: "CreateService")
+        let error = AWSServiceError(
+            code: answer.code, message: answer.message, httpStatus: 400, requestId: nil, service: "ECS", operation: "CreateService")
         #expect(error.isServiceCreationNotIdempotent == answer.notIdempotent)
     }
 }

@@ -28,11 +28,14 @@ struct EFSRequestTests {
         #expect(request.url.path == "/2015-02-01/access-points")
         #expect(request.header("Content-Type") == "application/json")
         #expect(request.signingService == "elasticfilesystem")
-        #expect(try Shape.body(request) == Shape.json(#"""
-            {"ClientToken":"site-web-uploads","FileSystemId":"fs-1","PosixUser":{"Uid":1000,"Gid":1000},
-             "RootDirectory":{"Path":"/web/uploads","CreationInfo":{"OwnerUid":1000,"OwnerGid":1000,"Permissions":"0755"}},
-             "Tags":[{"Key":"berth:volume","Value":"uploads"}]}
-            """#))
+        #expect(
+            try Shape.body(request)
+                == Shape.json(
+                    #"""
+                    {"ClientToken":"site-web-uploads","FileSystemId":"fs-1","PosixUser":{"Uid":1000,"Gid":1000},
+                     "RootDirectory":{"Path":"/web/uploads","CreationInfo":{"OwnerUid":1000,"OwnerGid":1000,"Permissions":"0755"}},
+                     "Tags":[{"Key":"berth:volume","Value":"uploads"}]}
+                    """#))
     }
 
     @Test func aReusedTokenSurfacesTheExistingAccessPointId() async throws {
@@ -67,7 +70,8 @@ struct EFSRequestTests {
     @Test func deleteTagAndMountTargetPaths() async throws {
         let transport = FakeTransport { request, _ in
             if request.url.path.hasPrefix("/2015-02-01/mount-targets") {
-                return FakeTransport.json(200, #"{"MountTargets":[{"MountTargetId":"fsmt-1","FileSystemId":"fs-1","SubnetId":"subnet-1","LifeCycleState":"available"}]}"#)
+                return FakeTransport.json(
+                    200, #"{"MountTargets":[{"MountTargetId":"fsmt-1","FileSystemId":"fs-1","SubnetId":"subnet-1","LifeCycleState":"available"}]}"#)
             }
             return HTTPResponse(status: request.method == "DELETE" ? 204 : 200)
         }
@@ -77,10 +81,11 @@ struct EFSRequestTests {
         let targets = try await efs.describeMountTargets(fileSystemId: "fs-1").collect { $0 }
         try await efs.deleteFileSystem(id: "fs-1")
         #expect(targets.map(\.SubnetId) == ["subnet-1"])
-        #expect(transport.requests.map { "\($0.method) \($0.url.path)" } == [
-            "DELETE /2015-02-01/access-points/fsap-0123", "POST /2015-02-01/resource-tags/fsap-0123",
-            "GET /2015-02-01/mount-targets", "DELETE /2015-02-01/file-systems/fs-1",
-        ])
+        #expect(
+            transport.requests.map { "\($0.method) \($0.url.path)" } == [
+                "DELETE /2015-02-01/access-points/fsap-0123", "POST /2015-02-01/resource-tags/fsap-0123",
+                "GET /2015-02-01/mount-targets", "DELETE /2015-02-01/file-systems/fs-1",
+            ])
         #expect(try Shape.body(transport.requests[1]) == Shape.json(#"{"Tags":[{"Key":"a","Value":"b"}]}"#))
         #expect(transport.requests[2].url.query == "FileSystemId=fs-1")
     }
@@ -90,7 +95,8 @@ struct EFSRequestTests {
             FakeTransport.json(409, #"{"ErrorCode":"FileSystemAlreadyExists","Message":"m","FileSystemId":"fs-9"}"#)
         }
         do {
-            _ = try await EFSClient(AWSClient.forTesting(transport: transport)).createFileSystem(creationToken: "tok", tags: [.init(Key: "Name", Value: "x")])
+            _ = try await EFSClient(AWSClient.forTesting(transport: transport)).createFileSystem(
+                creationToken: "tok", tags: [.init(Key: "Name", Value: "x")])
             Issue.record("expected FileSystemAlreadyExists")
         } catch let error as AWSServiceError {
             #expect(error.existingFileSystemId == "fs-9")

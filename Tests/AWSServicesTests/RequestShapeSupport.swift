@@ -1,5 +1,5 @@
-import BerthJSON
 import AWSRuntime
+import BerthJSON
 import BerthTesting
 import Foundation
 import SigV4

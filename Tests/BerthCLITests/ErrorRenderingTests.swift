@@ -1,13 +1,15 @@
 import AWSRuntime
 import ArgumentParser
-@testable import BerthCLI
 import DeployEngine
 import Foundation
 import Testing
 
+@testable import BerthCLI
+
 struct ErrorRenderingTests {
     func serviceError(_ code: String, status: Int = 400) -> AWSServiceError {
-        AWSServiceError(code: code, message: "message\nsecond line", httpStatus: status, requestId: "req-9", service: "STS", operation: "GetCallerIdentity")
+        AWSServiceError(
+            code: code, message: "message\nsecond line", httpStatus: status, requestId: "req-9", service: "STS", operation: "GetCallerIdentity")
     }
 
     @Test func awsErrorsKeepCodeAndRequestIdOnOneLineWithAHint() {

@@ -30,7 +30,9 @@ import Testing
         let cms = try #require(site.service(named: "cms"))
         #expect(cms.mounts.map(\.kind) == [.volume])
         #expect(cms.fargateSize == FargateSize(cpu: 512, memory: 1024))
-        #expect(site.volume(named: "cms-uploads")?.accessPoint == EFSAccessPoint(uid: 1000, gid: 1000, permissions: "0755", rootDirectory: "/ghost-content"))
+        #expect(
+            site.volume(named: "cms-uploads")?.accessPoint
+                == EFSAccessPoint(uid: 1000, gid: 1000, permissions: "0755", rootDirectory: "/ghost-content"))
         let web = try #require(site.service(named: "site"))
         #expect(web.dependencies.first?.condition == .serviceHealthy)
         #expect(web.image == "website/site:latest")

@@ -49,7 +49,8 @@ import Testing
         #expect(site.aws.cluster == "shared")
         #expect(site.aws.loadBalancer?.hasPrefix("arn:aws:elasticloadbalancing") == true)
         #expect(site.aws.logsRetentionDays == 14)
-        #expect(site.aws.cloudFormation == .object(["Resources": .object(["WebService": .object(["Properties": .object(["DesiredCount": .int(2)])])])]))
+        #expect(
+            site.aws.cloudFormation == .object(["Resources": .object(["WebService": .object(["Properties": .object(["DesiredCount": .int(2)])])])]))
         let web = try #require(site.service(named: "web"))
         guard case .object(let role)? = web.aws.role else {
             Issue.record("x-aws-role should be an object")

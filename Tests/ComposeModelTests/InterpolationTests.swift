@@ -1,5 +1,6 @@
-@testable import ComposeModel
 import Testing
+
+@testable import ComposeModel
 
 /// `12-interpolation.md`, form by form.
 @Suite struct InterpolationTests {

@@ -225,15 +225,17 @@ import Testing
         #expect(TestSupport.load("services:\n  a:\n    image: a\n").site?.projectName == "project")
         let invalid = TestSupport.load("name: Bad Name\nservices:\n  a:\n    image: a\n")
         #expect(invalid.diagnostics(matching: "not a valid project name").first?.location?.line == 1)
-        let interpolated = TestSupport.load("name: site-${STAGE}\nservices:\n  a:\n    image: \"${COMPOSE_PROJECT_NAME}\"\n", environment: ["STAGE": "dev"])
+        let interpolated = TestSupport.load(
+            "name: site-${STAGE}\nservices:\n  a:\n    image: \"${COMPOSE_PROJECT_NAME}\"\n", environment: ["STAGE": "dev"])
         #expect(interpolated.site?.service(named: "a")?.image == "site-dev")
     }
 
     @Test func discoveryPrefersComposeYamlAndSearchesParents() {
-        let fileSystem = InMemoryFileSystem(files: [
-            "/repo/docker-compose.yml": "services:\n  old:\n    image: a\n",
-            "/repo/compose.yaml": "services:\n  new:\n    image: a\n",
-        ], directories: ["/repo/sub/dir"])
+        let fileSystem = InMemoryFileSystem(
+            files: [
+                "/repo/docker-compose.yml": "services:\n  old:\n    image: a\n",
+                "/repo/compose.yaml": "services:\n  new:\n    image: a\n",
+            ], directories: ["/repo/sub/dir"])
         let result = ComposeLoader.load(ComposeLoadOptions(workingDirectory: "/repo/sub/dir", fileSystem: fileSystem))
         #expect(result.site?.services.map(\.name) == ["new"])
         #expect(result.warnings.contains { $0.message.contains("found several compose files") })
@@ -260,20 +262,22 @@ import Testing
         #expect(text.contains("quoted: \"8080\""))
         #expect(text.contains("- \"80:80\""))
         let again = TestSupport.load(text)
-        #expect(again.site?.services == result.site?.services.map { service in
-            var copy = service
-            copy.location = again.site?.service(named: service.name)?.location
-            copy.ports = copy.ports.enumerated().map { index, port in
-                var port = port
-                port.location = again.site?.service(named: service.name)?.ports[index].location
-                return port
-            }
-            copy.dependencies = copy.dependencies.enumerated().map { index, dependency in
-                var dependency = dependency
-                dependency.location = again.site?.service(named: service.name)?.dependencies[index].location
-                return dependency
-            }
-            return copy
-        })
+        #expect(
+            again.site?.services
+                == result.site?.services.map { service in
+                    var copy = service
+                    copy.location = again.site?.service(named: service.name)?.location
+                    copy.ports = copy.ports.enumerated().map { index, port in
+                        var port = port
+                        port.location = again.site?.service(named: service.name)?.ports[index].location
+                        return port
+                    }
+                    copy.dependencies = copy.dependencies.enumerated().map { index, dependency in
+                        var dependency = dependency
+                        dependency.location = again.site?.service(named: service.name)?.dependencies[index].location
+                        return dependency
+                    }
+                    return copy
+                })
     }
 }

@@ -1,6 +1,7 @@
 import BerthJSON
-@testable import ComposeModel
 import Foundation
+
+@testable import ComposeModel
 
 /// A small JSON-schema (draft-07) checker covering the keywords compose-spec.json uses: `$ref`,
 /// `type`, `properties`, `patternProperties`, `additionalProperties`, `required`, `items`, `oneOf`,

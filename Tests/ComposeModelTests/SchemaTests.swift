@@ -1,6 +1,7 @@
-@testable import ComposeModel
 import Foundation
 import Testing
+
+@testable import ComposeModel
 
 /// Merged documents (as `berth config` prints them) must be valid against the Compose
 /// Specification's JSON schema.

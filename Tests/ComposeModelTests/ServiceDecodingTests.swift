@@ -127,11 +127,12 @@ import Testing
                 configs: [missing]
                 networks: [back]
             """)
-        #expect(result.errorSummaries == [
-            "4:15 services.web.secrets[0]: secret \"nope\" is not declared",
-            "5:15 services.web.configs[0]: config \"missing\" is not declared",
-            "6:16 services.web.networks.back: network \"back\" is not declared",
-        ])
+        #expect(
+            result.errorSummaries == [
+                "4:15 services.web.secrets[0]: secret \"nope\" is not declared",
+                "5:15 services.web.configs[0]: config \"missing\" is not declared",
+                "6:16 services.web.networks.back: network \"back\" is not declared",
+            ])
     }
 
     @Test func environmentWithoutValueComesFromTheShell() throws {

@@ -60,9 +60,10 @@ import Testing
               db:
                 image: postgres
             """)
-        #expect(result.errorSummaries == [
-            "4:22 services.web.x-berth.task: task \"db\" has the name of service \"db\", which is not in it"
-        ])
+        #expect(
+            result.errorSummaries == [
+                "4:22 services.web.x-berth.task: task \"db\" has the name of service \"db\", which is not in it"
+            ])
         #expect(result.errors.first?.hint?.contains("name the task differently") == true)
     }
 
@@ -79,9 +80,10 @@ import Testing
                 ports: ["8080:80"]
                 x-berth: { task: app }
             """)
-        #expect(result.errorSummaries == [
-            "9:22 services.admin.x-berth.task: services \"web\" and \"admin\" of task \"app\" both listen on container port 80/tcp"
-        ])
+        #expect(
+            result.errorSummaries == [
+                "9:22 services.admin.x-berth.task: services \"web\" and \"admin\" of task \"app\" both listen on container port 80/tcp"
+            ])
         #expect(result.errors.first?.hint != nil)
     }
 
@@ -102,9 +104,10 @@ import Testing
                     web: { task: site }
                     admin: { task: site }
             """)
-        #expect(result.errorSummaries == [
-            "13:24 services.admin.x-berth.task: services \"web\" and \"admin\" of task \"site\" both listen on container port 80/tcp"
-        ])
+        #expect(
+            result.errorSummaries == [
+                "13:24 services.admin.x-berth.task: services \"web\" and \"admin\" of task \"site\" both listen on container port 80/tcp"
+            ])
     }
 
     @Test func anInvalidTaskNameIsAnError() {

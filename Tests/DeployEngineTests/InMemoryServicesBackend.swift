@@ -32,14 +32,20 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> String {
         locked {
             write("put \(spec.name)")
-            let arn = values[spec.name]?.arn
+            let arn =
+                values[spec.name]?.arn
                 ?? (spec.store == .secretsManager
-                    ? "arn:aws:secretsmanager:us-east-1:123456789012:secret:\(spec.name)-AbCdEf" : "arn:aws:ssm:us-east-1:123456789012:parameter\(spec.name)")
+                    ? "arn:aws:secretsmanager:us-east-1:123456789012:secret:\(spec.name)-AbCdEf"
+                    : "arn:aws:ssm:us-east-1:123456789012:parameter\(spec.name)")
             values[spec.name] = (arn, spec.digest)
             return arn
         }
     }
-    func deleteStoredValue(store: StoredValueSpec.Store, name: String) async throws { locked { write("delete \(name)"); values[name] = nil } }
+    func deleteStoredValue(store: StoredValueSpec.Store, name: String) async throws {
+        locked {
+            write("delete \(name)"); values[name] = nil
+        }
+    }
     func storedValueNames(prefix: String) async throws -> [(StoredValueSpec.Store, String)] {
         locked { values.keys.filter { $0.contains(prefix) }.map { (.secretsManager, $0) } }
     }
@@ -59,10 +65,16 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
             return point
         }
     }
-    func deleteAccessPoint(id: String) async throws { locked { write("delete access point \(id)"); accessPoints.removeAll { $0.id == id } } }
+    func deleteAccessPoint(id: String) async throws {
+        locked {
+            write("delete access point \(id)"); accessPoints.removeAll { $0.id == id }
+        }
+    }
     func rolePolicy(roleArn: String, name: String) async throws -> String? { locked { policies["\(roleArn)|\(name)"] } }
     func putRolePolicy(roleArn: String, name: String, document: String) async throws {
-        locked { write("put policy \(roleArn)"); policies["\(roleArn)|\(name)"] = document }
+        locked {
+            write("put policy \(roleArn)"); policies["\(roleArn)|\(name)"] = document
+        }
     }
     func imageDigest(repositoryURI: String, tag: String) async throws -> String? { locked { images["\(repositoryURI):\(tag)"] } }
     func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition? {
@@ -112,7 +124,11 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
             services[spec.serviceName] = ObservedService(
                 name: spec.serviceName, arn: "arn:svc/\(spec.serviceName)", status: .active, taskDefinition: spec.taskDefinition ?? "",
                 desiredCount: spec.desiredCount ?? 1, runningCount: 0, hash: spec.hash,
-                deployments: [.init(id: "d\(id())", status: .primary, rolloutState: .inProgress, rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: spec.desiredCount ?? 1)],
+                deployments: [
+                    .init(
+                        id: "d\(id())", status: .primary, rolloutState: .inProgress, rolloutStateReason: nil,
+                        taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: spec.desiredCount ?? 1)
+                ],
                 events: [])
         }
     }
@@ -123,12 +139,24 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
             service.taskDefinition = spec.taskDefinition ?? service.taskDefinition
             service.desiredCount = spec.desiredCount ?? service.desiredCount
             service.hash = spec.hash
-            service.deployments = [.init(id: "d\(id())", status: .primary, rolloutState: .inProgress, rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "", runningCount: 0, desiredCount: service.desiredCount)]
+            service.deployments = [
+                .init(
+                    id: "d\(id())", status: .primary, rolloutState: .inProgress, rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "",
+                    runningCount: 0, desiredCount: service.desiredCount)
+            ]
             services[spec.serviceName] = service
         }
     }
-    func scaleService(cluster: String, name: String, desiredCount: Int) async throws { locked { write("scale \(name) \(desiredCount)"); services[name]?.desiredCount = desiredCount } }
-    func deleteService(cluster: String, name: String) async throws { locked { write("delete service \(name)"); services[name]?.status = .inactive } }
+    func scaleService(cluster: String, name: String, desiredCount: Int) async throws {
+        locked {
+            write("scale \(name) \(desiredCount)"); services[name]?.desiredCount = desiredCount
+        }
+    }
+    func deleteService(cluster: String, name: String) async throws {
+        locked {
+            write("delete service \(name)"); services[name]?.status = .inactive
+        }
+    }
     func liveTaskCount(cluster: String) async throws -> Int { 0 }
     func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask] {
         [ObservedTask(id: "abc123", stoppedReason: "Essential container in task exited", containers: [(name: service, exitCode: 1, reason: nil)])]
@@ -138,7 +166,8 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     func putScaling(_ spec: ScalingSpec) async throws {
         locked {
             write("scaling \(spec.resourceId)")
-            scalings[spec.resourceId] = ObservedScaling(min: spec.min, max: spec.max, policies: Dictionary(spec.policies.map { ($0.name, $0.target) }, uniquingKeysWith: { a, _ in a }))
+            scalings[spec.resourceId] = ObservedScaling(
+                min: spec.min, max: spec.max, policies: Dictionary(spec.policies.map { ($0.name, $0.target) }, uniquingKeysWith: { a, _ in a }))
         }
     }
 

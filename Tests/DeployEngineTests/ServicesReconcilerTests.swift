@@ -1,5 +1,5 @@
-import AWSServices
 import AWSRuntime
+import AWSServices
 import BerthTesting
 import ComposeModel
 import DeployEngine
@@ -47,18 +47,25 @@ struct ServicesReconcilerTests {
         stackName: "shop-dev", region: "us-east-1", accountId: "123456789012", cluster: "shop-dev", subnets: ["subnet-a", "subnet-b"],
         servicesSecurityGroup: "sg-1", logGroup: "/berth/shop/dev", executionRoleArn: "arn:aws:iam::123456789012:role/exec",
         namespace: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1", fileSystems: ["content": "fs-1"],
-        taskRoles: ["web": "arn:aws:iam::123456789012:role/web", "cms": "arn:aws:iam::123456789012:role/cms", "worker": "arn:aws:iam::123456789012:role/worker"],
+        taskRoles: [
+            "web": "arn:aws:iam::123456789012:role/web", "cms": "arn:aws:iam::123456789012:role/cms",
+            "worker": "arn:aws:iam::123456789012:role/worker",
+        ],
         targetGroups: ["web:80": "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1"],
         repositories: ["worker": "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker"])
 
-    func reconciler(_ backend: InMemoryServicesBackend, site: Site, apply: Bool, environment: [String: String] = ["DB_PASSWORD": "s3cret"], services: Set<String>? = nil) -> ServicesReconciler {
+    func reconciler(
+        _ backend: InMemoryServicesBackend, site: Site, apply: Bool, environment: [String: String] = ["DB_PASSWORD": "s3cret"],
+        services: Set<String>? = nil
+    ) -> ServicesReconciler {
         // Site content lives in the in-memory file system; the reader gets the file from disk, so
         // point it at a temporary copy.
         let builder = DesiredStateBuilder(
             site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: environment))
         return ServicesReconciler(
             backend: backend, builder: builder,
-            options: .init(apply: apply, services: services, waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())))
+            options: .init(
+                apply: apply, services: services, waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())))
     }
 
     func prepared() throws -> (InMemoryServicesBackend, Site) {
@@ -126,7 +133,9 @@ struct ServicesReconcilerTests {
         #expect(main.dependsOn?.map { "\($0.containerName) \($0.condition)" } == ["berth-files SUCCESS"])
         let web = try #require(backend.taskDefinitions["shop-dev-web"]?.last?.spec)
         #expect(web.containerDefinitions.first?.command?.first?.contains("cp -a '/etc/nginx'/. /berth/0/") == true)
-        #expect(web.containerDefinitions.first?.secrets?.first?.valueFrom == "arn:aws:ssm:us-east-1:123456789012:parameter/berth/shop/dev/files/web/0-nginx-conf")
+        #expect(
+            web.containerDefinitions.first?.secrets?.first?.valueFrom
+                == "arn:aws:ssm:us-east-1:123456789012:parameter/berth/shop/dev/files/web/0-nginx-conf")
         let worker = try #require(backend.taskDefinitions["shop-dev-worker"]?.last?.spec)
         #expect(worker.containerDefinitions.first?.image == "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker@sha256:abc")
         let policy = try #require(backend.policies["arn:aws:iam::123456789012:role/cms|berth-access-points"])
@@ -140,7 +149,10 @@ struct ServicesReconcilerTests {
         changed.services[0].image = "nginx:1.28"
         backend.resetWrites()
         let plan = try await reconciler(backend, site: changed, apply: true).run()
-        #expect(plan.changes.map { "\($0.kind.rawValue) \($0.resource.rawValue) \($0.name)" } == ["update task-definition shop-dev-web", "update service web"])
+        #expect(
+            plan.changes.map { "\($0.kind.rawValue) \($0.resource.rawValue) \($0.name)" } == [
+                "update task-definition shop-dev-web", "update service web",
+            ])
         #expect(backend.services["web"]?.taskDefinition.hasSuffix("shop-dev-web:2") == true)
     }
 
@@ -228,7 +240,8 @@ struct GroupedServicesReconcilerTests {
             site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
         let reconciler = ServicesReconciler(
             backend: backend, builder: builder,
-            options: .init(apply: true, services: ["migrate"], waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())))
+            options: .init(
+                apply: true, services: ["migrate"], waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())))
         let plan = try await reconciler.run()
 
         #expect(backend.taskDefinitions.keys.sorted() == ["shop-dev-app"])
@@ -293,8 +306,10 @@ struct GroupedServicesReconcilerTests {
     }
 
     @Test func groupingServicesRemovesTheirOldECSServices() async throws {
-        let ungrouped = Self.compose.replacingOccurrences(of: "x-berth: { task: app, cpus: 0.5, memory: 1G, replicas: 2 }", with: "x-berth: { cpus: 0.5 }")
-            .replacingOccurrences(of: "x-berth: { task: app }", with: "x-berth: {}")
+        let ungrouped = Self.compose.replacingOccurrences(
+            of: "x-berth: { task: app, cpus: 0.5, memory: 1G, replicas: 2 }", with: "x-berth: { cpus: 0.5 }"
+        )
+        .replacingOccurrences(of: "x-berth: { task: app }", with: "x-berth: {}")
         let backend = InMemoryServicesBackend()
         func run(_ compose: String) async throws -> ServicesPlan {
             var target = Self.target

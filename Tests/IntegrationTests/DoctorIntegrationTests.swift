@@ -25,7 +25,9 @@ extension Integration {
             // A secret the emulator refuses, sent straight to it (a gate in front sees only good requests).
             let result = try BerthBinary.run(
                 ["doctor", "--verbose"],
-                environment: gate.berthEnvironment(["AWS_SECRET_ACCESS_KEY": "s3cr3t-value", "AWS_ACCESS_KEY_ID": "testing", "AWS_ENDPOINT_URL": gate.controlURL]))
+                environment: gate.berthEnvironment([
+                    "AWS_SECRET_ACCESS_KEY": "s3cr3t-value", "AWS_ACCESS_KEY_ID": "testing", "AWS_ENDPOINT_URL": gate.controlURL,
+                ]))
             let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("aws: ") }
             #expect(lines.count == 1)
             #expect(lines.first?.contains("STS GetCallerIdentity") == true)

@@ -27,17 +27,25 @@ extension Integration {
                         environment: [.init(name: "MODE", value: "it")],
                         secrets: [.init(name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:berth-it")],
                         portMappings: [.init(containerPort: 80, protocol: "tcp", name: "http", appProtocol: "http")],
-                        mountPoints: [.init(sourceVolume: "uploads", containerPath: "/data"), .init(sourceVolume: "config", containerPath: "/etc/nginx/conf.d", readOnly: true)],
+                        mountPoints: [
+                            .init(sourceVolume: "uploads", containerPath: "/data"),
+                            .init(sourceVolume: "config", containerPath: "/etc/nginx/conf.d", readOnly: true),
+                        ],
                         dependsOn: [.init(containerName: "init", condition: "SUCCESS")],
                         healthCheck: .init(command: ["CMD-SHELL", "true"], interval: 30, timeout: 5, retries: 3, startPeriod: 10),
                         logConfiguration: .init(
-                            logDriver: "awslogs", options: ["awslogs-group": "/berth/it", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "web"]),
+                            logDriver: "awslogs",
+                            options: ["awslogs-group": "/berth/it", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "web"]),
                         user: "101", workingDirectory: "/srv", ulimits: [.init(name: "nofile", softLimit: 1024, hardLimit: 4096)], stopTimeout: 20,
                         readonlyRootFilesystem: false, linuxParameters: .init(initProcessEnabled: true), memory: 256),
-                    .init(name: "init", image: "busybox", essential: false, command: ["true"], mountPoints: [.init(sourceVolume: "config", containerPath: "/config")], memory: 64),
+                    .init(
+                        name: "init", image: "busybox", essential: false, command: ["true"],
+                        mountPoints: [.init(sourceVolume: "config", containerPath: "/config")], memory: 64),
                 ],
                 volumes: [
-                    .init(name: "uploads", efsVolumeConfiguration: .init(fileSystemId: "fs-12345678", authorizationConfig: .init(accessPointId: "fsap-12345678"))),
+                    .init(
+                        name: "uploads",
+                        efsVolumeConfiguration: .init(fileSystemId: "fs-12345678", authorizationConfig: .init(accessPointId: "fsap-12345678"))),
                     .init(name: "config"),
                 ],
                 tags: [.init(key: "berth:project", value: "it")])
@@ -75,8 +83,13 @@ extension Integration {
             let request = ECSClient.CreateServiceRequest(
                 cluster: clusterName, serviceName: "web", taskDefinition: first.taskDefinitionArn, desiredCount: 2,
                 networkConfiguration: .init(awsvpcConfiguration: .init(subnets: subnets, securityGroups: [securityGroup])),
-                loadBalancers: [.init(targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/berth-it/0123456789abcdef", containerName: "web", containerPort: 80)],
-                deploymentConfiguration: .init(deploymentCircuitBreaker: .init(enable: true, rollback: true), minimumHealthyPercent: 100, maximumPercent: 200),
+                loadBalancers: [
+                    .init(
+                        targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/berth-it/0123456789abcdef",
+                        containerName: "web", containerPort: 80)
+                ],
+                deploymentConfiguration: .init(
+                    deploymentCircuitBreaker: .init(enable: true, rollback: true), minimumHealthyPercent: 100, maximumPercent: 200),
                 healthCheckGracePeriodSeconds: 60,
                 serviceConnectConfiguration: .init(
                     enabled: true, namespace: "berth-it.local",
@@ -112,7 +125,8 @@ extension Integration {
             #expect(tasks.allSatisfy { $0.group == "service:web" && $0.taskDefinitionArn == first.taskDefinitionArn })
 
             // Update to the second revision: a new PRIMARY deployment that completes.
-            let updated = try await ecs.updateService(.init(cluster: clusterName, service: "web", taskDefinition: second.taskDefinitionArn, forceNewDeployment: true))
+            let updated = try await ecs.updateService(
+                .init(cluster: clusterName, service: "web", taskDefinition: second.taskDefinitionArn, forceNewDeployment: true))
             #expect(updated.deployments?.first?.taskDefinition == second.taskDefinitionArn)
             #expect(updated.deployments?.first?.rolloutState == .inProgress)
 

@@ -11,6 +11,9 @@ extension EmulatorClient {
     /// a request shape AWS would reject.
     func expectNoRejections(sourceLocation: SourceLocation = #_sourceLocation) throws {
         let rejected = try rejections()
-        #expect(rejected.isEmpty, "the gate refused: \(rejected.map { "\($0.service ?? "?") \($0.operation ?? "?") \($0.auth ?? "") \($0.validation ?? "") \($0.error ?? "")" })", sourceLocation: sourceLocation)
+        #expect(
+            rejected.isEmpty,
+            "the gate refused: \(rejected.map { "\($0.service ?? "?") \($0.operation ?? "?") \($0.auth ?? "") \($0.validation ?? "") \($0.error ?? "")" })",
+            sourceLocation: sourceLocation)
     }
 }

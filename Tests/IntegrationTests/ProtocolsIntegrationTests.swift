@@ -1,6 +1,6 @@
-import BerthJSON
 import AWSRuntime
 import AWSServices
+import BerthJSON
 import BerthTesting
 import Foundation
 import Testing

@@ -9,7 +9,10 @@ struct ProxyIntegrationTests {
         let port = Int.random(in: 40_000...49_000)
         let proxy = Process()
         proxy.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        proxy.arguments = ["python3", URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/recording_proxy.py").path, String(port)]
+        proxy.arguments = [
+            "python3", URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/recording_proxy.py").path,
+            String(port),
+        ]
         let output = Pipe()
         proxy.standardOutput = output
         try proxy.run()

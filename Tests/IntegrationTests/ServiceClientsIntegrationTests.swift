@@ -1,6 +1,6 @@
-import BerthJSON
 import AWSRuntime
 import AWSServices
+import BerthJSON
 import BerthTesting
 import Foundation
 import Testing
@@ -16,10 +16,13 @@ extension Integration {
             let client = gate.awsClient()
             let iam = IAMClient(client)
             let role = "berth-it-task-\(Self.unique())"
-            let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+            let trust =
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
             let _: EmptyOutput = try await client.query(
-                IAMClient.descriptor, operation: "CreateRole", parameters: [("AssumeRolePolicyDocument", trust), ("RoleName", role)], idempotent: false)
-            let document = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":"arn:aws:secretsmanager:us-east-1:123456789012:secret:site/*"}]}"#
+                IAMClient.descriptor, operation: "CreateRole", parameters: [("AssumeRolePolicyDocument", trust), ("RoleName", role)],
+                idempotent: false)
+            let document =
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":"arn:aws:secretsmanager:us-east-1:123456789012:secret:site/*"}]}"#
             try await iam.putRolePolicy(roleName: role, policyName: "berth-secrets", document: document)
             let policy = try await iam.getRolePolicy(roleName: role, policyName: "berth-secrets")
             #expect(policy.RoleName == role)
@@ -32,7 +35,8 @@ extension Integration {
             } catch let error as AWSServiceError {
                 #expect(error.isNoSuchEntity)
             }
-            let _: EmptyOutput = try await client.query(IAMClient.descriptor, operation: "DeleteRole", parameters: [("RoleName", role)], idempotent: false)
+            let _: EmptyOutput = try await client.query(
+                IAMClient.descriptor, operation: "DeleteRole", parameters: [("RoleName", role)], idempotent: false)
             try gate.client.expectNoRejections()
         }
 
@@ -52,7 +56,8 @@ extension Integration {
             } catch let error as AWSServiceError {
                 #expect(error.isResourceExists)
             }
-            let put = try await secrets.putSecretValue(secretId: name, secretString: "second", clientRequestToken: "berth-it-token-0000000000000000002")
+            let put = try await secrets.putSecretValue(
+                secretId: name, secretString: "second", clientRequestToken: "berth-it-token-0000000000000000002")
             #expect(put.VersionId == "berth-it-token-0000000000000000002")
             #expect(try await secrets.getSecretValue(name).SecretString == "second")
             let described = try await secrets.describeSecret(name)
@@ -76,7 +81,9 @@ extension Integration {
             try gate.client.reset()
             let ssm = SSMClient(gate.awsClient())
             let path = "/berth-it/\(Self.unique())"
-            #expect(try await ssm.putParameter(name: "\(path)/web/nginx.conf", value: "server {}", tier: "Standard", tags: [.init(Key: "berth:project", Value: "it")]) == 1)
+            #expect(
+                try await ssm.putParameter(
+                    name: "\(path)/web/nginx.conf", value: "server {}", tier: "Standard", tags: [.init(Key: "berth:project", Value: "it")]) == 1)
             try await ssm.putParameter(name: "\(path)/api/token", value: "t0k3n", type: "SecureString")
             do {
                 try await ssm.putParameter(name: "\(path)/web/nginx.conf", value: "changed")
@@ -119,7 +126,9 @@ extension Integration {
             typealias Metric = ApplicationAutoScalingClient.PredefinedMetric
             try await scaling.putTargetTrackingPolicy(
                 name: "cpu", resourceId: resource,
-                configuration: .init(TargetValue: 60, PredefinedMetricSpecification: .init(PredefinedMetricType: Metric.ecsCPU), ScaleInCooldown: 300, ScaleOutCooldown: 60))
+                configuration: .init(
+                    TargetValue: 60, PredefinedMetricSpecification: .init(PredefinedMetricType: Metric.ecsCPU), ScaleInCooldown: 300,
+                    ScaleOutCooldown: 60))
             try await scaling.putTargetTrackingPolicy(
                 name: "memory", resourceId: resource,
                 configuration: .init(TargetValue: 70, PredefinedMetricSpecification: .init(PredefinedMetricType: Metric.ecsMemory)))
@@ -207,11 +216,13 @@ extension Integration {
             let repository = "berth-it-\(Self.unique())/web"
             let _: EmptyOutput = try await client.json(
                 ECRClient.descriptor, operation: "CreateRepository", input: RawRepositoryInput(repositoryName: repository), idempotent: false)
-            let manifest = #"{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":"application/vnd.docker.container.image.v1+json","size":7023,"digest":"sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7"},"layers":[]}"#
+            let manifest =
+                #"{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":"application/vnd.docker.container.image.v1+json","size":7023,"digest":"sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7"},"layers":[]}"#
             let _: EmptyOutput = try await client.json(
                 ECRClient.descriptor, operation: "PutImage",
                 input: RawPutImageInput(
-                    repositoryName: repository, imageManifest: manifest, imageManifestMediaType: "application/vnd.docker.distribution.manifest.v2+json",
+                    repositoryName: repository, imageManifest: manifest,
+                    imageManifestMediaType: "application/vnd.docker.distribution.manifest.v2+json",
                     imageTag: "v1"),
                 idempotent: false)
 

@@ -1,6 +1,6 @@
-import BerthJSON
 import AWSRuntime
 import AWSServices
+import BerthJSON
 import BerthTesting
 import DeployEngine
 import Foundation
@@ -13,7 +13,9 @@ extension Integration {
         typealias Deployer = DeployEngine.StackDeployer
 
         /// A log group and a topic with outputs; every variant passes cfn-lint.
-        static func template(retention: Int = 7, logSuffix: String = "app", topicName: String = "Berth test alarms", audit: Bool = false, padding: Int = 0)
+        static func template(
+            retention: Int = 7, logSuffix: String = "app", topicName: String = "Berth test alarms", audit: Bool = false, padding: Int = 0
+        )
             -> String
         {
             var text = """
@@ -98,7 +100,12 @@ extension Integration {
 
             let updated = try await deployer.deploy(stack: Self.request(name, Self.template(retention: 14)))
             #expect(updated.outcome == .updated)
-            #expect(updated.changes == [PlannedResourceChange(logicalResourceId: "AppLogs", resourceType: "AWS::Logs::LogGroup", action: .modify, replacement: .never, physicalResourceId: "/berth/it/\(name)/app")])
+            #expect(
+                updated.changes == [
+                    PlannedResourceChange(
+                        logicalResourceId: "AppLogs", resourceType: "AWS::Logs::LogGroup", action: .modify, replacement: .never,
+                        physicalResourceId: "/berth/it/\(name)/app")
+                ])
             #expect(try await Self.retention(gate, stackName: name) == 14)
 
             try gate.client.reset()

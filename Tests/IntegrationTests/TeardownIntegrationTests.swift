@@ -13,20 +13,21 @@ extension Integration {
 
         func site(_ gate: LocalAWS, project: String) async throws -> URL {
             let client = AWSClient.forTesting(transport: URLSessionTransport(), endpoint: gate.url, region: Self.region)
-            let vpc = try #require(try await EC2Client(client).describeVpcs(filters: [.init(name: "is-default", values: ["true"])]).collect { $0 }.first)
+            let vpc = try #require(
+                try await EC2Client(client).describeVpcs(filters: [.init(name: "is-default", values: ["true"])]).collect { $0 }.first)
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-teardown-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try """
-                name: \(project)
-                x-aws-vpc: \(vpc.vpcId)
-                services:
-                  web:
-                    image: nginx:1.27-alpine
-                    ports: ["80:80"]
-                    volumes: [data:/usr/share/nginx/html]
-                volumes:
-                  data: {}
-                """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            name: \(project)
+            x-aws-vpc: \(vpc.vpcId)
+            services:
+              web:
+                image: nginx:1.27-alpine
+                ports: ["80:80"]
+                volumes: [data:/usr/share/nginx/html]
+            volumes:
+              data: {}
+            """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
             return folder
         }
 
@@ -91,10 +92,10 @@ extension Integration {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-network-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try """
-                name: ownnet
-                services:
-                  web: {image: "nginx:1.27-alpine", ports: ["80:80"]}
-                """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            name: ownnet
+            services:
+              web: {image: "nginx:1.27-alpine", ports: ["80:80"]}
+            """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
             #expect(try berth(["deploy"], gate, folder).status == 0)
             let client = AWSClient.forTesting(transport: URLSessionTransport(), endpoint: gate.url, region: Self.region)
             let resources = try await CloudFormationClient(client).listStackResources(stackName: "ownnet-default").collect { $0 }

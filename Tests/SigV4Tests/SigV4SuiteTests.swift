@@ -63,9 +63,10 @@ enum SuiteRequest {
         else { throw SuiteError.badRequestLine(requestLine) }
         let method = String(requestLine[..<firstSpace])
         let target = String(requestLine[requestLine.index(after: firstSpace)..<versionRange.lowerBound])
-        let (path, query) = target.firstIndex(of: "?").map {
-            (String(target[..<$0]), String(target[target.index(after: $0)...]))
-        } ?? (target, "")
+        let (path, query) =
+            target.firstIndex(of: "?").map {
+                (String(target[..<$0]), String(target[target.index(after: $0)...]))
+            } ?? (target, "")
         var headers: [(name: String, value: String)] = []
         var bodyLines: [String] = []
         var inBody = false

@@ -1,7 +1,8 @@
 import ComposeModel
 import Foundation
-@testable import StackTemplates
 import Testing
+
+@testable import StackTemplates
 
 struct InfraStackInputTests {
     @Test func exampleSiteInput() throws {

@@ -1,7 +1,8 @@
 import ComposeModel
 import Foundation
-@testable import StackTemplates
 import Testing
+
+@testable import StackTemplates
 
 struct NestedStacksTests {
     /// `count` services, every fifth publishing a port, mounting one of `volumes` volumes.
@@ -21,7 +22,9 @@ struct NestedStacksTests {
             files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [],
             fileSystem: InMemoryFileSystem(files: ["/p/compose.yaml": lines.joined(separator: "\n")], directories: directories))
         let result = ComposeLoader.load(options)
-        guard let site = result.site, !result.hasErrors else { throw Fixtures.FixtureError(description: result.diagnostics.map(\.description).joined(separator: "\n")) }
+        guard let site = result.site, !result.hasErrors else {
+            throw Fixtures.FixtureError(description: result.diagnostics.map(\.description).joined(separator: "\n"))
+        }
         return site
     }
 
@@ -40,7 +43,9 @@ struct NestedStacksTests {
             #expect(NestedStacks.fits(template))
         }
         // Nothing is lost or doubled.
-        let moved = split.root.resources.filter { $0.type != "AWS::CloudFormation::Stack" }.count + split.children.map(\.template.resources.count).reduce(0, +)
+        let moved =
+            split.root.resources.filter { $0.type != "AWS::CloudFormation::Stack" }.count
+            + split.children.map(\.template.resources.count).reduce(0, +)
         #expect(moved == whole.resources.count)
         // Every name a child refers to is its own resource or a parameter the root passes.
         for child in split.children {

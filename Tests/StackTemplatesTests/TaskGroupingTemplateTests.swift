@@ -1,7 +1,8 @@
 import ComposeModel
 import Foundation
-@testable import StackTemplates
 import Testing
+
+@testable import StackTemplates
 
 /// A site whose services share a task (`x-berth` `task`): one role and one pair of alarms per
 /// task; target groups and repositories stay per compose service.
@@ -29,7 +30,8 @@ struct TaskGroupingTemplateTests {
         """
 
     @Test func oneRoleAndAlarmsPerTask() throws {
-        let site = try Fixtures.load(directory: "/p", environment: nil, inMemory: ["/p/compose.yaml": Self.compose, "/p/sidecar/Dockerfile": "FROM busybox\n"])
+        let site = try Fixtures.load(
+            directory: "/p", environment: nil, inMemory: ["/p/compose.yaml": Self.compose, "/p/sidecar/Dockerfile": "FROM busybox\n"])
         let input = InfraStackInput(site: site, environment: "dev")
         #expect(input.services.map(\.name) == ["web", "sidecar", "db"])
         #expect(input.tasks.map(\.name) == ["app", "db"])
@@ -44,9 +46,15 @@ struct TaskGroupingTemplateTests {
         let roles = template.resources.filter { $0.logicalId.hasPrefix("TaskRole") }.map(\.logicalId)
         #expect(roles == ["TaskRoleApp", "TaskRoleDb"])
         let role = try #require(template.resource("TaskRoleApp"))
-        #expect(role.properties["ManagedPolicyArns"] == ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess"])
+        #expect(
+            role.properties["ManagedPolicyArns"] == [
+                "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess",
+            ])
         let alarm = try #require(template.resource("AppCpuAlarm"))
-        #expect(alarm.properties["Dimensions"] == [["Name": "ClusterName", "Value": InfraStack(input).clusterName], ["Name": "ServiceName", "Value": "app"]])
+        #expect(
+            alarm.properties["Dimensions"] == [
+                ["Name": "ClusterName", "Value": InfraStack(input).clusterName], ["Name": "ServiceName", "Value": "app"],
+            ])
         #expect(template.resource("WebCpuAlarm") == nil)
         #expect(template.resource("DbMemoryAlarm") != nil)
         // Listeners, target groups and repositories stay per compose service.

@@ -1,13 +1,15 @@
 import Foundation
-@testable import StackTemplates
 import Testing
+
+@testable import StackTemplates
 
 struct YAMLEmitterTests {
     @Test(arguments: [
         ("plain", "plain"), ("", "\"\""), ("true", "\"true\""), ("No", "\"No\""), ("2010-09-09", "\"2010-09-09\""),
         ("0755", "\"0755\""), ("1e3", "\"1e3\""), ("a: b", "\"a: b\""), ("x #y", "\"x #y\""), ("*", "\"*\""),
         ("-1", "\"-1\""), ("${AWS::StackName}-a", "${AWS::StackName}-a"), ("line\nbreak", "\"line\\nbreak\""),
-        ("say \"hi\"", "say \"hi\""), ("\"quoted", "\"\\\"quoted\""), ("ünïcode", "\"ünïcode\""), ("10.80.0.0/16", "10.80.0.0/16"), ("1.2.3", "\"1.2.3\""),
+        ("say \"hi\"", "say \"hi\""), ("\"quoted", "\"\\\"quoted\""), ("ünïcode", "\"ünïcode\""), ("10.80.0.0/16", "10.80.0.0/16"),
+        ("1.2.3", "\"1.2.3\""),
         ("arn:aws:iam::1:role/x", "arn:aws:iam::1:role/x"), ("ends:", "\"ends:\""),
     ])
     func scalarQuoting(_ text: String, _ expected: String) {
@@ -19,7 +21,8 @@ struct YAMLEmitterTests {
             description: "d",
             sections: [
                 TemplateSection(
-                    "First", [Resource("A", "AWS::X::Y", ["List": ["a", ["K": "v", "L": [1, 2]], []], "Empty": [:]], dependsOn: ["B"], retain: true)])
+                    "First",
+                    [Resource("A", "AWS::X::Y", ["List": ["a", ["K": "v", "L": [1, 2]], []], "Empty": [:]], dependsOn: ["B"], retain: true)])
             ],
             outputs: [TemplateOutput("Out", .getAtt("A", "Arn"))])
         #expect(

@@ -39,7 +39,9 @@ public struct CredentialChain: Sendable {
                     hint: "check the name, or create it with `aws configure --profile \(name)`")
             }
             guard let provider = try profileProvider(name, visited: []) else {
-                throw CredentialError("profile \"\(name)\" has no credentials", hint: "add aws_access_key_id/aws_secret_access_key, role_arn or credential_process to it")
+                throw CredentialError(
+                    "profile \"\(name)\" has no credentials",
+                    hint: "add aws_access_key_id/aws_secret_access_key, role_arn or credential_process to it")
             }
             return provider
         }

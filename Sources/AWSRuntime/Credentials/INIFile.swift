@@ -1,4 +1,5 @@
 import Foundation
+
 /// The INI dialect of `~/.aws/config` and `~/.aws/credentials`: `[section]`, `key = value`,
 /// comments starting with `#` or `;`, and indented sub-settings under a key with no value
 /// (`s3 =` followed by `  endpoint_url = ...`).

@@ -24,6 +24,9 @@ public enum RegionResolver {
     public static func isValid(_ region: String) -> Bool {
         let characters = Array(region.utf8)
         guard (1...63).contains(characters.count), characters.first != UInt8(ascii: "-"), characters.last != UInt8(ascii: "-") else { return false }
-        return characters.allSatisfy { $0 == UInt8(ascii: "-") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        return characters.allSatisfy {
+            $0 == UInt8(ascii: "-") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+        }
     }
 }

@@ -13,7 +13,9 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
     /// Extra fields some errors carry, e.g. EFS's `AccessPointId` or `FileSystemId`.
     public var fields: [String: String]
 
-    public init(code: String, message: String, httpStatus: Int, requestId: String?, service: String, operation: String, fields: [String: String] = [:]) {
+    public init(
+        code: String, message: String, httpStatus: Int, requestId: String?, service: String, operation: String, fields: [String: String] = [:]
+    ) {
         self.code = code
         self.message = message
         self.httpStatus = httpStatus
@@ -48,7 +50,9 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
 
     /// Codes and statuses of failures that say nothing about the request itself.
     public var isTransient: Bool {
-        ["RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure", "ServiceUnavailable",
-         "ServiceUnavailableException"].contains(code) || [500, 502, 503, 504].contains(httpStatus)
+        [
+            "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure", "ServiceUnavailable",
+            "ServiceUnavailableException",
+        ].contains(code) || [500, 502, 503, 504].contains(httpStatus)
     }
 }

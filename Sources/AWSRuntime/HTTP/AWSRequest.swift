@@ -20,7 +20,10 @@ public struct AWSRequest: Sendable {
     /// S3 bucket for virtual-hosted addressing on AWS; path-style is used under an endpoint override.
     public var s3Bucket: String?
 
-    public init(service: ServiceDescriptor, operation: String, method: String = "POST", path: String = "/", query: [(String, String)] = [], headers: [(name: String, value: String)] = [], body: Data = Data(), isIdempotent: Bool, isAnonymous: Bool = false, s3Bucket: String? = nil) {
+    public init(
+        service: ServiceDescriptor, operation: String, method: String = "POST", path: String = "/", query: [(String, String)] = [],
+        headers: [(name: String, value: String)] = [], body: Data = Data(), isIdempotent: Bool, isAnonymous: Bool = false, s3Bucket: String? = nil
+    ) {
         self.service = service
         self.operation = operation
         self.method = method

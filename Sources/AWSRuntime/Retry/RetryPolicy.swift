@@ -17,7 +17,9 @@ public struct RetryPolicy: Sendable, Equatable {
 
     public static let defaultMaxAttempts = 8
 
-    public init(maxAttempts: Int = RetryPolicy.defaultMaxAttempts, baseDelay: Double = 0.1, throttlingBaseDelay: Double = 0.5, maxBackoff: Double = 20) {
+    public init(
+        maxAttempts: Int = RetryPolicy.defaultMaxAttempts, baseDelay: Double = 0.1, throttlingBaseDelay: Double = 0.5, maxBackoff: Double = 20
+    ) {
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = baseDelay
         self.throttlingBaseDelay = throttlingBaseDelay

@@ -67,7 +67,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        KeyedDecodingContainer(KeyedContainer<NestedKey>(node: node.child(key.stringValue) ?? XMLTree(name: key.stringValue), codingPath: codingPath + [key]))
+        KeyedDecodingContainer(
+            KeyedContainer<NestedKey>(node: node.child(key.stringValue) ?? XMLTree(name: key.stringValue), codingPath: codingPath + [key]))
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {

@@ -134,7 +134,8 @@ extension CloudFormationClient {
         public var Changes: [Change]?
         public var NextToken: String?
 
-        public init(Status: ChangeSetStatus, StatusReason: String? = nil, ExecutionStatus: ChangeSetExecutionStatus? = nil, Changes: [Change]? = nil) {
+        public init(Status: ChangeSetStatus, StatusReason: String? = nil, ExecutionStatus: ChangeSetExecutionStatus? = nil, Changes: [Change]? = nil)
+        {
             self.Status = Status
             self.StatusReason = StatusReason
             self.ExecutionStatus = ExecutionStatus

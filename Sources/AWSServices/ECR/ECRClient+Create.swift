@@ -43,7 +43,8 @@ extension ECRClient {
     /// Replaces the repository's lifecycle policy (a JSON document of expiry rules).
     public func putLifecyclePolicy(repositoryName: String, policy: String) async throws {
         let _: PutLifecyclePolicyOutput = try await client.json(
-            Self.descriptor, operation: "PutLifecyclePolicy", input: PutLifecyclePolicyInput(repositoryName: repositoryName, lifecyclePolicyText: policy),
+            Self.descriptor, operation: "PutLifecyclePolicy",
+            input: PutLifecyclePolicyInput(repositoryName: repositoryName, lifecyclePolicyText: policy),
             idempotent: true)
     }
 }

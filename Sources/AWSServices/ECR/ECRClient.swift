@@ -39,7 +39,9 @@ public struct ECRClient: Sendable {
     }
 
     /// Manifests of images by tag or digest; ids not found come back in `failures`.
-    public func batchGetImage(repositoryName: String, imageIds: [ImageIdentifier], acceptedMediaTypes: [String]? = nil) async throws -> BatchGetImageOutput {
+    public func batchGetImage(repositoryName: String, imageIds: [ImageIdentifier], acceptedMediaTypes: [String]? = nil) async throws
+        -> BatchGetImageOutput
+    {
         try await client.json(
             Self.descriptor, operation: "BatchGetImage",
             input: BatchGetImageInput(repositoryName: repositoryName, imageIds: imageIds, acceptedMediaTypes: acceptedMediaTypes),

@@ -14,6 +14,7 @@ extension ECSClient {
 
     /// Up to 100 tasks by ARN or id.
     public func describeTasks(cluster: String?, tasks: [String]) async throws -> DescribeTasksOutput {
-        try await client.json(Self.descriptor, operation: "DescribeTasks", input: DescribeTasksInput(cluster: cluster, tasks: tasks), idempotent: true)
+        try await client.json(
+            Self.descriptor, operation: "DescribeTasks", input: DescribeTasksInput(cluster: cluster, tasks: tasks), idempotent: true)
     }
 }

@@ -25,7 +25,9 @@ extension S3Client {
                 if parts.count > 1, !parts[1].isEmpty { query.append(("version-id-marker", parts[1])) }
             }
             let response = try await client.send(
-                AWSRequest(service: Self.descriptor, operation: "ListObjectVersions", method: "GET", path: "/", query: query, isIdempotent: true, s3Bucket: bucket))
+                AWSRequest(
+                    service: Self.descriptor, operation: "ListObjectVersions", method: "GET", path: "/", query: query, isIdempotent: true,
+                    s3Bucket: bucket))
             guard let tree = XMLTree.parse(response.body) else { throw AWSClientError("S3 ListObjectVersions answered with XML that does not parse") }
             let page = try XMLTreeDecoder().decode(ListObjectVersionsOutput.self, from: tree)
             let next = page.IsTruncated == true ? "\(page.NextKeyMarker ?? "")\n\(page.NextVersionIdMarker ?? "")" : nil
@@ -37,10 +39,13 @@ extension S3Client {
         var query: [(String, String)] = []
         if let versionId { query.append(("versionId", versionId)) }
         _ = try await client.send(
-            AWSRequest(service: Self.descriptor, operation: "DeleteObject", method: "DELETE", path: Self.keyPath(key), query: query, isIdempotent: true, s3Bucket: bucket))
+            AWSRequest(
+                service: Self.descriptor, operation: "DeleteObject", method: "DELETE", path: Self.keyPath(key), query: query, isIdempotent: true,
+                s3Bucket: bucket))
     }
 
     public func deleteBucket(_ bucket: String) async throws {
-        _ = try await client.send(AWSRequest(service: Self.descriptor, operation: "DeleteBucket", method: "DELETE", path: "/", isIdempotent: true, s3Bucket: bucket))
+        _ = try await client.send(
+            AWSRequest(service: Self.descriptor, operation: "DeleteBucket", method: "DELETE", path: "/", isIdempotent: true, s3Bucket: bucket))
     }
 }

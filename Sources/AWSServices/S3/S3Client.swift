@@ -17,10 +17,13 @@ public struct S3Client: Sendable {
     public func createBucket(_ bucket: String) async throws {
         var body = Data()
         if client.region != "us-east-1" {
-            body = Data("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>\(client.region)</LocationConstraint></CreateBucketConfiguration>".utf8)
+            body = Data(
+                "<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>\(client.region)</LocationConstraint></CreateBucketConfiguration>"
+                    .utf8)
         }
         _ = try await client.send(
-            AWSRequest(service: Self.descriptor, operation: "CreateBucket", method: "PUT", path: "/", body: body, isIdempotent: true, s3Bucket: bucket))
+            AWSRequest(
+                service: Self.descriptor, operation: "CreateBucket", method: "PUT", path: "/", body: body, isIdempotent: true, s3Bucket: bucket))
     }
 
     /// Whether the bucket exists and this identity may use it; a 404 is `false`, not an error.
@@ -68,7 +71,9 @@ public struct S3Client: Sendable {
             if let prefix { query.append(("prefix", prefix)) }
             if let token { query.append(("continuation-token", token)) }
             let response = try await client.send(
-                AWSRequest(service: Self.descriptor, operation: "ListObjectsV2", method: "GET", path: "/", query: query, isIdempotent: true, s3Bucket: bucket))
+                AWSRequest(
+                    service: Self.descriptor, operation: "ListObjectsV2", method: "GET", path: "/", query: query, isIdempotent: true, s3Bucket: bucket
+                ))
             guard let tree = XMLTree.parse(response.body) else {
                 throw AWSClientError("S3 ListObjectsV2 answered with XML that does not parse")
             }

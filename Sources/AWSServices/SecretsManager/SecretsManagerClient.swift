@@ -43,7 +43,9 @@ public struct SecretsManagerClient: Sendable {
 
     /// Schedules deletion (7–30 days, default 30), or deletes at once with `forceDeleteWithoutRecovery`.
     @discardableResult
-    public func deleteSecret(_ secretId: String, forceDeleteWithoutRecovery: Bool? = nil, recoveryWindowInDays: Int? = nil) async throws -> DeletedSecret {
+    public func deleteSecret(_ secretId: String, forceDeleteWithoutRecovery: Bool? = nil, recoveryWindowInDays: Int? = nil) async throws
+        -> DeletedSecret
+    {
         try await client.json(
             Self.descriptor, operation: "DeleteSecret",
             input: DeleteSecretInput(

@@ -1,5 +1,5 @@
-import BerthJSON
 import ArgumentParser
+import BerthJSON
 import ComposeModel
 
 extension Berth {

@@ -43,17 +43,19 @@ struct DeployReport: Encodable {
         stack = deployment.names.stack
         environment = deployment.environment
         if let outcome = result.infraOutcome {
-            infra = switch outcome {
-            case .created: "created"
-            case .updated: "updated"
-            case .noChanges: "no changes"
-            }
+            infra =
+                switch outcome {
+                case .created: "created"
+                case .updated: "updated"
+                case .noChanges: "no changes"
+                }
         } else if let plan = result.infra {
-            infra = switch plan {
-            case .create: "would create"
-            case .update: "would update"
-            case .noChanges: "no changes"
-            }
+            infra =
+                switch plan {
+                case .create: "would create"
+                case .update: "would update"
+                case .noChanges: "no changes"
+                }
         }
         infraChanges = (result.infra?.changes ?? []).map { change in
             var text = "\(Self.word(change.action)) \(change.logicalResourceId) (\(change.resourceType))"

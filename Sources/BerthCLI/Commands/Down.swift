@@ -44,7 +44,10 @@ extension Berth {
                 guard prompter.confirm("Remove \(scope)\(infra ? " and the infrastructure stack" : "")?") else {
                     throw BadInputError("nothing was removed", hint: nil)
                 }
-                if deleteData, !prompter.confirmByTyping("This deletes the file systems and backups of \(deployment.names.project) for good.", expected: deployment.names.project) {
+                if deleteData,
+                    !prompter.confirmByTyping(
+                        "This deletes the file systems and backups of \(deployment.names.project) for good.", expected: deployment.names.project)
+                {
                     throw BadInputError("the project name did not match; nothing was removed")
                 }
             }

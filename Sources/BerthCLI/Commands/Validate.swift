@@ -39,7 +39,10 @@ struct SiteSummary {
         }
         if !site.volumes.isEmpty {
             lines.append("")
-            lines.append("volumes: " + site.volumes.map { $0.external ? "\($0.name) (existing \($0.externalName ?? "EFS"))" : "\($0.name) (EFS)" }.joined(separator: ", "))
+            lines.append(
+                "volumes: "
+                    + site.volumes.map { $0.external ? "\($0.name) (existing \($0.externalName ?? "EFS"))" : "\($0.name) (EFS)" }.joined(
+                        separator: ", "))
         }
         if let alarms = site.berth.alarms { lines.append("alarms: \(alarms.email.joined(separator: ", "))") }
         if let backup = site.berth.backup { lines.append("backup: \(backup.schedule), kept \(backup.retentionDays) days") }
@@ -56,10 +59,13 @@ struct SiteSummary {
         rows.append(("size", "\(service.fargateSize) × \(service.replicas)"))
         if !service.ports.isEmpty {
             rows.append(
-                ("ports", service.ports.map { port in
-                    let published = port.published.map { "\($0) → " } ?? ""
-                    return "\(published)\(port.target)/\(port.transport.rawValue)"
-                }.joined(separator: ", ")))
+                (
+                    "ports",
+                    service.ports.map { port in
+                        let published = port.published.map { "\($0) → " } ?? ""
+                        return "\(published)\(port.target)/\(port.transport.rawValue)"
+                    }.joined(separator: ", ")
+                ))
         }
         if let domain = service.berth.domain {
             rows.append(("domain", service.berth.certificate == nil ? domain : "\(domain) (https)"))
@@ -78,9 +84,12 @@ struct SiteSummary {
         if !service.secrets.isEmpty { rows.append(("secrets", service.secrets.map(\.source).joined(separator: ", "))) }
         if !service.dependencies.isEmpty {
             rows.append(
-                ("depends on", service.dependencies.map { dependency in
-                    dependency.condition == .serviceStarted ? dependency.service : "\(dependency.service) (\(dependency.condition.rawValue))"
-                }.joined(separator: ", ")))
+                (
+                    "depends on",
+                    service.dependencies.map { dependency in
+                        dependency.condition == .serviceStarted ? dependency.service : "\(dependency.service) (\(dependency.condition.rawValue))"
+                    }.joined(separator: ", ")
+                ))
         }
         if !service.environment.isEmpty { rows.append(("environment", service.environment.map(\.name).joined(separator: ", "))) }
         return rows

@@ -41,7 +41,8 @@ enum ErrorRenderer {
         case let error as AWSServiceError:
             return (error.description, hint(for: error), .failure)
         case let error as RetriesExhaustedError:
-            let hint = (error.last as? AWSServiceError).flatMap(hint(for:))
+            let hint =
+                (error.last as? AWSServiceError).flatMap(hint(for:))
                 ?? "try again later; AWS_MAX_ATTEMPTS raises the number of attempts"
             return (error.description, hint, .failure)
         case let error as TransportError:

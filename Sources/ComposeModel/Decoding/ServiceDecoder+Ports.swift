@@ -62,7 +62,8 @@ extension ServiceDecoder {
             }
         }
         if let mode = node["mode"]?.scalar?.text, mode == "host" {
-            diagnostics.note(node["mode"], path.appendingKey("mode"), "`mode: host` has no meaning on Fargate; the port is published through the load balancer")
+            diagnostics.note(
+                node["mode"], path.appendingKey("mode"), "`mode: host` has no meaning on Fargate; the port is published through the load balancer")
         }
         return port
     }

@@ -33,7 +33,8 @@ extension ServiceDecoder {
                         hint: "add `\(source):` under the top-level `volumes:`, or write ./\(source) for a path")
                 }
                 service.mounts.append(
-                    VolumeMount(kind: .volume, source: source, target: spec.target, readOnly: spec.readOnly, subpath: spec.subpath, location: item.location))
+                    VolumeMount(
+                        kind: .volume, source: source, target: spec.target, readOnly: spec.readOnly, subpath: spec.subpath, location: item.location))
             case "bind":
                 if let file = bindMountedFile(spec, item, itemPath) { service.configFiles.append(file) }
             case "tmpfs":
@@ -70,7 +71,9 @@ extension ServiceDecoder {
             return MountSpec(type: "volume", source: nil, target: parts[0], readOnly: false)
         case 2, 3:
             let options = parts.count == 3 ? parts[2].split(separator: ",").map(String.init) : []
-            let known: Set<String> = ["ro", "rw", "z", "Z", "nocopy", "cached", "delegated", "consistent", "shared", "slave", "private", "rshared", "rslave", "rprivate"]
+            let known: Set<String> = [
+                "ro", "rw", "z", "Z", "nocopy", "cached", "delegated", "consistent", "shared", "slave", "private", "rshared", "rslave", "rprivate",
+            ]
             if let unknown = options.first(where: { !known.contains($0) }) {
                 diagnostics.error(item, path, "\"\(unknown)\" is not a volume option", hint: "use ro or rw")
                 return nil
@@ -148,7 +151,9 @@ extension ServiceDecoder {
         var files: [ServiceConfigFile] = []
         for (index, item) in items.enumerated() {
             let itemPath = "\(path)[\(index)]"
-            guard let reference = decodeReference(item, itemPath, declared: context.declaredConfigs, kind: "config", defaultDirectory: "/") else { continue }
+            guard let reference = decodeReference(item, itemPath, declared: context.declaredConfigs, kind: "config", defaultDirectory: "/") else {
+                continue
+            }
             files.append(
                 ServiceConfigFile(
                     origin: .config, configName: reference.source, source: ContentSource(kind: .external, value: reference.source),

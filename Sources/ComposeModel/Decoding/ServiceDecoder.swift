@@ -27,7 +27,10 @@ struct ServiceDecoder {
         }
         guard let entries = reader.mapping(node, path) else { return service }
         FargateCompatibility(reader: reader).check(entries, path: path)
-        reader.checkKeys(entries, path, known: Self.modeledKeys.union(FargateCompatibility.knownKeys).union(["x-aws-role", "x-aws-policies", "x-aws-pull_credentials", "x-berth"]))
+        reader.checkKeys(
+            entries, path,
+            known: Self.modeledKeys.union(FargateCompatibility.knownKeys).union(["x-aws-role", "x-aws-policies", "x-aws-pull_credentials", "x-berth"])
+        )
 
         for entry in entries {
             let key = entry.key
@@ -165,7 +168,8 @@ struct ServiceDecoder {
             do {
                 let mappings = try PortSyntax.parse(text)
                 guard mappings.allSatisfy({ $0.published == nil && $0.hostIP == nil }) else {
-                    diagnostics.error(item, "\(path)[\(index)]", "expose takes container ports only, not \"\(text)\"", hint: "move host mappings to ports")
+                    diagnostics.error(
+                        item, "\(path)[\(index)]", "expose takes container ports only, not \"\(text)\"", hint: "move host mappings to ports")
                     continue
                 }
                 ports += mappings.map { ExposedPort(port: $0.target, transport: $0.transport) }
@@ -236,7 +240,8 @@ extension BuildSettings {
 /// a letter or digit because they become DNS names and CloudFormation logical ids.
 enum ServiceName {
     static func isValid(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.properties.isASCIIHexDigit || ("a"..."z").contains(first) || ("A"..."Z").contains(first) else {
+        guard let first = name.unicodeScalars.first, first.properties.isASCIIHexDigit || ("a"..."z").contains(first) || ("A"..."Z").contains(first)
+        else {
             return false
         }
         return name.unicodeScalars.allSatisfy {

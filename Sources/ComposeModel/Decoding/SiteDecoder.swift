@@ -140,7 +140,10 @@ struct SiteDecoder {
         guard let entries = reader.mapping(node, path) else { return [] }
         return entries.compactMap { entry in
             let keyPath = path.appendingKey(entry.key)
-            guard let source = contentSource(entry, keyPath, allowed: ["file", "content", "environment", "external", "name", "labels", "template_driver"]) else {
+            guard
+                let source = contentSource(
+                    entry, keyPath, allowed: ["file", "content", "environment", "external", "name", "labels", "template_driver"])
+            else {
                 return nil
             }
             return ConfigDefinition(name: entry.key, location: entry.keyLocation, source: source)
@@ -151,7 +154,10 @@ struct SiteDecoder {
         guard let entries = reader.mapping(node, path) else { return [] }
         return entries.compactMap { entry in
             let keyPath = path.appendingKey(entry.key)
-            guard let source = contentSource(entry, keyPath, allowed: ["file", "environment", "external", "name", "labels", "driver", "driver_opts", "template_driver"]) else {
+            guard
+                let source = contentSource(
+                    entry, keyPath, allowed: ["file", "environment", "external", "name", "labels", "driver", "driver_opts", "template_driver"])
+            else {
                 return nil
             }
             let keys = entry.value["x-aws-keys"].flatMap { reader.stringList($0, keyPath.appendingKey("x-aws-keys")) } ?? []

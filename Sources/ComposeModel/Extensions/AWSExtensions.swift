@@ -1,4 +1,5 @@
 import BerthJSON
+
 /// The top-level `x-aws-*` keys of Docker's retired ECS integration, kept so its users can move
 /// to Berth without editing their files.
 public struct AWSSettings: Sendable, Codable, Equatable {

@@ -1,4 +1,5 @@
 import BerthJSON
+
 /// What a load produced: the site when the files could be read into one (even with errors, as far
 /// as it got), every diagnostic, and the merged document for `berth config`.
 public struct ComposeLoadResult: Sendable {

@@ -54,7 +54,9 @@ public enum ComposeLoader {
             diagnostics.add(
                 .error(
                     at: nil, path: "name", "\"\(explicit)\" is not a valid project name",
-                    hint: "use lower-case letters, digits, '-' and '_', starting with a letter or digit, e.g. \(fallbackName(ProjectName.normalize(explicit)))"))
+                    hint:
+                        "use lower-case letters, digits, '-' and '_', starting with a letter or digit, e.g. \(fallbackName(ProjectName.normalize(explicit)))"
+                ))
             return fallbackName(ProjectName.normalize(explicit))
         }
         for file in files.reversed() {
@@ -63,7 +65,8 @@ public enum ComposeLoader {
             if ProjectName.isValid(name) { return name }
             diagnostics.error(
                 nameNode, "name", "\"\(name)\" is not a valid project name",
-                hint: "use lower-case letters, digits, '-' and '_', starting with a letter or digit, e.g. \(fallbackName(ProjectName.normalize(name)))")
+                hint:
+                    "use lower-case letters, digits, '-' and '_', starting with a letter or digit, e.g. \(fallbackName(ProjectName.normalize(name)))")
             return fallbackName(ProjectName.normalize(name))
         }
         let folder = FilePath.lastComponent(of: FilePath.directory(of: files[0]))

@@ -75,7 +75,10 @@ public struct ServiceConfigFile: Sendable, Codable, Equatable {
     public var gid: String?
     public var location: SourceLocation?
 
-    public init(origin: Origin, configName: String? = nil, source: ContentSource, target: String, mode: String? = nil, uid: String? = nil, gid: String? = nil, location: SourceLocation? = nil) {
+    public init(
+        origin: Origin, configName: String? = nil, source: ContentSource, target: String, mode: String? = nil, uid: String? = nil, gid: String? = nil,
+        location: SourceLocation? = nil
+    ) {
         self.origin = origin
         self.configName = configName
         self.source = source

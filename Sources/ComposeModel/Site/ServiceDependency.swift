@@ -13,7 +13,9 @@ public struct ServiceDependency: Sendable, Codable, Equatable {
     public var restart: Bool
     public var location: SourceLocation?
 
-    public init(service: String, condition: Condition = .serviceStarted, required: Bool = true, restart: Bool = false, location: SourceLocation? = nil) {
+    public init(
+        service: String, condition: Condition = .serviceStarted, required: Bool = true, restart: Bool = false, location: SourceLocation? = nil
+    ) {
         self.service = service
         self.condition = condition
         self.required = required
@@ -33,7 +35,10 @@ public struct HealthCheck: Sendable, Codable, Equatable {
     /// `disable: true` or `test: ["NONE"]`.
     public var disabled: Bool
 
-    public init(test: [String], intervalSeconds: Double? = nil, timeoutSeconds: Double? = nil, retries: Int? = nil, startPeriodSeconds: Double? = nil, startIntervalSeconds: Double? = nil, disabled: Bool = false) {
+    public init(
+        test: [String], intervalSeconds: Double? = nil, timeoutSeconds: Double? = nil, retries: Int? = nil, startPeriodSeconds: Double? = nil,
+        startIntervalSeconds: Double? = nil, disabled: Bool = false
+    ) {
         self.test = test
         self.intervalSeconds = intervalSeconds
         self.timeoutSeconds = timeoutSeconds

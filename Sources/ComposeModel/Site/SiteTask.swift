@@ -112,7 +112,8 @@ extension Site {
             if task.fargateSize == nil {
                 diagnostics.append(
                     .error(
-                        at: grouped.berth.taskLocation, path: path, "the services of task \"\(task.name)\" together need more than the largest Fargate size",
+                        at: grouped.berth.taskLocation, path: path,
+                        "the services of task \"\(task.name)\" together need more than the largest Fargate size",
                         hint: "give them smaller sizes, or run them as separate tasks"))
             }
         }

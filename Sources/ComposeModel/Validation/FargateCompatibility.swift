@@ -26,7 +26,8 @@ struct FargateCompatibility {
         "runtime": .warning("Fargate runs containers with its own runtime; this one is ignored", hint: "remove it"),
         "shm_size": .warning("Fargate does not support a custom /dev/shm size", hint: "remove it, or write to the ephemeral disk instead"),
         "sysctls": .warning("Fargate allows only a few namespaced kernel parameters", hint: "check the ECS systemControls list for Fargate"),
-        "extra_hosts": .warning("Fargate (awsvpc networking) does not support extra /etc/hosts entries", hint: "reach other services by their service name"),
+        "extra_hosts": .warning(
+            "Fargate (awsvpc networking) does not support extra /etc/hosts entries", hint: "reach other services by their service name"),
         "dns": .warning("Fargate uses the VPC's DNS resolver; custom DNS servers are ignored", hint: "remove it"),
         "dns_search": .warning("Fargate uses the VPC's DNS settings; search domains are ignored", hint: "remove it"),
         "dns_opt": .warning("Fargate uses the VPC's DNS settings; resolver options are ignored", hint: "remove it"),

@@ -51,7 +51,8 @@ struct SiteValidator {
                     diagnostics.add(
                         .error(
                             at: dependency.location, path: path, "depends on \"\(dependency.service)\", which is not a service",
-                            hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "the services are \(site.services.map(\.name).joined(separator: ", "))"))
+                            hint: suggestion.map { "did you mean \"\($0)\"?" }
+                                ?? "the services are \(site.services.map(\.name).joined(separator: ", "))"))
                 }
             }
         }
@@ -98,7 +99,9 @@ struct SiteValidator {
             }
             for volume in environment.backup?.volumes ?? [] where site.volume(named: volume) == nil {
                 diagnostics.add(
-                    .error(at: environment.location, path: "x-berth.environments.\(environment.name).backup.volumes", "volume \"\(volume)\" is not declared"))
+                    .error(
+                        at: environment.location, path: "x-berth.environments.\(environment.name).backup.volumes",
+                        "volume \"\(volume)\" is not declared"))
             }
         }
         for volume in site.berth.backup?.volumes ?? [] where site.volume(named: volume) == nil {

@@ -25,7 +25,8 @@ extension SiteTarget {
         }
         func required(_ output: StackOutput) throws -> String {
             guard let value = outputs[output], !value.isEmpty else {
-                throw DeployError("the stack \(stack) has no output \(output.rawValue)", hint: "run `berth deploy --only infra` to bring it up to date")
+                throw DeployError(
+                    "the stack \(stack) has no output \(output.rawValue)", hint: "run `berth deploy --only infra` to bring it up to date")
             }
             return value
         }

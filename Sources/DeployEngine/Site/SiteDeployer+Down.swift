@@ -55,7 +55,8 @@ extension SiteDeployer {
                 // A task's network interface outlives DeleteService until the task has stopped;
                 // deleting the stack before then fails on the security groups and subnets.
                 onEvent(.note("waiting for the services' tasks to stop"))
-                try await Waiter(minDelay: 3, maxDelay: 15, timeout: 900).wait(for: "the tasks of \(target.cluster) to stop") { () -> Waiter.State<Bool> in
+                try await Waiter(minDelay: 3, maxDelay: 15, timeout: 900).wait(for: "the tasks of \(target.cluster) to stop") {
+                    () -> Waiter.State<Bool> in
                     let live = try await backend.liveTaskCount(cluster: target.cluster)
                     return live == 0 ? .done(true) : .retry("\(live) task(s) still running")
                 }
@@ -116,7 +117,9 @@ extension SiteDeployer {
     func deleteFileSystem(_ id: String) async throws {
         let efs = EFSClient(client)
         do {
-            for point in try await efs.describeAccessPoints(fileSystemId: id).collect({ $0 }) { try await efs.deleteAccessPoint(id: point.AccessPointId) }
+            for point in try await efs.describeAccessPoints(fileSystemId: id).collect({ $0 }) {
+                try await efs.deleteAccessPoint(id: point.AccessPointId)
+            }
             try await efs.deleteFileSystem(id: id)
         } catch let error as AWSServiceError where error.isFileSystemNotFound {}
     }

@@ -26,7 +26,10 @@ public struct SiteDeployer: Sendable {
         public var waitForServices: Bool
         public var servicesWaiter: Waiter
 
-        public init(only: Layer? = nil, services: Set<String>? = nil, stack: StackDeployOptions = .init(), waitForServices: Bool = true, servicesWaiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 1800)) {
+        public init(
+            only: Layer? = nil, services: Set<String>? = nil, stack: StackDeployOptions = .init(), waitForServices: Bool = true,
+            servicesWaiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 1800)
+        ) {
             self.only = only
             self.services = services
             self.stack = stack
@@ -49,7 +52,10 @@ public struct SiteDeployer: Sendable {
     let stackDeployer: StackDeployer
     let onEvent: @Sendable (Event) -> Void
 
-    public init(client: AWSClient, site: Site, input: InfraStackInput, environment: [String: String], stackWaiter: Waiter = Waiter(), onEvent: @escaping @Sendable (Event) -> Void) {
+    public init(
+        client: AWSClient, site: Site, input: InfraStackInput, environment: [String: String], stackWaiter: Waiter = Waiter(),
+        onEvent: @escaping @Sendable (Event) -> Void
+    ) {
         self.client = client
         self.site = site
         self.input = input
@@ -77,7 +83,8 @@ public struct SiteDeployer: Sendable {
                 let s3 = S3Client(client)
                 if try await !s3.headBucket(bucket) { try await s3.createBucket(bucket) }
                 for file in files.dropFirst() {
-                    _ = try await s3.putObject(bucket: bucket, key: "\(prefix)/\(file.fileName)", body: Data(file.yaml.utf8), contentType: "text/plain; charset=utf-8")
+                    _ = try await s3.putObject(
+                        bucket: bucket, key: "\(prefix)/\(file.fileName)", body: Data(file.yaml.utf8), contentType: "text/plain; charset=utf-8")
                 }
             }
         }
@@ -98,16 +105,21 @@ public struct SiteDeployer: Sendable {
         var result = Result(outputs: [:])
         if options.only != .services {
             onEvent(.layer(.infra, "planning stack \(names.stack)"))
-            result.infra = try await stackDeployer.plan(stack: try await stackRequest(accountId: account, upload: false), options: options.stack) { onEvent(.stack($0)) }
+            result.infra = try await stackDeployer.plan(stack: try await stackRequest(accountId: account, upload: false), options: options.stack) {
+                onEvent(.stack($0))
+            }
         }
         if options.only != .infra {
             onEvent(.layer(.services, "planning services"))
-            if let target = try await SiteTarget.read(stack: names.stack, input: input, client: client, accountId: account), result.infra?.hasChanges != true {
+            if let target = try await SiteTarget.read(stack: names.stack, input: input, client: client, accountId: account),
+                result.infra?.hasChanges != true
+            {
                 result.services = try await reconciler(target: target, apply: false, options: options).run()
             } else {
-                result.services = ServicesPlan(actions: site.services.filter { options.services?.contains($0.name) ?? true }.map {
-                    PlannedAction(.create, .service, $0.name, "after the infrastructure stack is deployed")
-                })
+                result.services = ServicesPlan(
+                    actions: site.services.filter { options.services?.contains($0.name) ?? true }.map {
+                        PlannedAction(.create, .service, $0.name, "after the infrastructure stack is deployed")
+                    })
             }
         }
         return result
@@ -118,14 +130,17 @@ public struct SiteDeployer: Sendable {
         var result = Result(outputs: [:])
         if options.only != .services {
             onEvent(.layer(.infra, "stack \(names.stack)"))
-            let deployed = try await stackDeployer.deploy(stack: try await stackRequest(accountId: account, upload: true), options: options.stack) { onEvent(.stack($0)) }
+            let deployed = try await stackDeployer.deploy(stack: try await stackRequest(accountId: account, upload: true), options: options.stack) {
+                onEvent(.stack($0))
+            }
             result.infraOutcome = deployed.outcome
             result.outputs = deployed.outputs
         }
         if options.only != .infra {
             onEvent(.layer(.services, "services"))
             guard let target = try await SiteTarget.read(stack: names.stack, input: input, client: client, accountId: account) else {
-                throw DeployError("the infrastructure stack \(names.stack) does not exist yet", hint: "run `berth deploy` without --only services first")
+                throw DeployError(
+                    "the infrastructure stack \(names.stack) does not exist yet", hint: "run `berth deploy` without --only services first")
             }
             result.services = try await reconciler(target: target, apply: true, options: options).run()
         }

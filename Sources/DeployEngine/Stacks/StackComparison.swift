@@ -1,5 +1,5 @@
-import Foundation
 import AWSServices
+import Foundation
 
 /// Whether a live stack already is what a request asks for, so that a second deploy can stop
 /// before any write. A change set would answer the same question, but creating (and deleting)

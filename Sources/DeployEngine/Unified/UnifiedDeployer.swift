@@ -107,7 +107,8 @@ public struct UnifiedDeployer: Sendable {
                 }
                 try await ecr.putLifecyclePolicy(repositoryName: name, policy: InfraStack.repositoryLifecyclePolicy)
             }
-            reconciler.record(recorder, PlannedAction(.create, .repository, name, "for the images of \(service.name), pushed before the stack runs them"))
+            reconciler.record(
+                recorder, PlannedAction(.create, .repository, name, "for the images of \(service.name), pushed before the stack runs them"))
         }
     }
 }

@@ -15,7 +15,13 @@ extension UnifiedTemplateBuilder {
             return Resource(
                 StackLogicalID.taskDefinition(task: taskId(task)), "AWS::ECS::TaskDefinition", try properties.properties(spec),
                 skippedChecks: readOnly
-                    ? [] : [SkippedCheck("CKV_AWS_336", "The compose file does not set read_only for \(writable): its image may write to its own file system, as under docker compose.")],
+                    ? []
+                    : [
+                        SkippedCheck(
+                            "CKV_AWS_336",
+                            "The compose file does not set read_only for \(writable): its image may write to its own file system, as under docker compose."
+                        )
+                    ],
                 owner: "service:\(task.name)")
         }
     }
@@ -43,10 +49,14 @@ extension UnifiedTemplateBuilder {
             var skipped: [SkippedCheck] = []
             if spec.networkConfiguration?.awsvpcConfiguration?.assignPublicIp == "ENABLED" {
                 skipped.append(
-                    SkippedCheck("CKV_AWS_333", "Tasks in public subnets need a public IP to reach ECR; set x-berth private_subnets to run them behind a NAT gateway."))
+                    SkippedCheck(
+                        "CKV_AWS_333",
+                        "Tasks in public subnets need a public IP to reach ECR; set x-berth private_subnets to run them behind a NAT gateway."))
             }
             resources.append(
-                Resource(StackLogicalID.service(task: id), "AWS::ECS::Service", properties, dependsOn: dependsOn, skippedChecks: skipped, owner: "service:\(task.name)"))
+                Resource(
+                    StackLogicalID.service(task: id), "AWS::ECS::Service", properties, dependsOn: dependsOn, skippedChecks: skipped,
+                    owner: "service:\(task.name)"))
         }
         return resources
     }

@@ -33,7 +33,8 @@ extension UnifiedTemplateBuilder {
                             // No Tags: the stack's berth:* tags reach the parameter anyway, and moto
                             // 5.2 fails on this type's (map-shaped) Tags.
                         ], owner: "service:\(service.name)"))
-                resolved.valueArns[name] = "arn:aws:ssm:\(placeholders.ref("AWS::Region")):\(placeholders.ref("AWS::AccountId")):parameter\(placeholders.ref(id))"
+                resolved.valueArns[name] =
+                    "arn:aws:ssm:\(placeholders.ref("AWS::Region")):\(placeholders.ref("AWS::AccountId")):parameter\(placeholders.ref(id))"
             }
         }
         return resources
@@ -52,7 +53,9 @@ extension UnifiedTemplateBuilder {
                     "PosixUser": ["Uid": .string(String(spec.uid)), "Gid": .string(String(spec.gid))],
                     "RootDirectory": [
                         "Path": .string(spec.rootDirectory),
-                        "CreationInfo": ["OwnerUid": .string(String(spec.uid)), "OwnerGid": .string(String(spec.gid)), "Permissions": .string(spec.permissions)],
+                        "CreationInfo": [
+                            "OwnerUid": .string(String(spec.uid)), "OwnerGid": .string(String(spec.gid)), "Permissions": .string(spec.permissions),
+                        ],
                     ],
                     "AccessPointTags": tags(builder.accessPointOwnTags(spec)),
                 ], owner: "service:\(spec.service)")

@@ -30,7 +30,8 @@ struct UnifiedTemplateBuilder {
         for index in template.sections.indices {
             template.sections[index].resources.removeAll { $0.type == "AWS::ECR::Repository" }
         }
-        template.description = "Berth single-template stack for \(names.project) (\(names.environment)): the infrastructure and the services, access points, task definitions and autoscaling."
+        template.description =
+            "Berth single-template stack for \(names.project) (\(names.environment)): the infrastructure and the services, access points, task definitions and autoscaling."
         let builder = DesiredStateBuilder(site: site, target: placeholderTarget(), names: names, content: stack.content)
         addImageParameters()
         addSecretParameters()
@@ -85,7 +86,13 @@ struct UnifiedTemplateBuilder {
         for service in site.services where UnifiedStack.pinsImage(service) {
             let name = "Image\(serviceIds[service.name] ?? LogicalIDs.camel(service.name))"
             parameters.append(
-                (name, ["Type": "String", "Description": .string("The \(service.name) image in ECR, pinned to its digest; berth deploy --unified fills it.")]))
+                (
+                    name,
+                    [
+                        "Type": "String",
+                        "Description": .string("The \(service.name) image in ECR, pinned to its digest; berth deploy --unified fills it."),
+                    ]
+                ))
             imageParameters[service.name] = name
             resolved.images[service.name] = placeholders.ref(name)
         }
@@ -99,7 +106,13 @@ struct UnifiedTemplateBuilder {
                 guard secretParameters[secret] == nil else { continue }
                 let name = "Secret\(LogicalIDs.camel(file.key))Arn"
                 parameters.append(
-                    (name, ["Type": "String", "Description": .string("The ARN of the secret \(secret); berth deploy --unified writes the secret and fills it.")]))
+                    (
+                        name,
+                        [
+                            "Type": "String",
+                            "Description": .string("The ARN of the secret \(secret); berth deploy --unified writes the secret and fills it."),
+                        ]
+                    ))
                 secretParameters[secret] = name
                 resolved.valueArns[secret] = placeholders.ref(name)
             }

@@ -9,7 +9,9 @@ extension InfraStack {
         ]
         for (index, email) in input.alarmEmails.enumerated() {
             resources.append(
-                Resource("AlarmEmail\(index + 1)", "AWS::SNS::Subscription", ["TopicArn": .ref("AlarmTopic"), "Protocol": "email", "Endpoint": .string(email)]))
+                Resource(
+                    "AlarmEmail\(index + 1)", "AWS::SNS::Subscription",
+                    ["TopicArn": .ref("AlarmTopic"), "Protocol": "email", "Endpoint": .string(email)]))
         }
         for service in input.tasks {
             for (metric, threshold) in [("CPUUtilization", 85), ("MemoryUtilization", 90)] {

@@ -10,7 +10,9 @@ extension InfraStack {
                     [
                         "VersioningConfiguration": ["Status": "Enabled"],
                         "BucketEncryption": [
-                            "ServerSideEncryptionConfiguration": [["ServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms"], "BucketKeyEnabled": true]]
+                            "ServerSideEncryptionConfiguration": [
+                                ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms"], "BucketKeyEnabled": true]
+                            ]
                         ],
                         "PublicAccessBlockConfiguration": [
                             "BlockPublicAcls": true, "BlockPublicPolicy": true, "IgnorePublicAcls": true, "RestrictPublicBuckets": true,

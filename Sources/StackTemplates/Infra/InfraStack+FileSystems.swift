@@ -25,7 +25,9 @@ extension InfraStack {
                         "FileSystemTags": tags([("Name", .sub("${AWS::StackName}-\(volume.name)")), (BerthTag.volume, .string(volume.name))]),
                     ],
                     retain: true,
-                    skippedChecks: [SkippedCheck("CKV_AWS_184", "Encrypted with the AWS managed EFS key; a customer key adds cost and key policy upkeep.")],
+                    skippedChecks: [
+                        SkippedCheck("CKV_AWS_184", "Encrypted with the AWS managed EFS key; a customer key adds cost and key policy upkeep.")
+                    ],
                     owner: "volume:\(volume.name)"))
             for (index, subnet) in subnets.enumerated() {
                 resources.append(

@@ -70,14 +70,18 @@ extension InfraStack {
                             "Listener\(listener.publishedPort)", "AWS::ElasticLoadBalancingV2::Listener",
                             [
                                 "LoadBalancerArn": httpLB, "Port": .int(listener.publishedPort), "Protocol": "HTTP",
-                                "DefaultActions": [["Type": "redirect", "RedirectConfig": ["Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"]]],
+                                "DefaultActions": [
+                                    ["Type": "redirect", "RedirectConfig": ["Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"]]
+                                ],
                             ], owner: "service:\(service.name)"))
                 }
             } else if listenerPorts.insert(listener.publishedPort).inserted {
                 let plainHTTP = [
                     SkippedCheck("CKV_AWS_2", "No certificate in x-berth for this service yet; set `certificate` to serve HTTPS and redirect HTTP."),
-                    SkippedCheck("CKV_AWS_103", "No certificate in x-berth for this service yet; set `certificate` to serve HTTPS and redirect HTTP."),
-                    SkippedCheck("CKV2_AWS_20", "No certificate in x-berth for this service yet; set `certificate` to serve HTTPS and redirect HTTP."),
+                    SkippedCheck(
+                        "CKV_AWS_103", "No certificate in x-berth for this service yet; set `certificate` to serve HTTPS and redirect HTTP."),
+                    SkippedCheck(
+                        "CKV2_AWS_20", "No certificate in x-berth for this service yet; set `certificate` to serve HTTPS and redirect HTTP."),
                 ]
                 resources.append(
                     Resource(
@@ -86,7 +90,8 @@ extension InfraStack {
                             "LoadBalancerArn": listener.kind == .http ? httpLB : networkLB, "Port": .int(listener.publishedPort),
                             "Protocol": listener.kind == .http ? "HTTP" : .string(Self.networkProtocol(listener.kind)), "DefaultActions": forward,
                         ],
-                        skippedChecks: listener.kind == .http ? plainHTTP : [SkippedCheck("CKV_AWS_2", "A TCP/UDP port: TLS, if any, is the service's own.")],
+                        skippedChecks: listener.kind == .http
+                            ? plainHTTP : [SkippedCheck("CKV_AWS_2", "A TCP/UDP port: TLS, if any, is the service's own.")],
                         owner: "service:\(service.name)"))
             }
         }

@@ -6,7 +6,9 @@ extension InfraStack {
                 Resource(
                     "LogGroup", "AWS::Logs::LogGroup",
                     ["LogGroupName": .string(input.names.logGroup), "RetentionInDays": .int(input.logRetentionDays), "Tags": tags()],
-                    skippedChecks: [SkippedCheck("CKV_AWS_158", "Encrypted by CloudWatch Logs' own keys; a customer key adds cost and key policy upkeep.")])
+                    skippedChecks: [
+                        SkippedCheck("CKV_AWS_158", "Encrypted by CloudWatch Logs' own keys; a customer key adds cost and key policy upkeep.")
+                    ])
             ])
     }
 }

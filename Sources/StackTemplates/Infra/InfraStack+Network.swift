@@ -34,12 +34,17 @@ extension InfraStack {
                 Resource(
                     "NatGateway", "AWS::EC2::NatGateway",
                     ["AllocationId": .getAtt("NatAddress", "AllocationId"), "SubnetId": .ref("PublicSubnetA"), "Tags": tags()]),
-                Resource("PrivateRouteTable", "AWS::EC2::RouteTable", ["VpcId": .ref("VPC"), "Tags": tags([("Name", .sub("${AWS::StackName}-private"))])]),
+                Resource(
+                    "PrivateRouteTable", "AWS::EC2::RouteTable", ["VpcId": .ref("VPC"), "Tags": tags([("Name", .sub("${AWS::StackName}-private"))])]),
                 Resource(
                     "PrivateDefaultRoute", "AWS::EC2::Route",
                     ["RouteTableId": .ref("PrivateRouteTable"), "DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": .ref("NatGateway")]),
-                Resource("PrivateSubnetARouteTable", "AWS::EC2::SubnetRouteTableAssociation", ["SubnetId": .ref("PrivateSubnetA"), "RouteTableId": .ref("PrivateRouteTable")]),
-                Resource("PrivateSubnetBRouteTable", "AWS::EC2::SubnetRouteTableAssociation", ["SubnetId": .ref("PrivateSubnetB"), "RouteTableId": .ref("PrivateRouteTable")]),
+                Resource(
+                    "PrivateSubnetARouteTable", "AWS::EC2::SubnetRouteTableAssociation",
+                    ["SubnetId": .ref("PrivateSubnetA"), "RouteTableId": .ref("PrivateRouteTable")]),
+                Resource(
+                    "PrivateSubnetBRouteTable", "AWS::EC2::SubnetRouteTableAssociation",
+                    ["SubnetId": .ref("PrivateSubnetB"), "RouteTableId": .ref("PrivateRouteTable")]),
             ]
         }
         return TemplateSection(
@@ -54,20 +59,28 @@ extension InfraStack {
                         "Tags": tags([("Name", .sub("${AWS::StackName}"))]),
                     ],
                     skippedChecks: [
-                        SkippedCheck("CKV2_AWS_11", "VPC flow logs cost more than a small site's traffic is worth; add them with x-aws-cloudformation."),
+                        SkippedCheck(
+                            "CKV2_AWS_11", "VPC flow logs cost more than a small site's traffic is worth; add them with x-aws-cloudformation."),
                         SkippedCheck("CKV2_AWS_12", "The default security group is unused; every resource gets its own group."),
                     ]),
                 Resource("InternetGateway", "AWS::EC2::InternetGateway", ["Tags": tags([("Name", .sub("${AWS::StackName}"))])]),
-                Resource("InternetGatewayAttachment", "AWS::EC2::VPCGatewayAttachment", ["VpcId": .ref("VPC"), "InternetGatewayId": .ref("InternetGateway")]),
+                Resource(
+                    "InternetGatewayAttachment", "AWS::EC2::VPCGatewayAttachment",
+                    ["VpcId": .ref("VPC"), "InternetGatewayId": .ref("InternetGateway")]),
                 subnet("PublicSubnetA", 0, "10.80.0.0/20"),
                 subnet("PublicSubnetB", 1, "10.80.16.0/20"),
-                Resource("PublicRouteTable", "AWS::EC2::RouteTable", ["VpcId": .ref("VPC"), "Tags": tags([("Name", .sub("${AWS::StackName}-public"))])]),
+                Resource(
+                    "PublicRouteTable", "AWS::EC2::RouteTable", ["VpcId": .ref("VPC"), "Tags": tags([("Name", .sub("${AWS::StackName}-public"))])]),
                 Resource(
                     "PublicDefaultRoute", "AWS::EC2::Route",
                     ["RouteTableId": .ref("PublicRouteTable"), "DestinationCidrBlock": "0.0.0.0/0", "GatewayId": .ref("InternetGateway")],
                     dependsOn: ["InternetGatewayAttachment"]),
-                Resource("PublicSubnetARouteTable", "AWS::EC2::SubnetRouteTableAssociation", ["SubnetId": .ref("PublicSubnetA"), "RouteTableId": .ref("PublicRouteTable")]),
-                Resource("PublicSubnetBRouteTable", "AWS::EC2::SubnetRouteTableAssociation", ["SubnetId": .ref("PublicSubnetB"), "RouteTableId": .ref("PublicRouteTable")]),
+                Resource(
+                    "PublicSubnetARouteTable", "AWS::EC2::SubnetRouteTableAssociation",
+                    ["SubnetId": .ref("PublicSubnetA"), "RouteTableId": .ref("PublicRouteTable")]),
+                Resource(
+                    "PublicSubnetBRouteTable", "AWS::EC2::SubnetRouteTableAssociation",
+                    ["SubnetId": .ref("PublicSubnetB"), "RouteTableId": .ref("PublicRouteTable")]),
             ] + privateResources)
     }
 }

@@ -12,15 +12,20 @@ extension InfraStack {
     ]
 
     static let noResourceLevelPermissions = [
-        SkippedCheck("CKV_AWS_111", "ecr:GetAuthorizationToken and the ssmmessages channel actions have no resource-level permissions; AWS requires \"*\"."),
-        SkippedCheck("CKV_AWS_356", "ecr:GetAuthorizationToken and the ssmmessages channel actions have no resource-level permissions; AWS requires \"*\"."),
+        SkippedCheck(
+            "CKV_AWS_111", "ecr:GetAuthorizationToken and the ssmmessages channel actions have no resource-level permissions; AWS requires \"*\"."),
+        SkippedCheck(
+            "CKV_AWS_356", "ecr:GetAuthorizationToken and the ssmmessages channel actions have no resource-level permissions; AWS requires \"*\"."),
     ]
 
     /// The execution role starts tasks: it pulls from the site's repositories, writes to the
     /// site's log group, and reads only the site's own secrets and parameters.
     var roles: TemplateSection {
         var statements: [TemplateValue] = [
-            ["Sid": "WriteSiteLogs", "Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"], "Resource": .getAtt("LogGroup", "Arn")],
+            [
+                "Sid": "WriteSiteLogs", "Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+                "Resource": .getAtt("LogGroup", "Arn"),
+            ],
             ["Sid": "ECRLogin", "Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"],
             [
                 "Sid": "ReadSiteSecrets", "Effect": "Allow", "Action": ["secretsmanager:GetSecretValue", "ssm:GetParameters"],
@@ -36,9 +41,10 @@ extension InfraStack {
                 "Sid": "PullSiteImages", "Effect": "Allow",
                 "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
                 // Built from the names rather than GetAtt, so the repositories may live in nested stacks.
-                "Resource": .list(repositories.map {
-                    .sub("arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/\(input.names.repository(service: $0.name))")
-                }),
+                "Resource": .list(
+                    repositories.map {
+                        .sub("arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/\(input.names.repository(service: $0.name))")
+                    }),
             ])
         }
         var resources = [
@@ -62,7 +68,10 @@ extension InfraStack {
         let statements: [TemplateValue] = [
             [
                 "Sid": "ExecuteCommand", "Effect": "Allow",
-                "Action": ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+                "Action": [
+                    "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
+                    "ssmmessages:OpenDataChannel",
+                ],
                 "Resource": "*",
             ]
         ]

@@ -40,7 +40,9 @@ extension InfraStack {
                         "SecurityGroupIngress": .list(ingress), "SecurityGroupEgress": allEgress, "Tags": tags(),
                     ],
                     skippedChecks: [
-                        SkippedCheck("CKV_AWS_260", "A public website's load balancer takes port 80 from anywhere (it redirects to HTTPS when a certificate is set)."),
+                        SkippedCheck(
+                            "CKV_AWS_260",
+                            "A public website's load balancer takes port 80 from anywhere (it redirects to HTTPS when a certificate is set)."),
                         Self.openEgress,
                     ]))
         }
@@ -96,7 +98,12 @@ extension InfraStack {
                                 "Description": "NFS from the services",
                             ]
                         ],
-                        "SecurityGroupEgress": [["IpProtocol": "tcp", "FromPort": 2049, "ToPort": 2049, "DestinationSecurityGroupId": .ref("ServicesSecurityGroup"), "Description": "NFS replies"]],
+                        "SecurityGroupEgress": [
+                            [
+                                "IpProtocol": "tcp", "FromPort": 2049, "ToPort": 2049, "DestinationSecurityGroupId": .ref("ServicesSecurityGroup"),
+                                "Description": "NFS replies",
+                            ]
+                        ],
                         "Tags": tags(),
                     ]))
         }

@@ -15,7 +15,8 @@ public struct InfraStack: Sendable {
 
     public func template() -> Template {
         var template = Template(
-            description: "Berth infrastructure for \(input.names.project) (\(input.names.environment)): network, cluster, storage, roles, logs, backups and load balancing.",
+            description:
+                "Berth infrastructure for \(input.names.project) (\(input.names.environment)): network, cluster, storage, roles, logs, backups and load balancing.",
             parameters: parameters,
             sections: [
                 network, securityGroups, cluster, fileSystems, roles, logs, backupBucket, alarms, loadBalancer,
@@ -54,7 +55,10 @@ public struct InfraStack: Sendable {
         guard input.existingVPC != nil else { return [] }
         return [
             ("VpcId", ["Type": "AWS::EC2::VPC::Id", "Description": "The existing VPC (x-aws-vpc)."]),
-            ("Subnets", ["Type": "List<AWS::EC2::Subnet::Id>", "Description": "Two subnets of that VPC in different availability zones, looked up by Berth."]),
+            (
+                "Subnets",
+                ["Type": "List<AWS::EC2::Subnet::Id>", "Description": "Two subnets of that VPC in different availability zones, looked up by Berth."]
+            ),
         ]
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import ComposeModel
+import Foundation
 
 extension InfraStackInput {
     /// Ports that are HTTP unless `x-aws-protocol` says otherwise; any other published port is
@@ -26,12 +26,13 @@ extension InfraStackInput {
             VolumeInput(name: volume.name, logicalId: volumeIds.id(volume.name), externalFileSystem: volume.external ? volume.externalName : nil)
         }
         services = site.services.map { service in
-            let listeners = Self.mergingTCPAndUDP(service.ports.compactMap { port -> ListenerInput? in
-                guard let published = port.published else { return nil }
-                return ListenerInput(
-                    publishedPort: published, containerPort: port.target, kind: Self.kind(of: port),
-                    certificate: service.berth.certificate, healthCheckPath: Self.healthCheckPath(service.healthCheck, port: port.target))
-            })
+            let listeners = Self.mergingTCPAndUDP(
+                service.ports.compactMap { port -> ListenerInput? in
+                    guard let published = port.published else { return nil }
+                    return ListenerInput(
+                        publishedPort: published, containerPort: port.target, kind: Self.kind(of: port),
+                        certificate: service.berth.certificate, healthCheckPath: Self.healthCheckPath(service.healthCheck, port: port.target))
+                })
             let containerPorts = Array(Set(service.expose.map(\.port) + service.ports.map(\.target))).sorted()
             return ServiceInput(
                 name: service.name, logicalId: serviceIds.id(service.name),

@@ -89,8 +89,10 @@ public struct InfraStackInput: Sendable, Equatable {
     public var ownedVolumes: [VolumeInput] { volumes.filter { $0.externalFileSystem == nil } }
 
     public static func == (lhs: InfraStackInput, rhs: InfraStackInput) -> Bool {
-        lhs.names == rhs.names && lhs.existingVPC == rhs.existingVPC && lhs.privateSubnets == rhs.privateSubnets && lhs.existingCluster == rhs.existingCluster
-            && lhs.existingLoadBalancer == rhs.existingLoadBalancer && lhs.services == rhs.services && lhs.tasks == rhs.tasks && lhs.volumes == rhs.volumes
+        lhs.names == rhs.names && lhs.existingVPC == rhs.existingVPC && lhs.privateSubnets == rhs.privateSubnets
+            && lhs.existingCluster == rhs.existingCluster
+            && lhs.existingLoadBalancer == rhs.existingLoadBalancer && lhs.services == rhs.services && lhs.tasks == rhs.tasks
+            && lhs.volumes == rhs.volumes
             && lhs.logRetentionDays == rhs.logRetentionDays && lhs.alarmEmails == rhs.alarmEmails
             && lhs.backupRetentionDays == rhs.backupRetentionDays && lhs.overlay == rhs.overlay
     }

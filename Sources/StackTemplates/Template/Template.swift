@@ -8,7 +8,10 @@ public struct Template: Sendable, Equatable {
     public var sections: [TemplateSection]
     public var outputs: [TemplateOutput]
 
-    public init(description: String, metadata: TemplateMap = TemplateMap(), parameters: [(String, TemplateValue)] = [], conditions: [(String, TemplateValue)] = [], sections: [TemplateSection] = [], outputs: [TemplateOutput] = []) {
+    public init(
+        description: String, metadata: TemplateMap = TemplateMap(), parameters: [(String, TemplateValue)] = [],
+        conditions: [(String, TemplateValue)] = [], sections: [TemplateSection] = [], outputs: [TemplateOutput] = []
+    ) {
         self.description = description
         self.metadata = metadata
         self.parameters = parameters.map { (name: $0.0, value: $0.1) }
@@ -56,7 +59,10 @@ public struct Resource: Sendable, Equatable {
     /// rendered. A site too big for one stack moves owned resources into nested stacks.
     public var owner: String?
 
-    public init(_ logicalId: String, _ type: String, _ properties: TemplateMap = TemplateMap(), dependsOn: [String] = [], condition: String? = nil, retain: Bool = false, skippedChecks: [SkippedCheck] = [], owner: String? = nil) {
+    public init(
+        _ logicalId: String, _ type: String, _ properties: TemplateMap = TemplateMap(), dependsOn: [String] = [], condition: String? = nil,
+        retain: Bool = false, skippedChecks: [SkippedCheck] = [], owner: String? = nil
+    ) {
         self.logicalId = logicalId
         self.type = type
         self.properties = properties

@@ -1,7 +1,8 @@
 import AWSServices
-@testable import DeployEngine
 import Foundation
 import Testing
+
+@testable import DeployEngine
 
 struct StackActionTests {
     struct Case: Sendable, CustomTestStringConvertible {
@@ -23,7 +24,9 @@ struct StackActionTests {
         Case(id: "cleanup running", status: "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", options: .init(), expected: .waitForOtherOperation),
         Case(id: "rollback running", status: "ROLLBACK_IN_PROGRESS", options: .init(), expected: .waitForOtherOperation),
         Case(id: "delete running", status: "DELETE_IN_PROGRESS", options: .init(), expected: .waitForOtherOperation),
-        Case(id: "update running, --no-wait", status: "UPDATE_IN_PROGRESS", options: .init(waitForOtherOperations: false), expected: .refuseOtherOperation),
+        Case(
+            id: "update running, --no-wait", status: "UPDATE_IN_PROGRESS", options: .init(waitForOtherOperations: false),
+            expected: .refuseOtherOperation),
         Case(id: "rollback complete", status: "ROLLBACK_COMPLETE", options: .init(), expected: .refuseRecreate),
         Case(id: "rollback complete, --recreate", status: "ROLLBACK_COMPLETE", options: .init(recreate: true), expected: .recreate),
         Case(id: "rollback failed", status: "ROLLBACK_FAILED", options: .init(), expected: .refuseRecreate),

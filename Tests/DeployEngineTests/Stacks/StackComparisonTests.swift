@@ -1,13 +1,16 @@
 import AWSServices
-@testable import DeployEngine
 import Foundation
 import Testing
+
+@testable import DeployEngine
 
 /// The comparison that lets a no-op deploy stop before any write, and errs towards "maybe different".
 struct StackComparisonTests {
     static let template = "Resources:\n  A:\n    Type: AWS::SNS::Topic\n"
 
-    func stack(_ status: String = "UPDATE_COMPLETE", parameters: [String: String] = ["Env": "dev"], tags: [String: String] = ["berth:project": "site"])
+    func stack(
+        _ status: String = "UPDATE_COMPLETE", parameters: [String: String] = ["Env": "dev"], tags: [String: String] = ["berth:project": "site"]
+    )
         -> CloudFormationClient.Stack
     {
         CloudFormationClient.Stack(
@@ -32,7 +35,9 @@ struct StackComparisonTests {
         #expect(!StackComparison.matches(stack: stack(), currentTemplate: Self.template + "  B:\n", request: request))
         #expect(!StackComparison.matches(stack: stack(), currentTemplate: nil, request: request))
         #expect(!StackComparison.matches(stack: stack(parameters: ["Env": "prod"]), currentTemplate: Self.template, request: request))
-        #expect(!StackComparison.matches(stack: stack(parameters: ["Env": "dev", "Size": "2"]), currentTemplate: Self.template, request: request), "a default we did not pass")
+        #expect(
+            !StackComparison.matches(stack: stack(parameters: ["Env": "dev", "Size": "2"]), currentTemplate: Self.template, request: request),
+            "a default we did not pass")
         #expect(!StackComparison.matches(stack: stack(parameters: ["Env": "****"]), currentTemplate: Self.template, request: request), "NoEcho")
         #expect(!StackComparison.matches(stack: stack(tags: [:]), currentTemplate: Self.template, request: request))
         #expect(!StackComparison.matches(stack: stack("ROLLBACK_COMPLETE"), currentTemplate: Self.template, request: request))

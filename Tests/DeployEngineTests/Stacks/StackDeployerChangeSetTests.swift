@@ -1,9 +1,10 @@
 import AWSRuntime
 import AWSServices
 import BerthTesting
-@testable import DeployEngine
 import Foundation
 import Testing
+
+@testable import DeployEngine
 
 /// Change sets: empty ones, failed ones, retried calls, plans that leave nothing behind, and
 /// templates that go through S3.
@@ -34,7 +35,9 @@ struct StackDeployerChangeSetTests {
         test.fake.on("CreateChangeSet", CF.created)
         test.fake.on(
             "DescribeChangeSet",
-            CF.changeSet("FAILED", execution: "UNAVAILABLE", reason: "The submitted information didn't contain changes. Submit different information to create a change set."))
+            CF.changeSet(
+                "FAILED", execution: "UNAVAILABLE",
+                reason: "The submitted information didn't contain changes. Submit different information to create a change set."))
         test.fake.on("DeleteChangeSet", CF.done("DeleteChangeSet"))
         let result = try await test.deployer.deploy(stack: TestDeployer.request())
         #expect(result.outcome == .noChanges)
@@ -60,11 +63,17 @@ struct StackDeployerChangeSetTests {
         Self.updatable(test)
         test.fake.on("CreateChangeSet", CF.created)
         test.fake.on(
-            "DescribeChangeSet", CF.changeSet("CREATE_PENDING", execution: "UNAVAILABLE"), CF.changeSet("CREATE_IN_PROGRESS", execution: "UNAVAILABLE"),
+            "DescribeChangeSet", CF.changeSet("CREATE_PENDING", execution: "UNAVAILABLE"),
+            CF.changeSet("CREATE_IN_PROGRESS", execution: "UNAVAILABLE"),
             CF.changeSet("CREATE_COMPLETE", changes: CF.change("Modify", "AppLogs", "AWS::Logs::LogGroup", replacement: "Conditional")))
         test.fake.on("DeleteChangeSet", CF.done("DeleteChangeSet"))
         let plan = try await test.deployer.plan(stack: TestDeployer.request())
-        #expect(plan == .update([PlannedResourceChange(logicalResourceId: "AppLogs", resourceType: "AWS::Logs::LogGroup", action: .modify, replacement: .conditional)]))
+        #expect(
+            plan
+                == .update([
+                    PlannedResourceChange(
+                        logicalResourceId: "AppLogs", resourceType: "AWS::Logs::LogGroup", action: .modify, replacement: .conditional)
+                ]))
         #expect(test.sleeper.delays.count == 2)
         #expect(test.fake.writes == ["CreateChangeSet", "DeleteChangeSet"], "a plan deletes its change set")
         #expect(!test.fake.operations.contains("ListChangeSets"), "a plan deletes no one else's change sets")
@@ -106,7 +115,9 @@ struct StackDeployerChangeSetTests {
                         + "<StackId>\(CF.stackId)</StackId><Status>CREATE_COMPLETE</Status></member></Summaries>")
             })
         test.fake.on("CreateChangeSet", { _ in CF.error("AlreadyExistsException", "ChangeSet already exists") })
-        test.fake.on("DescribeChangeSet", CF.changeSet("CREATE_COMPLETE", changes: CF.change("Modify", "AppLogs", "AWS::Logs::LogGroup", replacement: "False")))
+        test.fake.on(
+            "DescribeChangeSet", CF.changeSet("CREATE_COMPLETE", changes: CF.change("Modify", "AppLogs", "AWS::Logs::LogGroup", replacement: "False"))
+        )
         test.fake.on("ExecuteChangeSet", CF.done("ExecuteChangeSet"))
         let result = try await test.deployer.deploy(stack: TestDeployer.request())
         #expect(result.outcome == .updated)
@@ -119,7 +130,8 @@ struct StackDeployerChangeSetTests {
         test.fake.on("CreateChangeSet", { _ in CF.error("InsufficientCapabilitiesException", "Requires capabilities : [CAPABILITY_NAMED_IAM]") })
         await #expect { try await test.deployer.deploy(stack: TestDeployer.request()) } throws: { error in
             let error = error as? StackDeployError
-            return error?.kind == .changeSetFailed && error?.summary.hasSuffix("[CAPABILITY_NAMED_IAM]") == true && error?.hint?.contains("bug") == true
+            return error?.kind == .changeSetFailed && error?.summary.hasSuffix("[CAPABILITY_NAMED_IAM]") == true
+                && error?.hint?.contains("bug") == true
         }
     }
 
@@ -140,7 +152,9 @@ struct StackDeployerChangeSetTests {
         test.fake.on("DescribeStackEvents", CF.events([]))
         test.fake.on("CreateChangeSet", CF.created)
         test.fake.on("DescribeChangeSet", CF.changeSet("CREATE_COMPLETE"), CF.changeSet("CREATE_COMPLETE", execution: "EXECUTE_IN_PROGRESS"))
-        test.fake.on("ExecuteChangeSet", { _ in CF.error("InvalidChangeSetStatus", "ChangeSet cannot be executed in its current status of [EXECUTE_IN_PROGRESS]") })
+        test.fake.on(
+            "ExecuteChangeSet",
+            { _ in CF.error("InvalidChangeSetStatus", "ChangeSet cannot be executed in its current status of [EXECUTE_IN_PROGRESS]") })
         let result = try await test.deployer.deploy(stack: TestDeployer.request())
         #expect(result.outcome == .updated)
     }
@@ -149,9 +163,11 @@ struct StackDeployerChangeSetTests {
         let test = TestDeployer()
         let big = TestDeployer.newTemplate + String(repeating: "# padding\n", count: 6000)
         test.fake.on("DescribeStacks", CF.noStack)
-        test.fake.on("GetCallerIdentity", { _ in
-            CF.ok("GetCallerIdentity", "<Account>123456789012</Account><Arn>arn:aws:iam::123456789012:user/t</Arn><UserId>AID</UserId>")
-        })
+        test.fake.on(
+            "GetCallerIdentity",
+            { _ in
+                CF.ok("GetCallerIdentity", "<Account>123456789012</Account><Arn>arn:aws:iam::123456789012:user/t</Arn><UserId>AID</UserId>")
+            })
         test.fake.on("HeadBucket", { _ in HTTPResponse(status: 404) })
         test.fake.on("CreateBucket", { _ in HTTPResponse(status: 200) })
         test.fake.on("PutObject", { _ in HTTPResponse(status: 200, headers: ["ETag": "\"e\""]) })

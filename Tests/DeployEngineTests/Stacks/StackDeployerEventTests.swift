@@ -1,8 +1,9 @@
 import AWSServices
 import BerthTesting
-@testable import DeployEngine
 import Foundation
 import Testing
+
+@testable import DeployEngine
 
 /// Stack events streamed while an operation runs, and what a failure reports.
 struct StackDeployerEventTests {
@@ -14,7 +15,8 @@ struct StackDeployerEventTests {
     static let logsFailed = CF.Event(id: "e3", logicalId: "AppLogs", status: "UPDATE_FAILED", reason: "Retention cannot be 13", second: 14)
     static let topicCancelled = CF.Event(
         id: "e4", logicalId: "Alarms", type: "AWS::SNS::Topic", status: "UPDATE_FAILED", reason: "Resource update cancelled", second: 15)
-    static let rollingBack = CF.stackEvent("e5", "UPDATE_ROLLBACK_IN_PROGRESS", reason: "The following resource(s) failed to update: [AppLogs]. ", second: 16)
+    static let rollingBack = CF.stackEvent(
+        "e5", "UPDATE_ROLLBACK_IN_PROGRESS", reason: "The following resource(s) failed to update: [AppLogs]. ", second: 16)
     static let rolledBack = CF.stackEvent("e6", "UPDATE_ROLLBACK_COMPLETE", second: 30)
 
     static func failingUpdate(_ test: TestDeployer) {
@@ -24,7 +26,9 @@ struct StackDeployerEventTests {
         test.fake.on("GetTemplate", CF.template(TestDeployer.template))
         test.fake.on("ListChangeSets", { _ in CF.ok("ListChangeSets", "<Summaries/>") })
         test.fake.on("CreateChangeSet", CF.created)
-        test.fake.on("DescribeChangeSet", CF.changeSet("CREATE_COMPLETE", changes: CF.change("Modify", "AppLogs", "AWS::Logs::LogGroup", replacement: "False")))
+        test.fake.on(
+            "DescribeChangeSet", CF.changeSet("CREATE_COMPLETE", changes: CF.change("Modify", "AppLogs", "AWS::Logs::LogGroup", replacement: "False"))
+        )
         test.fake.on("ExecuteChangeSet", CF.done("ExecuteChangeSet"))
         test.fake.on(
             "DescribeStackEvents", CF.events([old]), CF.events([old, updating, logsUpdating]),
@@ -44,13 +48,18 @@ struct StackDeployerEventTests {
             #expect(error.status == .updateRollbackComplete)
             #expect(
                 error.firstFailure
-                    == .init(logicalResourceId: "AppLogs", resourceType: "AWS::Logs::LogGroup", status: StackStatus("UPDATE_FAILED"), reason: "Retention cannot be 13"))
+                    == .init(
+                        logicalResourceId: "AppLogs", resourceType: "AWS::Logs::LogGroup", status: StackStatus("UPDATE_FAILED"),
+                        reason: "Retention cannot be 13"))
             #expect(
                 error.summary
-                    == "stack site-dev: update failed at AppLogs (AWS::Logs::LogGroup): Retention cannot be 13; rolled back to the previous version (UPDATE_ROLLBACK_COMPLETE)")
+                    == "stack site-dev: update failed at AppLogs (AWS::Logs::LogGroup): Retention cannot be 13; rolled back to the previous version (UPDATE_ROLLBACK_COMPLETE)"
+            )
             #expect(error.hint == "the stack is as it was before; fix the cause and deploy again")
         }
-        #expect(log.resources.map(\.logicalResourceId) == ["site-dev", "AppLogs", "AppLogs", "Alarms", "site-dev", "site-dev"], "each event once, oldest first, none from before")
+        #expect(
+            log.resources.map(\.logicalResourceId) == ["site-dev", "AppLogs", "AppLogs", "Alarms", "site-dev", "site-dev"],
+            "each event once, oldest first, none from before")
         #expect(log.resources.map(\.elapsed) == [0, 1, 4, 5, 6, 20])
         #expect(log.resources.filter(\.isFailure).map(\.logicalResourceId) == ["AppLogs", "Alarms"])
         #expect(log.steps.map { if case .executingChangeSet = $0 { "execute" } else { "\($0)" } }.contains("execute"))
@@ -95,17 +104,22 @@ struct StackDeployerEventTests {
 
     @Test func aFailedDeleteNamesWhatBlockedIt() async throws {
         let test = TestDeployer()
-        test.fake.on("DescribeStacks", CF.stack("UPDATE_COMPLETE"), CF.stack("DELETE_FAILED", reason: "The following resource(s) failed to delete: [Backups]. "))
+        test.fake.on(
+            "DescribeStacks", CF.stack("UPDATE_COMPLETE"),
+            CF.stack("DELETE_FAILED", reason: "The following resource(s) failed to delete: [Backups]. "))
         test.fake.on(
             "DescribeStackEvents", CF.events([Self.old]),
             CF.events([
                 Self.old,
-                CF.Event(id: "d1", logicalId: "Backups", type: "AWS::S3::Bucket", status: "DELETE_FAILED", reason: "The bucket you tried to delete is not empty", second: 41),
+                CF.Event(
+                    id: "d1", logicalId: "Backups", type: "AWS::S3::Bucket", status: "DELETE_FAILED",
+                    reason: "The bucket you tried to delete is not empty", second: 41),
             ]))
         test.fake.on("DeleteStack", CF.done("DeleteStack"))
         await #expect { try await test.deployer.delete(stackName: "site-dev") } throws: { error in
             let error = error as? StackDeployError
-            return error?.kind == .deleteFailed && error?.summary == "stack site-dev: delete failed at Backups (AWS::S3::Bucket): The bucket you tried to delete is not empty"
+            return error?.kind == .deleteFailed
+                && error?.summary == "stack site-dev: delete failed at Backups (AWS::S3::Bucket): The bucket you tried to delete is not empty"
         }
     }
 

@@ -1,8 +1,9 @@
 import AWSServices
 import BerthTesting
-@testable import DeployEngine
 import Foundation
 import Testing
+
+@testable import DeployEngine
 
 /// How the deployer treats stacks that are not simply ready: busy, failed creates, failed
 /// rollbacks, and the `REVIEW_IN_PROGRESS` leftover of a change set never executed.
@@ -34,7 +35,8 @@ struct StackDeployerStateTests {
     @Test func refusesABusyStackWhenNotToWait() async throws {
         let test = TestDeployer()
         test.fake.on("DescribeStacks", CF.stack("UPDATE_ROLLBACK_IN_PROGRESS"))
-        await #expect { try await test.deployer.deploy(stack: TestDeployer.request(), options: .init(waitForOtherOperations: false)) } throws: { error in
+        await #expect { try await test.deployer.deploy(stack: TestDeployer.request(), options: .init(waitForOtherOperations: false)) } throws: {
+            error in
             let error = error as? StackDeployError
             return error?.kind == .otherOperationInProgress && error?.hint?.contains("--no-wait") == true
         }
@@ -47,7 +49,11 @@ struct StackDeployerStateTests {
         test.fake.on("DescribeStacks", CF.stack(status, reason: "The following resource(s) failed to create: [AppLogs]."))
         for run in [false, true] {
             await #expect {
-                if run { _ = try await test.deployer.deploy(stack: TestDeployer.request()) } else { _ = try await test.deployer.plan(stack: TestDeployer.request()) }
+                if run {
+                    _ = try await test.deployer.deploy(stack: TestDeployer.request())
+                } else {
+                    _ = try await test.deployer.plan(stack: TestDeployer.request())
+                }
             } throws: { error in
                 let error = error as? StackDeployError
                 return error?.kind == .needsRecreate && error?.status == StackStatus(status) && error?.hint?.contains("--recreate") == true
@@ -59,7 +65,8 @@ struct StackDeployerStateTests {
 
     @Test func recreateDeletesTheStackThenCreatesIt() async throws {
         let test = TestDeployer()
-        test.fake.on("DescribeStacks", CF.stack("ROLLBACK_COMPLETE"), CF.stack("DELETE_COMPLETE"), CF.stack("CREATE_COMPLETE", outputs: ["Topic": "arn:t"]))
+        test.fake.on(
+            "DescribeStacks", CF.stack("ROLLBACK_COMPLETE"), CF.stack("DELETE_COMPLETE"), CF.stack("CREATE_COMPLETE", outputs: ["Topic": "arn:t"]))
         test.fake.on("DescribeStackEvents", CF.events([]))
         test.fake.on("DeleteStack", CF.done("DeleteStack"))
         test.fake.on("CreateChangeSet", CF.created)
@@ -97,14 +104,19 @@ struct StackDeployerStateTests {
         test.fake.on("GetTemplate", CF.template(TestDeployer.template))
         test.fake.on("ListChangeSets", { _ in CF.ok("ListChangeSets", "<Summaries/>") })
         test.fake.on("CreateChangeSet", CF.created)
-        test.fake.on("DescribeChangeSet", CF.changeSet("CREATE_COMPLETE", changes: CF.change("Modify", "AppLogs", "AWS::Logs::LogGroup", replacement: "False")))
+        test.fake.on(
+            "DescribeChangeSet", CF.changeSet("CREATE_COMPLETE", changes: CF.change("Modify", "AppLogs", "AWS::Logs::LogGroup", replacement: "False"))
+        )
         test.fake.on("ExecuteChangeSet", CF.done("ExecuteChangeSet"))
 
         let log = EventLog()
         let result = try await test.deployer.deploy(stack: TestDeployer.request(), options: .init(continueUpdateRollback: true)) { log.append($0) }
 
         #expect(result.outcome == .updated)
-        #expect(result.changes == [PlannedResourceChange(logicalResourceId: "AppLogs", resourceType: "AWS::Logs::LogGroup", action: .modify, replacement: .never)])
+        #expect(
+            result.changes == [
+                PlannedResourceChange(logicalResourceId: "AppLogs", resourceType: "AWS::Logs::LogGroup", action: .modify, replacement: .never)
+            ])
         #expect(test.fake.writes == ["ContinueUpdateRollback", "CreateChangeSet", "ExecuteChangeSet"])
         #expect(test.fake.parameters(of: "CreateChangeSet")?["ChangeSetType"] == "UPDATE")
         #expect(log.steps.first == .continuingUpdateRollback)

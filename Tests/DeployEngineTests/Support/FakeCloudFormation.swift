@@ -77,12 +77,16 @@ final class FakeCloudFormation: @unchecked Sendable {
 
     static func ok(_ operation: String, _ result: String = "") -> HTTPResponse {
         FakeTransport.xml(
-            200, "<\(operation)Response><\(operation)Result>\(result)</\(operation)Result><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></\(operation)Response>")
+            200,
+            "<\(operation)Response><\(operation)Result>\(result)</\(operation)Result><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></\(operation)Response>"
+        )
     }
 
     static func error(_ code: String, _ message: String, status: Int = 400) -> HTTPResponse {
         FakeTransport.xml(
-            status, "<ErrorResponse><Error><Type>Sender</Type><Code>\(code)</Code><Message>\(escape(message))</Message></Error><RequestId>r-2</RequestId></ErrorResponse>")
+            status,
+            "<ErrorResponse><Error><Type>Sender</Type><Code>\(code)</Code><Message>\(escape(message))</Message></Error><RequestId>r-2</RequestId></ErrorResponse>"
+        )
     }
 
     static func escape(_ text: String) -> String {
@@ -98,9 +102,13 @@ final class FakeCloudFormation: @unchecked Sendable {
         { _ in
             var xml = "<Stacks><member><StackName>\(name)</StackName><StackId>\(stackId)</StackId><StackStatus>\(status)</StackStatus>"
             if let reason { xml += "<StackStatusReason>\(escape(reason))</StackStatusReason>" }
-            xml += "<Parameters>" + parameters.map { "<member><ParameterKey>\($0)</ParameterKey><ParameterValue>\($1)</ParameterValue></member>" }.joined() + "</Parameters>"
+            xml +=
+                "<Parameters>"
+                + parameters.map { "<member><ParameterKey>\($0)</ParameterKey><ParameterValue>\($1)</ParameterValue></member>" }.joined()
+                + "</Parameters>"
             xml += "<Tags>" + tags.map { "<member><Key>\($0)</Key><Value>\($1)</Value></member>" }.joined() + "</Tags>"
-            xml += "<Outputs>" + outputs.map { "<member><OutputKey>\($0)</OutputKey><OutputValue>\($1)</OutputValue></member>" }.joined() + "</Outputs>"
+            xml +=
+                "<Outputs>" + outputs.map { "<member><OutputKey>\($0)</OutputKey><OutputValue>\($1)</OutputValue></member>" }.joined() + "</Outputs>"
             return ok("DescribeStacks", xml + "</member></Stacks>")
         }
     }

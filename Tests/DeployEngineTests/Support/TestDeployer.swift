@@ -1,7 +1,8 @@
 import AWSRuntime
 import BerthTesting
-@testable import DeployEngine
 import Foundation
+
+@testable import DeployEngine
 
 /// A deployer over a scripted CloudFormation whose waits return at once and are recorded.
 struct TestDeployer {

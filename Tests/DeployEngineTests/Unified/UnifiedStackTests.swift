@@ -90,7 +90,8 @@ struct UnifiedStackTests {
         let yaml = YAMLEmitter.render(Template(description: "", sections: [TemplateSection("", [policy])]))
         #expect(
             yaml.contains(
-                "elasticfilesystem:AccessPointArn:\n                  - Fn::Sub: arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:access-point/${AccessPointCmsContent}"))
+                "elasticfilesystem:AccessPointArn:\n                  - Fn::Sub: arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:access-point/${AccessPointCmsContent}"
+            ))
         let volumes = template.resource("TaskDefinitionCms")?.properties["Volumes"]
         let efs = volumes.flatMap { if case .list(let list) = $0 { list.first } else { nil } }
         #expect(efs?["Name"] == "vol-content")

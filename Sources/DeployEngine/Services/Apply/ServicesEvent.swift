@@ -3,6 +3,7 @@ import AWSServices
 import ComposeModel
 import Foundation
 import StackTemplates
+
 /// Progress of the services layer, as values; drawing them is the CLI's job.
 public enum ServicesEvent: Sendable, Equatable {
     /// An action was decided (plan) or carried out (deploy).

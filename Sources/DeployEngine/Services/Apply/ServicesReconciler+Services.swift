@@ -1,8 +1,8 @@
-import StackTemplates
 import AWSRuntime
 import AWSServices
 import ComposeModel
 import Foundation
+import StackTemplates
 
 extension ServicesReconciler {
     /// One ECS service per task: creates missing ones and updates those whose definition, task
@@ -56,7 +56,8 @@ extension ServicesReconciler {
                 }
                 first = false
                 guard let primary = service.primary else { return .retry(nil) }
-                progress(.rollout(service: name, running: primary.runningCount, desired: primary.desiredCount, state: primary.rolloutState ?? .inProgress))
+                progress(
+                    .rollout(service: name, running: primary.runningCount, desired: primary.desiredCount, state: primary.rolloutState ?? .inProgress))
                 // The circuit breaker marks the new deployment FAILED and rolls back: then the
                 // primary deployment runs the previous revision again.
                 if let failed = service.deployments.first(where: { $0.taskDefinition == expected && $0.rolloutState == .failed }) {
@@ -64,7 +65,8 @@ extension ServicesReconciler {
                 }
                 if expected.hasPrefix("arn:"), primary.taskDefinition != expected {
                     var rolledBack = primary
-                    rolledBack.rolloutStateReason = service.events.first { $0.message.contains("rolling back") || $0.message.contains("failed") }?.message
+                    rolledBack.rolloutStateReason =
+                        service.events.first { $0.message.contains("rolling back") || $0.message.contains("failed") }?.message
                         ?? "the service went back to \(Self.revision(primary.taskDefinition))"
                     return .failed(try await rolloutFailure(service, rolledBack))
                 }

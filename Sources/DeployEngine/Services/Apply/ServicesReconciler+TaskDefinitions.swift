@@ -1,8 +1,8 @@
-import AWSServices
 import AWSRuntime
-import StackTemplates
+import AWSServices
 import ComposeModel
 import Foundation
+import StackTemplates
 
 extension ServicesReconciler {
     /// Services built by Berth run from their ECR repository, pinned to the digest of the tag;
@@ -46,7 +46,9 @@ extension ServicesReconciler {
     }
 
     /// One per task, keyed by task name. Registers a revision only when the definition's hash differs from the newest one's.
-    func reconcileTaskDefinitions(_ resolved: DesiredStateBuilder.Resolved, pendingAccessPoints: Set<String>, _ recorder: Recorder) async throws -> [String: String] {
+    func reconcileTaskDefinitions(_ resolved: DesiredStateBuilder.Resolved, pendingAccessPoints: Set<String>, _ recorder: Recorder) async throws
+        -> [String: String]
+    {
         let results = try await selectedTasks.concurrentMap(limit: options.concurrency) { task -> (String, String) in
             let family = builder.family(task.name)
             let latest = try await backend.latestTaskDefinition(family: family)
@@ -63,7 +65,9 @@ extension ServicesReconciler {
             }
             var arn = latest?.arn ?? family
             if options.apply { arn = try await backend.registerTaskDefinition(spec) }
-            record(recorder, PlannedAction(latest == nil ? .create : .update, .taskDefinition, family, latest == nil ? "first revision" : "definition changed"))
+            record(
+                recorder,
+                PlannedAction(latest == nil ? .create : .update, .taskDefinition, family, latest == nil ? "first revision" : "definition changed"))
             return (task.name, arn)
         }
         return Dictionary(results, uniquingKeysWith: { a, _ in a })

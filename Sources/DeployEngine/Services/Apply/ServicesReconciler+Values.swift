@@ -1,8 +1,9 @@
-import AWSServices
 import AWSRuntime
+import AWSServices
 import ComposeModel
 import Foundation
 import StackTemplates
+
 extension ServicesReconciler {
     /// Writes secrets and file contents whose digest differs; an unchanged value is not rewritten.
     func reconcileStoredValues(_ specs: [StoredValueSpec], _ recorder: Recorder) async throws -> [String: String] {
@@ -48,7 +49,8 @@ extension ServicesReconciler {
         guard !specs.isEmpty else { return state }
         let observed = try await backend.accessPoints(fileSystemIds: Array(Set(specs.map(\.fileSystemId))).sorted())
         let mine = observed.filter { $0.project == builder.names.project && $0.environment == builder.names.environment }
-        let results = try await specs.concurrentMap(limit: options.concurrency) { spec -> (AccessPointSpec, ObservedAccessPoint?, [ObservedAccessPoint]) in
+        let results = try await specs.concurrentMap(limit: options.concurrency) {
+            spec -> (AccessPointSpec, ObservedAccessPoint?, [ObservedAccessPoint]) in
             let stale = mine.filter { $0.mount == spec.key && $0.clientToken != spec.clientToken }
             if let existing = mine.first(where: { $0.clientToken == spec.clientToken }) {
                 record(recorder, PlannedAction(.noChange, .accessPoint, spec.key, "exists (\(existing.id))"))
@@ -78,7 +80,11 @@ extension ServicesReconciler {
     func removeReplacedAccessPoints(_ replaced: [ObservedAccessPoint], _ recorder: Recorder) async throws {
         for point in replaced {
             if options.apply { try await backend.deleteAccessPoint(id: point.id) }
-            record(recorder, PlannedAction(.delete, .accessPoint, point.mount ?? point.id, "replaced by a new access point (\(point.id)); the data stays on the file system"))
+            record(
+                recorder,
+                PlannedAction(
+                    .delete, .accessPoint, point.mount ?? point.id, "replaced by a new access point (\(point.id)); the data stays on the file system")
+            )
         }
     }
 
@@ -97,7 +103,8 @@ extension ServicesReconciler {
             if options.apply {
                 try await backend.putRolePolicy(roleArn: role, name: DesiredStateBuilder.accessPointPolicyName, document: document)
             }
-            record(recorder, PlannedAction(current == nil ? .create : .update, .rolePolicy, task.name, "allow mounting through its access points only"))
+            record(
+                recorder, PlannedAction(current == nil ? .create : .update, .rolePolicy, task.name, "allow mounting through its access points only"))
         }
     }
 

@@ -17,7 +17,10 @@ public struct ServicesReconciler: Sendable {
         public var concurrency: Int
         public var waiter: Waiter
 
-        public init(apply: Bool, services: Set<String>? = nil, waitForStability: Bool = true, concurrency: Int = 4, waiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 1800)) {
+        public init(
+            apply: Bool, services: Set<String>? = nil, waitForStability: Bool = true, concurrency: Int = 4,
+            waiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 1800)
+        ) {
             self.apply = apply
             self.services = services
             self.waitForStability = waitForStability
@@ -31,7 +34,9 @@ public struct ServicesReconciler: Sendable {
     let options: Options
     let progress: @Sendable (ServicesEvent) -> Void
 
-    public init(backend: any ServicesBackend, builder: DesiredStateBuilder, options: Options, progress: @escaping @Sendable (ServicesEvent) -> Void = { _ in }) {
+    public init(
+        backend: any ServicesBackend, builder: DesiredStateBuilder, options: Options, progress: @escaping @Sendable (ServicesEvent) -> Void = { _ in }
+    ) {
         self.backend = backend
         self.builder = builder
         self.options = options

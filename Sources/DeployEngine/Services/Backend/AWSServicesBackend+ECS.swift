@@ -9,7 +9,8 @@ extension AWSServicesBackend {
         do {
             let described = try await ecs.describeTaskDefinition(family, includeTags: true)
             guard described.taskDefinition.status != .inactive else { return nil }
-            return ObservedTaskDefinition(arn: described.taskDefinition.taskDefinitionArn, hash: described.tags?.first { $0.key == BerthTag.hash }?.value)
+            return ObservedTaskDefinition(
+                arn: described.taskDefinition.taskDefinitionArn, hash: described.tags?.first { $0.key == BerthTag.hash }?.value)
         } catch let error as AWSServiceError where error.isTaskDefinitionNotFound || error.code == "ClientException" {
             return nil
         }
@@ -143,7 +144,9 @@ extension AWSServicesBackend {
         let policies = try await scaling.describeScalingPolicies(resourceId: resourceId).collect { $0 }
         return ObservedScaling(
             min: target.MinCapacity, max: target.MaxCapacity,
-            policies: Dictionary(policies.compactMap { policy in policy.TargetTrackingScalingPolicyConfiguration.map { (policy.PolicyName, $0.TargetValue) } }, uniquingKeysWith: { a, _ in a }))
+            policies: Dictionary(
+                policies.compactMap { policy in policy.TargetTrackingScalingPolicyConfiguration.map { (policy.PolicyName, $0.TargetValue) } },
+                uniquingKeysWith: { a, _ in a }))
     }
 
     public func putScaling(_ spec: ScalingSpec) async throws {

@@ -70,9 +70,12 @@ public struct AWSServicesBackend: ServicesBackend {
             // Parameter Store standard tier holds 4 KB; up to 8 KB needs the advanced tier.
             let tier = spec.value.utf8.count > 4096 ? "Advanced" : "Standard"
             guard spec.value.utf8.count <= 8192 else {
-                throw DeployError("\(spec.name) is \(spec.value.utf8.count) bytes; Parameter Store holds at most 8 KB", hint: "bake large files into the image instead")
+                throw DeployError(
+                    "\(spec.name) is \(spec.value.utf8.count) bytes; Parameter Store holds at most 8 KB",
+                    hint: "bake large files into the image instead")
             }
-            _ = try await ssm.putParameter(name: spec.name, value: spec.value, type: "String", overwrite: true, tier: tier, description: "Managed by Berth")
+            _ = try await ssm.putParameter(
+                name: spec.name, value: spec.value, type: "String", overwrite: true, tier: tier, description: "Managed by Berth")
             return spec.name
         }
     }
@@ -80,7 +83,9 @@ public struct AWSServicesBackend: ServicesBackend {
     public func deleteStoredValue(store: StoredValueSpec.Store, name: String) async throws {
         switch store {
         case .secretsManager:
-            do { _ = try await secrets.deleteSecret(name, forceDeleteWithoutRecovery: true) } catch let error as AWSServiceError where error.isResourceNotFound {}
+            do { _ = try await secrets.deleteSecret(name, forceDeleteWithoutRecovery: true) } catch let error as AWSServiceError
+                where error.isResourceNotFound
+            {}
         case .parameterStore:
             _ = try await ssm.deleteParameters(names: [name])
         }
@@ -117,7 +122,8 @@ public struct AWSServicesBackend: ServicesBackend {
             return Self.observed(
                 try await efs.createAccessPoint(
                     clientToken: spec.clientToken, fileSystemId: spec.fileSystemId, posixUser: .init(Uid: spec.uid, Gid: spec.gid),
-                    rootDirectory: .init(Path: spec.rootDirectory, CreationInfo: .init(OwnerUid: spec.uid, OwnerGid: spec.gid, Permissions: spec.permissions)),
+                    rootDirectory: .init(
+                        Path: spec.rootDirectory, CreationInfo: .init(OwnerUid: spec.uid, OwnerGid: spec.gid, Permissions: spec.permissions)),
                     tags: tags))
         } catch let error as AWSServiceError where error.isAccessPointAlreadyExists {
             // The token was used by an earlier (perhaps interrupted) create: that access point is ours.

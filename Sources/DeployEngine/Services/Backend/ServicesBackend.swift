@@ -160,7 +160,8 @@ public struct ObservedTask: Sendable, Equatable {
 
     public static func == (lhs: ObservedTask, rhs: ObservedTask) -> Bool {
         lhs.id == rhs.id && lhs.stoppedReason == rhs.stoppedReason
-            && lhs.containers.map { "\($0.name)|\($0.exitCode ?? -1)|\($0.reason ?? "")" } == rhs.containers.map { "\($0.name)|\($0.exitCode ?? -1)|\($0.reason ?? "")" }
+            && lhs.containers.map { "\($0.name)|\($0.exitCode ?? -1)|\($0.reason ?? "")" }
+                == rhs.containers.map { "\($0.name)|\($0.exitCode ?? -1)|\($0.reason ?? "")" }
     }
 }
 

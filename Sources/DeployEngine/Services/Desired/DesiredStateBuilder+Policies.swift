@@ -10,7 +10,9 @@ extension DesiredStateBuilder {
     ///
     /// A typed document, so the unified template takes it as it is instead of parsing text back.
     public func accessPointPolicyDocument(_ task: SiteTask, accessPointArns: [String]) -> JSONValue? {
-        let fileSystems = task.members.flatMap(\.mounts).filter { $0.kind == .volume }.compactMap(\.source).uniqued().compactMap { target.fileSystems[$0] }
+        let fileSystems = task.members.flatMap(\.mounts).filter { $0.kind == .volume }.compactMap(\.source).uniqued().compactMap {
+            target.fileSystems[$0]
+        }
         guard !fileSystems.isEmpty, !accessPointArns.isEmpty else { return nil }
         let resources = fileSystems.map { "arn:aws:elasticfilesystem:\(target.region):\(target.accountId):file-system/\($0)" }
         func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }

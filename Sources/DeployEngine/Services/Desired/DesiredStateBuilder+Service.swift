@@ -1,5 +1,4 @@
 import AWSServices
-import AWSServices
 import ComposeModel
 import StackTemplates
 
@@ -36,7 +35,8 @@ extension DesiredStateBuilder {
         var spec = ServiceSpec(
             cluster: target.cluster, serviceName: task.name, taskDefinition: taskDefinition, desiredCount: task.replicas,
             networkConfiguration: .init(
-                awsvpcConfiguration: .init(subnets: target.subnets, securityGroups: [target.servicesSecurityGroup], assignPublicIp: target.assignPublicIp)),
+                awsvpcConfiguration: .init(
+                    subnets: target.subnets, securityGroups: [target.servicesSecurityGroup], assignPublicIp: target.assignPublicIp)),
             loadBalancers: loadBalancers.isEmpty ? nil : loadBalancers,
             deploymentConfiguration: .init(
                 deploymentCircuitBreaker: .init(enable: true, rollback: true),

@@ -48,7 +48,9 @@ extension DesiredStateBuilder {
                     let name = volumePrefix + Names.slug(volumeName)
                     if !volumes.contains(where: { $0.name == name }) {
                         volumes.append(
-                            .init(name: name, efsVolumeConfiguration: .init(fileSystemId: fileSystem, authorizationConfig: .init(accessPointId: accessPoint))))
+                            .init(
+                                name: name,
+                                efsVolumeConfiguration: .init(fileSystemId: fileSystem, authorizationConfig: .init(accessPointId: accessPoint))))
                     }
                     mounts.append(.init(sourceVolume: name, containerPath: mount.target, readOnly: mount.readOnly))
                 case .ephemeral, .tmpfs:
@@ -67,7 +69,8 @@ extension DesiredStateBuilder {
                     volumes.append(.init(name: "\(filesPrefix)\(index)", efsVolumeConfiguration: nil))
                     mounts.append(.init(sourceVolume: "\(filesPrefix)\(index)", containerPath: directory, readOnly: false))
                 }
-                containers.append(try initContainer(service, name: initName, volumePrefix: filesPrefix, image: image, files: files, resolved: resolved))
+                containers.append(
+                    try initContainer(service, name: initName, volumePrefix: filesPrefix, image: image, files: files, resolved: resolved))
                 dependsOn.append(.init(containerName: initName, condition: "SUCCESS"))
             }
             for dependency in service.dependencies where task.contains(dependency.service) {
@@ -157,7 +160,9 @@ extension DesiredStateBuilder {
     }
 
     func initContainer(
-        _ service: Service, name containerName: String = initContainerName, volumePrefix: String = "files-", image: String, files: [FileInjection.File], resolved: Resolved) throws -> ContainerDefinition {
+        _ service: Service, name containerName: String = initContainerName, volumePrefix: String = "files-", image: String,
+        files: [FileInjection.File], resolved: Resolved
+    ) throws -> ContainerDefinition {
         let directories = FileInjection.directories(files)
         var secrets: [ECSClient.Secret] = []
         for (index, file) in files.enumerated() {

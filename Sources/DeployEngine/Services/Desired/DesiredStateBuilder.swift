@@ -37,7 +37,8 @@ public struct DesiredStateBuilder: Sendable {
             for volumeName in service.mounts.filter({ $0.kind == .volume }).compactMap(\.source).uniqued() {
                 guard let volume = site.volume(named: volumeName) else { continue }
                 guard let fileSystem = target.fileSystems[volumeName] else {
-                    throw DeployError("the infrastructure stack has no file system for volume \(volumeName)", hint: "run `berth deploy --only infra` first")
+                    throw DeployError(
+                        "the infrastructure stack has no file system for volume \(volumeName)", hint: "run `berth deploy --only infra` first")
                 }
                 let uid = volume.accessPoint.uid ?? 1000
                 let gid = volume.accessPoint.gid ?? uid
@@ -103,7 +104,8 @@ public struct ContentReader: Sendable {
             return source.value
         case .environment:
             guard let value = environment[source.value] else {
-                throw DeployError("the environment variable \(source.value) is not set", hint: "export it before deploying; its value is stored as a secret")
+                throw DeployError(
+                    "the environment variable \(source.value) is not set", hint: "export it before deploying; its value is stored as a secret")
             }
             return value
         case .file:

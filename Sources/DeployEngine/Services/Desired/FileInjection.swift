@@ -1,5 +1,5 @@
-import Foundation
 import ComposeModel
+import Foundation
 import StackTemplates
 
 /// Files placed into a container — compose `configs`, bind-mounted single files, and compose
