@@ -183,47 +183,54 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.respond(*front.forward(self.command, self.path, self.headers.items(), body))
             return
         call = classify(self.command, self.path, self.headers, body)
-        request_id = str(uuid.uuid4())
-        kind, variant = front.faults.draw()
         record = {'time': time.time(), 'method': self.command, 'path': self.path.split('?')[0], 'service': call.service,
                   'operation': call.operation, 'mutating': call.mutating, 'status': None, 'fault': None,
                   'auth': 'ok', 'validation': 'unchecked', 'error': None, 'forwarded': False, 'ms': 0}
         try:
-            try:
-                verify(self.command, self.path, self.headers, body, front.credentials)
-            except Refusal as refusal:
-                code = refusal_code(refusal, call.protocol)
-                status = 400 if code == 'XAmzContentSHA256Mismatch' else 403
-                headers, answer = error_body(call.protocol, code, refusal.message, request_id)
-                record.update(auth=refusal.kind, status=status, error=code)
-                if refusal.detail:
-                    print(f'refused {call.service} {call.operation}: {refusal.message}\n{refusal.detail}', file=sys.stderr, flush=True)
-                self.respond(status, headers, answer)
-                return
-            if kind == 'latency':
-                record['fault'] = 'latency'
-                time.sleep(front.faults.latency)
-            if kind in ('throttle', 'error500'):
-                status, headers, answer, code = error_response(kind, variant, call, request_id)
-                record.update(fault=kind, status=status, error=code)
-                self.respond(status, headers, answer)
-                return
-            if kind == 'reset' and variant < 0.5:
-                record['fault'] = 'reset-before'
-                self.drop()
-                return
-            status, headers, answer = front.forward(self.command, self.path, self.headers.items(), body)
-            record.update(forwarded=True, status=status)
-            if status >= 400:
-                record['error'] = error_code(answer)
-            if kind == 'reset':
-                record['fault'] = 'reset-after'
-                self.drop()
-                return
-            self.respond(status, headers, answer)
+            reply = self.answer(call, body, record)
         finally:
+            # Counted before the client hears back, so a test that reads the counters right
+            # after its call always finds that call there.
             record['ms'] = round((time.monotonic() - started) * 1000, 1)
             front.stats.add(record)
+        if reply is None:
+            self.drop()
+        else:
+            self.respond(*reply)
+
+    def answer(self, call, body, record):
+        """What to send for an AWS request, filling in its record: (status, headers, body), or
+        None to drop the connection."""
+        front, request_id = self.front, str(uuid.uuid4())
+        kind, variant = front.faults.draw()
+        try:
+            verify(self.command, self.path, self.headers, body, front.credentials)
+        except Refusal as refusal:
+            code = refusal_code(refusal, call.protocol)
+            status = 400 if code == 'XAmzContentSHA256Mismatch' else 403
+            headers, answer = error_body(call.protocol, code, refusal.message, request_id)
+            record.update(auth=refusal.kind, status=status, error=code)
+            if refusal.detail:
+                print(f'refused {call.service} {call.operation}: {refusal.message}\n{refusal.detail}', file=sys.stderr, flush=True)
+            return status, headers, answer
+        if kind == 'latency':
+            record['fault'] = 'latency'
+            time.sleep(front.faults.latency)
+        if kind in ('throttle', 'error500'):
+            status, headers, answer, code = error_response(kind, variant, call, request_id)
+            record.update(fault=kind, status=status, error=code)
+            return status, headers, answer
+        if kind == 'reset' and variant < 0.5:
+            record['fault'] = 'reset-before'
+            return None
+        status, headers, answer = front.forward(self.command, self.path, self.headers.items(), body)
+        record.update(forwarded=True, status=status)
+        if status >= 400:
+            record['error'] = error_code(answer)
+        if kind == 'reset':
+            record['fault'] = 'reset-after'
+            return None
+        return status, headers, answer
 
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = handle_any
 
