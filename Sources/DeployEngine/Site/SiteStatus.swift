@@ -1,0 +1,69 @@
+import AWSRuntime
+import AWSServices
+import ComposeModel
+import StackTemplates
+
+/// What `berth status` reports: the stack, its address, and each task's service as it runs now.
+/// Made from what a backend observed, so it reads the same from AWS and from the in-memory
+/// backend of the tests.
+public struct SiteStatus: Encodable, Sendable, Equatable {
+    public struct ServiceState: Encodable, Sendable, Equatable {
+        public var name: String
+        public var status: String
+        public var running: Int
+        public var desired: Int
+        public var taskDefinition: String
+        public var rollout: String?
+        /// The compose services running as the task's containers, when it groups several.
+        public var containers: [String]?
+    }
+
+    public var stack: String
+    public var deployed: Bool
+    public var url: String?
+    public var services: [ServiceState]
+
+    public static func notDeployed(stack: String) -> SiteStatus {
+        SiteStatus(stack: stack, deployed: false, url: nil, services: [])
+    }
+
+    /// Each of the site's tasks, in the compose file's order, matched with its observed service
+    /// (an inactive one counts as not deployed).
+    public init(stack: String, site: Site, observed: [ObservedService], outputs: [String: String]) {
+        self.stack = stack
+        self.deployed = true
+        self.url = outputs[.loadBalancerDNS].map { "http://\($0)" }
+        self.services = site.tasks.map { task in
+            let containers = task.isSingle ? nil : task.memberNames
+            guard let found = observed.first(where: { $0.name == task.name && $0.status != .inactive }) else {
+                return ServiceState(
+                    name: task.name, status: "not deployed", running: 0, desired: 0, taskDefinition: "-", rollout: nil, containers: containers)
+            }
+            return ServiceState(
+                name: task.name, status: found.status.rawValue.lowercased(), running: found.runningCount, desired: found.desiredCount,
+                taskDefinition: found.taskDefinition.split(separator: "/").last.map(String.init) ?? found.taskDefinition,
+                rollout: found.primary?.rolloutState?.rawValue.lowercased(), containers: containers)
+        }
+    }
+
+    init(stack: String, deployed: Bool, url: String?, services: [ServiceState]) {
+        self.stack = stack
+        self.deployed = deployed
+        self.url = url
+        self.services = services
+    }
+
+    /// Reads the site's status: the stack's outputs and resources, then its services through
+    /// `backend`. Only reads.
+    public static func read(
+        names: Names, site: Site, input: InfraStackInput, client: AWSClient, backend: any ServicesBackend
+    ) async throws -> SiteStatus {
+        let account = try await STSClient(client).accountId()
+        guard let target = try await SiteTarget.read(stack: names.stack, input: input, client: client, accountId: account) else {
+            return .notDeployed(stack: names.stack)
+        }
+        let observed = try await backend.services(cluster: target.cluster, names: site.tasks.map(\.name))
+        let outputs = try await StackDeployer(client: client).outputs(stackName: names.stack)
+        return SiteStatus(stack: names.stack, site: site, observed: observed, outputs: outputs)
+    }
+}
