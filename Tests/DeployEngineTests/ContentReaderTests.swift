@@ -7,13 +7,13 @@ import Testing
 struct ContentReaderTests {
     let reader = ContentReader(
         environment: ["TOKEN": "from-env"],
-        fileSystem: InMemoryFileSystem(files: ["/project/conf/nginx.conf": "events {}", "/shared/ca.pem": "PEM"]))
+        fileSystem: InMemoryFileSystem(files: ["/project/conf/nginx.conf": "events {}", "/common/ca.pem": "PEM"]))
 
     @Test func filesAreReadRelativeToTheProjectThroughTheSeam() throws {
         #expect(try reader.read(ContentSource(kind: .file, value: "conf/nginx.conf"), project: "/project") == "events {}")
         #expect(try reader.read(ContentSource(kind: .file, value: "./conf/../conf/nginx.conf"), project: "/project") == "events {}")
-        #expect(try reader.read(ContentSource(kind: .file, value: "../shared/ca.pem"), project: "/project") == "PEM")
-        #expect(try reader.read(ContentSource(kind: .file, value: "/shared/ca.pem"), project: "/project") == "PEM")
+        #expect(try reader.read(ContentSource(kind: .file, value: "../common/ca.pem"), project: "/project") == "PEM")
+        #expect(try reader.read(ContentSource(kind: .file, value: "/common/ca.pem"), project: "/project") == "PEM")
     }
 
     @Test func inlineContentAndEnvironmentVariables() throws {
