@@ -15,6 +15,9 @@ def install_patches(settings):
             patch.install()
         except PatchError as e:
             problems.append(str(e))
+        except ImportError as e:
+            # A moto module a patch imports has moved: the same mismatch, named the same way.
+            problems.append(f'{patch.name}: {e}')
     if problems:
         print(f'emulator: moto {moto.__version__} does not match what the patches were written for:\n  '
               + '\n  '.join(problems) + f'\nInstall moto {" or ".join(TESTED_MOTO)} (scripts/emulator.sh setup does).',

@@ -135,12 +135,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def respond(self, status, headers, body):
         self.send_response_only(status)
-        sent = set()
         for key, value in (headers.items() if isinstance(headers, dict) else headers):
             if key.lower() in HOP_BY_HOP or key.lower() in ('content-length', 'date', 'server'):
                 continue
             self.send_header(key, value)
-            sent.add(key.lower())
         self.send_header('Content-Length', str(len(body)))
         self.end_headers()
         if self.command != 'HEAD':

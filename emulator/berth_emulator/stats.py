@@ -1,5 +1,6 @@
 """Counters per operation and the recent request log (GET /_berth/stats, /_berth/requests)."""
 import collections
+import copy
 import json
 import threading
 
@@ -49,7 +50,7 @@ class Stats:
         with self.lock:
             return {'total': self.total, 'mutating': self.mutating, 'reads': self.reads, 'forwarded': self.forwarded,
                     'mutating_forwarded': self.mutating_forwarded, 'refused': self.refused, 'faults': dict(self.faults),
-                    'by_service': dict(self.by_service), 'by_operation': json.loads(json.dumps(self.by_operation)),
+                    'by_service': dict(self.by_service), 'by_operation': copy.deepcopy(self.by_operation),
                     'upstream': self.upstream}
 
     def records(self):

@@ -18,7 +18,7 @@ import math
 import sys
 import threading
 
-from .base import Patch, PatchError, require, wrap
+from .base import Patch, require, wrap
 
 # DescribeServices returns deploymentConfiguration with these values when CreateService left them out
 # (API reference, DeploymentConfiguration: "The default maximumPercent value for a service using the REPLICA
@@ -70,16 +70,13 @@ class ECSPatch(Patch):
 
     # ------------------------------------------------------------------ install
     def install(self):
-        try:
-            from moto.core.exceptions import ServiceException
-            from moto.core.utils import utcnow
-            from moto.ec2 import utils as ec2_utils
-            from moto.ec2.models import ec2_backends
-            from moto.ec2.models.elastic_network_interfaces import NetworkInterface
-            from moto.ecs import exceptions, models, responses
-            from moto.moto_api._internal import mock_random
-        except ImportError as e:
-            raise PatchError(f'{self.name}: {e}') from e
+        from moto.core.exceptions import ServiceException
+        from moto.core.utils import utcnow
+        from moto.ec2 import utils as ec2_utils
+        from moto.ec2.models import ec2_backends
+        from moto.ec2.models.elastic_network_interfaces import NetworkInterface
+        from moto.ecs import exceptions, models, responses
+        from moto.moto_api._internal import mock_random
 
         backend_cls = models.EC2ContainerServiceBackend
         require(self.name, models, 'EC2ContainerServiceBackend', 'Service', 'Task', 'Container', 'ecs_backends')

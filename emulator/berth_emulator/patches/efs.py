@@ -7,7 +7,7 @@ docs/ecs-efs-logs.md lists each behaviour, the AWS text it follows, and its limi
 """
 import json
 
-from .base import Patch, PatchError, require, wrap
+from .base import Patch, require, wrap
 
 
 class EFSPatch(Patch):
@@ -15,10 +15,7 @@ class EFSPatch(Patch):
     prefix = 'efs'
 
     def install(self):
-        try:
-            from moto.efs import exceptions, models
-        except ImportError as e:
-            raise PatchError(f'{self.name}: {e}') from e
+        from moto.efs import exceptions, models
         require(self.name, models, 'EFSBackend', 'AccessPoint')
         require(self.name, exceptions, 'EFSError', 'FileSystemNotFound')
         require(self.name, models.EFSBackend, params=[

@@ -7,7 +7,7 @@ docs/ecs-efs-logs.md lists each behaviour, the AWS text it follows, and its limi
 """
 import json
 
-from .base import Patch, PatchError, require, wrap
+from .base import Patch, require, wrap
 
 
 class LogsPatch(Patch):
@@ -15,10 +15,7 @@ class LogsPatch(Patch):
     prefix = 'logs'
 
     def install(self):
-        try:
-            from moto.logs import exceptions, models, responses
-        except ImportError as e:
-            raise PatchError(f'{self.name}: {e}') from e
+        from moto.logs import exceptions, models, responses
         require(self.name, responses.LogsResponse, 'filter_log_events', 'logs_backend', '_get_param')
         require(self.name, exceptions, 'InvalidParameterException', 'ResourceNotFoundException')
         require(self.name, models.LogsBackend, params=[('filter_log_events', [
