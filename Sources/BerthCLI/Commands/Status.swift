@@ -15,8 +15,8 @@ extension Berth {
             let deployment = try context.loadDeployment()
             let session = try context.awsSession(siteRegion: deployment.site.region)
             let report = try await SiteStatus.read(
-                names: deployment.names, site: deployment.site, input: deployment.infra, client: session.client,
-                backend: AWSServicesBackend(client: session.client))
+                names: deployment.names, site: deployment.site, input: deployment.infra, backend: AWSServicesBackend(client: session.client),
+                stacks: StackDeployer(client: session.client))
             guard report.deployed else {
                 try context.printer.result(report) { "\(report.stack) is not deployed" }
                 return

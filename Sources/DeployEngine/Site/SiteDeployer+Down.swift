@@ -1,7 +1,5 @@
 import AWSRuntime
-import AWSServices
 import ComposeModel
-import Foundation
 import StackTemplates
 
 extension SiteDeployer {
@@ -31,9 +29,8 @@ extension SiteDeployer {
     /// so `down` twice is harmless and an interrupted `down` finishes on the next run.
     public func down(_ options: DownOptions) async throws -> DownResult {
         var result = DownResult()
-        let account = try await accountId()
-        let target = try await SiteTarget.read(stack: names.stack, input: input, client: client, accountId: account)
-        let backend = AWSServicesBackend(client: client)
+        let account = try await backend.accountId()
+        let target = try await readTarget(accountId: account)
         let builder = target.map { DesiredStateBuilder(site: site, target: $0, names: names, content: content) }
         // `--service` names compose services: their tasks' ECS services go, and the access
         // points of those tasks' members.
@@ -78,29 +75,28 @@ extension SiteDeployer {
         }
         if options.infra {
             if options.services == nil {
-                for (store, name) in try await AWSServicesBackend(client: client).storedValueNames(prefix: names.secretPrefix) {
+                for (store, name) in try await backend.storedValueNames(prefix: names.secretPrefix) {
                     try await backend.deleteStoredValue(store: store, name: name)
                     result.removed.append("\(store == .secretsManager ? "secret" : "parameter") \(name)")
                 }
             }
-            let outputs = (try? await stackDeployer.outputs(stackName: names.stack)) ?? [:]
+            let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
             // The template empties its repositories on delete (EmptyOnDelete); doing it first
             // keeps a delete that fails half-way from leaving a stack stuck on full repositories.
             for service in input.services where service.hasRepository {
-                try await emptyRepository(names.repository(service: service.name))
+                try await backend.emptyRepository(names.repository(service: service.name))
             }
             onEvent(.layer(.infra, "deleting stack \(names.stack)"))
-            if try await stackDeployer.delete(stackName: names.stack, onEvent: { onEvent(.stack($0)) }) {
+            if try await stacks.delete(stackName: names.stack, onEvent: { onEvent(.stack($0)) }) {
                 result.removed.append("stack \(names.stack)")
             }
             let fileSystems = input.ownedVolumes.compactMap { volume in target?.fileSystems[volume.name].map { (volume.name, $0) } }
             if options.deleteData {
                 for (volume, id) in fileSystems {
-                    try await deleteFileSystem(id)
+                    try await backend.deleteFileSystem(id)
                     result.removed.append("file system \(id) (volume \(volume))")
                 }
-                if let bucket = outputs[.backupBucket] {
-                    try await emptyAndDeleteBucket(bucket)
+                if let bucket = outputs[.backupBucket], try await backend.emptyAndDeleteBucket(bucket) {
                     result.removed.append("backup bucket \(bucket)")
                 }
             } else {
@@ -112,32 +108,5 @@ extension SiteDeployer {
         }
         result.nothingDeployed = target == nil && result.removed.isEmpty
         return result
-    }
-
-    func deleteFileSystem(_ id: String) async throws {
-        let efs = EFSClient(client)
-        do {
-            for point in try await efs.describeAccessPoints(fileSystemId: id).collect({ $0 }) {
-                try await efs.deleteAccessPoint(id: point.AccessPointId)
-            }
-            try await efs.deleteFileSystem(id: id)
-        } catch let error as AWSServiceError where error.isFileSystemNotFound {}
-    }
-
-    func emptyRepository(_ name: String) async throws {
-        let ecr = ECRClient(client)
-        do {
-            let digests = try await ecr.describeImages(repositoryName: name).collect { $0 }.compactMap(\.imageDigest)
-            if !digests.isEmpty { try await ecr.batchDeleteImage(repositoryName: name, digests: digests) }
-        } catch let error as AWSServiceError where error.isRepositoryNotFound {}
-    }
-
-    func emptyAndDeleteBucket(_ bucket: String) async throws {
-        let s3 = S3Client(client)
-        guard try await s3.headBucket(bucket) else { return }
-        for version in try await s3.listObjectVersions(bucket: bucket).collect({ $0 }) {
-            try await s3.deleteObject(bucket: bucket, key: version.Key, versionId: version.VersionId)
-        }
-        try await s3.deleteBucket(bucket)
     }
 }

@@ -45,55 +45,64 @@ public struct SiteDeployer: Sendable {
         public var outputs: [String: String]
     }
 
-    let client: AWSClient
     let site: Site
     let input: InfraStackInput
     let content: ContentReader
-    let stackDeployer: StackDeployer
+    let backend: any SiteBackend
+    let stacks: any StackOperations
     let onEvent: @Sendable (Event) -> Void
 
+    /// A deployer over any backend and stack operations: the in-memory ones of the tests, or AWS.
     public init(
-        client: AWSClient, site: Site, input: InfraStackInput, environment: [String: String], stackWaiter: Waiter = Waiter(),
+        site: Site, input: InfraStackInput, content: ContentReader, backend: any SiteBackend, stacks: any StackOperations,
         onEvent: @escaping @Sendable (Event) -> Void
     ) {
-        self.client = client
         self.site = site
         self.input = input
-        self.content = ContentReader(environment: environment)
-        self.stackDeployer = StackDeployer(client: client, waiter: stackWaiter)
+        self.content = content
+        self.backend = backend
+        self.stacks = stacks
         self.onEvent = onEvent
+    }
+
+    /// A deployer over AWS; `processEnvironment` is where `environment:` configs and secrets
+    /// are read from.
+    public init(
+        client: AWSClient, site: Site, input: InfraStackInput, processEnvironment: [String: String], stackWaiter: Waiter = Waiter(),
+        onEvent: @escaping @Sendable (Event) -> Void
+    ) {
+        self.init(
+            site: site, input: input, content: ContentReader(environment: processEnvironment), backend: AWSServicesBackend(client: client),
+            stacks: StackDeployer(client: client, waiter: stackWaiter), onEvent: onEvent)
     }
 
     var names: Names { input.names }
 
-    func accountId() async throws -> String {
-        try await STSClient(client).accountId()
-    }
-
     /// The stack request, uploading nested templates first when the site needs them.
     func stackRequest(accountId: String, upload: Bool) async throws -> StackRequest {
         let files = InfraStack(input).renderAll()
-        var parameters = try await NetworkLookup(client: client).parameters(for: input)
+        var parameters = try await backend.networkParameters(for: input)
         if files.count > 1 {
-            let bucket = TemplateUploader.bucketName(account: accountId, region: client.region)
+            let bucket = TemplateUploader.bucketName(account: accountId, region: backend.region)
             let digest = sha256Hex(Data(files.map(\.yaml).joined().utf8)).prefix(16)
             let prefix = "cloudformation/\(names.stack)/nested-\(digest)"
-            parameters[NestedStacks.artifactsParameter] = "https://s3.\(client.region).amazonaws.com/\(bucket)/\(prefix)"
+            parameters[NestedStacks.artifactsParameter] = "https://s3.\(backend.region).amazonaws.com/\(bucket)/\(prefix)"
             if upload {
-                let s3 = S3Client(client)
-                if try await !s3.headBucket(bucket) { try await s3.createBucket(bucket) }
-                for file in files.dropFirst() {
-                    _ = try await s3.putObject(
-                        bucket: bucket, key: "\(prefix)/\(file.fileName)", body: Data(file.yaml.utf8), contentType: "text/plain; charset=utf-8")
-                }
+                try await backend.uploadTemplates(files.dropFirst().map { ("\(prefix)/\($0.fileName)", $0.yaml) }, bucket: bucket)
             }
         }
         return .site(names, templateBody: files.first?.yaml ?? "", parameters: parameters)
     }
 
+    /// What the infrastructure stack provides the services layer; `nil` before it exists.
+    func readTarget(accountId: String) async throws -> SiteTarget? {
+        guard let observed = try await stacks.observe(stackName: names.stack) else { return nil }
+        return try SiteTarget(observed: observed, stack: names.stack, input: input, accountId: accountId, region: backend.region)
+    }
+
     func reconciler(target: SiteTarget, apply: Bool, options: Options) -> ServicesReconciler {
         ServicesReconciler(
-            backend: AWSServicesBackend(client: client),
+            backend: backend,
             builder: DesiredStateBuilder(site: site, target: target, names: names, content: content),
             options: .init(apply: apply, services: options.services, waitForStability: options.waitForServices, waiter: options.servicesWaiter),
             progress: { onEvent(.services($0)) })
@@ -101,17 +110,17 @@ public struct SiteDeployer: Sendable {
 
     /// Both layers' changes; changes nothing.
     public func plan(_ options: Options = Options()) async throws -> Result {
-        let account = try await accountId()
+        let account = try await backend.accountId()
         var result = Result(outputs: [:])
         if options.only != .services {
             onEvent(.layer(.infra, "planning stack \(names.stack)"))
-            result.infra = try await stackDeployer.plan(stack: try await stackRequest(accountId: account, upload: false), options: options.stack) {
+            result.infra = try await stacks.plan(stack: try await stackRequest(accountId: account, upload: false), options: options.stack) {
                 onEvent(.stack($0))
             }
         }
         if options.only != .infra {
             onEvent(.layer(.services, "planning services"))
-            if let target = try await SiteTarget.read(stack: names.stack, input: input, client: client, accountId: account),
+            if let target = try await readTarget(accountId: account),
                 result.infra?.hasChanges != true
             {
                 result.services = try await reconciler(target: target, apply: false, options: options).run()
@@ -126,11 +135,11 @@ public struct SiteDeployer: Sendable {
     }
 
     public func deploy(_ options: Options = Options()) async throws -> Result {
-        let account = try await accountId()
+        let account = try await backend.accountId()
         var result = Result(outputs: [:])
         if options.only != .services {
             onEvent(.layer(.infra, "stack \(names.stack)"))
-            let deployed = try await stackDeployer.deploy(stack: try await stackRequest(accountId: account, upload: true), options: options.stack) {
+            let deployed = try await stacks.deploy(stack: try await stackRequest(accountId: account, upload: true), options: options.stack) {
                 onEvent(.stack($0))
             }
             result.infraOutcome = deployed.outcome
@@ -138,7 +147,7 @@ public struct SiteDeployer: Sendable {
         }
         if options.only != .infra {
             onEvent(.layer(.services, "services"))
-            guard let target = try await SiteTarget.read(stack: names.stack, input: input, client: client, accountId: account) else {
+            guard let target = try await readTarget(accountId: account) else {
                 throw DeployError(
                     "the infrastructure stack \(names.stack) does not exist yet", hint: "run `berth deploy` without --only services first")
             }

@@ -1,4 +1,3 @@
-import AWSRuntime
 import AWSServices
 import ComposeModel
 import StackTemplates
@@ -55,15 +54,13 @@ public struct SiteStatus: Encodable, Sendable, Equatable {
 
     /// Reads the site's status: the stack's outputs and resources, then its services through
     /// `backend`. Only reads.
-    public static func read(
-        names: Names, site: Site, input: InfraStackInput, client: AWSClient, backend: any ServicesBackend
-    ) async throws -> SiteStatus {
-        let account = try await STSClient(client).accountId()
-        guard let target = try await SiteTarget.read(stack: names.stack, input: input, client: client, accountId: account) else {
-            return .notDeployed(stack: names.stack)
-        }
-        let observed = try await backend.services(cluster: target.cluster, names: site.tasks.map(\.name))
-        let outputs = try await StackDeployer(client: client).outputs(stackName: names.stack)
-        return SiteStatus(stack: names.stack, site: site, observed: observed, outputs: outputs)
+    public static func read(names: Names, site: Site, input: InfraStackInput, backend: any SiteBackend, stacks: any StackOperations)
+        async throws -> SiteStatus
+    {
+        guard let observed = try await stacks.observe(stackName: names.stack) else { return .notDeployed(stack: names.stack) }
+        let target = try SiteTarget(
+            observed: observed, stack: names.stack, input: input, accountId: try await backend.accountId(), region: backend.region)
+        let services = try await backend.services(cluster: target.cluster, names: site.tasks.map(\.name))
+        return SiteStatus(stack: names.stack, site: site, observed: services, outputs: observed.outputs)
     }
 }

@@ -12,21 +12,29 @@ import StackTemplates
 /// of built services (an image must be pushed before the stack that runs it exists), and the
 /// images pinned to their digests. Their ARNs and digests are the template's parameters.
 public struct UnifiedDeployer: Sendable {
-    let client: AWSClient
     let stack: UnifiedStack
-    let content: ContentReader
-    let stackDeployer: StackDeployer
+    let backend: any SiteBackend
+    let stacks: any StackOperations
     let onEvent: @Sendable (SiteDeployer.Event) -> Void
 
     public init(
-        client: AWSClient, site: Site, input: InfraStackInput, environment: [String: String], stackWaiter: Waiter = Waiter(),
+        stack: UnifiedStack, backend: any SiteBackend, stacks: any StackOperations, onEvent: @escaping @Sendable (SiteDeployer.Event) -> Void
+    ) {
+        self.stack = stack
+        self.backend = backend
+        self.stacks = stacks
+        self.onEvent = onEvent
+    }
+
+    /// A deployer over AWS; `processEnvironment` is where `environment:` configs and secrets
+    /// are read from.
+    public init(
+        client: AWSClient, site: Site, input: InfraStackInput, processEnvironment: [String: String], stackWaiter: Waiter = Waiter(),
         onEvent: @escaping @Sendable (SiteDeployer.Event) -> Void
     ) {
-        self.client = client
-        self.stack = UnifiedStack(site: site, input: input, environment: environment)
-        self.content = ContentReader(environment: environment)
-        self.stackDeployer = StackDeployer(client: client, waiter: stackWaiter)
-        self.onEvent = onEvent
+        self.init(
+            stack: UnifiedStack(site: site, input: input, environment: processEnvironment), backend: AWSServicesBackend(client: client),
+            stacks: StackDeployer(client: client, waiter: stackWaiter), onEvent: onEvent)
     }
 
     var names: Names { stack.names }
@@ -35,14 +43,14 @@ public struct UnifiedDeployer: Sendable {
     public func plan(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
         let (request, actions) = try await prepare(apply: false)
         onEvent(.layer(.infra, "planning stack \(names.stack) (single template)"))
-        let plan = try await stackDeployer.plan(stack: request, options: options.stack) { onEvent(.stack($0)) }
+        let plan = try await stacks.plan(stack: request, options: options.stack) { onEvent(.stack($0)) }
         return SiteDeployer.Result(infra: plan, infraOutcome: nil, services: ServicesPlan(actions: actions), outputs: [:])
     }
 
     public func deploy(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
         let (request, actions) = try await prepare(apply: true)
         onEvent(.layer(.infra, "stack \(names.stack) (single template)"))
-        let deployed = try await stackDeployer.deploy(stack: request, options: options.stack) { onEvent(.stack($0)) }
+        let deployed = try await stacks.deploy(stack: request, options: options.stack) { onEvent(.stack($0)) }
         return SiteDeployer.Result(
             infra: nil, infraOutcome: deployed.outcome, services: ServicesPlan(actions: actions), outputs: deployed.outputs)
     }
@@ -51,7 +59,7 @@ public struct UnifiedDeployer: Sendable {
     /// exist before it: secrets and repositories.
     func prepare(apply: Bool) async throws -> (StackRequest, [PlannedAction]) {
         let rendered = try stack.render()
-        let account = try await STSClient(client).accountId()
+        let account = try await backend.accountId()
         let reconciler = reconciler(account: account, apply: apply)
         let recorder = ServicesReconciler.Recorder()
         onEvent(.layer(.services, "secrets and images"))
@@ -67,7 +75,7 @@ public struct UnifiedDeployer: Sendable {
         for (service, parameter) in rendered.imageParameters {
             parameters[parameter] = images[service] ?? stack.site.services.first { $0.name == service }?.deployedImage ?? service
         }
-        parameters.merge(try await NetworkLookup(client: client).parameters(for: stack.input)) { a, _ in a }
+        parameters.merge(try await backend.networkParameters(for: stack.input)) { a, _ in a }
         let request = StackRequest.site(names, templateBody: rendered.yaml, parameters: parameters)
         return (request, recorder.all)
     }
@@ -76,36 +84,29 @@ public struct UnifiedDeployer: Sendable {
     /// what they need: the region, the account and the repositories.
     func reconciler(account: String, apply: Bool) -> ServicesReconciler {
         var target = SiteTarget(
-            stackName: names.stack, region: client.region, accountId: account, cluster: names.cluster, subnets: [], servicesSecurityGroup: "",
+            stackName: names.stack, region: backend.region, accountId: account, cluster: names.cluster, subnets: [], servicesSecurityGroup: "",
             logGroup: names.logGroup, executionRoleArn: "")
         for service in stack.site.services where service.build != nil {
-            target.repositories[service.name] = names.repositoryURI(service: service.name, account: account, region: client.region)
+            target.repositories[service.name] = names.repositoryURI(service: service.name, account: account, region: backend.region)
         }
         return ServicesReconciler(
-            backend: AWSServicesBackend(client: client),
-            builder: DesiredStateBuilder(site: stack.site, target: target, names: names, content: content),
+            backend: backend,
+            builder: DesiredStateBuilder(site: stack.site, target: target, names: names, content: stack.content),
             options: .init(apply: apply), progress: { onEvent(.services($0)) })
     }
 
     /// Creates the missing repositories of built services, with the infrastructure template's
     /// settings and lifecycle rule.
     func ensureRepositories(_ reconciler: ServicesReconciler, apply: Bool, _ recorder: ServicesReconciler.Recorder) async throws {
-        let ecr = ECRClient(client)
         for service in stack.site.services where service.build != nil {
             let name = names.repository(service: service.name)
-            do {
-                _ = try await ecr.describeRepositories(names: [name]).collect { $0 }
+            if try await backend.repositoryExists(name) {
                 reconciler.record(recorder, PlannedAction(.noChange, .repository, name, "exists"))
                 continue
-            } catch let error as AWSServiceError where error.isRepositoryNotFound {}
+            }
             if apply {
-                do {
-                    _ = try await ecr.createRepository(
-                        name: name, tags: Dictionary(uniqueKeysWithValues: names.siteTags + [(BerthTag.service, service.name)]))
-                } catch let error as AWSServiceError where error.isRepositoryAlreadyExists {
-                    // Made by an earlier, interrupted run: just as good.
-                }
-                try await ecr.putLifecyclePolicy(repositoryName: name, policy: InfraStack.repositoryLifecyclePolicy)
+                try await backend.createRepository(
+                    name, tags: names.siteTags + [(BerthTag.service, service.name)], lifecyclePolicy: InfraStack.repositoryLifecyclePolicy)
             }
             reconciler.record(
                 recorder, PlannedAction(.create, .repository, name, "for the images of \(service.name), pushed before the stack runs them"))

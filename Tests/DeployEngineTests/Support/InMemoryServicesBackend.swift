@@ -12,6 +12,10 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     var taskDefinitions: [String: [(arn: String, spec: TaskDefinitionSpec)]] = [:]
     var services: [String: ObservedService] = [:]
     var scalings: [String: ObservedScaling] = [:]
+    var repositories: Set<String> = []
+    /// What the infrastructure stack made and `down --delete-data` removes.
+    var fileSystems: Set<String> = []
+    var buckets: Set<String> = []
     var writes: [String] = []
     /// Service name → the next rollout fails.
     var failNextRollout: Set<String> = []
@@ -23,7 +27,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
         return try body()
     }
 
-    private func write(_ what: String) { writes.append(what) }
+    func record(_ write: String) { writes.append(write) }
     private func id() -> Int { nextId += 1; return nextId }
 
     func storedValue(_ spec: StoredValueSpec) async throws -> ObservedValue? {
@@ -31,7 +35,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     }
     func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> String {
         locked {
-            write("put \(spec.name)")
+            record("put \(spec.name)")
             let arn =
                 values[spec.name]?.arn
                 ?? (spec.store == .secretsManager
@@ -43,7 +47,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     }
     func deleteStoredValue(store: StoredValueSpec.Store, name: String) async throws {
         locked {
-            write("delete \(name)"); values[name] = nil
+            record("delete \(name)"); values[name] = nil
         }
     }
     func storedValueNames(prefix: String) async throws -> [(StoredValueSpec.Store, String)] {
@@ -55,7 +59,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     func createAccessPoint(_ spec: AccessPointSpec, tags: [EFSTag]) async throws -> ObservedAccessPoint {
         locked {
             if let existing = accessPoints.first(where: { $0.clientToken == spec.clientToken }) { return existing }
-            write("create access point \(spec.key)")
+            record("create access point \(spec.key)")
             let n = id()
             let point = ObservedAccessPoint(
                 id: "fsap-\(n)", arn: "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-\(n)", fileSystemId: spec.fileSystemId,
@@ -67,13 +71,13 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     }
     func deleteAccessPoint(id: String) async throws {
         locked {
-            write("delete access point \(id)"); accessPoints.removeAll { $0.id == id }
+            record("delete access point \(id)"); accessPoints.removeAll { $0.id == id }
         }
     }
     func rolePolicy(roleArn: String, name: String) async throws -> String? { locked { policies["\(roleArn)|\(name)"] } }
     func putRolePolicy(roleArn: String, name: String, document: String) async throws {
         locked {
-            write("put policy \(roleArn)"); policies["\(roleArn)|\(name)"] = document
+            record("put policy \(roleArn)"); policies["\(roleArn)|\(name)"] = document
         }
     }
     func imageDigest(repositoryURI: String, tag: String) async throws -> String? { locked { images["\(repositoryURI):\(tag)"] } }
@@ -84,7 +88,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     }
     func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String {
         locked {
-            write("register \(spec.family)")
+            record("register \(spec.family)")
             let revision = (taskDefinitions[spec.family]?.count ?? 0) + 1
             let arn = "arn:aws:ecs:us-east-1:123456789012:task-definition/\(spec.family):\(revision)"
             taskDefinitions[spec.family, default: []].append((arn, spec))
@@ -94,7 +98,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     func taskDefinitionArns(family: String) async throws -> [String] { locked { taskDefinitions[family]?.map(\.arn) ?? [] } }
     func deregisterTaskDefinition(arn: String) async throws {
         locked {
-            write("deregister \(arn)")
+            record("deregister \(arn)")
             for key in taskDefinitions.keys { taskDefinitions[key]?.removeAll { $0.arn == arn } }
         }
     }
@@ -120,7 +124,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     }
     func createService(_ spec: ServiceSpec) async throws {
         locked {
-            write("create service \(spec.serviceName)")
+            record("create service \(spec.serviceName)")
             services[spec.serviceName] = ObservedService(
                 name: spec.serviceName, arn: "arn:svc/\(spec.serviceName)", status: .active, taskDefinition: spec.taskDefinition ?? "",
                 desiredCount: spec.desiredCount ?? 1, runningCount: 0, hash: spec.hash,
@@ -134,7 +138,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     }
     func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool) async throws {
         locked {
-            write("update service \(spec.serviceName)")
+            record("update service \(spec.serviceName)")
             guard var service = services[spec.serviceName] else { return }
             service.taskDefinition = spec.taskDefinition ?? service.taskDefinition
             service.desiredCount = spec.desiredCount ?? service.desiredCount
@@ -149,12 +153,12 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     }
     func scaleService(cluster: String, name: String, desiredCount: Int) async throws {
         locked {
-            write("scale \(name) \(desiredCount)"); services[name]?.desiredCount = desiredCount
+            record("scale \(name) \(desiredCount)"); services[name]?.desiredCount = desiredCount
         }
     }
     func deleteService(cluster: String, name: String) async throws {
         locked {
-            write("delete service \(name)"); services[name]?.status = .inactive
+            record("delete service \(name)"); services[name]?.status = .inactive
         }
     }
     func liveTaskCount(cluster: String) async throws -> Int { 0 }
@@ -165,7 +169,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     func scaling(resourceId: String) async throws -> ObservedScaling? { locked { scalings[resourceId] } }
     func putScaling(_ spec: ScalingSpec) async throws {
         locked {
-            write("scaling \(spec.resourceId)")
+            record("scaling \(spec.resourceId)")
             scalings[spec.resourceId] = ObservedScaling(
                 min: spec.min, max: spec.max, policies: Dictionary(spec.policies.map { ($0.name, $0.target) }, uniquingKeysWith: { a, _ in a }))
         }

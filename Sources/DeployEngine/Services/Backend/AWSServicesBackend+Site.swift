@@ -1,0 +1,66 @@
+import AWSRuntime
+import AWSServices
+import Foundation
+import StackTemplates
+
+extension AWSServicesBackend: SiteBackend {
+    public var region: String { client.region }
+
+    public func accountId() async throws -> String {
+        try await STSClient(client).accountId()
+    }
+
+    public func networkParameters(for input: InfraStackInput) async throws -> [String: String] {
+        try await NetworkLookup(client: client).parameters(for: input)
+    }
+
+    public func uploadTemplates(_ files: [(key: String, body: String)], bucket: String) async throws {
+        let s3 = S3Client(client)
+        if try await !s3.headBucket(bucket) { try await s3.createBucket(bucket) }
+        for file in files {
+            _ = try await s3.putObject(bucket: bucket, key: file.key, body: Data(file.body.utf8), contentType: "text/plain; charset=utf-8")
+        }
+    }
+
+    public func repositoryExists(_ name: String) async throws -> Bool {
+        do {
+            _ = try await ecr.describeRepositories(names: [name]).collect { $0 }
+            return true
+        } catch let error as AWSServiceError where error.isRepositoryNotFound {
+            return false
+        }
+    }
+
+    public func createRepository(_ name: String, tags: [(String, String)], lifecyclePolicy: String) async throws {
+        do {
+            _ = try await ecr.createRepository(name: name, tags: Dictionary(tags, uniquingKeysWith: { a, _ in a }))
+        } catch let error as AWSServiceError where error.isRepositoryAlreadyExists {}
+        try await ecr.putLifecyclePolicy(repositoryName: name, policy: lifecyclePolicy)
+    }
+
+    public func emptyRepository(_ name: String) async throws {
+        do {
+            let digests = try await ecr.describeImages(repositoryName: name).collect { $0 }.compactMap(\.imageDigest)
+            if !digests.isEmpty { try await ecr.batchDeleteImage(repositoryName: name, digests: digests) }
+        } catch let error as AWSServiceError where error.isRepositoryNotFound {}
+    }
+
+    public func deleteFileSystem(_ id: String) async throws {
+        do {
+            for point in try await efs.describeAccessPoints(fileSystemId: id).collect({ $0 }) {
+                try await efs.deleteAccessPoint(id: point.AccessPointId)
+            }
+            try await efs.deleteFileSystem(id: id)
+        } catch let error as AWSServiceError where error.isFileSystemNotFound {}
+    }
+
+    public func emptyAndDeleteBucket(_ name: String) async throws -> Bool {
+        let s3 = S3Client(client)
+        guard try await s3.headBucket(name) else { return false }
+        for version in try await s3.listObjectVersions(bucket: name).collect({ $0 }) {
+            try await s3.deleteObject(bucket: name, key: version.Key, versionId: version.VersionId)
+        }
+        try await s3.deleteBucket(name)
+        return true
+    }
+}

@@ -1,0 +1,28 @@
+import StackTemplates
+
+/// The calls a site's workflows make beyond the services layer's: who and where the caller is,
+/// the network of an existing VPC, nested templates, image repositories, and the data that
+/// `down --delete-data` removes. `AWSServicesBackend` makes them for real; tests use an
+/// in-memory one, so `plan`, `deploy`, `down` and `status` run in process.
+///
+/// Every delete tolerates what is already gone, so an interrupted `down` finishes on the next run.
+public protocol SiteBackend: ServicesBackend {
+    var region: String { get }
+    func accountId() async throws -> String
+    /// The subnet parameters of a site in an existing VPC (`x-aws-vpc`); none otherwise.
+    func networkParameters(for input: InfraStackInput) async throws -> [String: String]
+    /// Puts each file at `key` in `bucket`, creating the bucket when it is missing.
+    func uploadTemplates(_ files: [(key: String, body: String)], bucket: String) async throws
+
+    func repositoryExists(_ name: String) async throws -> Bool
+    /// Creates the repository (one made by an interrupted run is just as good) and sets its
+    /// lifecycle rule.
+    func createRepository(_ name: String, tags: [(String, String)], lifecyclePolicy: String) async throws
+    /// Deletes every image of the repository.
+    func emptyRepository(_ name: String) async throws
+
+    /// Deletes the file system after its access points.
+    func deleteFileSystem(_ id: String) async throws
+    /// Deletes every version of every object, then the bucket; `false` when there was no bucket.
+    func emptyAndDeleteBucket(_ name: String) async throws -> Bool
+}

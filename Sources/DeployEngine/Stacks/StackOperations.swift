@@ -1,0 +1,28 @@
+/// The stack calls a site's workflows make, in the engine's terms. `StackDeployer` makes them
+/// through CloudFormation; the workflows' unit tests use an in-memory stand-in, so that `plan`,
+/// `deploy`, `down` and `status` are tested end to end without a network.
+public protocol StackOperations: Sendable {
+    /// What `deploy` would change; changes nothing.
+    func plan(stack: StackRequest, options: StackDeployOptions, onEvent: (DeployEvent) -> Void) async throws -> StackPlan
+    /// Creates or updates the stack and waits for the end.
+    func deploy(stack: StackRequest, options: StackDeployOptions, onEvent: (DeployEvent) -> Void) async throws -> StackDeployResult
+    /// Deletes the stack and waits until it is gone; `false` when there was none.
+    func delete(stackName: String, onEvent: (DeployEvent) -> Void) async throws -> Bool
+    /// The stack's outputs and resources; `nil` when it does not exist (or is only a change set
+    /// never executed).
+    func observe(stackName: String) async throws -> ObservedStack?
+}
+
+/// What a deployed stack provides: its Outputs, and its resources' physical ids by logical id,
+/// nested stacks' resources included.
+public struct ObservedStack: Sendable, Equatable {
+    public var outputs: [String: String]
+    public var physicalIds: [String: String]
+
+    public init(outputs: [String: String], physicalIds: [String: String] = [:]) {
+        self.outputs = outputs
+        self.physicalIds = physicalIds
+    }
+}
+
+extension StackDeployer: StackOperations {}

@@ -1,0 +1,178 @@
+import AWSRuntime
+import AWSServices
+import BerthTesting
+import ComposeModel
+import DeployEngine
+import Foundation
+import StackTemplates
+import Testing
+
+/// `plan`, `deploy`, `down` and `status` end to end in process: the real workflows over the
+/// in-memory backend and stacks, so each decision is checked without a network.
+struct SiteDeployerTests {
+    /// The site, its deployer's collaborators and a deployer over them.
+    struct Fixture {
+        let site: Site
+        let input: InfraStackInput
+        let backend = InMemoryServicesBackend()
+        let stacks: InMemoryStacks
+        let content: ContentReader
+
+        init(compose: String = ServicesReconcilerTests.compose) throws {
+            let files = ["/p/compose.yaml": compose, "/p/nginx.conf": "events {}\n"]
+            let fileSystem = InMemoryFileSystem(files: files, directories: ["/p/worker"])
+            let result = ComposeLoader.load(
+                ComposeLoadOptions(
+                    files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [], fileSystem: fileSystem))
+            guard let site = result.site, !result.hasErrors else { throw DeployError(result.diagnostics.map(\.description).joined(separator: "\n")) }
+            self.site = try site.resolved(environment: nil)
+            input = InfraStackInput(site: self.site, environment: "dev")
+            stacks = InMemoryStacks.infrastructure(input)
+            content = ContentReader(environment: ["DB_PASSWORD": "s3cret"], fileSystem: fileSystem)
+            backend.images["123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker:2.0"] = "sha256:abc"
+        }
+
+        var names: Names { input.names }
+
+        func deployer(events: EventRecorder = EventRecorder()) -> SiteDeployer {
+            SiteDeployer(site: site, input: input, content: content, backend: backend, stacks: stacks, onEvent: { events.append($0) })
+        }
+
+        static let options = SiteDeployer.Options(
+            servicesWaiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper()))
+
+        /// Deploys once and forgets the writes, as a site that is up.
+        func deployed() async throws -> SiteDeployer {
+            let deployer = deployer()
+            _ = try await deployer.deploy(Self.options)
+            for (index, _) in input.ownedVolumes.enumerated() { backend.fileSystems.insert("fs-\(index + 1)") }
+            backend.buckets.insert("\(names.stack)-backups")
+            backend.resetWrites()
+            return deployer
+        }
+    }
+
+    final class EventRecorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [SiteDeployer.Event] = []
+        func append(_ event: SiteDeployer.Event) { lock.withLock { recorded.append(event) } }
+        var notes: [String] { lock.withLock { recorded.compactMap { if case .note(let note) = $0 { note } else { nil } } } }
+    }
+
+    @Test func planOnAnEmptyAccountPromisesTheStackAndEachTaskAndWritesNothing() async throws {
+        let fixture = try Fixture()
+        let result = try await fixture.deployer().plan(Fixture.options)
+        #expect(result.infra == .create([]))
+        #expect(result.services?.actions.map(\.name) == ["web", "cms", "worker"])
+        #expect(result.services?.actions.allSatisfy { $0.kind == .create && $0.reason == "after the infrastructure stack is deployed" } == true)
+        #expect(fixture.stacks.writes.isEmpty && fixture.backend.writeCount == 0)
+    }
+
+    @Test func deployMakesTheStackThenTheServicesAndASecondDeployWritesNothing() async throws {
+        let fixture = try Fixture()
+        let first = try await fixture.deployer().deploy(Fixture.options)
+        #expect(first.infraOutcome == .created)
+        #expect(fixture.stacks.writes == ["create shop-dev"])
+        #expect(first.outputs[.cluster] == "shop-dev")
+        let request = try #require(fixture.stacks.request("shop-dev"))
+        #expect(request.tags["berth:project"] == "shop" && request.tags["berth:environment"] == "dev")
+        #expect(fixture.backend.services.keys.sorted() == ["cms", "web", "worker"])
+        // The services run on what the stack made: its file system, role and target group.
+        let cms = try #require(fixture.backend.taskDefinitions["shop-dev-cms"]?.last?.spec)
+        #expect(cms.volumes?.compactMap(\.efsVolumeConfiguration?.fileSystemId) == ["fs-1"])
+        #expect(cms.taskRoleArn == "arn:aws:iam::123456789012:role/shop-dev-cms-role")
+        #expect(fixture.backend.accessPoints.map(\.fileSystemId) == ["fs-1"])
+
+        fixture.backend.resetWrites()
+        let second = try await fixture.deployer().deploy(Fixture.options)
+        #expect(second.infraOutcome == .noChanges)
+        #expect(second.services?.changes.isEmpty == true)
+        #expect(fixture.stacks.writes == ["create shop-dev"])
+        #expect(fixture.backend.writes.isEmpty)
+
+        let plan = try await fixture.deployer().plan(Fixture.options)
+        #expect(plan.infra == .noChanges && plan.services?.changes.isEmpty == true)
+        #expect(fixture.backend.writes.isEmpty)
+    }
+
+    @Test func onlyServicesNeedsTheStackFirst() async throws {
+        let fixture = try Fixture()
+        await #expect { try await fixture.deployer().deploy(.init(only: .services)) } throws: {
+            ($0 as? DeployError)?.hint == "run `berth deploy` without --only services first"
+        }
+        #expect(fixture.backend.writeCount == 0)
+    }
+
+    @Test func statusReadsTheStackAndEachServiceAndWritesNothing() async throws {
+        let fixture = try Fixture()
+        let before = try await SiteStatus.read(
+            names: fixture.names, site: fixture.site, input: fixture.input, backend: fixture.backend, stacks: fixture.stacks)
+        #expect(before == .notDeployed(stack: "shop-dev"))
+        _ = try await fixture.deployed()
+        let status = try await SiteStatus.read(
+            names: fixture.names, site: fixture.site, input: fixture.input, backend: fixture.backend, stacks: fixture.stacks)
+        #expect(status.url == "http://shop-dev-1.us-east-1.elb.amazonaws.com")
+        #expect(status.services.map(\.name) == ["web", "cms", "worker"])
+        #expect(status.services.allSatisfy { $0.status == "active" && $0.running == 1 })
+        #expect(fixture.backend.writes.isEmpty)
+    }
+
+    @Test func downRemovesServicesAndTaskDefinitionsAndKeepsTheRestAndTwiceIsHarmless() async throws {
+        let fixture = try Fixture()
+        let deployer = try await fixture.deployed()
+        let result = try await deployer.down(.init())
+        #expect(result.removed.filter { $0.hasPrefix("service ") } == ["service cms", "service web", "service worker"])
+        #expect(result.removed.contains("1 revision(s) of task definition shop-dev-web"))
+        #expect(fixture.backend.services.values.allSatisfy { $0.status == .inactive })
+        #expect(fixture.backend.accessPoints.count == 1)
+        #expect(fixture.stacks.writes == ["create shop-dev"])
+        #expect(!fixture.backend.writes.contains { $0.hasPrefix("delete file system") || $0.hasPrefix("delete bucket") })
+
+        fixture.backend.resetWrites()
+        let again = try await deployer.down(.init())
+        #expect(again.removed.isEmpty && !again.nothingDeployed)
+        #expect(fixture.backend.writes.isEmpty)
+    }
+
+    @Test func downInfraDeletesTheStackButKeepsFileSystemsAndBackups() async throws {
+        let fixture = try Fixture()
+        let result = try await fixture.deployed().down(.init(infra: true))
+        #expect(fixture.stacks.writes == ["create shop-dev", "delete shop-dev"])
+        #expect(result.removed.contains("stack shop-dev"))
+        #expect(result.removed.contains { $0.hasPrefix("secret ") && $0.contains("db-password") })
+        #expect(
+            result.kept == [
+                "file system fs-1 (volume content): reattach with `volumes: {content: {external: true, name: fs-1}}`",
+                "backup bucket shop-dev-backups",
+            ])
+        #expect(fixture.backend.fileSystems == ["fs-1"] && fixture.backend.buckets == ["shop-dev-backups"])
+
+        let again = try await fixture.deployer().down(.init(infra: true))
+        #expect(again.nothingDeployed)
+    }
+
+    @Test func downDeleteDataRemovesFileSystemsAccessPointsAndTheBucket() async throws {
+        let fixture = try Fixture()
+        let result = try await fixture.deployed().down(.init(infra: true, deleteData: true))
+        #expect(result.kept.isEmpty)
+        #expect(result.removed.contains("file system fs-1 (volume content)"))
+        #expect(result.removed.contains("backup bucket shop-dev-backups"))
+        #expect(result.removed.contains { $0.hasPrefix("access point ") })
+        #expect(fixture.backend.fileSystems.isEmpty && fixture.backend.buckets.isEmpty && fixture.backend.accessPoints.isEmpty)
+    }
+
+    @Test func downOfOneServiceLeavesTheOthers() async throws {
+        let fixture = try Fixture()
+        let result = try await fixture.deployed().down(.init(services: ["cms"], accessPoints: true))
+        #expect(result.removed.first == "service cms")
+        #expect(result.removed.contains { $0.hasPrefix("access point ") && $0.contains("cms/content") })
+        #expect(fixture.backend.services["web"]?.status == .active && fixture.backend.services["cms"]?.status == .inactive)
+    }
+
+    @Test func downWithNothingDeployedSaysSo() async throws {
+        let fixture = try Fixture()
+        let result = try await fixture.deployer().down(.init(infra: true))
+        #expect(result.nothingDeployed && result.removed.isEmpty)
+        #expect(fixture.stacks.writes.isEmpty)
+    }
+}

@@ -1,0 +1,49 @@
+import DeployEngine
+import StackTemplates
+import Testing
+
+/// `deploy --unified` in process: what goes through the API before the stack (secrets,
+/// repositories), the stack's parameters, and a second deploy that writes nothing.
+struct UnifiedDeployerTests {
+    static let compose = """
+        name: shop
+        services:
+          cms:
+            image: ghost:5
+            expose: ["2368"]
+            secrets: [db-password]
+          worker:
+            build: ./worker
+            image: shop/worker:2.0
+        secrets:
+          db-password:
+            environment: DB_PASSWORD
+        """
+
+    @Test func secretsAndRepositoriesComeFirstThenOneStackAndASecondDeployWritesNothing() async throws {
+        let fixture = try SiteDeployerTests.Fixture(compose: Self.compose)
+        let stack = UnifiedStack(site: fixture.site, input: fixture.input, environment: ["DB_PASSWORD": "s3cret"])
+        let deployer = UnifiedDeployer(stack: stack, backend: fixture.backend, stacks: fixture.stacks, onEvent: { _ in })
+
+        let plan = try await deployer.plan()
+        #expect(plan.infra == .create([]))
+        #expect(plan.services?.actions.map(\.name).contains("shop/worker") == true)
+        #expect(fixture.backend.writes.isEmpty && fixture.stacks.writes.isEmpty)
+
+        let first = try await deployer.deploy()
+        #expect(first.infraOutcome == .created)
+        #expect(fixture.backend.repositories == ["shop/worker"])
+        #expect(fixture.backend.writes.contains("create repository shop/worker"))
+        #expect(fixture.backend.writes.contains { $0.hasPrefix("put ") && $0.contains("db-password") })
+        let request = try #require(fixture.stacks.request("shop-dev"))
+        // The secret reaches the template as its ARN, the built image pinned to its digest.
+        #expect(request.parameters.values.contains { $0.hasPrefix("arn:aws:secretsmanager:") && $0.contains("db-password") })
+        #expect(request.parameters.values.contains("123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker@sha256:abc"))
+        #expect(!request.templateBody.contains("s3cret"))
+
+        fixture.backend.resetWrites()
+        let second = try await deployer.deploy()
+        #expect(second.infraOutcome == .noChanges)
+        #expect(fixture.backend.writes.isEmpty && fixture.stacks.writes == ["create shop-dev"])
+    }
+}

@@ -1,0 +1,52 @@
+import DeployEngine
+import Foundation
+import StackTemplates
+
+/// The site-level calls over the same memory: repositories, file systems and buckets are sets of
+/// names, and each write is counted with the services layer's.
+extension InMemoryServicesBackend: SiteBackend {
+    var region: String { "us-east-1" }
+
+    func accountId() async throws -> String { "123456789012" }
+
+    func networkParameters(for input: InfraStackInput) async throws -> [String: String] {
+        input.existingVPC.map { ["VpcId": $0, "Subnets": "subnet-a,subnet-b"] } ?? [:]
+    }
+
+    func uploadTemplates(_ files: [(key: String, body: String)], bucket: String) async throws {
+        locked { for file in files { record("put s3://\(bucket)/\(file.key)") } }
+    }
+
+    func repositoryExists(_ name: String) async throws -> Bool { locked { repositories.contains(name) } }
+
+    func createRepository(_ name: String, tags: [(String, String)], lifecyclePolicy: String) async throws {
+        locked {
+            record("create repository \(name)")
+            repositories.insert(name)
+        }
+    }
+
+    func emptyRepository(_ name: String) async throws {
+        locked {
+            let stored = images.keys.filter { $0.contains("/\(name):") }
+            if !stored.isEmpty { record("empty repository \(name)") }
+            for key in stored { images[key] = nil }
+        }
+    }
+
+    func deleteFileSystem(_ id: String) async throws {
+        locked {
+            guard fileSystems.remove(id) != nil else { return }
+            record("delete file system \(id)")
+            accessPoints.removeAll { $0.fileSystemId == id }
+        }
+    }
+
+    func emptyAndDeleteBucket(_ name: String) async throws -> Bool {
+        locked {
+            guard buckets.remove(name) != nil else { return false }
+            record("delete bucket \(name)")
+            return true
+        }
+    }
+}
