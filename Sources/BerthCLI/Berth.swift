@@ -21,16 +21,24 @@ public struct Berth: AsyncParsableCommand {
     public init() {}
 
     public static func main(arguments: [String]? = nil) async -> Int32 {
+        await run(arguments ?? Array(CommandLine.arguments.dropFirst()), in: Surroundings())
+    }
+
+    /// Parses and runs one command line in the given surroundings and returns its exit status;
+    /// every failure is rendered on the surroundings' console.
+    static func run(_ arguments: [String], in surroundings: Surroundings) async -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
+            if let berthCommand = command as? any BerthCommand {
+                try await berthCommand.run(CommandContext(globals: berthCommand.globals, surroundings: surroundings))
+            } else if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
             return ExitStatus.success.rawValue
         } catch {
-            return ErrorRenderer.render(error, verbose: (arguments ?? CommandLine.arguments).contains("--verbose"))
+            return ErrorRenderer.render(error, verbose: arguments.contains("--verbose"), console: surroundings.console)
         }
     }
 }

@@ -8,15 +8,19 @@ final class CommandContext: Sendable {
     let globals: GlobalOptions
     let environment: [String: String]
     let printer: Printer
+    let prompter: Prompter
     let workingDirectory: String
     private let transport: any HTTPTransport
 
-    init(globals: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment, transport: (any HTTPTransport)? = nil) {
+    init(globals: GlobalOptions, surroundings: Surroundings = Surroundings()) {
         self.globals = globals
-        self.environment = environment
-        self.printer = Printer(format: globals.output)
-        self.workingDirectory = FileManager.default.currentDirectoryPath
-        self.transport = transport ?? URLSessionTransport()
+        self.environment = surroundings.environment
+        self.printer = Printer(format: globals.output, console: surroundings.console)
+        var prompter = Prompter(console: surroundings.console, readAnswer: surroundings.readAnswer)
+        if let interactive = surroundings.interactive { prompter.isInteractive = interactive }
+        self.prompter = prompter
+        self.workingDirectory = surroundings.workingDirectory
+        self.transport = surroundings.transport ?? URLSessionTransport()
     }
 
     /// Region, credentials and endpoints; throws with a hint when any of them cannot be found.
@@ -25,7 +29,9 @@ final class CommandContext: Sendable {
     ///   and the profile (a site lives in one region; a shell's default must not move it), but
     ///   not over `--region`.
     func awsSession(siteRegion: String? = nil) throws -> AWSSession {
-        let logger = globals.verbose ? Logger(label: "berth.aws", factory: { _ in StderrLineLogHandler(prefix: "aws: ") }) : nil
+        let logger =
+            globals.verbose
+            ? Logger(label: "berth.aws", factory: { [printer] _ in StderrLineLogHandler(prefix: "aws: ", console: printer.console) }) : nil
         return try AWSSession.make(
             AWSSession.Options(profile: globals.profile, region: globals.region ?? siteRegion, environment: environment, logger: logger),
             transport: transport)

@@ -35,7 +35,7 @@ extension Berth {
 
         func run(_ context: CommandContext) async throws {
             let deployment = try context.loadDeployment()
-            let prompter = Prompter()
+            let prompter = context.prompter
             let scope = service.isEmpty ? "every service of \(deployment.names.stack)" : service.joined(separator: ", ")
             if !yes {
                 guard prompter.isInteractive else {

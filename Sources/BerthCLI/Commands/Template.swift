@@ -36,7 +36,7 @@ extension Berth {
                 files = InfraStack(deployment.infra).renderAll()
             }
             guard let outputDir else {
-                FileHandle.standardOutput.write(Data((files.first?.yaml ?? "").utf8))
+                context.printer.console.write(files.first?.yaml ?? "", .output)
                 if files.count > 1 {
                     context.printer.progress("note: the site needs \(files.count - 1) nested stacks; use --output-dir to write them too")
                 }

@@ -5,7 +5,7 @@ import Foundation
 /// The one place that prints errors: `error: <what happened>` and `hint: <what to do>` on
 /// stderr, then the exit status. AWS error codes and request ids are always kept.
 enum ErrorRenderer {
-    static func render(_ error: any Error, verbose: Bool) -> Int32 {
+    static func render(_ error: any Error, verbose: Bool, console: Console = .standard) -> Int32 {
         let (summary, hint, status) = describe(error)
         if let status = status {
             var text = summary.isEmpty ? "" : "error: \(summary)\n"
@@ -13,17 +13,17 @@ enum ErrorRenderer {
             if verbose, let cause = (error as? RetriesExhaustedError)?.last {
                 text += "cause: \(cause)\n"
             }
-            FileHandle.standardError.write(Data(text.utf8))
+            console.write(text, .error)
             return status.rawValue
         }
         // ArgumentParser's own: help, --version, usage errors.
         let code = Berth.exitCode(for: error)
         let message = Berth.fullMessage(for: error)
         if code == .success {
-            if !message.isEmpty { FileHandle.standardOutput.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { console.write(message + "\n", .output) }
             return 0
         }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        console.write(message + "\n", .error)
         return code == .validationFailure ? ExitStatus.badInput.rawValue : code.rawValue
     }
 

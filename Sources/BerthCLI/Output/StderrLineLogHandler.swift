@@ -4,6 +4,7 @@ import Logging
 /// Writes each log message as one plain line on stderr (the `--verbose` request log).
 struct StderrLineLogHandler: LogHandler {
     var prefix: String
+    var console: Console = .standard
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .debug
 
@@ -13,6 +14,6 @@ struct StderrLineLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        FileHandle.standardError.write(Data("\(prefix)\(event.message)\n".utf8))
+        console.write("\(prefix)\(event.message)\n", .error)
     }
 }
