@@ -34,10 +34,14 @@ struct ServicesReconcilerTests {
             environment: DB_PASSWORD
         """
 
+    /// The project folder: the loader and the content reader both read it.
+    static func files(_ compose: String = compose) -> InMemoryFileSystem {
+        InMemoryFileSystem(files: ["/p/compose.yaml": compose, "/p/nginx.conf": "events {}\n"], directories: ["/p/worker"])
+    }
+
     static func site(_ compose: String = compose) throws -> Site {
         let options = ComposeLoadOptions(
-            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [],
-            fileSystem: InMemoryFileSystem(files: ["/p/compose.yaml": compose, "/p/nginx.conf": "events {}\n"], directories: ["/p/worker"]))
+            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [], fileSystem: files(compose))
         let result = ComposeLoader.load(options)
         guard let site = result.site, !result.hasErrors else { throw DeployError(result.diagnostics.map(\.description).joined(separator: "\n")) }
         return try site.resolved(environment: nil)
@@ -58,10 +62,9 @@ struct ServicesReconcilerTests {
         _ backend: InMemoryServicesBackend, site: Site, apply: Bool, environment: [String: String] = ["DB_PASSWORD": "s3cret"],
         services: Set<String>? = nil
     ) -> ServicesReconciler {
-        // Site content lives in the in-memory file system; the reader gets the file from disk, so
-        // point it at a temporary copy.
         let builder = DesiredStateBuilder(
-            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: environment))
+            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"),
+            content: ContentReader(environment: environment, fileSystem: Self.files()))
         return ServicesReconciler(
             backend: backend, builder: builder,
             options: .init(
@@ -69,11 +72,7 @@ struct ServicesReconcilerTests {
     }
 
     func prepared() throws -> (InMemoryServicesBackend, Site) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("berth-reconcile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try "events {}\n".write(to: directory.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
-        var site = try Self.site()
-        site.projectDirectory = directory.path
+        let site = try Self.site()
         let backend = InMemoryServicesBackend()
         backend.images["123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker:2.0"] = "sha256:abc"
         return (backend, site)
