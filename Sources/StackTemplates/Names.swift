@@ -76,6 +76,9 @@ public enum BerthTag {
 }
 
 extension Names {
+    /// The tags of what belongs to the project, whatever the environment: its ECR repositories.
+    public var projectTags: [(String, String)] { [(BerthTag.project, project)] }
+
     /// The tags that mark a resource as this site's: its project and environment.
     public var siteTags: [(String, String)] { [(BerthTag.project, project), (BerthTag.environment, environment)] }
 }

@@ -57,8 +57,7 @@ struct TaskGroupingTemplateTests {
             ])
         #expect(template.resource("WebCpuAlarm") == nil)
         #expect(template.resource("DbMemoryAlarm") != nil)
-        // Listeners, target groups and repositories stay per compose service.
+        // Listeners and target groups stay per compose service.
         #expect(template.resource(InfraStack.targetGroupId(service: input.services[0], port: 80)) != nil)
-        #expect(template.resources.contains { $0.type == "AWS::ECR::Repository" && $0.owner == "service:sidecar" })
     }
 }

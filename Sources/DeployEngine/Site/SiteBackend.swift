@@ -18,8 +18,6 @@ public protocol SiteBackend: ServicesBackend {
     /// Creates the repository (one made by an interrupted run is just as good) and sets its
     /// lifecycle rule.
     func createRepository(_ name: String, tags: [(String, String)], lifecyclePolicy: String) async throws
-    /// Deletes every image of the repository.
-    func emptyRepository(_ name: String) async throws
 
     /// Deletes the file system after its access points.
     func deleteFileSystem(_ id: String) async throws

@@ -81,11 +81,6 @@ extension SiteDeployer {
                 }
             }
             let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
-            // The template empties its repositories on delete (EmptyOnDelete); doing it first
-            // keeps a delete that fails half-way from leaving a stack stuck on full repositories.
-            for service in input.services where service.hasRepository {
-                try await backend.emptyRepository(names.repository(service: service.name))
-            }
             onEvent(.layer(.infra, "deleting stack \(names.stack)"))
             if try await stacks.delete(stackName: names.stack, onEvent: { onEvent(.stack($0)) }) {
                 result.removed.append("stack \(names.stack)")
@@ -104,6 +99,13 @@ extension SiteDeployer {
                     result.kept.append("file system \(id) (volume \(volume)): reattach with `volumes: {\(volume): {external: true, name: \(id)}}`")
                 }
                 if let bucket = outputs[.backupBucket] { result.kept.append("backup bucket \(bucket)") }
+            }
+            // The project's, shared with its other environments (see `ProjectRepositories`).
+            for service in input.services where service.hasRepository {
+                let name = names.repository(service: service.name)
+                if try await backend.repositoryExists(name) {
+                    result.kept.append("repository \(name): the project's, shared by its environments")
+                }
             }
         }
         result.nothingDeployed = target == nil && result.removed.isEmpty

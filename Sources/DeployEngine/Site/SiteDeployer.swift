@@ -80,6 +80,8 @@ public struct SiteDeployer: Sendable {
 
     /// The stack request, uploading nested templates first when the site needs them.
     func stackRequest(accountId: String, upload: Bool) async throws -> StackRequest {
+        var input = input
+        input.stackHeldRepositories = try await stackHeldRepositories()
         let files = InfraStack(input).renderAll()
         var parameters = try await backend.networkParameters(for: input)
         if files.count > 1 {
@@ -94,10 +96,33 @@ public struct SiteDeployer: Sendable {
         return .site(names, templateBody: files.first?.yaml ?? "", parameters: parameters)
     }
 
+    /// The services whose repository the deployed stack created, before repositories became the
+    /// project's: the template keeps them, retained (see `InfraStack.repositories`).
+    func stackHeldRepositories() async throws -> Set<String> {
+        guard let observed = try await stacks.observe(stackName: names.stack) else { return [] }
+        return Set(
+            input.services.filter { $0.hasRepository && observed.physicalIds[StackLogicalID.repository(service: $0.logicalId)] != nil }.map(\.name))
+    }
+
+    /// The project's repositories, before any stack: they must exist for images to be pushed
+    /// and resolved, whichever layer runs. Reported as the services layer's first actions.
+    func ensureRepositories(apply: Bool) async throws -> [PlannedAction] {
+        let actions = try await ProjectRepositories(site: site, names: names, backend: backend).ensure(apply: apply)
+        for action in actions { onEvent(.services(.action(action, applied: apply && action.kind != .noChange))) }
+        return actions
+    }
+
     /// What the infrastructure stack provides the services layer; `nil` before it exists.
     func readTarget(accountId: String) async throws -> SiteTarget? {
-        guard let observed = try await stacks.observe(stackName: names.stack) else { return nil }
+        guard let observed = try await stacks.observe(stackName: names.stack), observed.provisioned else { return nil }
         return try SiteTarget(observed: observed, stack: names.stack, input: input, accountId: accountId, region: backend.region)
+    }
+
+    func requireTarget(accountId: String) async throws -> SiteTarget {
+        guard let target = try await readTarget(accountId: accountId) else {
+            throw DeployError("the infrastructure stack \(names.stack) does not exist yet", hint: "run `berth deploy` without --only services first")
+        }
+        return target
     }
 
     func reconciler(target: SiteTarget, apply: Bool, options: Options) -> ServicesReconciler {
@@ -112,6 +137,7 @@ public struct SiteDeployer: Sendable {
     public func plan(_ options: Options = Options()) async throws -> Result {
         let account = try await backend.accountId()
         var result = Result(outputs: [:])
+        let repositories = try await ensureRepositories(apply: false)
         if options.only != .services {
             onEvent(.layer(.infra, "planning stack \(names.stack)"))
             result.infra = try await stacks.plan(stack: try await stackRequest(accountId: account, upload: false), options: options.stack) {
@@ -120,23 +146,47 @@ public struct SiteDeployer: Sendable {
         }
         if options.only != .infra {
             onEvent(.layer(.services, "planning services"))
-            if let target = try await readTarget(accountId: account),
-                result.infra?.hasChanges != true
-            {
-                result.services = try await reconciler(target: target, apply: false, options: options).run()
-            } else {
-                result.services = ServicesPlan(
-                    actions: site.services.filter { options.services?.contains($0.name) ?? true }.map {
-                        PlannedAction(.create, .service, $0.name, "after the infrastructure stack is deployed")
-                    })
+            result.services = try await planServices(target: try await readTarget(accountId: account), infra: result.infra, options: options)
+        }
+        result.services = ServicesPlan(actions: repositories + (result.services?.actions ?? []))
+        return result
+    }
+
+    /// The services layer's plan against the stack as it is. When the stack is about to change,
+    /// values it provides (a new volume's file system, a new service's role) may not exist yet:
+    /// then each selected task's service is listed as deploy will treat it, created when it does
+    /// not exist and brought up to date when it does, without guessing further.
+    func planServices(target: SiteTarget?, infra: StackPlan?, options: Options) async throws -> ServicesPlan {
+        if let target {
+            do {
+                let plan = try await reconciler(target: target, apply: false, options: options).run()
+                if infra?.hasChanges == true {
+                    onEvent(.note("services are planned against the stack as it is; deploy plans them again after the stack's changes"))
+                }
+                return plan
+            } catch let error as DeployError where infra?.hasChanges == true {
+                onEvent(.note("services wait for the stack's changes (\(error.message)); listed without their details"))
             }
         }
-        return result
+        let tasks = site.tasks.filter { task in options.services.map { !$0.isDisjoint(with: task.memberNames) } ?? true }
+        let existing = Set(
+            try await backend.services(cluster: target?.cluster ?? names.cluster, names: tasks.map(\.name)).filter { $0.status != .inactive }.map(
+                \.name)
+        )
+        return ServicesPlan(
+            actions: tasks.map { task in
+                existing.contains(task.name)
+                    ? PlannedAction(.update, .service, task.name, "brought up to date after the infrastructure stack is deployed")
+                    : PlannedAction(.create, .service, task.name, "after the infrastructure stack is deployed")
+            })
     }
 
     public func deploy(_ options: Options = Options()) async throws -> Result {
         let account = try await backend.accountId()
         var result = Result(outputs: [:])
+        // Services alone need the stack: say so before writing anything.
+        if options.only == .services { _ = try await requireTarget(accountId: account) }
+        let repositories = try await ensureRepositories(apply: true)
         if options.only != .services {
             onEvent(.layer(.infra, "stack \(names.stack)"))
             let deployed = try await stacks.deploy(stack: try await stackRequest(accountId: account, upload: true), options: options.stack) {
@@ -147,12 +197,10 @@ public struct SiteDeployer: Sendable {
         }
         if options.only != .infra {
             onEvent(.layer(.services, "services"))
-            guard let target = try await readTarget(accountId: account) else {
-                throw DeployError(
-                    "the infrastructure stack \(names.stack) does not exist yet", hint: "run `berth deploy` without --only services first")
-            }
+            let target = try await requireTarget(accountId: account)
             result.services = try await reconciler(target: target, apply: true, options: options).run()
         }
+        result.services = ServicesPlan(actions: repositories + (result.services?.actions ?? []))
         return result
     }
 }

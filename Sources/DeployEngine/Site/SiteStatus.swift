@@ -57,7 +57,7 @@ public struct SiteStatus: Encodable, Sendable, Equatable {
     public static func read(names: Names, site: Site, input: InfraStackInput, backend: any SiteBackend, stacks: any StackOperations)
         async throws -> SiteStatus
     {
-        guard let observed = try await stacks.observe(stackName: names.stack) else { return .notDeployed(stack: names.stack) }
+        guard let observed = try await stacks.observe(stackName: names.stack), observed.provisioned else { return .notDeployed(stack: names.stack) }
         let target = try SiteTarget(
             observed: observed, stack: names.stack, input: input, accountId: try await backend.accountId(), region: backend.region)
         let services = try await backend.services(cluster: target.cluster, names: site.tasks.map(\.name))

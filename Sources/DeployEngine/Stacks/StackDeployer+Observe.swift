@@ -20,6 +20,6 @@ extension StackDeployer {
                 }
             }
         }
-        return ObservedStack(outputs: described.outputValues, physicalIds: physical)
+        return ObservedStack(outputs: described.outputValues, physicalIds: physical, provisioned: !described.StackStatus.requiresRecreate)
     }
 }

@@ -18,10 +18,14 @@ public protocol StackOperations: Sendable {
 public struct ObservedStack: Sendable, Equatable {
     public var outputs: [String: String]
     public var physicalIds: [String: String]
+    /// False when the stack's creation failed and rolled back: it holds nothing the services can
+    /// use and can only be deleted (teardown must still be able to delete it).
+    public var provisioned: Bool
 
-    public init(outputs: [String: String], physicalIds: [String: String] = [:]) {
+    public init(outputs: [String: String], physicalIds: [String: String] = [:], provisioned: Bool = true) {
         self.outputs = outputs
         self.physicalIds = physicalIds
+        self.provisioned = provisioned
     }
 }
 

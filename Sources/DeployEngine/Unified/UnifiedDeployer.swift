@@ -65,7 +65,9 @@ public struct UnifiedDeployer: Sendable {
         onEvent(.layer(.services, "secrets and images"))
         let secrets = try reconciler.builder.storedValues().filter { $0.store == .secretsManager }
         let arns = try await reconciler.reconcileStoredValues(secrets, recorder)
-        try await ensureRepositories(reconciler, apply: apply, recorder)
+        for action in try await ProjectRepositories(site: stack.site, names: names, backend: backend).ensure(apply: apply) {
+            reconciler.record(recorder, action)
+        }
         let images = try await reconciler.resolveImages()
         var parameters: [String: String] = [:]
         for (secret, parameter) in rendered.secretParameters {
@@ -93,23 +95,5 @@ public struct UnifiedDeployer: Sendable {
             backend: backend,
             builder: DesiredStateBuilder(site: stack.site, target: target, names: names, content: stack.content),
             options: .init(apply: apply), progress: { onEvent(.services($0)) })
-    }
-
-    /// Creates the missing repositories of built services, with the infrastructure template's
-    /// settings and lifecycle rule.
-    func ensureRepositories(_ reconciler: ServicesReconciler, apply: Bool, _ recorder: ServicesReconciler.Recorder) async throws {
-        for service in stack.site.services where service.build != nil {
-            let name = names.repository(service: service.name)
-            if try await backend.repositoryExists(name) {
-                reconciler.record(recorder, PlannedAction(.noChange, .repository, name, "exists"))
-                continue
-            }
-            if apply {
-                try await backend.createRepository(
-                    name, tags: names.siteTags + [(BerthTag.service, service.name)], lifecyclePolicy: InfraStack.repositoryLifecyclePolicy)
-            }
-            reconciler.record(
-                recorder, PlannedAction(.create, .repository, name, "for the images of \(service.name), pushed before the stack runs them"))
-        }
     }
 }

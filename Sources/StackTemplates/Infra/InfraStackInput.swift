@@ -24,6 +24,9 @@ public struct InfraStackInput: Sendable, Equatable {
     public var backupRetentionDays: Int
     /// `x-aws-cloudformation`, merged over the generated template last.
     public var overlay: JSONValue?
+    /// Services whose ECR repository this environment's deployed stack still holds, from before
+    /// repositories became the project's (see `InfraStack.repositories`). Read from the stack.
+    public var stackHeldRepositories: Set<String> = []
 
     public struct ServiceInput: Sendable, Equatable {
         public var name: String

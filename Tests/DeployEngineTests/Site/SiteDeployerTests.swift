@@ -14,11 +14,15 @@ struct SiteDeployerTests {
     struct Fixture {
         let site: Site
         let input: InfraStackInput
-        let backend = InMemoryServicesBackend()
+        let backend: InMemoryServicesBackend
         let stacks: InMemoryStacks
         let content: ContentReader
 
-        init(compose: String = ServicesReconcilerTests.compose) throws {
+        init(
+            compose: String = ServicesReconcilerTests.compose, environment: String = "dev",
+            backend: InMemoryServicesBackend = InMemoryServicesBackend(),
+            holding: [String: String] = [:]
+        ) throws {
             let files = ["/p/compose.yaml": compose, "/p/nginx.conf": "events {}\n"]
             let fileSystem = InMemoryFileSystem(files: files, directories: ["/p/worker"])
             let result = ComposeLoader.load(
@@ -26,8 +30,9 @@ struct SiteDeployerTests {
                     files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [], fileSystem: fileSystem))
             guard let site = result.site, !result.hasErrors else { throw DeployError(result.diagnostics.map(\.description).joined(separator: "\n")) }
             self.site = try site.resolved(environment: nil)
-            input = InfraStackInput(site: self.site, environment: "dev")
-            stacks = InMemoryStacks.infrastructure(input)
+            input = InfraStackInput(site: self.site, environment: environment)
+            self.backend = backend
+            stacks = InMemoryStacks.infrastructure(input, holding: holding)
             content = ContentReader(environment: ["DB_PASSWORD": "s3cret"], fileSystem: fileSystem)
             backend.images["123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker:2.0"] = "sha256:abc"
         }
@@ -63,8 +68,10 @@ struct SiteDeployerTests {
         let fixture = try Fixture()
         let result = try await fixture.deployer().plan(Fixture.options)
         #expect(result.infra == .create([]))
-        #expect(result.services?.actions.map(\.name) == ["web", "cms", "worker"])
-        #expect(result.services?.actions.allSatisfy { $0.kind == .create && $0.reason == "after the infrastructure stack is deployed" } == true)
+        let actions = result.services?.actions ?? []
+        #expect(actions.first == PlannedAction(.create, .repository, "shop/worker", "for the images of worker, shared by every environment of shop"))
+        #expect(actions.dropFirst().map(\.name) == ["web", "cms", "worker"])
+        #expect(actions.dropFirst().allSatisfy { $0.kind == .create && $0.reason == "after the infrastructure stack is deployed" })
         #expect(fixture.stacks.writes.isEmpty && fixture.backend.writeCount == 0)
     }
 
@@ -144,6 +151,7 @@ struct SiteDeployerTests {
             result.kept == [
                 "file system fs-1 (volume content): reattach with `volumes: {content: {external: true, name: fs-1}}`",
                 "backup bucket shop-dev-backups",
+                "repository shop/worker: the project's, shared by its environments",
             ])
         #expect(fixture.backend.fileSystems == ["fs-1"] && fixture.backend.buckets == ["shop-dev-backups"])
 
@@ -154,7 +162,7 @@ struct SiteDeployerTests {
     @Test func downDeleteDataRemovesFileSystemsAccessPointsAndTheBucket() async throws {
         let fixture = try Fixture()
         let result = try await fixture.deployed().down(.init(infra: true, deleteData: true))
-        #expect(result.kept.isEmpty)
+        #expect(result.kept == ["repository shop/worker: the project's, shared by its environments"])
         #expect(result.removed.contains("file system fs-1 (volume content)"))
         #expect(result.removed.contains("backup bucket shop-dev-backups"))
         #expect(result.removed.contains { $0.hasPrefix("access point ") })
@@ -174,5 +182,40 @@ struct SiteDeployerTests {
         let result = try await fixture.deployer().down(.init(infra: true))
         #expect(result.nothingDeployed && result.removed.isEmpty)
         #expect(fixture.stacks.writes.isEmpty)
+    }
+
+    // MARK: Repositories belong to the project (issue 10, item 1)
+
+    /// `<project>/<service>` is one name per account and region: dev and prod share it, so no
+    /// environment's stack may create it (AWS answers RepositoryAlreadyExistsException) and no
+    /// environment's teardown may delete it.
+    @Test func devAndProdShareTheProjectsRepositoryInOneAccount() async throws {
+        let dev = try Fixture()
+        _ = try await dev.deployer().deploy(Fixture.options)
+        let prod = try Fixture(environment: "prod", backend: dev.backend)
+        let planned = try await prod.deployer().plan(Fixture.options)
+        #expect(planned.services?.actions.first == PlannedAction(.noChange, .repository, "shop/worker", "exists"))
+        _ = try await prod.deployer().deploy(Fixture.options)
+        #expect(dev.backend.writes.filter { $0.hasPrefix("create repository") } == ["create repository shop/worker"])
+        for request in [dev.stacks.request("shop-dev"), prod.stacks.request("shop-prod")] {
+            #expect(request?.templateBody.contains("AWS::ECR::Repository") == false)
+        }
+
+        _ = try await dev.deployer().down(.init(infra: true, deleteData: true))
+        #expect(dev.backend.repositories == ["shop/worker"])
+    }
+
+    /// A stack deployed before repositories became the project's holds its repository: the next
+    /// template keeps it, retained, since dropping it would delete it with its images.
+    @Test func aStackThatHoldsItsRepositoryKeepsItRetained() async throws {
+        let fixture = try Fixture(holding: [StackLogicalID.repository(service: "Worker"): "shop/worker"])
+        fixture.backend.repositories.insert("shop/worker")
+        _ = try await fixture.deployer().deploy(Fixture.options)
+        #expect(fixture.stacks.request("shop-dev")?.templateBody.contains("AWS::ECR::Repository") == false)
+        _ = try await fixture.deployer().deploy(Fixture.options)
+        let template = fixture.stacks.request("shop-dev")?.templateBody ?? ""
+        #expect(
+            template.contains("  RepositoryWorker:\n    Type: AWS::ECR::Repository\n    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n"))
+        #expect(!template.contains("EmptyOnDelete"))
     }
 }

@@ -26,14 +26,6 @@ extension InMemoryServicesBackend: SiteBackend {
         }
     }
 
-    func emptyRepository(_ name: String) async throws {
-        locked {
-            let stored = images.keys.filter { $0.contains("/\(name):") }
-            if !stored.isEmpty { record("empty repository \(name)") }
-            for key in stored { images[key] = nil }
-        }
-    }
-
     func deleteFileSystem(_ id: String) async throws {
         locked {
             guard fileSystems.remove(id) != nil else { return }

@@ -57,10 +57,10 @@ final class InMemoryStacks: StackOperations, @unchecked Sendable {
 
 extension InMemoryStacks {
     /// What an infrastructure stack of `input` provides: every output the services layer reads,
-    /// and a physical id for each file system, task role and target group.
-    static func infrastructure(_ input: InfraStackInput) -> InMemoryStacks {
+    /// and a physical id for each file system, task role and target group (and `holding`'s).
+    static func infrastructure(_ input: InfraStackInput, holding: [String: String] = [:]) -> InMemoryStacks {
         InMemoryStacks { _ in
-            var physical: [String: String] = [:]
+            var physical = holding
             for (index, volume) in input.volumes.enumerated() {
                 physical[StackLogicalID.fileSystem(volume: volume.logicalId)] = "fs-\(index + 1)"
             }

@@ -43,10 +43,10 @@ extension ServicesReconciler {
     /// Polls until each changed service's newest deployment has completed; a deployment the
     /// circuit breaker rolled back is a failure explained by its stopped tasks and their logs.
     func waitUntilStable(_ changed: [(name: String, taskDefinition: String)]) async throws {
-        try await changed.concurrentMap(limit: options.concurrency) { name, expected in
+        _ = try await changed.concurrentMap(limit: options.concurrency) { name, expected in
             var seenEvents = Set<String>()
             var first = true
-            try await options.waiter.wait(for: "service \(name) to become stable") { () -> Waiter.State<Bool> in
+            _ = try await options.waiter.wait(for: "service \(name) to become stable") { () -> Waiter.State<Bool> in
                 guard let service = try await backend.services(cluster: target.cluster, names: [name]).first else {
                     return .failed(DeployError("service \(name) disappeared while Berth waited for it"))
                 }

@@ -38,13 +38,6 @@ extension AWSServicesBackend: SiteBackend {
         try await ecr.putLifecyclePolicy(repositoryName: name, policy: lifecyclePolicy)
     }
 
-    public func emptyRepository(_ name: String) async throws {
-        do {
-            let digests = try await ecr.describeImages(repositoryName: name).collect { $0 }.compactMap(\.imageDigest)
-            if !digests.isEmpty { try await ecr.batchDeleteImage(repositoryName: name, digests: digests) }
-        } catch let error as AWSServiceError where error.isRepositoryNotFound {}
-    }
-
     public func deleteFileSystem(_ id: String) async throws {
         do {
             for point in try await efs.describeAccessPoints(fileSystemId: id).collect({ $0 }) {
