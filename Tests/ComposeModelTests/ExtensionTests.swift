@@ -94,6 +94,43 @@ import Testing
         #expect(uploads.driverOptions == [NamedValue(name: "performance_mode", value: "maxIO")])
     }
 
+    /// A load balancer takes certificates from its own region only: the stack would roll back.
+    @Test func aCertificateFromAnotherRegionIsALocatedError() {
+        let result = TestSupport.load(
+            """
+            services:
+              web:
+                image: nginx
+                ports: ["443:80"]
+                x-berth:
+                  certificate: arn:aws:acm:eu-west-1:123456789012:certificate/a
+            x-berth:
+              region: eu-west-1
+              environments:
+                dev: {}
+                us:
+                  region: us-east-2
+                prod:
+                  services:
+                    web:
+                      certificate: arn:aws:acm:us-east-1:123456789012:certificate/b
+            """)
+        #expect(
+            result.errorSummaries == [
+                "6:20 services.web.x-berth.certificate: the certificate is in eu-west-1, but environment us runs in us-east-2",
+                "16:24 x-berth.environments.prod.services.web.certificate: the certificate is in us-east-1, but environment prod runs in eu-west-1",
+            ], "\(result.errorSummaries)")
+        #expect(result.errors.allSatisfy { $0.hint == nil || $0.hint?.contains("only takes ACM certificates from its own region") == true })
+
+        let sameRegion = TestSupport.load(
+            """
+            services:
+              web: {image: nginx, ports: ["443:80"], x-berth: {certificate: "arn:aws:acm:eu-west-1:123456789012:certificate/a"}}
+            x-berth: {region: eu-west-1}
+            """)
+        #expect(sameRegion.errors.isEmpty, "\(sameRegion.errorSummaries)")
+    }
+
     @Test func badExtensionValuesAreLocatedErrors() {
         let result = TestSupport.load(
             """

@@ -77,7 +77,9 @@ struct BerthDecoder {
                     settings.memory = Int((bytes + 1024 * 1024 - 1) / (1024 * 1024))
                 }
             case "domain": settings.domain = domain(entry.value, keyPath)
-            case "certificate": settings.certificate = certificate(entry.value, keyPath)
+            case "certificate":
+                settings.certificate = certificate(entry.value, keyPath)
+                settings.certificateLocation = entry.value.location
             case "image_tag": settings.imageTag = reader.string(entry.value, keyPath)
             case "task":
                 guard let name = reader.string(entry.value, keyPath) else { continue }
@@ -118,7 +120,7 @@ struct BerthDecoder {
         guard AWSNames.isCertificateARN(arn) else {
             diagnostics.error(
                 node, path, "\"\(arn)\" is not an ACM certificate ARN",
-                hint: "e.g. arn:aws:acm:us-east-1:123456789012:certificate/…")
+                hint: "e.g. arn:aws:acm:eu-west-1:123456789012:certificate/…, in the site's region")
             return nil
         }
         return arn
@@ -181,6 +183,12 @@ enum AWSNames {
             guard !label.isEmpty, label.count <= 63, label.first != "-", label.last != "-" else { return false }
             return label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         }
+    }
+
+    /// The region of a well-formed ACM certificate ARN.
+    static func certificateRegion(_ arn: String) -> String? {
+        guard isCertificateARN(arn) else { return nil }
+        return String(arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)[3])
     }
 
     static func isCertificateARN(_ text: String) -> Bool {

@@ -76,6 +76,8 @@ public struct BerthServiceSettings: Sendable, Codable, Equatable {
     public var domain: String?
     /// The ACM certificate ARN for `domain`.
     public var certificate: String?
+    /// Where `certificate` was written, for diagnostics about its region.
+    public var certificateLocation: SourceLocation?
     /// Replaces the tag of the service's image (`image: org/site:1.0` + `image_tag: 1.1`).
     public var imageTag: String?
     /// The task this service runs in: services with the same `task` are containers of one task
@@ -88,7 +90,7 @@ public struct BerthServiceSettings: Sendable, Codable, Equatable {
     public init(
         replicas: Int? = nil, cpus: Double? = nil, cpu: Int? = nil, memory: Int? = nil, domain: String? = nil,
         certificate: String? = nil, imageTag: String? = nil, task: String? = nil, taskLocation: SourceLocation? = nil,
-        location: SourceLocation? = nil
+        location: SourceLocation? = nil, certificateLocation: SourceLocation? = nil
     ) {
         self.replicas = replicas
         self.cpus = cpus
@@ -96,6 +98,7 @@ public struct BerthServiceSettings: Sendable, Codable, Equatable {
         self.memory = memory
         self.domain = domain
         self.certificate = certificate
+        self.certificateLocation = certificateLocation
         self.imageTag = imageTag
         self.task = task
         self.taskLocation = taskLocation
@@ -109,7 +112,8 @@ public struct BerthServiceSettings: Sendable, Codable, Equatable {
             memory: override.memory ?? memory, domain: override.domain ?? domain,
             certificate: override.certificate ?? certificate, imageTag: override.imageTag ?? imageTag,
             task: override.task ?? task, taskLocation: override.task == nil ? taskLocation : override.taskLocation,
-            location: override.location ?? location)
+            location: override.location ?? location,
+            certificateLocation: override.certificate == nil ? certificateLocation : override.certificateLocation)
     }
 }
 

@@ -10,7 +10,40 @@ struct SiteValidator {
         DependencyCycles.report(in: site, diagnostics: diagnostics)
         checkPublishedPorts(site)
         checkEnvironments(site)
+        checkCertificates(site)
         checkTasks(site)
+    }
+
+    /// A load balancer takes ACM certificates from its own region only (us-east-1's are for
+    /// CloudFront): one from elsewhere makes the HTTPS listener fail and the stack roll back.
+    /// Checked against each environment's region where the file says it; `deploy` checks the
+    /// region it actually deploys to, and that the certificate is issued.
+    private func checkCertificates(_ site: Site) {
+        let environments = site.berth.environments.isEmpty ? [nil] : site.berth.environments.map { Optional($0) }
+        func check(_ settings: BerthServiceSettings, path: String, regions: [(environment: String?, region: String?)]) {
+            guard let arn = settings.certificate, let certificateRegion = AWSNames.certificateRegion(arn) else { return }
+            for (environment, region) in regions {
+                guard let region, region != certificateRegion else { continue }
+                diagnostics.add(
+                    .error(
+                        at: settings.certificateLocation, path: path,
+                        "the certificate is in \(certificateRegion), but \(environment.map { "environment \($0)" } ?? "the site") runs in \(region)",
+                        hint: "a load balancer only takes ACM certificates from its own region; request or import one in \(region)"))
+                return
+            }
+        }
+        for service in site.services {
+            check(
+                service.berth, path: "services.\(service.name).x-berth.certificate",
+                regions: environments.map { ($0?.name, $0?.region ?? site.berth.region) })
+        }
+        for environment in site.berth.environments {
+            for (name, settings) in environment.services.sorted(by: { $0.key < $1.key }) {
+                check(
+                    settings, path: "x-berth.environments.\(environment.name).services.\(name).certificate",
+                    regions: [(environment.name, environment.region ?? site.berth.region)])
+            }
+        }
     }
 
     /// Task groups as written, and as each environment's `task` overrides regroup them.
