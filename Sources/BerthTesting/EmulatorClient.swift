@@ -77,6 +77,11 @@ public struct EmulatorClient: Sendable {
         try call("POST", "/_berth/ecs/fail-next-deployment", json: ["service": service, "cluster": cluster])
     }
 
+    /// An ACM certificate with exactly this ARN (in the ARN's account and region), in `status`.
+    public func placeCertificate(_ arn: String, domain: String = "www.example.com", status: String = "ISSUED") throws {
+        try call("POST", "/_berth/acm/certificate", json: ["arn": arn, "domain": domain, "status": status])
+    }
+
     /// The next stack operation that creates or updates `logicalId` fails there and rolls back.
     public func failNextStackResource(_ logicalId: String, reason: String? = nil, stackName: String? = nil) throws {
         var body = ["logicalId": logicalId]

@@ -277,6 +277,21 @@ struct ServiceClientRequestTests {
         #expect(bodies[1] == (try Shape.json(#"{"repositoryName":"site/web","lifecyclePolicyText":"{\"rules\":[]}"}"#)))
     }
 
+    @Test func acmDescribeCertificateAndAMissingOne() async throws {
+        let transport = FakeTransport { request, index in
+            #expect(request.header("X-Amz-Target") == "CertificateManager.DescribeCertificate")
+            #expect(request.url.host == "127.0.0.1")
+            return index == 0
+                ? FakeTransport.json(200, #"{"Certificate":{"CertificateArn":"arn:aws:acm:eu-west-1:1:certificate/a","Status":"ISSUED"}}"#)
+                : FakeTransport.json(400, #"{"__type":"ResourceNotFoundException","message":"Could not find certificate"}"#)
+        }
+        let acm = ACMClient(AWSClient.forTesting(transport: transport, region: "eu-west-1"))
+        #expect(try await acm.describeCertificate("arn:aws:acm:eu-west-1:1:certificate/a")?.Status == .issued)
+        #expect(try await acm.describeCertificate("arn:aws:acm:eu-west-1:1:certificate/b") == nil)
+        #expect(try transport.requests.map(Shape.body).first == (try Shape.json(#"{"CertificateArn":"arn:aws:acm:eu-west-1:1:certificate/a"}"#)))
+        #expect(transport.requests.first?.header("Authorization")?.contains("/eu-west-1/acm/aws4_request") == true)
+    }
+
     @Test func ec2SubnetsAndSecurityGroups() async throws {
         let transport = FakeTransport { request, _ in
             if String(decoding: request.body, as: UTF8.self).contains("DescribeSubnets") {

@@ -81,6 +81,42 @@ extension Integration {
             try gate.client.expectNoRejections()
         }
 
+        /// dev and prod in one account and region: the repository `website/site` is the project's,
+        /// made once through the API; neither stack creates it (AWS would answer
+        /// RepositoryAlreadyExistsException to the second) and neither teardown deletes it.
+        @Test func devAndProdShareOneAccountAndRegion() async throws {
+            let gate = try LocalAWS.require()
+            try gate.client.reset()
+            // prod serves HTTPS with the example's certificate: first not issued, which stops the
+            // deploy before any stack (AWS would roll the stack back at the listener)...
+            let certificate = "arn:aws:acm:eu-west-1:123456789012:certificate/example"
+            try gate.client.placeCertificate(certificate, status: "PENDING_VALIDATION")
+            let pending = try berth(["deploy", "--env", "prod", "--only", "infra"], gate)
+            #expect(pending.status == 1)
+            #expect(pending.stderr.contains("is PENDING_VALIDATION, not ISSUED"), "\(pending.stderr)")
+            #expect(try gate.client.stats().mutating == 0)
+            // ...then issued.
+            try gate.client.placeCertificate(certificate)
+            for environment in ["dev", "prod"] {
+                let infra = try berth(["deploy", "--env", environment, "--only", "infra"], gate)
+                #expect(infra.status == 0, "\(environment): \(infra.stderr)")
+            }
+            try gate.client.expectNoRejections()
+            let client = AWSClient.forTesting(transport: URLSessionTransport(), endpoint: gate.url, region: Self.region)
+            let cloudFormation = CloudFormationClient(client)
+            for stack in ["website-dev", "website-prod"] {
+                let resources = try await cloudFormation.listStackResources(stackName: stack).collect { $0 }
+                #expect(!resources.contains { $0.ResourceType == "AWS::ECR::Repository" }, "\(stack)")
+            }
+
+            let down = try berth(["down", "--env", "prod", "--infra", "--delete-data", "--yes"], gate)
+            #expect(down.status == 0, "\(down.stderr)")
+            #expect(down.stdout.contains("kept repository website/site"), "\(down.stdout)")
+            #expect(try await ECRClient(client).describeRepositories(names: ["website/site"]).collect { $0 }.count == 1)
+            #expect(try await cloudFormation.describeStack("website-dev") != nil)
+            try gate.client.expectNoRejections()
+        }
+
         @Test func downWhenNothingIsDeployedSaysSo() throws {
             let gate = try LocalAWS.require()
             let result = try berth(["down", "--env", "prod", "--yes"], gate)

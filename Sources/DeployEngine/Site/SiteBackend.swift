@@ -1,3 +1,4 @@
+import AWSServices
 import StackTemplates
 
 /// The calls a site's workflows make beyond the services layer's: who and where the caller is,
@@ -18,6 +19,9 @@ public protocol SiteBackend: ServicesBackend {
     /// Creates the repository (one made by an interrupted run is just as good) and sets its
     /// lifecycle rule.
     func createRepository(_ name: String, tags: [(String, String)], lifecyclePolicy: String) async throws
+
+    /// The status of an ACM certificate of this account and region; `nil` when there is none.
+    func certificateStatus(_ arn: String) async throws -> CertificateStatus?
 
     /// Deletes the file system after its access points.
     func deleteFileSystem(_ id: String) async throws

@@ -139,6 +139,7 @@ public struct SiteDeployer: Sendable {
         var result = Result(outputs: [:])
         let repositories = try await ensureRepositories(apply: false)
         if options.only != .services {
+            try await CertificateCheck(input: input, backend: backend).run()
             onEvent(.layer(.infra, "planning stack \(names.stack)"))
             result.infra = try await stacks.plan(stack: try await stackRequest(accountId: account, upload: false), options: options.stack) {
                 onEvent(.stack($0))
@@ -185,7 +186,11 @@ public struct SiteDeployer: Sendable {
         let account = try await backend.accountId()
         var result = Result(outputs: [:])
         // Services alone need the stack: say so before writing anything.
-        if options.only == .services { _ = try await requireTarget(accountId: account) }
+        if options.only == .services {
+            _ = try await requireTarget(accountId: account)
+        } else {
+            try await CertificateCheck(input: input, backend: backend).run()
+        }
         let repositories = try await ensureRepositories(apply: true)
         if options.only != .services {
             onEvent(.layer(.infra, "stack \(names.stack)"))

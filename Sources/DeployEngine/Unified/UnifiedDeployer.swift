@@ -58,6 +58,7 @@ public struct UnifiedDeployer: Sendable {
     /// The stack request with every parameter filled, after writing (with `apply`) what must
     /// exist before it: secrets and repositories.
     func prepare(apply: Bool) async throws -> (StackRequest, [PlannedAction]) {
+        try await CertificateCheck(input: stack.input, backend: backend).run()
         let rendered = try stack.render()
         let account = try await backend.accountId()
         let reconciler = reconciler(account: account, apply: apply)

@@ -218,4 +218,46 @@ struct SiteDeployerTests {
             template.contains("  RepositoryWorker:\n    Type: AWS::ECR::Repository\n    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n"))
         #expect(!template.contains("EmptyOnDelete"))
     }
+
+    // MARK: Certificates are checked before the stack (issue 10, item 2)
+
+    static func httpsCompose(_ arn: String) -> String {
+        """
+        name: shop
+        services:
+          web:
+            image: nginx:1.27
+            ports: ["80:80"]
+            x-berth: {domain: www.example.com, certificate: "\(arn)"}
+        """
+    }
+
+    /// A listener with a missing, unissued or foreign-region certificate fails on AWS and rolls
+    /// the stack back; Berth says so first and writes nothing.
+    @Test(arguments: [
+        ("arn:aws:acm:us-east-1:123456789012:certificate/c1", nil, "does not exist in this account"),
+        ("arn:aws:acm:us-east-1:123456789012:certificate/c1", CertificateStatus.pendingValidation, "is PENDING_VALIDATION, not ISSUED"),
+        ("arn:aws:acm:us-east-1:123456789012:certificate/c1", CertificateStatus.expired, "is EXPIRED, not ISSUED"),
+        ("arn:aws:acm:eu-west-1:123456789012:certificate/c1", CertificateStatus.issued, "is in eu-west-1, but the site deploys to us-east-1"),
+    ])
+    func aCertificateTheListenerCannotUseStopsTheDeployBeforeTheStack(arn: String, status: CertificateStatus?, message: String) async throws {
+        let fixture = try Fixture(compose: Self.httpsCompose(arn))
+        fixture.backend.certificates[arn] = status
+        for run in [{ try await fixture.deployer().plan(Fixture.options) }, { try await fixture.deployer().deploy(Fixture.options) }] {
+            await #expect {
+                _ = try await run()
+            } throws: {
+                ($0 as? DeployError)?.message.contains(message) == true
+            }
+        }
+        #expect(fixture.stacks.writes.isEmpty && fixture.backend.writeCount == 0)
+    }
+
+    @Test func anIssuedCertificateInTheSitesRegionDeploys() async throws {
+        let arn = "arn:aws:acm:us-east-1:123456789012:certificate/c1"
+        let fixture = try Fixture(compose: Self.httpsCompose(arn))
+        fixture.backend.certificates[arn] = .issued
+        _ = try await fixture.deployer().deploy(Fixture.options)
+        #expect(fixture.stacks.writes == ["create shop-dev"])
+    }
 }

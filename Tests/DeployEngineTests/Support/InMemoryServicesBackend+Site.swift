@@ -1,3 +1,4 @@
+import AWSServices
 import DeployEngine
 import Foundation
 import StackTemplates
@@ -25,6 +26,8 @@ extension InMemoryServicesBackend: SiteBackend {
             repositories.insert(name)
         }
     }
+
+    func certificateStatus(_ arn: String) async throws -> CertificateStatus? { locked { certificates[arn] } }
 
     func deleteFileSystem(_ id: String) async throws {
         locked {

@@ -13,6 +13,8 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     var services: [String: ObservedService] = [:]
     var scalings: [String: ObservedScaling] = [:]
     var repositories: Set<String> = []
+    /// ACM certificates of the account and region, by ARN.
+    var certificates: [String: CertificateStatus] = [:]
     /// What the infrastructure stack made and `down --delete-data` removes.
     var fileSystems: Set<String> = []
     var buckets: Set<String> = []

@@ -6,7 +6,7 @@ from .base import Patch, PatchError  # noqa: F401
 
 # control prefix → (module, class)
 PATCHES = {'cfn': ('cloudformation', 'CloudFormationPatch'), 'ecs': ('ecs', 'ECSPatch'),
-           'efs': ('efs', 'EFSPatch'), 'logs': ('logs', 'LogsPatch')}
+           'efs': ('efs', 'EFSPatch'), 'logs': ('logs', 'LogsPatch'), 'acm': ('acm', 'ACMPatch')}
 
 
 def all_patches(settings):

@@ -38,6 +38,11 @@ extension AWSServicesBackend: SiteBackend {
         try await ecr.putLifecyclePolicy(repositoryName: name, policy: lifecyclePolicy)
     }
 
+    public func certificateStatus(_ arn: String) async throws -> CertificateStatus? {
+        guard let certificate = try await ACMClient(client).describeCertificate(arn) else { return nil }
+        return certificate.Status ?? .unknown("")
+    }
+
     public func deleteFileSystem(_ id: String) async throws {
         do {
             for point in try await efs.describeAccessPoints(fileSystemId: id).collect({ $0 }) {
