@@ -12,6 +12,10 @@ extension InfraStack {
             SkippedCheck("CKV_AWS_150", "Berth must be able to delete the stack on `berth down --infra`."),
             SkippedCheck("CKV2_AWS_28", "A WAF web ACL is a per-site choice with its own cost; attach one with x-aws-cloudformation."),
         ]
+        // An internet-facing load balancer needs its subnets' internet gateway attached: without
+        // the DependsOn, CloudFormation may create it first and AWS answers InvalidSubnet
+        // ("... has no internet gateway"), now and then. An existing VPC has its own.
+        let gateway = input.existingVPC == nil ? [InfraStack.internetGatewayAttachment] : []
         if !http.isEmpty && input.existingLoadBalancer == nil {
             resources.append(
                 Resource(
@@ -22,7 +26,7 @@ extension InfraStack {
                         "LoadBalancerAttributes": [["Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"]],
                         "Tags": tags(),
                     ],
-                    skippedChecks: lbSkips))
+                    dependsOn: gateway, skippedChecks: lbSkips))
         }
         if !network.isEmpty && input.existingLoadBalancer == nil {
             resources.append(
@@ -32,7 +36,7 @@ extension InfraStack {
                         "Type": "network", "Scheme": "internet-facing", "Subnets": .list(publicSubnets),
                         "SecurityGroups": [.ref("LoadBalancerSecurityGroup")], "Tags": tags(),
                     ],
-                    skippedChecks: lbSkips))
+                    dependsOn: gateway, skippedChecks: lbSkips))
         }
         let httpLB: TemplateValue = input.existingLoadBalancer.map(TemplateValue.string) ?? .ref("LoadBalancer")
         let networkLB: TemplateValue = input.existingLoadBalancer.map(TemplateValue.string) ?? .ref("NetworkLoadBalancer")

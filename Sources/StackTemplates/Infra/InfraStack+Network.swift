@@ -3,6 +3,24 @@ extension InfraStack {
     /// often already use.
     static let vpcCIDR = "10.80.0.0/16"
 
+    /// The VPC's internet gateway attachment: what anything that needs the internet waits for.
+    static let internetGatewayAttachment = "InternetGatewayAttachment"
+
+    /// What a task's network needs before the task starts, in a Berth-made VPC: the default
+    /// route and route table associations of the subnets tasks run in (through the NAT gateway
+    /// in private subnets). A task started earlier cannot pull its image or reach AWS APIs, so a
+    /// service in the same template as the network waits for these; none in an existing VPC.
+    public var taskRoutes: [String] {
+        guard input.existingVPC == nil else { return [] }
+        let isPrivate = input.privateSubnets
+        return [Self.defaultRoute(private: isPrivate)] + ["A", "B"].map { Self.routeTableAssociation(private: isPrivate, zone: $0) }
+    }
+
+    static func defaultRoute(private isPrivate: Bool) -> String { isPrivate ? "PrivateDefaultRoute" : "PublicDefaultRoute" }
+    static func routeTableAssociation(private isPrivate: Bool, zone: String) -> String {
+        "\(isPrivate ? "Private" : "Public")Subnet\(zone)RouteTable"
+    }
+
     var network: TemplateSection {
         guard input.existingVPC == nil else { return TemplateSection("Network: the existing VPC named by x-aws-vpc", []) }
         let publicIPs = SkippedCheck(
@@ -30,20 +48,20 @@ extension InfraStack {
             privateResources = [
                 privateSubnet("PrivateSubnetA", 0, "10.80.32.0/20"),
                 privateSubnet("PrivateSubnetB", 1, "10.80.48.0/20"),
-                Resource("NatAddress", "AWS::EC2::EIP", ["Domain": "vpc", "Tags": tags()], dependsOn: ["InternetGatewayAttachment"]),
+                Resource("NatAddress", "AWS::EC2::EIP", ["Domain": "vpc", "Tags": tags()], dependsOn: [InfraStack.internetGatewayAttachment]),
                 Resource(
                     "NatGateway", "AWS::EC2::NatGateway",
                     ["AllocationId": .getAtt("NatAddress", "AllocationId"), "SubnetId": .ref("PublicSubnetA"), "Tags": tags()]),
                 Resource(
                     "PrivateRouteTable", "AWS::EC2::RouteTable", ["VpcId": .ref("VPC"), "Tags": tags([("Name", .sub("${AWS::StackName}-private"))])]),
                 Resource(
-                    "PrivateDefaultRoute", "AWS::EC2::Route",
+                    Self.defaultRoute(private: true), "AWS::EC2::Route",
                     ["RouteTableId": .ref("PrivateRouteTable"), "DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": .ref("NatGateway")]),
                 Resource(
-                    "PrivateSubnetARouteTable", "AWS::EC2::SubnetRouteTableAssociation",
+                    Self.routeTableAssociation(private: true, zone: "A"), "AWS::EC2::SubnetRouteTableAssociation",
                     ["SubnetId": .ref("PrivateSubnetA"), "RouteTableId": .ref("PrivateRouteTable")]),
                 Resource(
-                    "PrivateSubnetBRouteTable", "AWS::EC2::SubnetRouteTableAssociation",
+                    Self.routeTableAssociation(private: true, zone: "B"), "AWS::EC2::SubnetRouteTableAssociation",
                     ["SubnetId": .ref("PrivateSubnetB"), "RouteTableId": .ref("PrivateRouteTable")]),
             ]
         }
@@ -65,21 +83,21 @@ extension InfraStack {
                     ]),
                 Resource("InternetGateway", "AWS::EC2::InternetGateway", ["Tags": tags([("Name", .sub("${AWS::StackName}"))])]),
                 Resource(
-                    "InternetGatewayAttachment", "AWS::EC2::VPCGatewayAttachment",
+                    InfraStack.internetGatewayAttachment, "AWS::EC2::VPCGatewayAttachment",
                     ["VpcId": .ref("VPC"), "InternetGatewayId": .ref("InternetGateway")]),
                 subnet("PublicSubnetA", 0, "10.80.0.0/20"),
                 subnet("PublicSubnetB", 1, "10.80.16.0/20"),
                 Resource(
                     "PublicRouteTable", "AWS::EC2::RouteTable", ["VpcId": .ref("VPC"), "Tags": tags([("Name", .sub("${AWS::StackName}-public"))])]),
                 Resource(
-                    "PublicDefaultRoute", "AWS::EC2::Route",
+                    Self.defaultRoute(private: false), "AWS::EC2::Route",
                     ["RouteTableId": .ref("PublicRouteTable"), "DestinationCidrBlock": "0.0.0.0/0", "GatewayId": .ref("InternetGateway")],
-                    dependsOn: ["InternetGatewayAttachment"]),
+                    dependsOn: [InfraStack.internetGatewayAttachment]),
                 Resource(
-                    "PublicSubnetARouteTable", "AWS::EC2::SubnetRouteTableAssociation",
+                    Self.routeTableAssociation(private: false, zone: "A"), "AWS::EC2::SubnetRouteTableAssociation",
                     ["SubnetId": .ref("PublicSubnetA"), "RouteTableId": .ref("PublicRouteTable")]),
                 Resource(
-                    "PublicSubnetBRouteTable", "AWS::EC2::SubnetRouteTableAssociation",
+                    Self.routeTableAssociation(private: false, zone: "B"), "AWS::EC2::SubnetRouteTableAssociation",
                     ["SubnetId": .ref("PublicSubnetB"), "RouteTableId": .ref("PublicRouteTable")]),
             ] + privateResources)
     }
