@@ -18,8 +18,37 @@ extension InfraStack {
             "CKV_AWS_356", "ecr:GetAuthorizationToken and the ssmmessages channel actions have no resource-level permissions; AWS requires \"*\"."),
     ]
 
+    /// The secrets and parameters the execution role reads: the site's own, under its prefix,
+    /// and exactly the external ones its tasks name. A secret's ARN ends in `-` and six random
+    /// characters that a name (or a partial ARN) leaves out, so those get the `-??????` IAM
+    /// documents for them; a parameter's ARN is its name.
+    var readableValues: [TemplateValue] {
+        let prefix = "arn:${AWS::Partition}"
+        var arns: [TemplateValue] = [
+            .sub("\(prefix):secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:\(input.names.secretPrefix)/*"),
+            .sub("\(prefix):ssm:${AWS::Region}:${AWS::AccountId}:parameter/\(input.names.secretPrefix)/*"),
+        ]
+        for secret in input.externalSecrets {
+            if secret.hasPrefix("arn:") {
+                arns += [.string(secret), .string(secret + "-??????")]
+            } else {
+                arns.append(.sub("\(prefix):secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:\(secret)-??????"))
+            }
+        }
+        for parameter in input.externalParameters {
+            arns.append(
+                parameter.hasPrefix("arn:")
+                    ? .string(parameter)
+                    : .sub(
+                        "\(prefix):ssm:${AWS::Region}:${AWS::AccountId}:parameter/\(parameter.hasPrefix("/") ? String(parameter.dropFirst()) : parameter)"
+                    ))
+        }
+        return arns
+    }
+
     /// The execution role starts tasks: it pulls from the site's repositories, writes to the
-    /// site's log group, and reads only the site's own secrets and parameters.
+    /// site's log group, and reads only the site's own secrets and parameters and the external
+    /// ones its tasks name.
     var roles: TemplateSection {
         var statements: [TemplateValue] = [
             [
@@ -29,12 +58,21 @@ extension InfraStack {
             ["Sid": "ECRLogin", "Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"],
             [
                 "Sid": "ReadSiteSecrets", "Effect": "Allow", "Action": ["secretsmanager:GetSecretValue", "ssm:GetParameters"],
-                "Resource": [
-                    .sub("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:\(input.names.secretPrefix)/*"),
-                    .sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/\(input.names.secretPrefix)/*"),
-                ],
+                "Resource": .list(readableValues),
             ],
         ]
+        if !input.externalSecrets.isEmpty || !input.externalParameters.isEmpty {
+            // An external secret or SecureString may be encrypted with a customer-managed key;
+            // the role may decrypt only through those two services, for those calls.
+            statements.append([
+                "Sid": "DecryptExternalValues", "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*",
+                "Condition": [
+                    "StringEquals": [
+                        "kms:ViaService": [.sub("secretsmanager.${AWS::Region}.amazonaws.com"), .sub("ssm.${AWS::Region}.amazonaws.com")]
+                    ]
+                ],
+            ])
+        }
         let repositories = input.services.filter(\.hasRepository)
         if !repositories.isEmpty {
             statements.append([

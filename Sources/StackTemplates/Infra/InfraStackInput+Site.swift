@@ -40,6 +40,21 @@ extension InfraStackInput {
                 listeners: listeners, containerPorts: containerPorts, hasRepository: service.build != nil,
                 managedPolicies: service.aws.policies, inlinePolicy: service.aws.role, usesSecrets: !service.secrets.isEmpty)
         }
+        // Secrets become Secrets Manager secrets and configs Parameter Store parameters (see the
+        // engine's FileInjection); external ones are read where they are.
+        for service in site.services {
+            for secret in service.secrets {
+                guard let definition = site.secrets.first(where: { $0.name == secret.source }), definition.source.kind == .external else { continue }
+                externalSecrets.append(definition.source.value)
+            }
+            externalSecrets += [service.aws.pullCredentials].compactMap { $0 }
+            for file in service.configFiles {
+                let source = file.configName.flatMap { name in site.configs.first { $0.name == name }?.source } ?? file.source
+                if source.kind == .external { externalParameters.append(source.value) }
+            }
+        }
+        externalSecrets = externalSecrets.uniqued()
+        externalParameters = externalParameters.uniqued()
         let siteTasks = site.tasks
         let names = site.services.map(\.name)
         let taskIds = LogicalIDs(names: names + siteTasks.map(\.name).filter { !names.contains($0) })

@@ -24,6 +24,12 @@ public struct InfraStackInput: Sendable, Equatable {
     public var backupRetentionDays: Int
     /// `x-aws-cloudformation`, merged over the generated template last.
     public var overlay: JSONValue?
+    /// Values the tasks read that Berth does not store: compose secrets with `external: true`
+    /// and `x-aws-pull_credentials` (Secrets Manager names or ARNs), and external configs
+    /// (Parameter Store names or ARNs). The execution role may read exactly these besides the
+    /// site's own.
+    public var externalSecrets: [String] = []
+    public var externalParameters: [String] = []
     /// Services whose ECR repository this environment's deployed stack still holds, from before
     /// repositories became the project's (see `InfraStack.repositories`). Read from the stack.
     public var stackHeldRepositories: Set<String> = []
