@@ -10,8 +10,28 @@ struct NetworkLookup: Sendable {
     /// The subnet parameters of a site in an existing VPC (`x-aws-vpc`); none for a site whose
     /// stack makes its own network.
     func parameters(for input: InfraStackInput) async throws -> [String: String] {
-        guard let vpc = input.existingVPC else { return [:] }
-        return try await parameters(vpc: vpc)
+        var parameters: [String: String] = [:]
+        if let vpc = input.existingVPC { parameters = try await self.parameters(vpc: vpc) }
+        if let balancer = input.existingLoadBalancer {
+            parameters[InfraStack.loadBalancerSecurityGroupParameter] = try await securityGroup(ofLoadBalancer: balancer)
+        }
+        return parameters
+    }
+
+    /// One security group of the existing load balancer: traffic from it carries all of them,
+    /// so the services allow that one.
+    func securityGroup(ofLoadBalancer arn: String) async throws -> String {
+        guard let balancer = try await ELBv2Client(client).describeLoadBalancer(arn: arn) else {
+            throw DeployError(
+                "the load balancer \(arn) named by x-aws-loadbalancer does not exist in this account and region",
+                hint: "check the ARN, or remove x-aws-loadbalancer to let Berth create one")
+        }
+        guard let group = balancer.SecurityGroups?.sorted().first else {
+            throw DeployError(
+                "the load balancer \(arn) has no security group, so Berth cannot let only it reach the services",
+                hint: "use a load balancer with a security group (a network load balancer gets one only when created), or remove x-aws-loadbalancer")
+        }
+        return group
     }
 
     func parameters(vpc: String) async throws -> [String: String] {

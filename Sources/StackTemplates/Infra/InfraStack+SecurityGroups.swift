@@ -64,11 +64,11 @@ extension InfraStack {
                     "FromPort": .int(listener.containerPort), "ToPort": .int(listener.containerPort),
                     "Description": .string("Load balancer to \(service.name):\(listener.containerPort)"),
                 ]
-                if hasOwnLoadBalancer {
-                    properties["SourceSecurityGroupId"] = .ref("LoadBalancerSecurityGroup")
-                } else {
-                    properties["CidrIp"] = "0.0.0.0/0"
-                }
+                // Only the load balancer reaches the container port: tasks with public IPs must not
+                // be reachable from the internet around it. An existing load balancer's group
+                // comes in as a parameter.
+                properties["SourceSecurityGroupId"] =
+                    hasOwnLoadBalancer ? .ref("LoadBalancerSecurityGroup") : .ref(Self.loadBalancerSecurityGroupParameter)
                 resources.append(Resource(id, "AWS::EC2::SecurityGroupIngress", properties, owner: "service:\(service.name)"))
             }
         }

@@ -51,15 +51,35 @@ public struct InfraStack: Sendable {
         .tags(extra + input.names.siteTags.map { ($0.0, .string($0.1)) })
     }
 
+    /// The parameter that carries a security group of the existing load balancer
+    /// (`x-aws-loadbalancer`), looked up by Berth: services take traffic from it only.
+    public static let loadBalancerSecurityGroupParameter = "LoadBalancerSecurityGroupId"
+
     var parameters: [(String, TemplateValue)] {
-        guard input.existingVPC != nil else { return [] }
-        return [
-            ("VpcId", ["Type": "AWS::EC2::VPC::Id", "Description": "The existing VPC (x-aws-vpc)."]),
-            (
-                "Subnets",
-                ["Type": "List<AWS::EC2::Subnet::Id>", "Description": "Two subnets of that VPC in different availability zones, looked up by Berth."]
-            ),
-        ]
+        var parameters: [(String, TemplateValue)] = []
+        if input.existingVPC != nil {
+            parameters += [
+                ("VpcId", ["Type": "AWS::EC2::VPC::Id", "Description": "The existing VPC (x-aws-vpc)."]),
+                (
+                    "Subnets",
+                    [
+                        "Type": "List<AWS::EC2::Subnet::Id>",
+                        "Description": "Two subnets of that VPC in different availability zones, looked up by Berth.",
+                    ]
+                ),
+            ]
+        }
+        if input.existingLoadBalancer != nil {
+            parameters.append(
+                (
+                    Self.loadBalancerSecurityGroupParameter,
+                    [
+                        "Type": "AWS::EC2::SecurityGroup::Id",
+                        "Description": "A security group of the existing load balancer (x-aws-loadbalancer), looked up by Berth.",
+                    ]
+                ))
+        }
+        return parameters
     }
 
     var vpc: TemplateValue { input.existingVPC == nil ? .ref("VPC") : .ref("VpcId") }
