@@ -260,4 +260,40 @@ struct SiteDeployerTests {
         _ = try await fixture.deployer().deploy(Fixture.options)
         #expect(fixture.stacks.writes == ["create shop-dev"])
     }
+
+    // MARK: plan shows what deploy will do (issue 10, item 10)
+
+    /// Before the stack exists, plan lists the ECS services deploy will create: one per task,
+    /// not one per compose service.
+    @Test func planBeforeTheStackListsTasksNotComposeServices() async throws {
+        let fixture = try Fixture(compose: GroupedServicesReconcilerTests.compose)
+        let result = try await fixture.deployer().plan(Fixture.options)
+        #expect(result.services?.actions.map(\.name) == ["app"])
+        #expect(result.services?.actions.first?.kind == .create)
+    }
+
+    /// When the stack changes under deployed services, plan never promises to create them again.
+    @Test func planWhenTheStackChangesTreatsDeployedServicesAsTheyAre() async throws {
+        let fixture = try Fixture()
+        _ = try await fixture.deployed()
+        // A new volume: the stack must make its file system before the services can be planned.
+        let changed = try Fixture(
+            compose: ServicesReconcilerTests.compose.replacingOccurrences(
+                of: "volumes: [content:/var/lib/ghost/content]", with: "volumes: [content:/var/lib/ghost/content, extra:/extra]"
+            )
+            .replacingOccurrences(of: "volumes:\n  content:", with: "volumes:\n  extra: {}\n  content:"),
+            backend: fixture.backend)
+        let events = EventRecorder()
+        let stacks = fixture.stacks
+        let deployer = SiteDeployer(
+            site: changed.site, input: changed.input, content: changed.content, backend: fixture.backend, stacks: stacks,
+            onEvent: { events.append($0) })
+        let result = try await deployer.plan(Fixture.options)
+        #expect(result.infra?.hasChanges == true)
+        let services = result.services?.actions.filter { $0.resource == .service } ?? []
+        #expect(services.map(\.name) == ["web", "cms", "worker"])
+        #expect(services.allSatisfy { $0.kind == .update })
+        #expect(events.notes.contains { $0.hasPrefix("services wait for the stack's changes") })
+        #expect(fixture.backend.writeCount == 0)
+    }
 }
