@@ -62,8 +62,8 @@ struct UnifiedTemplateBuilder {
         let infra = stack.infra
         var target = SiteTarget(
             stackName: names.stack, region: placeholders.ref("AWS::Region"), accountId: placeholders.ref("AWS::AccountId"),
-            cluster: placeholders.token("Cluster", infra.clusterName),
-            subnets: infra.subnets.enumerated().map { placeholders.token("Subnet\($0.offset)", $0.element) },
+            cluster: placeholders.token("Cluster", infra.clusterName.template),
+            subnets: infra.subnets.enumerated().map { placeholders.token("Subnet\($0.offset)", $0.element.template) },
             servicesSecurityGroup: placeholders.ref("ServicesSecurityGroup"), logGroup: placeholders.ref("LogGroup"),
             executionRoleArn: placeholders.getAtt("TaskExecutionRole", "Arn"), namespace: names.namespace)
         target.assignPublicIp = stack.input.privateSubnets ? "DISABLED" : "ENABLED"
