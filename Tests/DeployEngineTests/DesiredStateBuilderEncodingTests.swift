@@ -41,7 +41,7 @@ struct DesiredStateBuilderEncodingTests {
         let (builder, site) = try builder()
         let task = try #require(site.task(named: "cms"))
         let text = try #require(try builder.accessPointPolicy(task, accessPointArns: Self.accessPoints))
-        let document = try #require(builder.accessPointPolicyDocument(task, accessPointArns: Self.accessPoints))
+        let document = try #require(try builder.accessPointPolicyDocument(task, accessPointArns: Self.accessPoints))
         #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) == document)
     }
 

@@ -66,7 +66,7 @@ extension UnifiedTemplateBuilder {
     mutating func scalingResources(_ builder: DesiredStateBuilder) throws -> [Resource] {
         var resources: [Resource] = []
         for task in site.tasks {
-            guard let scaling = builder.scaling(task) else { continue }
+            guard let scaling = try builder.scaling(task) else { continue }
             let id = taskId(task)
             resources.append(
                 Resource(

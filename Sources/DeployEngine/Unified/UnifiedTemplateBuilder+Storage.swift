@@ -33,8 +33,8 @@ extension UnifiedTemplateBuilder {
                             // No Tags: the stack's berth:* tags reach the parameter anyway, and moto
                             // 5.2 fails on this type's (map-shaped) Tags.
                         ], owner: "service:\(service.name)"))
-                resolved.valueArns[name] =
-                    "arn:aws:ssm:\(placeholders.ref("AWS::Region")):\(placeholders.ref("AWS::AccountId")):parameter\(placeholders.ref(id))"
+                resolved.valueArns[name] = .literal(
+                    "arn:aws:ssm:\(placeholders.ref("AWS::Region")):\(placeholders.ref("AWS::AccountId")):parameter\(placeholders.ref(id))")
             }
         }
         return resources
@@ -57,9 +57,9 @@ extension UnifiedTemplateBuilder {
                             "OwnerUid": .string(String(spec.uid)), "OwnerGid": .string(String(spec.gid)), "Permissions": .string(spec.permissions),
                         ],
                     ],
-                    "AccessPointTags": tags(builder.accessPointOwnTags(spec)),
+                    "AccessPointTags": tags(builder.accessPointOwnTags(service: spec.service, volume: spec.volume)),
                 ], owner: "service:\(spec.service)")
-            resolved.accessPoints[spec.key] = placeholders.ref(id)
+            resolved.accessPoints[spec.key] = .literal(placeholders.ref(id))
             return Owned(service: spec.service, resource: resource)
         }
     }
@@ -71,7 +71,7 @@ extension UnifiedTemplateBuilder {
     /// The ARN is built from the access point's `Ref` (its id) rather than `Fn::GetAtt …Arn`:
     /// the same value on AWS, and moto 5.2 has no attributes for this type (a GetAtt fails the
     /// whole stack there).
-    mutating func mountPolicies(_ builder: DesiredStateBuilder, accessPoints: [Owned]) -> [Owned] {
+    mutating func mountPolicies(_ builder: DesiredStateBuilder, accessPoints: [Owned]) throws -> [Owned] {
         var policies: [Owned] = []
         for task in site.tasks {
             let region = placeholders.ref("AWS::Region")
@@ -79,7 +79,7 @@ extension UnifiedTemplateBuilder {
             let mine = accessPoints.filter { task.contains($0.service) }.map {
                 "arn:aws:elasticfilesystem:\(region):\(account):access-point/\(placeholders.ref($0.resource.logicalId))"
             }
-            guard let serviceId = taskIds[task.name], let json = builder.accessPointPolicyDocument(task, accessPointArns: mine) else { continue }
+            guard let serviceId = taskIds[task.name], let json = try builder.accessPointPolicyDocument(task, accessPointArns: mine) else { continue }
             policies.append(
                 Owned(
                     service: task.name,

@@ -37,7 +37,7 @@ struct UnifiedTemplateBuilder {
         addSecretParameters()
         let configs = try configParameters()
         let accessPoints = try accessPointResources(builder)
-        let policies = mountPolicies(builder, accessPoints: accessPoints)
+        let policies = try mountPolicies(builder, accessPoints: accessPoints)
         let taskDefinitions = try taskDefinitionResources(builder)
         let services = try serviceResources(builder, infra: template, policies: policies)
         template.parameters += parameters.map { (name: $0.0, value: $0.1) }
@@ -94,7 +94,7 @@ struct UnifiedTemplateBuilder {
                     ]
                 ))
             imageParameters[service.name] = name
-            resolved.images[service.name] = placeholders.ref(name)
+            resolved.images[service.name] = .literal(placeholders.ref(name))
         }
     }
 
@@ -114,7 +114,7 @@ struct UnifiedTemplateBuilder {
                         ]
                     ))
                 secretParameters[secret] = name
-                resolved.valueArns[secret] = placeholders.ref(name)
+                resolved.valueArns[secret] = .literal(placeholders.ref(name))
             }
         }
     }
