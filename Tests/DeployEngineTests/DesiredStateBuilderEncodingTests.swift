@@ -36,7 +36,7 @@ struct DesiredStateBuilderEncodingTests {
                 + #""Sid":"MountOwnAccessPoints"}],"Version":"2012-10-17"}"#)
     }
 
-    /// The unified template takes the document itself; the services layer its text. Both are one policy.
+    /// The JSON the text is made from is the mount policy itself, not a second description of it.
     @Test func theMountPolicyDocumentIsTheTextsPolicy() throws {
         let (builder, site) = try builder()
         let task = try #require(site.task(named: "cms"))

@@ -31,8 +31,7 @@ extension UnifiedTemplateBuilder {
                             // No Tags: the stack's berth:* tags reach the parameter anyway, and moto
                             // 5.2 fails on this type's (map-shaped) Tags.
                         ], owner: "service:\(service.name)"))
-                resolved.valueArns[name] = .joined(
-                    ["arn:", target.partition, ":ssm:", target.region, ":", target.accountId, ":parameter", .ref(id)])
+                resolved.valueArns[name] = target.arn("ssm", .joined(["parameter", .ref(id)]))
             }
         }
         return resources
@@ -74,11 +73,7 @@ extension UnifiedTemplateBuilder {
         let target = builder.target
         for task in site.tasks {
             let mine = accessPoints.filter { task.contains($0.service) }.map {
-                StackString.joined(
-                    [
-                        "arn:", target.partition, ":elasticfilesystem:", target.region, ":", target.accountId, ":access-point/",
-                        .ref($0.resource.logicalId),
-                    ])
+                target.arn("elasticfilesystem", .joined(["access-point/", .ref($0.resource.logicalId)]))
             }
             guard let serviceId = taskIds[task.name], let policy = builder.mountPolicy(task, accessPointArns: mine) else { continue }
             policies.append(

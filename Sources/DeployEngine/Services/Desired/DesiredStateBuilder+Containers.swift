@@ -73,14 +73,8 @@ extension DesiredStateBuilder {
     func valueArn(_ store: StoredValueSpec.Store, _ name: String) -> StackString {
         if name.hasPrefix("arn:") { return .literal(name) }
         switch store {
-        case .parameterStore:
-            return .joined(
-                [
-                    "arn:", target.partition, ":ssm:", target.region, ":", target.accountId,
-                    .literal(":parameter" + (name.hasPrefix("/") ? name : "/" + name)),
-                ])
-        case .secretsManager:
-            return .joined(["arn:", target.partition, ":secretsmanager:", target.region, ":", target.accountId, .literal(":secret:" + name)])
+        case .parameterStore: return target.arn("ssm", .literal("parameter" + (name.hasPrefix("/") ? name : "/" + name)))
+        case .secretsManager: return target.arn("secretsmanager", .literal("secret:" + name))
         }
     }
 

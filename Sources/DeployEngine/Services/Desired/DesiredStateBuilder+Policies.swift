@@ -14,9 +14,7 @@ extension DesiredStateBuilder {
         }
         guard !fileSystems.isEmpty, !accessPointArns.isEmpty else { return nil }
         return MountPolicy(
-            fileSystemArns: fileSystems.map {
-                .joined(["arn:", target.partition, ":elasticfilesystem:", target.region, ":", target.accountId, ":file-system/", $0])
-            },
+            fileSystemArns: fileSystems.map { target.arn("elasticfilesystem", .joined(["file-system/", $0])) },
             accessPointArns: accessPointArns.sorted { $0.sortKey < $1.sortKey })
     }
 

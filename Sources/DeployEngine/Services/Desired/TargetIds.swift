@@ -40,6 +40,12 @@ public struct TargetIds: Sendable, Equatable {
         self.namespace = namespace
     }
 
+    /// `arn:<partition>:<service>:<region>:<account>:<resource>`, an ARN of this account and
+    /// region: text in the API mode, an `Fn::Sub` in a template.
+    public func arn(_ service: String, _ resource: StackString) -> StackString {
+        .joined(["arn:", partition, .literal(":\(service):"), region, ":", accountId, ":", resource])
+    }
+
     /// A deployed infrastructure stack's ids, all known.
     public init(_ target: SiteTarget) {
         self.init(

@@ -7,10 +7,3 @@ extension TemplateMap {
         self.init(entries.compactMap { key, value in value.map { (key, $0) } })
     }
 }
-
-extension Array {
-    /// `nil` for an empty list: a list the desired state leaves empty is not written.
-    func nonEmpty<Value>(_ transform: (Element) -> Value) -> [Value]? {
-        isEmpty ? nil : map(transform)
-    }
-}

@@ -134,6 +134,7 @@ struct DesiredStateECSRendererTests {
         #expect(ids.fileSystems == ["content": "fs-1"])
         #expect(ids.taskRoles["web"] == "arn:aws:iam::123456789012:role/web")
         #expect(ids.executionRoleArn.text == "arn:aws:iam::123456789012:role/exec")
+        #expect(ids.arn("ssm", "parameter/berth/x").text == "arn:aws:ssm:us-east-1:123456789012:parameter/berth/x")
     }
 }
 

@@ -193,6 +193,17 @@ struct DesiredStateCloudFormationRendererTests {
         #expect(service.cloudFormationProperties["ServiceConnectConfiguration"] == ["Enabled": true, "Namespace": "ns"])
     }
 
+    /// The single template's ARNs name the partition, the region and the account.
+    @Test func anARNOfTheTemplatesTarget() {
+        let ids = TargetIds(
+            partition: .ref("AWS::Partition"), region: .ref("AWS::Region"), accountId: .ref("AWS::AccountId"), cluster: .ref("Cluster"),
+            subnets: [], assignPublicIp: "ENABLED", servicesSecurityGroup: .ref("ServicesSecurityGroup"), logGroup: .ref("LogGroup"),
+            executionRoleArn: .getAtt("TaskExecutionRole", "Arn"), namespace: nil)
+        #expect(
+            ids.arn("ssm", .joined(["parameter", .ref("ConfigWeb0")])).template
+                == .sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${ConfigWeb0}"))
+    }
+
     /// The mount policy's keys are sorted, as the API mode's JSON text has them, and its ARNs
     /// name the partition, the region, the account and the template's resources.
     @Test func theMountPolicyDocument() {
