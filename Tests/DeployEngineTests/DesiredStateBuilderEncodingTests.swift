@@ -36,12 +36,12 @@ struct DesiredStateBuilderEncodingTests {
                 + #""Sid":"MountOwnAccessPoints"}],"Version":"2012-10-17"}"#)
     }
 
-    /// The unified template takes the document itself; the services layer its text. Both are one policy.
+    /// The JSON the text is made from is the mount policy itself, not a second description of it.
     @Test func theMountPolicyDocumentIsTheTextsPolicy() throws {
         let (builder, site) = try builder()
         let task = try #require(site.task(named: "cms"))
         let text = try #require(try builder.accessPointPolicy(task, accessPointArns: Self.accessPoints))
-        let document = try #require(builder.accessPointPolicyDocument(task, accessPointArns: Self.accessPoints))
+        let document = try #require(try builder.accessPointPolicyDocument(task, accessPointArns: Self.accessPoints))
         #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) == document)
     }
 

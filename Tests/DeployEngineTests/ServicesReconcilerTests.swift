@@ -62,11 +62,9 @@ struct ServicesReconcilerTests {
         _ backend: InMemoryServicesBackend, site: Site, apply: Bool, environment: [String: String] = ["DB_PASSWORD": "s3cret"],
         services: Set<String>? = nil
     ) -> ServicesReconciler {
-        let builder = DesiredStateBuilder(
-            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"),
-            content: ContentReader(environment: environment, fileSystem: Self.files()))
-        return ServicesReconciler(
-            backend: backend, builder: builder,
+        ServicesReconciler(
+            backend: backend, site: site, target: Self.target, names: Names(project: "shop", environment: "dev"),
+            content: ContentReader(environment: environment, fileSystem: Self.files()),
             options: .init(
                 apply: apply, services: services, waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())))
     }
@@ -235,10 +233,9 @@ struct GroupedServicesReconcilerTests {
     @Test func oneTaskDefinitionWithAContainerPerMemberAndOneService() async throws {
         let site = try ServicesReconcilerTests.site(Self.compose)
         let backend = InMemoryServicesBackend()
-        let builder = DesiredStateBuilder(
-            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
         let reconciler = ServicesReconciler(
-            backend: backend, builder: builder,
+            backend: backend, site: site, target: Self.target, names: Names(project: "shop", environment: "dev"),
+            content: ContentReader(environment: [:]),
             options: .init(
                 apply: true, services: ["migrate"], waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())))
         let plan = try await reconciler.run()
@@ -313,11 +310,9 @@ struct GroupedServicesReconcilerTests {
         func run(_ compose: String) async throws -> ServicesPlan {
             var target = Self.target
             target.taskRoles = ["app": "arn:aws:iam::123456789012:role/app", "web": "r", "api": "r", "migrate": "r"]
-            let builder = DesiredStateBuilder(
-                site: try ServicesReconcilerTests.site(compose), target: target, names: Names(project: "shop", environment: "dev"),
-                content: ContentReader(environment: [:]))
             return try await ServicesReconciler(
-                backend: backend, builder: builder,
+                backend: backend, site: try ServicesReconcilerTests.site(compose), target: target, names: Names(project: "shop", environment: "dev"),
+                content: ContentReader(environment: [:]),
                 options: .init(apply: true, waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper()))
             ).run()
         }

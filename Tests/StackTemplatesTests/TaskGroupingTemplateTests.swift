@@ -53,7 +53,7 @@ struct TaskGroupingTemplateTests {
         let alarm = try #require(template.resource("AppCpuAlarm"))
         #expect(
             alarm.properties["Dimensions"] == [
-                ["Name": "ClusterName", "Value": InfraStack(input).clusterName], ["Name": "ServiceName", "Value": "app"],
+                ["Name": "ClusterName", "Value": InfraStack(input).clusterName.template], ["Name": "ServiceName", "Value": "app"],
             ])
         #expect(template.resource("WebCpuAlarm") == nil)
         #expect(template.resource("DbMemoryAlarm") != nil)

@@ -127,8 +127,7 @@ public struct SiteDeployer: Sendable {
 
     func reconciler(target: SiteTarget, apply: Bool, options: Options) -> ServicesReconciler {
         ServicesReconciler(
-            backend: backend,
-            builder: DesiredStateBuilder(site: site, target: target, names: names, content: content),
+            backend: backend, site: site, target: target, names: names, content: content,
             options: .init(apply: apply, services: options.services, waitForStability: options.waitForServices, waiter: options.servicesWaiter),
             progress: { onEvent(.services($0)) })
     }

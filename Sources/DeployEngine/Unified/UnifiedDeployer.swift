@@ -73,7 +73,7 @@ public struct UnifiedDeployer: Sendable {
         var parameters: [String: String] = [:]
         for (secret, parameter) in rendered.secretParameters {
             // Planning a secret not written yet: its ARN will end in a suffix AWS picks.
-            parameters[parameter] = arns[secret] ?? reconciler.builder.valueArn(.secretsManager, secret)
+            parameters[parameter] = try arns[secret] ?? reconciler.builder.valueArn(.secretsManager, secret).known("the ARN of secret \(secret)")
         }
         for (service, parameter) in rendered.imageParameters {
             parameters[parameter] = images[service] ?? stack.site.services.first { $0.name == service }?.deployedImage ?? service
@@ -93,8 +93,7 @@ public struct UnifiedDeployer: Sendable {
             target.repositories[service.name] = names.repositoryURI(service: service.name, account: account, region: backend.region)
         }
         return ServicesReconciler(
-            backend: backend,
-            builder: DesiredStateBuilder(site: stack.site, target: target, names: names, content: stack.content),
+            backend: backend, site: stack.site, target: target, names: names, content: stack.content,
             options: .init(apply: apply), progress: { onEvent(.services($0)) })
     }
 }

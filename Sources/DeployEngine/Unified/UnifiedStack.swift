@@ -5,10 +5,10 @@ import StackTemplates
 /// points, their mount policies, config files, task definitions, services and autoscaling — in
 /// one CloudFormation stack.
 ///
-/// The services layer's own builders (`DesiredStateBuilder`) describe the resources; they are
-/// given a `SiteTarget` of placeholders instead of the infrastructure stack's real ids, and
-/// `CloudFormationProperties` turns their ECS wire shapes into template properties. So the task
-/// definition logic exists once, whichever mode deploys it.
+/// The services layer's own builder (`DesiredStateBuilder`) describes the resources; it is given
+/// `TargetIds` that refer to this template's resources instead of the infrastructure stack's real
+/// ids, and its desired state (`DesiredTaskDefinition`, `DesiredService`, …) is written with the
+/// CloudFormation renderers. So the task definition logic exists once, whichever mode deploys it.
 ///
 /// What must not or cannot be in a template comes in as parameters Berth fills at deploy:
 /// each secret's ARN (the value is written through the Secrets Manager API, never into the

@@ -3,17 +3,14 @@ import ComposeModel
 import StackTemplates
 
 extension UnifiedTemplateBuilder {
-    /// The services layer's task definitions, converted. The `berth:hash` tag is left out: it is
-    /// how the API mode detects a change, and CloudFormation compares properties itself.
-    mutating func taskDefinitionResources(_ builder: DesiredStateBuilder) throws -> [Resource] {
-        let properties = CloudFormationProperties(placeholders: placeholders)
-        return try site.tasks.map { task in
-            var spec = try builder.taskDefinition(task, resolved: resolved)
-            spec.tags?.removeAll { $0.key == BerthTag.hash }
-            let readOnly = spec.containerDefinitions.allSatisfy { $0.readonlyRootFilesystem == true }
+    /// The services layer's task definitions, as template properties.
+    func taskDefinitionResources(_ builder: DesiredStateBuilder) throws -> [Resource] {
+        try site.tasks.map { task in
+            let definition = try builder.desiredTaskDefinition(task, resolved: resolved)
+            let readOnly = definition.containers.allSatisfy(\.readonlyRootFilesystem)
             let writable = task.members.filter { !$0.readOnlyRootFilesystem }.map(\.name).joined(separator: ", ")
             return Resource(
-                StackLogicalID.taskDefinition(task: taskId(task)), "AWS::ECS::TaskDefinition", try properties.properties(spec),
+                StackLogicalID.taskDefinition(task: taskId(task)), "AWS::ECS::TaskDefinition", definition.cloudFormationProperties,
                 skippedChecks: readOnly
                     ? []
                     : [
@@ -26,18 +23,15 @@ extension UnifiedTemplateBuilder {
         }
     }
 
-    /// The services layer's CreateService input, converted. A service waits for what its tasks
-    /// need at start and nothing refers to: the listeners of its target groups (a target group
-    /// must belong to a load balancer first), its mount policy, its volumes' mount targets and
-    /// the Service Connect namespace (taken by name).
-    mutating func serviceResources(_ builder: DesiredStateBuilder, infra: Template, policies: [Owned]) throws -> [Resource] {
+    /// The services layer's services, as template properties. A service waits for what its
+    /// tasks need at start and nothing refers to: the listeners of its target groups (a target
+    /// group must belong to a load balancer first), its mount policy, its volumes' mount targets
+    /// and the Service Connect namespace (taken by name).
+    func serviceResources(_ builder: DesiredStateBuilder, infra: Template, policies: [Owned]) -> [Resource] {
         var resources: [Resource] = []
         for task in site.tasks {
             let id = taskId(task)
-            var spec = try builder.serviceSpec(task, taskDefinition: placeholders.ref(StackLogicalID.taskDefinition(task: id)))
-            spec.tags?.removeAll { $0.key == BerthTag.hash }
-            spec.clientToken = nil
-            let properties = try CloudFormationProperties(placeholders: placeholders).properties(spec)
+            let service = builder.desiredService(task, taskDefinition: .ref(StackLogicalID.taskDefinition(task: id)))
             let volumes = Set(task.members.flatMap(\.mounts).filter { $0.kind == .volume }.compactMap(\.source).map { "volume:\($0)" })
             let owners = Set(task.memberNames.map { "service:\($0)" })
             var dependsOn = infra.resources.filter {
@@ -47,7 +41,7 @@ extension UnifiedTemplateBuilder {
             dependsOn += policies.filter { $0.service == task.name }.map(\.resource.logicalId)
             if infra.resource("Namespace") != nil { dependsOn.append("Namespace") }
             var skipped: [SkippedCheck] = []
-            if spec.networkConfiguration?.awsvpcConfiguration?.assignPublicIp == "ENABLED" {
+            if service.assignPublicIp == "ENABLED" {
                 skipped.append(
                     SkippedCheck(
                         "CKV_AWS_333",
@@ -55,7 +49,8 @@ extension UnifiedTemplateBuilder {
             }
             resources.append(
                 Resource(
-                    StackLogicalID.service(task: id), "AWS::ECS::Service", properties, dependsOn: dependsOn, skippedChecks: skipped,
+                    StackLogicalID.service(task: id), "AWS::ECS::Service", service.cloudFormationProperties, dependsOn: dependsOn,
+                    skippedChecks: skipped,
                     owner: "service:\(task.name)"))
         }
         return resources
@@ -63,17 +58,17 @@ extension UnifiedTemplateBuilder {
 
     /// Target tracking for services with `x-aws-autoscaling`. Application Auto Scaling uses its
     /// service-linked role when no `RoleARN` is given.
-    mutating func scalingResources(_ builder: DesiredStateBuilder) throws -> [Resource] {
+    func scalingResources(_ builder: DesiredStateBuilder) -> [Resource] {
         var resources: [Resource] = []
         for task in site.tasks {
-            guard let scaling = builder.scaling(task) else { continue }
+            guard let scaling = builder.desiredScaling(task) else { continue }
             let id = taskId(task)
             resources.append(
                 Resource(
                     "ScalableTarget\(id)", "AWS::ApplicationAutoScaling::ScalableTarget",
                     [
                         "ServiceNamespace": "ecs", "ScalableDimension": "ecs:service:DesiredCount",
-                        "ResourceId": placeholders.value(of: scaling.resourceId), "MinCapacity": .int(scaling.min), "MaxCapacity": .int(scaling.max),
+                        "ResourceId": scaling.resourceId.template, "MinCapacity": .int(scaling.min), "MaxCapacity": .int(scaling.max),
                     ], dependsOn: [StackLogicalID.service(task: id)], owner: "service:\(task.name)"))
             for policy in scaling.policies {
                 let target: TemplateValue = policy.target.rounded() == policy.target ? .int(Int(policy.target)) : .string(String(policy.target))

@@ -1,6 +1,4 @@
-import BerthJSON
 import ComposeModel
-import Foundation
 import StackTemplates
 
 extension UnifiedTemplateBuilder {
@@ -12,7 +10,7 @@ extension UnifiedTemplateBuilder {
     /// Config file contents as `AWS::SSM::Parameter` resources (plain `String`: CloudFormation
     /// cannot make a `SecureString`, and configs are not secrets). Tasks refer to them by an ARN
     /// built from their `Ref` (the name), so each task definition depends on its parameters.
-    mutating func configParameters() throws -> [Resource] {
+    mutating func configParameters(_ target: TargetIds) throws -> [Resource] {
         var resources: [Resource] = []
         for service in site.services {
             let serviceId = serviceIds[service.name] ?? LogicalIDs.camel(service.name)
@@ -33,8 +31,7 @@ extension UnifiedTemplateBuilder {
                             // No Tags: the stack's berth:* tags reach the parameter anyway, and moto
                             // 5.2 fails on this type's (map-shaped) Tags.
                         ], owner: "service:\(service.name)"))
-                resolved.valueArns[name] =
-                    "arn:aws:ssm:\(placeholders.ref("AWS::Region")):\(placeholders.ref("AWS::AccountId")):parameter\(placeholders.ref(id))"
+                resolved.valueArns[name] = target.arn("ssm", .joined(["parameter", .ref(id)]))
             }
         }
         return resources
@@ -43,13 +40,13 @@ extension UnifiedTemplateBuilder {
     /// The services layer's access point specs as resources. No client token: CloudFormation
     /// makes each resource once, and a changed owner or root directory replaces it.
     mutating func accessPointResources(_ builder: DesiredStateBuilder) throws -> [Owned] {
-        try builder.accessPoints().map { spec in
+        try builder.desiredAccessPoints().map { spec in
             let id = StackLogicalID.accessPoint(
                 service: serviceIds[spec.service] ?? LogicalIDs.camel(spec.service), volume: volumeIds[spec.volume] ?? LogicalIDs.camel(spec.volume))
             let resource = Resource(
                 id, "AWS::EFS::AccessPoint",
                 [
-                    "FileSystemId": placeholders.value(of: spec.fileSystemId),
+                    "FileSystemId": spec.fileSystemId.template,
                     "PosixUser": ["Uid": .string(String(spec.uid)), "Gid": .string(String(spec.gid))],
                     "RootDirectory": [
                         "Path": .string(spec.rootDirectory),
@@ -57,29 +54,28 @@ extension UnifiedTemplateBuilder {
                             "OwnerUid": .string(String(spec.uid)), "OwnerGid": .string(String(spec.gid)), "Permissions": .string(spec.permissions),
                         ],
                     ],
-                    "AccessPointTags": tags(builder.accessPointOwnTags(spec)),
+                    "AccessPointTags": tags(builder.accessPointOwnTags(service: spec.service, volume: spec.volume)),
                 ], owner: "service:\(spec.service)")
-            resolved.accessPoints[spec.key] = placeholders.ref(id)
+            resolved.accessPoints[spec.key] = .ref(id)
             return Owned(service: spec.service, resource: resource)
         }
     }
 
-    /// The services layer's mount policy (`DesiredStateBuilder.accessPointPolicyDocument`),
+    /// The services layer's mount policy (`DesiredStateBuilder.mountPolicy`),
     /// attached to the task role: ClientMount and ClientWrite on the service's file systems, only
     /// through its own access points (`elasticfilesystem:AccessPointArn`).
     ///
     /// The ARN is built from the access point's `Ref` (its id) rather than `Fn::GetAtt …Arn`:
     /// the same value on AWS, and moto 5.2 has no attributes for this type (a GetAtt fails the
     /// whole stack there).
-    mutating func mountPolicies(_ builder: DesiredStateBuilder, accessPoints: [Owned]) -> [Owned] {
+    func mountPolicies(_ builder: DesiredStateBuilder, accessPoints: [Owned]) -> [Owned] {
         var policies: [Owned] = []
+        let target = builder.target
         for task in site.tasks {
-            let region = placeholders.ref("AWS::Region")
-            let account = placeholders.ref("AWS::AccountId")
             let mine = accessPoints.filter { task.contains($0.service) }.map {
-                "arn:aws:elasticfilesystem:\(region):\(account):access-point/\(placeholders.ref($0.resource.logicalId))"
+                target.arn("elasticfilesystem", .joined(["access-point/", .ref($0.resource.logicalId)]))
             }
-            guard let serviceId = taskIds[task.name], let json = builder.accessPointPolicyDocument(task, accessPointArns: mine) else { continue }
+            guard let serviceId = taskIds[task.name], let policy = builder.mountPolicy(task, accessPointArns: mine) else { continue }
             policies.append(
                 Owned(
                     service: task.name,
@@ -88,7 +84,7 @@ extension UnifiedTemplateBuilder {
                         [
                             "PolicyName": .string(DesiredStateBuilder.accessPointPolicyName),
                             "Roles": [.ref(StackLogicalID.taskRole(task: serviceId))],
-                            "PolicyDocument": CloudFormationProperties(placeholders: placeholders).document(json),
+                            "PolicyDocument": policy.cloudFormationDocument,
                         ], owner: "service:\(task.name)")))
         }
         return policies

@@ -1,11 +1,10 @@
 import ComposeModel
 import StackTemplates
 
-/// Builds one `UnifiedStack` template: the placeholder target, the parameters, then the
+/// Builds one `UnifiedStack` template: the target of references, the parameters, then the
 /// services layer's resources appended to the infrastructure template.
 struct UnifiedTemplateBuilder {
     let stack: UnifiedStack
-    var placeholders = Placeholders()
     var parameters: [(String, TemplateValue)] = []
     var imageParameters: [String: String] = [:]
     var secretParameters: [String: String] = [:]
@@ -32,14 +31,14 @@ struct UnifiedTemplateBuilder {
         }
         template.description =
             "Berth single-template stack for \(names.project) (\(names.environment)): the infrastructure and the services, access points, task definitions and autoscaling."
-        let builder = DesiredStateBuilder(site: site, target: placeholderTarget(), names: names, content: stack.content)
+        let builder = DesiredStateBuilder(site: site, target: targetIds(), names: names, content: stack.content)
         addImageParameters()
         addSecretParameters()
-        let configs = try configParameters()
+        let configs = try configParameters(builder.target)
         let accessPoints = try accessPointResources(builder)
         let policies = mountPolicies(builder, accessPoints: accessPoints)
         let taskDefinitions = try taskDefinitionResources(builder)
-        let services = try serviceResources(builder, infra: template, policies: policies)
+        let services = serviceResources(builder, infra: template, policies: policies)
         template.parameters += parameters.map { (name: $0.0, value: $0.1) }
         template.sections += [
             TemplateSection("SSM parameters: the contents of config files (configs are not secrets)", configs),
@@ -47,7 +46,7 @@ struct UnifiedTemplateBuilder {
             TemplateSection("IAM: each task role may mount its volumes only through its own access points", policies.map(\.resource)),
             TemplateSection("ECS task definitions, one per service", taskDefinitions),
             TemplateSection("ECS services on Fargate", services),
-            TemplateSection("Application Auto Scaling: target tracking for services with x-aws-autoscaling", try scalingResources(builder)),
+            TemplateSection("Application Auto Scaling: target tracking for services with x-aws-autoscaling", scalingResources(builder)),
         ]
         guard NestedStacks.fits(template) else {
             throw DeployError(
@@ -57,26 +56,26 @@ struct UnifiedTemplateBuilder {
         return UnifiedStack.Rendered(template: template, imageParameters: imageParameters, secretParameters: secretParameters, stackName: names.stack)
     }
 
-    /// What the infrastructure stack provides, as tokens for the resources of this template.
-    mutating func placeholderTarget() -> SiteTarget {
+    /// What the infrastructure part of the same template provides: references to its
+    /// resources, the pseudo parameters, and the names it sets.
+    func targetIds() -> TargetIds {
         let infra = stack.infra
-        var target = SiteTarget(
-            stackName: names.stack, region: placeholders.ref("AWS::Region"), accountId: placeholders.ref("AWS::AccountId"),
-            cluster: placeholders.token("Cluster", infra.clusterName),
-            subnets: infra.subnets.enumerated().map { placeholders.token("Subnet\($0.offset)", $0.element) },
-            servicesSecurityGroup: placeholders.ref("ServicesSecurityGroup"), logGroup: placeholders.ref("LogGroup"),
-            executionRoleArn: placeholders.getAtt("TaskExecutionRole", "Arn"), namespace: names.namespace)
-        target.assignPublicIp = stack.input.privateSubnets ? "DISABLED" : "ENABLED"
+        var target = TargetIds(
+            partition: .ref("AWS::Partition"), region: .ref("AWS::Region"), accountId: .ref("AWS::AccountId"), cluster: infra.clusterName,
+            subnets: infra.subnets, assignPublicIp: stack.input.privateSubnets ? "DISABLED" : "ENABLED",
+            servicesSecurityGroup: .ref("ServicesSecurityGroup"), logGroup: .ref("LogGroup"), executionRoleArn: .getAtt("TaskExecutionRole", "Arn"),
+            namespace: names.namespace)
         for volume in stack.input.volumes {
-            target.fileSystems[volume.name] = volume.externalFileSystem ?? placeholders.ref(StackLogicalID.fileSystem(volume: volume.logicalId))
+            target.fileSystems[volume.name] =
+                volume.externalFileSystem.map(StackString.literal) ?? .ref(StackLogicalID.fileSystem(volume: volume.logicalId))
         }
         for task in stack.input.tasks {
-            target.taskRoles[task.name] = placeholders.getAtt(StackLogicalID.taskRole(task: task.logicalId), "Arn")
+            target.taskRoles[task.name] = .getAtt(StackLogicalID.taskRole(task: task.logicalId), "Arn")
         }
         for service in stack.input.services {
             for listener in service.listeners {
                 target.targetGroups[SiteTarget.targetGroupKey(service: service.name, port: listener.containerPort)] =
-                    placeholders.ref(InfraStack.targetGroupId(service: service, port: listener.containerPort))
+                    .ref(InfraStack.targetGroupId(service: service, port: listener.containerPort))
             }
         }
         return target
@@ -94,7 +93,7 @@ struct UnifiedTemplateBuilder {
                     ]
                 ))
             imageParameters[service.name] = name
-            resolved.images[service.name] = placeholders.ref(name)
+            resolved.images[service.name] = .ref(name)
         }
     }
 
@@ -114,7 +113,7 @@ struct UnifiedTemplateBuilder {
                         ]
                     ))
                 secretParameters[secret] = name
-                resolved.valueArns[secret] = placeholders.ref(name)
+                resolved.valueArns[secret] = .ref(name)
             }
         }
     }

@@ -48,7 +48,9 @@ extension InfraStack {
                         [
                             "AlarmDescription": .string("\(service.name): \(metric) above \(threshold)% for 15 minutes"),
                             "Namespace": "AWS/ECS", "MetricName": .string(metric),
-                            "Dimensions": [["Name": "ClusterName", "Value": clusterName], ["Name": "ServiceName", "Value": .string(service.name)]],
+                            "Dimensions": [
+                                ["Name": "ClusterName", "Value": clusterName.template], ["Name": "ServiceName", "Value": .string(service.name)],
+                            ],
                             "Statistic": "Average", "Period": 300, "EvaluationPeriods": 3, "Threshold": .int(threshold),
                             "ComparisonOperator": "GreaterThanThreshold", "TreatMissingData": "notBreaching",
                             "AlarmActions": [.ref("AlarmTopic")], "OKActions": [.ref("AlarmTopic")],

@@ -16,7 +16,8 @@ extension InfraStack {
             ])
     }
 
-    public var clusterName: TemplateValue {
-        input.existingCluster.map(TemplateValue.string) ?? .ref("Cluster")
+    /// The existing cluster's name, or the stack's own cluster.
+    public var clusterName: StackString {
+        input.existingCluster.map(StackString.literal) ?? .ref("Cluster")
     }
 }

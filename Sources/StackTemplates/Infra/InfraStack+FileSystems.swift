@@ -33,7 +33,7 @@ extension InfraStack {
                 resources.append(
                     Resource(
                         "\(id)MountTarget\(index == 0 ? "A" : "B")", "AWS::EFS::MountTarget",
-                        ["FileSystemId": .ref(id), "SubnetId": subnet, "SecurityGroups": [.ref("FileSystemSecurityGroup")]],
+                        ["FileSystemId": .ref(id), "SubnetId": subnet.template, "SecurityGroups": [.ref("FileSystemSecurityGroup")]],
                         owner: "volume:\(volume.name)"))
             }
         }

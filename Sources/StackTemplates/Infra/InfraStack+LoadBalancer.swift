@@ -21,7 +21,7 @@ extension InfraStack {
                 Resource(
                     "LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer",
                     [
-                        "Type": "application", "Scheme": "internet-facing", "Subnets": .list(publicSubnets),
+                        "Type": "application", "Scheme": "internet-facing", "Subnets": .list(publicSubnets.map(\.template)),
                         "SecurityGroups": [.ref("LoadBalancerSecurityGroup")],
                         "LoadBalancerAttributes": [["Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"]],
                         "Tags": tags(),
@@ -33,7 +33,7 @@ extension InfraStack {
                 Resource(
                     "NetworkLoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer",
                     [
-                        "Type": "network", "Scheme": "internet-facing", "Subnets": .list(publicSubnets),
+                        "Type": "network", "Scheme": "internet-facing", "Subnets": .list(publicSubnets.map(\.template)),
                         "SecurityGroups": [.ref("LoadBalancerSecurityGroup")], "Tags": tags(),
                     ],
                     dependsOn: gateway, skippedChecks: lbSkips))

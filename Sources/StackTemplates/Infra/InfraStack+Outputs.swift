@@ -4,11 +4,11 @@ extension InfraStack {
     var outputs: [TemplateOutput] {
         var outputs = [
             TemplateOutput(.vpcId, vpc),
-            TemplateOutput(.subnets, .join(",", subnets)),
+            TemplateOutput(.subnets, .join(",", subnets.map(\.template))),
             // Tasks in public subnets need a public IP to reach ECR; behind a NAT gateway they must not have one.
             TemplateOutput(.assignPublicIp, .string(input.privateSubnets ? "DISABLED" : "ENABLED")),
             TemplateOutput(.servicesSecurityGroup, .ref("ServicesSecurityGroup")),
-            TemplateOutput(.cluster, clusterName),
+            TemplateOutput(.cluster, clusterName.template),
             TemplateOutput(.logGroup, .ref("LogGroup")),
             TemplateOutput(.taskExecutionRoleArn, .getAtt("TaskExecutionRole", "Arn")),
             // Service Connect takes the namespace by name; the Ref (its id) also ties the output to

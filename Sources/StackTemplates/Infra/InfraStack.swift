@@ -84,14 +84,16 @@ public struct InfraStack: Sendable {
 
     var vpc: TemplateValue { input.existingVPC == nil ? .ref("VPC") : .ref("VpcId") }
 
-    /// Where the services and the file systems' mount targets go.
-    public var subnets: [TemplateValue] {
-        if input.existingVPC != nil { return [.select(0, .ref("Subnets")), .select(1, .ref("Subnets"))] }
+    /// Where the services and the file systems' mount targets go: typed, because the single
+    /// template hands them to its services as they are.
+    public var subnets: [StackString] {
+        if input.existingVPC != nil { return [.selected(0, fromList: "Subnets"), .selected(1, fromList: "Subnets")] }
         return input.privateSubnets ? [.ref("PrivateSubnetA"), .ref("PrivateSubnetB")] : publicSubnets
     }
 
     /// Where internet-facing load balancers go.
-    var publicSubnets: [TemplateValue] {
-        input.existingVPC == nil ? [.ref("PublicSubnetA"), .ref("PublicSubnetB")] : [.select(0, .ref("Subnets")), .select(1, .ref("Subnets"))]
+    var publicSubnets: [StackString] {
+        input.existingVPC == nil
+            ? [.ref("PublicSubnetA"), .ref("PublicSubnetB")] : [.selected(0, fromList: "Subnets"), .selected(1, fromList: "Subnets")]
     }
 }

@@ -108,7 +108,7 @@ extension ServicesReconciler {
 
     func reconcileScaling(_ recorder: Recorder) async throws {
         for task in selectedTasks {
-            guard let spec = builder.scaling(task) else { continue }
+            guard let spec = try builder.scaling(task) else { continue }
             let current = try await backend.scaling(resourceId: spec.resourceId)
             let wanted = Dictionary(spec.policies.map { ($0.name, $0.target) }, uniquingKeysWith: { a, _ in a })
             if let current, current.min == spec.min, current.max == spec.max, current.policies == wanted {

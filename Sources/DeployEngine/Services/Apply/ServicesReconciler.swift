@@ -30,21 +30,25 @@ public struct ServicesReconciler: Sendable {
     }
 
     let backend: any ServicesBackend
+    /// The infrastructure stack's real ids, which the reconciler's own calls use.
+    let target: SiteTarget
+    /// The desired state over the same ids.
     let builder: DesiredStateBuilder
     let options: Options
     let progress: @Sendable (ServicesEvent) -> Void
 
     public init(
-        backend: any ServicesBackend, builder: DesiredStateBuilder, options: Options, progress: @escaping @Sendable (ServicesEvent) -> Void = { _ in }
+        backend: any ServicesBackend, site: Site, target: SiteTarget, names: Names, content: ContentReader, options: Options,
+        progress: @escaping @Sendable (ServicesEvent) -> Void = { _ in }
     ) {
         self.backend = backend
-        self.builder = builder
+        self.target = target
+        self.builder = DesiredStateBuilder(site: site, target: target, names: names, content: content)
         self.options = options
         self.progress = progress
     }
 
     var site: Site { builder.site }
-    var target: SiteTarget { builder.target }
     /// The tasks to reconcile: all, or those with a member (or name) in `options.services`.
     var selectedTasks: [SiteTask] {
         site.tasks.filter { task in
@@ -77,7 +81,9 @@ public struct ServicesReconciler: Sendable {
         try await reconcileRolePolicies(accessPoints, recorder)
         let images = try await resolveImages()
         // 3. Task definitions, then the services that run them.
-        let resolved = DesiredStateBuilder.Resolved(accessPoints: accessPoints.ids, images: images, valueArns: valueArns)
+        let resolved = DesiredStateBuilder.Resolved(
+            accessPoints: accessPoints.ids.mapValues(StackString.literal), images: images.mapValues(StackString.literal),
+            valueArns: valueArns.mapValues(StackString.literal))
         let taskDefinitions = try await reconcileTaskDefinitions(resolved, pendingAccessPoints: accessPoints.pending, recorder)
         let changed = try await reconcileServices(taskDefinitions, recorder)
         if options.apply && options.waitForStability && !changed.isEmpty {

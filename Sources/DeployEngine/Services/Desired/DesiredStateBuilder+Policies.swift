@@ -1,38 +1,32 @@
 import BerthJSON
 import ComposeModel
 import Foundation
+import StackTemplates
 
 extension DesiredStateBuilder {
     public static let accessPointPolicyName = "berth-access-points"
 
     /// The inline policy that lets a task's role mount its members' volumes, only through their
     /// own access points. `nil` when no member mounts a volume.
-    ///
-    /// A typed document, so the unified template takes it as it is instead of parsing text back.
-    public func accessPointPolicyDocument(_ task: SiteTask, accessPointArns: [String]) -> JSONValue? {
+    public func mountPolicy(_ task: SiteTask, accessPointArns: [StackString]) -> MountPolicy? {
         let fileSystems = task.members.flatMap(\.mounts).filter { $0.kind == .volume }.compactMap(\.source).uniqued().compactMap {
             target.fileSystems[$0]
         }
         guard !fileSystems.isEmpty, !accessPointArns.isEmpty else { return nil }
-        let resources = fileSystems.map { "arn:aws:elasticfilesystem:\(target.region):\(target.accountId):file-system/\($0)" }
-        func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
-        return .object([
-            "Version": .string("2012-10-17"),
-            "Statement": .array([
-                .object([
-                    "Sid": .string("MountOwnAccessPoints"), "Effect": .string("Allow"),
-                    "Action": strings(["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]),
-                    "Resource": strings(resources),
-                    "Condition": .object(["StringEquals": .object(["elasticfilesystem:AccessPointArn": strings(accessPointArns.sorted())])]),
-                ])
-            ]),
-        ])
+        return MountPolicy(
+            fileSystemArns: fileSystems.map { target.arn("elasticfilesystem", .joined(["file-system/", $0])) },
+            accessPointArns: accessPointArns.sorted { $0.sortKey < $1.sortKey })
+    }
+
+    /// The mount policy of the API mode, whose ARNs are all known, as JSON.
+    public func accessPointPolicyDocument(_ task: SiteTask, accessPointArns: [String]) throws -> JSONValue? {
+        try mountPolicy(task, accessPointArns: accessPointArns.map(StackString.literal))?.document()
     }
 
     /// The same policy as the JSON text PutRolePolicy takes: keys sorted and slashes bare, so it
     /// compares equal to what GetRolePolicy gives back, whitespace aside.
     public func accessPointPolicy(_ task: SiteTask, accessPointArns: [String]) throws -> String? {
-        guard let document = accessPointPolicyDocument(task, accessPointArns: accessPointArns) else { return nil }
+        guard let document = try accessPointPolicyDocument(task, accessPointArns: accessPointArns) else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
@@ -44,18 +38,24 @@ extension DesiredStateBuilder {
 
     /// Application Auto Scaling for a task with a member with `deploy.x-aws-autoscaling` (the
     /// first such member's).
-    public func scaling(_ task: SiteTask) -> ScalingSpec? {
+    public func desiredScaling(_ task: SiteTask) -> DesiredScaling? {
         guard let autoscaling = task.members.lazy.compactMap(\.aws.autoscaling).first else { return nil }
-        let resourceId = "service/\(target.cluster)/\(task.name)"
         var policies: [ScalingSpec.Policy] = []
         if let cpu = autoscaling.cpu { policies.append(.init(metric: "ECSServiceAverageCPUUtilization", target: Double(cpu))) }
         if let memory = autoscaling.memory { policies.append(.init(metric: "ECSServiceAverageMemoryUtilization", target: Double(memory))) }
         if policies.isEmpty { policies.append(.init(metric: "ECSServiceAverageCPUUtilization", target: 75)) }
-        return ScalingSpec(resourceId: resourceId, min: autoscaling.min, max: autoscaling.max, policies: policies)
+        return DesiredScaling(
+            resourceId: .joined(["service/", target.cluster, .literal("/\(task.name)")]), min: autoscaling.min, max: autoscaling.max,
+            policies: policies)
+    }
+
+    /// The scaling the API mode registers.
+    public func scaling(_ task: SiteTask) throws -> ScalingSpec? {
+        try desiredScaling(task)?.spec()
     }
 }
 
-/// Target tracking for one service's desired count.
+/// Target tracking for one service's desired count, as the API mode registers it.
 public struct ScalingSpec: Sendable, Equatable {
     public var resourceId: String
     public var min: Int

@@ -3,10 +3,19 @@ import ComposeModel
 import StackTemplates
 
 extension DesiredStateBuilder {
+    /// CreateService's input for a task, tagged with `berth:hash`: the hash of its settings
+    /// (`comparable`), which tells the API mode whether the service needs an update.
+    public func serviceSpec(_ task: SiteTask, taskDefinition: String) throws -> ServiceSpec {
+        var spec = try desiredService(task, taskDefinition: .literal(taskDefinition)).ecsRequest()
+        let hash = try Self.hash(spec.comparable)
+        spec.tags?.append(ECSTag(BerthTag.hash, hash))
+        return spec
+    }
+
     /// One ECS service per task: every member's target groups (to the member's container) and
     /// every member's ports in Service Connect under the member's name.
-    public func serviceSpec(_ task: SiteTask, taskDefinition: String) throws -> ServiceSpec {
-        var loadBalancers: [ECSClient.LoadBalancer] = []
+    public func desiredService(_ task: SiteTask, taskDefinition: StackString) -> DesiredService {
+        var loadBalancers: [DesiredService.LoadBalancer] = []
         for service in task.members {
             for port in service.ports where port.published != nil {
                 if let group = target.targetGroups[SiteTarget.targetGroupKey(service: service.name, port: port.target)],
@@ -16,36 +25,30 @@ extension DesiredStateBuilder {
                 }
             }
         }
-        var serviceConnect: ECSClient.ServiceConnectConfiguration?
+        var serviceConnect: DesiredService.ServiceConnect?
         if let namespace = target.namespace {
             // Every service is a client of the namespace; those with TCP ports are also servers,
             // reachable by their compose name as under compose.
             let servers = task.members.flatMap { service in
                 (service.ports.filter { $0.transport == .tcp }.map(\.target) + service.expose.filter { $0.transport == .tcp }.map(\.port))
                     .uniqued().map { port in
-                        ECSClient.ServiceConnectService(
+                        DesiredService.ServiceConnect.Server(
                             portName: "\(Names.slug(service.name))-\(port)-tcp", discoveryName: "\(Names.slug(service.name))-\(port)",
                             clientAliases: [.init(port: port, dnsName: service.name)])
                     }
             }
-            serviceConnect = .init(enabled: true, namespace: namespace, services: servers.isEmpty ? nil : servers)
+            serviceConnect = .init(namespace: namespace, services: servers)
         }
         let minimumHealthy = task.members.lazy.compactMap(\.aws.minimumHealthyPercent).first
         let maximum = task.members.lazy.compactMap(\.aws.maximumPercent).first
-        var spec = ServiceSpec(
+        var service = DesiredService(
             cluster: target.cluster, serviceName: task.name, taskDefinition: taskDefinition, desiredCount: task.replicas,
-            networkConfiguration: .init(
-                awsvpcConfiguration: .init(
-                    subnets: target.subnets, securityGroups: [target.servicesSecurityGroup], assignPublicIp: target.assignPublicIp)),
-            loadBalancers: loadBalancers.isEmpty ? nil : loadBalancers,
-            deploymentConfiguration: .init(
-                deploymentCircuitBreaker: .init(enable: true, rollback: true),
-                minimumHealthyPercent: minimumHealthy ?? 100, maximumPercent: maximum ?? 200),
-            healthCheckGracePeriodSeconds: loadBalancers.isEmpty ? nil : 60,
-            serviceConnectConfiguration: serviceConnect, enableExecuteCommand: true, propagateTags: "SERVICE",
-            tags: tags([(BerthTag.service, task.name)]))
-        let hash = try Self.hash(spec.comparable)
-        spec.tags?.append(ECSTag(BerthTag.hash, hash))
-        return spec
+            subnets: target.subnets, securityGroups: [target.servicesSecurityGroup], assignPublicIp: target.assignPublicIp,
+            deployment: .init(circuitBreaker: true, minimumHealthyPercent: minimumHealthy ?? 100, maximumPercent: maximum ?? 200),
+            enableExecuteCommand: true, propagateTags: "SERVICE", tags: desiredTags([(BerthTag.service, task.name)]))
+        service.loadBalancers = loadBalancers
+        service.healthCheckGracePeriodSeconds = loadBalancers.isEmpty ? nil : 60
+        service.serviceConnect = serviceConnect
+        return service
     }
 }

@@ -4,23 +4,34 @@ import Foundation
 import SigV4
 import StackTemplates
 
-/// Turns the site model and what the infrastructure stack provides into the specs the services
-/// layer reconciles. Pure apart from reading config and secret contents through `content`.
+/// Turns the site model and what the infrastructure provides into the engine's desired state
+/// (`DesiredTaskDefinition`, `DesiredService`, …), and that into the requests the services layer
+/// sends. Pure apart from reading config and secret contents through `content`.
+///
+/// The same builder describes the single template's resources: given a target of references
+/// to the template's own resources instead of real ids, its desired state is rendered as
+/// CloudFormation properties. So the task definition logic exists once, whichever mode deploys it.
 public struct DesiredStateBuilder: Sendable {
     public var site: Site
-    public var target: SiteTarget
+    public var target: TargetIds
     public var names: Names
     public var content: ContentReader
 
-    public init(site: Site, target: SiteTarget, names: Names, content: ContentReader) {
+    public init(site: Site, target: TargetIds, names: Names, content: ContentReader) {
         self.site = site
         self.target = target
         self.names = names
         self.content = content
     }
 
-    public func tags(_ extra: [(String, String)] = []) -> [ECSTag] {
-        (names.siteTags + extra).map { ECSTag($0.0, $0.1) }
+    /// The API mode's builder: a deployed infrastructure stack's ids.
+    public init(site: Site, target: SiteTarget, names: Names, content: ContentReader) {
+        self.init(site: site, target: TargetIds(target), names: names, content: content)
+    }
+
+    /// The site's tags, then `extra`.
+    public func desiredTags(_ extra: [(String, String)] = []) -> [DesiredTag] {
+        (names.siteTags + extra).map { DesiredTag($0.0, $0.1) }
     }
 
     public func family(_ service: String) -> String {
@@ -31,8 +42,8 @@ public struct DesiredStateBuilder: Sendable {
 
     /// One per (service, named volume) mount. Services that mount the same volume share its
     /// root directory, so they see the same files.
-    public func accessPoints(services only: Set<String>? = nil) throws -> [AccessPointSpec] {
-        var specs: [AccessPointSpec] = []
+    public func desiredAccessPoints(services only: Set<String>? = nil) throws -> [DesiredAccessPoint] {
+        var points: [DesiredAccessPoint] = []
         for service in site.services where only?.contains(service.name) ?? true {
             for volumeName in service.mounts.filter({ $0.kind == .volume }).compactMap(\.source).uniqued() {
                 guard let volume = site.volume(named: volumeName) else { continue }
@@ -41,30 +52,31 @@ public struct DesiredStateBuilder: Sendable {
                         "the infrastructure stack has no file system for volume \(volumeName)", hint: "run `berth deploy --only infra` first")
                 }
                 let uid = volume.accessPoint.uid ?? 1000
-                let gid = volume.accessPoint.gid ?? uid
-                let permissions = volume.accessPoint.permissions ?? "0755"
-                let root = volume.accessPoint.rootDirectory ?? "/\(Names.slug(volumeName))"
-                let identity = [names.stack, service.name, volumeName, fileSystem, String(uid), String(gid), permissions, root].joined(separator: "|")
-                specs.append(
-                    AccessPointSpec(
-                        service: service.name, volume: volumeName, fileSystemId: fileSystem, uid: uid, gid: gid,
-                        permissions: permissions, rootDirectory: root,
-                        clientToken: "berth-" + String(sha256Hex(Data(identity.utf8)).prefix(40))))
+                points.append(
+                    DesiredAccessPoint(
+                        service: service.name, volume: volumeName, fileSystemId: fileSystem, uid: uid, gid: volume.accessPoint.gid ?? uid,
+                        permissions: volume.accessPoint.permissions ?? "0755",
+                        rootDirectory: volume.accessPoint.rootDirectory ?? "/\(Names.slug(volumeName))"))
             }
         }
-        return specs
+        return points
+    }
+
+    /// The access points the API mode creates.
+    public func accessPoints(services only: Set<String>? = nil) throws -> [AccessPointSpec] {
+        try desiredAccessPoints(services: only).map { try $0.spec(stack: names.stack) }
     }
 
     /// The tags of one access point besides the site's: `berth:mount`, which finds it again,
     /// and a `Name` for the console. The services layer and the unified template both use them.
-    public func accessPointOwnTags(_ spec: AccessPointSpec) -> [(String, String)] {
-        [(BerthTag.mount, spec.key), ("Name", "\(names.stack)-\(spec.service)-\(spec.volume)")]
+    public func accessPointOwnTags(service: String, volume: String) -> [(String, String)] {
+        [(BerthTag.mount, AccessPointSpec.key(service: service, volume: volume)), ("Name", "\(names.stack)-\(service)-\(volume)")]
     }
 
     /// The site's tags and the access point's own, as EFS tags: the one place the engine makes
     /// tags for EFS.
     public func accessPointTags(_ spec: AccessPointSpec) -> [EFSTag] {
-        (names.siteTags + accessPointOwnTags(spec)).map { EFSTag(Key: $0.0, Value: $0.1) }
+        (names.siteTags + accessPointOwnTags(service: spec.service, volume: spec.volume)).map { EFSTag(Key: $0.0, Value: $0.1) }
     }
 
     // MARK: Stored values

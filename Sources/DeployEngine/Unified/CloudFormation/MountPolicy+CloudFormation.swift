@@ -1,0 +1,20 @@
+import StackTemplates
+
+extension MountPolicy {
+    /// The policy as an `AWS::IAM::Policy`'s `PolicyDocument`, its keys sorted as the API
+    /// mode's JSON text has them; the ARNs are `Fn::Sub`s of the template's own resources.
+    public var cloudFormationDocument: TemplateValue {
+        [
+            "Statement": [
+                [
+                    "Action": .list(Self.actions.map(TemplateValue.string)),
+                    "Condition": ["StringEquals": .map(TemplateMap([(Self.conditionKey, .list(accessPointArns.map(\.template)))]))],
+                    "Effect": "Allow",
+                    "Resource": .list(fileSystemArns.map(\.template)),
+                    "Sid": .string(Self.sid),
+                ]
+            ],
+            "Version": "2012-10-17",
+        ]
+    }
+}
