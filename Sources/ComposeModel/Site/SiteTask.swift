@@ -120,3 +120,41 @@ extension Site {
         return diagnostics
     }
 }
+
+extension Site {
+    /// The tasks `task` waits for through its members' `depends_on`, by task name: `true` when it
+    /// must wait until that task's service is stable (`service_healthy`, or a completed job),
+    /// `false` when it only needs the service to exist (`service_started`). Dependencies inside
+    /// the task are the containers' own ordering, not the services'.
+    public func taskDependencies(of task: SiteTask) -> [String: Bool] {
+        let taskOf = Dictionary(tasks.flatMap { task in task.memberNames.map { ($0, task.name) } }, uniquingKeysWith: { first, _ in first })
+        var waits: [String: Bool] = [:]
+        for member in task.members {
+            for dependency in member.dependencies {
+                guard let other = taskOf[dependency.service], other != task.name else { continue }
+                waits[other] = (waits[other] ?? false) || dependency.condition != .serviceStarted
+            }
+        }
+        return waits
+    }
+
+    /// `tasks` in the order their services must be created: each wave depends only on earlier
+    /// waves (ECS gives a Service Connect endpoint only to tasks started after it exists, so a
+    /// service started before its dependency's could never reach it). Dependencies outside
+    /// `tasks` are taken as there already; a cycle (which validation reports) ends in one last
+    /// wave rather than never.
+    public func taskWaves(_ tasks: [SiteTask]) -> [[SiteTask]] {
+        let names = Set(tasks.map(\.name))
+        var placed = Set<String>()
+        var remaining = tasks
+        var waves: [[SiteTask]] = []
+        while !remaining.isEmpty {
+            let ready = remaining.filter { task in taskDependencies(of: task).keys.allSatisfy { !names.contains($0) || placed.contains($0) } }
+            let wave = ready.isEmpty ? remaining : ready
+            waves.append(wave)
+            placed.formUnion(wave.map(\.name))
+            remaining.removeAll { placed.contains($0.name) }
+        }
+        return waves
+    }
+}

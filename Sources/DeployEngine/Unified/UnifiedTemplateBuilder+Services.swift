@@ -25,8 +25,11 @@ extension UnifiedTemplateBuilder {
 
     /// The services layer's services, as template properties. A service waits for what its
     /// tasks need at start and nothing refers to: the listeners of its target groups (a target
-    /// group must belong to a load balancer first), its mount policy, its volumes' mount targets
-    /// and the Service Connect namespace (taken by name).
+    /// group must belong to a load balancer first), its mount policy, its volumes' mount targets,
+    /// the Service Connect namespace (taken by name), its subnets' routes (without them a task
+    /// cannot pull its image), and the services it `depends_on`: CloudFormation creates an ECS
+    /// service only once it is stable, and Service Connect reaches only services that existed
+    /// when a task started.
     func serviceResources(_ builder: DesiredStateBuilder, infra: Template, policies: [Owned]) -> [Resource] {
         var resources: [Resource] = []
         for task in site.tasks {
@@ -40,6 +43,10 @@ extension UnifiedTemplateBuilder {
             }.map(\.logicalId)
             dependsOn += policies.filter { $0.service == task.name }.map(\.resource.logicalId)
             if infra.resource("Namespace") != nil { dependsOn.append("Namespace") }
+            dependsOn += stack.infra.taskRoutes
+            dependsOn += site.taskDependencies(of: task).keys.sorted().compactMap { name in
+                site.tasks.first { $0.name == name }.map { StackLogicalID.service(task: taskId($0)) }
+            }
             var skipped: [SkippedCheck] = []
             if service.assignPublicIp == "ENABLED" {
                 skipped.append(

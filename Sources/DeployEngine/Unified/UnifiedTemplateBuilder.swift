@@ -25,10 +25,8 @@ struct UnifiedTemplateBuilder {
     var site: Site { stack.site }
 
     mutating func build() throws -> UnifiedStack.Rendered {
+        // Repositories are the project's, made through the API (see `ProjectRepositories`).
         var template = stack.infra.template()
-        for index in template.sections.indices {
-            template.sections[index].resources.removeAll { $0.type == "AWS::ECR::Repository" }
-        }
         template.description =
             "Berth single-template stack for \(names.project) (\(names.environment)): the infrastructure and the services, access points, task definitions and autoscaling."
         let builder = DesiredStateBuilder(site: site, target: targetIds(), names: names, content: stack.content)

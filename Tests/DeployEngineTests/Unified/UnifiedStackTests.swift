@@ -120,6 +120,22 @@ struct UnifiedStackTests {
         #expect(!YAMLEmitter.render(template).contains("berth:hash"))
     }
 
+    /// Issue 10, items 3 and 4: a service waits for its subnets' routes (a task started earlier
+    /// cannot pull its image) and for the services it depends on (Service Connect reaches only
+    /// services that existed when a task started; CloudFormation creates a service once stable).
+    @Test(arguments: ["dev", "prod"])
+    func servicesWaitForTheirRoutesAndForWhatTheyDependOn(_ environment: String) throws {
+        let template = try UnifiedStackGoldenTests.rendered(environment).template
+        let side = environment == "prod" ? "Private" : "Public"
+        for id in ["ServiceProxy", "ServiceSite", "ServiceCms"] {
+            let service = try #require(template.resource(id))
+            #expect(Set(service.dependsOn).isSuperset(of: ["\(side)DefaultRoute", "\(side)SubnetARouteTable", "\(side)SubnetBRouteTable"]))
+        }
+        #expect(template.resource("ServiceProxy")?.dependsOn.contains("ServiceSite") == true)
+        #expect(template.resource("ServiceSite")?.dependsOn.contains("ServiceCms") == true)
+        #expect(template.resource("ServiceCms")?.dependsOn.contains { $0.hasPrefix("Service") } == false)
+    }
+
     @Test func logOptionsKeepTheirKeys() throws {
         let template = try Self.rendered().template
         let web = template.resource("TaskDefinitionWeb")?.properties["ContainerDefinitions"]

@@ -6,7 +6,8 @@ from .base import Patch, PatchError  # noqa: F401
 
 # control prefix → (module, class)
 PATCHES = {'cfn': ('cloudformation', 'CloudFormationPatch'), 'ecs': ('ecs', 'ECSPatch'),
-           'efs': ('efs', 'EFSPatch'), 'logs': ('logs', 'LogsPatch'), 'acm': ('acm', 'ACMPatch')}
+           'efs': ('efs', 'EFSPatch'), 'logs': ('logs', 'LogsPatch'), 'acm': ('acm', 'ACMPatch'),
+           'kms': ('kms', 'KMSPatch')}
 
 
 def all_patches(settings):

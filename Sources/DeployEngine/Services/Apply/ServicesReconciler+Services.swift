@@ -6,10 +6,29 @@ import StackTemplates
 
 extension ServicesReconciler {
     /// One ECS service per task: creates missing ones and updates those whose definition, task
-    /// definition or count differ. Returns the names of the services that were changed, to wait for.
+    /// definition or count differ, in waves by `depends_on` (`Site.taskWaves`): a service is
+    /// created after the services it depends on exist, and after they are stable when it waits
+    /// for them to be healthy. Returns the changed services not waited for yet.
     func reconcileServices(_ taskDefinitions: [String: String], _ recorder: Recorder) async throws -> [(name: String, taskDefinition: String)] {
         let observed = try await backend.services(cluster: target.cluster, names: selectedTasks.map(\.name))
-        let results = try await selectedTasks.concurrentMap(limit: options.concurrency) { task -> (name: String, taskDefinition: String)? in
+        let waves = site.taskWaves(selectedTasks)
+        var unwaited: [(name: String, taskDefinition: String)] = []
+        for (index, wave) in waves.enumerated() {
+            let changed = try await reconcileWave(wave, observed: observed, taskDefinitions, recorder)
+            let awaited = Set(waves.dropFirst(index + 1).joined().flatMap { site.taskDependencies(of: $0).filter(\.value).keys })
+            let stableFirst = changed.filter { awaited.contains($0.name) }
+            if options.apply && options.waitForStability && !stableFirst.isEmpty {
+                try await waitUntilStable(stableFirst)
+            }
+            unwaited += changed.filter { !awaited.contains($0.name) || !options.waitForStability }
+        }
+        return unwaited
+    }
+
+    func reconcileWave(
+        _ wave: [SiteTask], observed: [ObservedService], _ taskDefinitions: [String: String], _ recorder: Recorder
+    ) async throws -> [(name: String, taskDefinition: String)] {
+        let results = try await wave.concurrentMap(limit: options.concurrency) { task -> (name: String, taskDefinition: String)? in
             let taskDefinition = taskDefinitions[task.name] ?? builder.family(task.name)
             var spec = try builder.serviceSpec(task, taskDefinition: taskDefinition)
             let size = task.fargateSize.map { "\($0)" } ?? "?"
