@@ -31,9 +31,10 @@ public struct Names: Sendable, Equatable {
     }
 
     /// The address `docker push` and ECS use for a service's repository:
-    /// `ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME`.
-    public func repositoryURI(service: String, account: String, region: String) -> String {
-        "\(account).dkr.ecr.\(region).amazonaws.com/\(repository(service: service))"
+    /// `ACCOUNT.dkr.ecr.REGION.DOMAIN/NAME`, the domain being the region's partition's
+    /// (`amazonaws.com.cn` in China; see AWSRuntime's `Partition`).
+    public func repositoryURI(service: String, account: String, region: String, dnsSuffix: String) -> String {
+        "\(account).dkr.ecr.\(region).\(dnsSuffix)/\(repository(service: service))"
     }
 
     /// Whether an image reference names an ECR repository by tag rather than by digest: Berth

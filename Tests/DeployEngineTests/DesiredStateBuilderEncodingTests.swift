@@ -36,6 +36,21 @@ struct DesiredStateBuilderEncodingTests {
                 + #""Sid":"MountOwnAccessPoints"}],"Version":"2012-10-17"}"#)
     }
 
+    /// ARNs Berth builds take the region's partition (issue 10, item 9): IAM refuses `arn:aws:`
+    /// in China and GovCloud.
+    @Test func arnsInChinaAreOfItsPartition() throws {
+        let site = try ServicesReconcilerTests.site()
+        var target = ServicesReconcilerTests.target
+        target.region = "cn-north-1"
+        let builder = DesiredStateBuilder(
+            site: site, target: target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
+        let cms = try #require(site.task(named: "cms"))
+        let policy = try builder.accessPointPolicy(cms, accessPointArns: ["arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:access-point/fsap-1"])
+        let text = try #require(policy)
+        #expect(text.contains(#""Resource":["arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:file-system/fs-1"]"#))
+        #expect(!text.contains("arn:aws:"))
+    }
+
     /// The JSON the text is made from is the mount policy itself, not a second description of it.
     @Test func theMountPolicyDocumentIsTheTextsPolicy() throws {
         let (builder, site) = try builder()

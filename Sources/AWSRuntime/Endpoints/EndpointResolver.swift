@@ -39,7 +39,7 @@ public struct EndpointResolver: Sendable {
             }
         }
         let signingRegion = service.globalRegion ?? region
-        let suffix = signingRegion.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
+        let suffix = Partition.of(region: signingRegion).dnsSuffix
         let host: String
         if service.globalRegion != nil {
             host = "\(service.endpointPrefix).\(suffix)"

@@ -1,3 +1,4 @@
+import AWSRuntime
 import StackTemplates
 
 extension SiteTarget {
@@ -26,7 +27,7 @@ extension SiteTarget {
         for task in input.tasks {
             // IAM roles' physical id is the role name; tasks need the ARN.
             if let role = physical[StackLogicalID.taskRole(task: task.logicalId)] {
-                taskRoles[task.name] = role.hasPrefix("arn:") ? role : "arn:aws:iam::\(accountId):role/\(role)"
+                taskRoles[task.name] = role.hasPrefix("arn:") ? role : "arn:\(Partition.of(region: region).name):iam::\(accountId):role/\(role)"
             }
         }
         for service in input.services {
@@ -36,7 +37,8 @@ extension SiteTarget {
                 }
             }
             if service.hasRepository {
-                repositories[service.name] = input.names.repositoryURI(service: service.name, account: accountId, region: region)
+                repositories[service.name] = input.names.repositoryURI(
+                    service: service.name, account: accountId, region: region, dnsSuffix: Partition.of(region: region).dnsSuffix)
             }
         }
     }

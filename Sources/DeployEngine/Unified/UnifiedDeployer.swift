@@ -90,7 +90,8 @@ public struct UnifiedDeployer: Sendable {
             stackName: names.stack, region: backend.region, accountId: account, cluster: names.cluster, subnets: [], servicesSecurityGroup: "",
             logGroup: names.logGroup, executionRoleArn: "")
         for service in stack.site.services where service.build != nil {
-            target.repositories[service.name] = names.repositoryURI(service: service.name, account: account, region: backend.region)
+            target.repositories[service.name] = names.repositoryURI(
+                service: service.name, account: account, region: backend.region, dnsSuffix: Partition.of(region: backend.region).dnsSuffix)
         }
         return ServicesReconciler(
             backend: backend, site: stack.site, target: target, names: names, content: stack.content,

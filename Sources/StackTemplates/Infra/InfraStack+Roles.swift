@@ -68,7 +68,7 @@ extension InfraStack {
                 "Sid": "DecryptExternalValues", "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*",
                 "Condition": [
                     "StringEquals": [
-                        "kms:ViaService": [.sub("secretsmanager.${AWS::Region}.amazonaws.com"), .sub("ssm.${AWS::Region}.amazonaws.com")]
+                        "kms:ViaService": [.sub("secretsmanager.${AWS::Region}.${AWS::URLSuffix}"), .sub("ssm.${AWS::Region}.${AWS::URLSuffix}")]
                     ]
                 ],
             ])

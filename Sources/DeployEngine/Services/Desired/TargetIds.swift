@@ -1,3 +1,4 @@
+import AWSRuntime
 import StackTemplates
 
 /// What the infrastructure provides to the desired state, each id a `StackString`: the real ids
@@ -49,7 +50,8 @@ public struct TargetIds: Sendable, Equatable {
     /// A deployed infrastructure stack's ids, all known.
     public init(_ target: SiteTarget) {
         self.init(
-            partition: "aws", region: .literal(target.region), accountId: .literal(target.accountId), cluster: .literal(target.cluster),
+            partition: .literal(Partition.of(region: target.region).name), region: .literal(target.region), accountId: .literal(target.accountId),
+            cluster: .literal(target.cluster),
             subnets: target.subnets.map(StackString.literal), assignPublicIp: target.assignPublicIp,
             servicesSecurityGroup: .literal(target.servicesSecurityGroup), logGroup: .literal(target.logGroup),
             executionRoleArn: .literal(target.executionRoleArn), namespace: target.namespace)
