@@ -88,7 +88,8 @@ public struct SiteDeployer: Sendable {
             let bucket = TemplateUploader.bucketName(account: accountId, region: backend.region)
             let digest = sha256Hex(Data(files.map(\.yaml).joined().utf8)).prefix(16)
             let prefix = "cloudformation/\(names.stack)/nested-\(digest)"
-            parameters[NestedStacks.artifactsParameter] = "https://s3.\(backend.region).\(Partition.of(region: backend.region).dnsSuffix)/\(bucket)/\(prefix)"
+            let domain = Partition.of(region: backend.region).dnsSuffix
+            parameters[NestedStacks.artifactsParameter] = "https://s3.\(backend.region).\(domain)/\(bucket)/\(prefix)"
             if upload {
                 try await backend.uploadTemplates(files.dropFirst().map { ("\(prefix)/\($0.fileName)", $0.yaml) }, bucket: bucket)
             }
