@@ -29,6 +29,14 @@ public struct SiteTask: Sendable, Equatable {
 
     public func contains(_ service: String) -> Bool { members.contains { $0.name == service } }
 
+    /// The named volumes a one-replica task writes: it is their only writer (Ghost with SQLite,
+    /// any database), so an old and a new task must never run against them together. Empty for
+    /// a task with several replicas, which write together anyway.
+    public var singleWriterVolumes: [String] {
+        guard replicas == 1 else { return [] }
+        return members.flatMap(\.mounts).filter { $0.kind == .volume && !$0.readOnly }.compactMap(\.source).uniqued()
+    }
+
     /// Members that another member waits for with `service_completed_successfully`: they are
     /// expected to exit, so they are not essential.
     public var completingMembers: Set<String> {

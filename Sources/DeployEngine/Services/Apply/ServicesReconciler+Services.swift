@@ -53,6 +53,11 @@ extension ServicesReconciler {
                 return nil
             }
             if options.apply { try await backend.updateService(spec, forceNewDeployment: false) }
+            if spec.deploymentConfiguration?.minimumHealthyPercent == 0, !task.singleWriterVolumes.isEmpty {
+                reasons.append(
+                    "the old task stops before the new one starts, as the only writer of \(task.singleWriterVolumes.joined(separator: ", ")): a short downtime"
+                )
+            }
             record(recorder, PlannedAction(.update, .service, task.name, reasons.joined(separator: ", ")))
             return (task.name, taskDefinition)
         }

@@ -63,7 +63,9 @@ extension ServicesReconciler {
                 record(recorder, PlannedAction(.noChange, .taskDefinition, family, "unchanged (\(Self.revision(latest.arn)))"))
                 return (task.name, latest.arn)
             }
-            var arn = latest?.arn ?? family
+            // Planning: the revision deploy would register, so the service's plan shows the
+            // update it will make.
+            var arn = latest.map { Self.nextRevision(of: $0.arn) } ?? family
             if options.apply { arn = try await backend.registerTaskDefinition(spec) }
             record(
                 recorder,
@@ -71,6 +73,12 @@ extension ServicesReconciler {
             return (task.name, arn)
         }
         return Dictionary(results, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `…/family:7` → `…/family:8`: what RegisterTaskDefinition answers for the next revision.
+    static func nextRevision(of arn: String) -> String {
+        guard let colon = arn.lastIndex(of: ":"), let number = Int(arn[arn.index(after: colon)...]) else { return arn }
+        return arn[...colon] + String(number + 1)
     }
 
     static func revision(_ arn: String) -> String {

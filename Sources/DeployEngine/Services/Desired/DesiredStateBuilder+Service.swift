@@ -39,12 +39,15 @@ extension DesiredStateBuilder {
             }
             serviceConnect = .init(namespace: namespace, services: servers)
         }
-        let minimumHealthy = task.members.lazy.compactMap(\.aws.minimumHealthyPercent).first
-        let maximum = task.members.lazy.compactMap(\.aws.maximumPercent).first
+        // A volume's only writer is replaced stop-first (0% / 100%), a short downtime, rather
+        // than with old and new tasks writing the same files; x-aws-min/max_percent still win.
+        let stopFirst = !task.singleWriterVolumes.isEmpty
+        let minimumHealthy = task.members.lazy.compactMap(\.aws.minimumHealthyPercent).first ?? (stopFirst ? 0 : 100)
+        let maximum = task.members.lazy.compactMap(\.aws.maximumPercent).first ?? (stopFirst ? 100 : 200)
         var service = DesiredService(
             cluster: target.cluster, serviceName: task.name, taskDefinition: taskDefinition, desiredCount: task.replicas,
             subnets: target.subnets, securityGroups: [target.servicesSecurityGroup], assignPublicIp: target.assignPublicIp,
-            deployment: .init(circuitBreaker: true, minimumHealthyPercent: minimumHealthy ?? 100, maximumPercent: maximum ?? 200),
+            deployment: .init(circuitBreaker: true, minimumHealthyPercent: minimumHealthy, maximumPercent: maximum),
             enableExecuteCommand: true, propagateTags: "SERVICE", tags: desiredTags([(BerthTag.service, task.name)]))
         service.loadBalancers = loadBalancers
         service.healthCheckGracePeriodSeconds = loadBalancers.isEmpty ? nil : 60
