@@ -21,6 +21,27 @@ extension Integration {
             try BerthBinary.run(arguments, environment: gate.berthEnvironment(), directory: Self.site)
         }
 
+        /// prod in one stack: private subnets behind a NAT gateway, HTTPS with the example's
+        /// certificate (issued, in the site's region), alarms through the stack's own key, and
+        /// services that wait for their routes and for what they depend on.
+        @Test func prodAsOneStack() async throws {
+            let gate = try LocalAWS.require()
+            try gate.client.resetMoto()
+            defer { try? gate.client.resetMoto() }
+            try gate.client.reset()
+            try gate.client.placeCertificate("arn:aws:acm:eu-west-1:123456789012:certificate/example")
+            _ = try berth(["deploy", "--env", "prod", "--unified"], gate)  // makes the repository; the image is not pushed yet
+            try gate.seedImage(region: Self.region, repository: "website/site", tag: "1.0.0")  // prod's image_tag
+            let deploy = try berth(["deploy", "--env", "prod", "--unified"], gate)
+            #expect(deploy.status == 0, "\(deploy.stderr)")
+            try gate.client.expectNoRejections()
+            let client = AWSClient.forTesting(transport: URLSessionTransport(), endpoint: gate.url, region: Self.region)
+            let stack = try #require(try await CloudFormationClient(client).describeStack("website-prod"))
+            #expect(stack.StackStatus.rawValue == "CREATE_COMPLETE")
+            let services = try await ECSClient(client).describeServices(cluster: "website-prod", services: ["proxy", "site", "cms"]).services ?? []
+            #expect(services.map { $0.desiredCount ?? -1 } == [2, 3, 1])
+        }
+
         @Test func oneStackWithEverythingAndANoOpRedeploy() async throws {
             let gate = try LocalAWS.require()
             // Other suites leave the two-layer site behind; this one starts and ends clean.
