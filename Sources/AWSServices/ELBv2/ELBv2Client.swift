@@ -23,11 +23,12 @@ public struct ELBv2Client: Sendable {
         var LoadBalancers: [LoadBalancer]?
     }
 
-    /// The load balancer with this ARN, or `nil` when there is none (`LoadBalancerNotFound`).
+    /// The load balancer with this ARN (or name), or `nil` when there is none (`LoadBalancerNotFound`).
     public func describeLoadBalancer(arn: String) async throws -> LoadBalancer? {
         do {
+            let parameter = arn.hasPrefix("arn:") ? "LoadBalancerArns.member.1" : "Names.member.1"
             let output: DescribeLoadBalancersOutput = try await client.query(
-                Self.descriptor, operation: "DescribeLoadBalancers", parameters: [("LoadBalancerArns.member.1", arn)], idempotent: true)
+                Self.descriptor, operation: "DescribeLoadBalancers", parameters: [(parameter, arn)], idempotent: true)
             return output.LoadBalancers?.first
         } catch let error as AWSServiceError where error.code == "LoadBalancerNotFound" {
             return nil
