@@ -21,7 +21,7 @@ import StackTemplates
         try text.write(to: directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
         try "PORT=8080\n".write(to: directory.appendingPathComponent(".env"), atomically: true, encoding: .utf8)
 
-        let options = ComposeLoadOptions(workingDirectory: directory.path, environment: ["TAG": "1.0"])
+        let options = ComposeLoadOptions(workingDirectory: directory.path, processEnvironment: ["TAG": "1.0"])
         let warmUp = ComposeLoader.load(options)
         guard let site = warmUp.site, !warmUp.hasErrors else {
             print("the generated file did not validate:\n" + warmUp.diagnostics.map(\.description).joined(separator: "\n"))
@@ -56,12 +56,12 @@ import StackTemplates
         defer { try? FileManager.default.removeItem(at: directory) }
         try composeFile(services: services, volumes: volumes).write(
             to: directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
-        let loaded = ComposeLoader.load(ComposeLoadOptions(workingDirectory: directory.path, environment: ["TAG": "1.0", "PORT": "8080"]))
+        let loaded = ComposeLoader.load(ComposeLoadOptions(workingDirectory: directory.path, processEnvironment: ["TAG": "1.0", "PORT": "8080"]))
         guard let site = loaded.site, !loaded.hasErrors else {
             print("the generated file did not validate:\n" + loaded.diagnostics.map(\.description).joined(separator: "\n"))
             throw ExitCode()
         }
-        let input = InfraStackInput(site: site, environment: "bench")
+        let input = InfraStackInput(site: site, environmentName: "bench")
         var samples: [Double] = []
         var files: [(fileName: String, yaml: String)] = []
         for _ in 0..<iterations {

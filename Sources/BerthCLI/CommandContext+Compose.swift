@@ -7,7 +7,7 @@ extension CommandContext {
     var composeLoadOptions: ComposeLoadOptions {
         ComposeLoadOptions(
             files: globals.file, workingDirectory: workingDirectory, projectName: globals.projectName,
-            envFiles: globals.envFile, environment: environment)
+            envFiles: globals.envFile, processEnvironment: processEnvironment)
     }
 
     func loadCompose() throws -> ComposeLoadResult {
@@ -28,7 +28,7 @@ extension CommandContext {
         let result = try loadCompose()
         guard let site = result.site else { throw ReportedFailure(.badInput) }
         do {
-            return (result, try site.resolved(environment: globals.env))
+            return (result, try site.resolved(environmentName: globals.env))
         } catch {
             throw BadInputError(error.message, hint: error.hint)
         }

@@ -24,17 +24,17 @@ extension CommandContext {
         let environment = try environmentName(for: site)
         let resolved: Site
         do {
-            resolved = try site.resolved(environment: site.environmentNames.contains(environment) ? environment : nil)
+            resolved = try site.resolved(environmentName: site.environmentNames.contains(environment) ? environment : nil)
         } catch {
             throw BadInputError(error.message, hint: error.hint)
         }
-        return Deployment(site: resolved, environment: environment, infra: InfraStackInput(site: resolved, environment: environment))
+        return Deployment(site: resolved, environmentName: environment, infra: InfraStackInput(site: resolved, environmentName: environment))
     }
 }
 
 struct Deployment: Sendable {
     var site: Site
-    var environment: String
+    var environmentName: String
     var infra: InfraStackInput
     var names: Names { infra.names }
 }

@@ -8,7 +8,7 @@ extension CommandContext {
     func siteDeployer(_ deployment: Deployment, progress: ProgressRenderer) throws -> SiteDeployer {
         let session = try awsSession(siteRegion: deployment.site.region)
         return SiteDeployer(
-            client: session.client, site: deployment.site, input: deployment.infra, processEnvironment: environment,
+            client: session.client, site: deployment.site, input: deployment.infra, processEnvironment: processEnvironment,
             onEvent: { progress.show($0) })
     }
 
@@ -16,7 +16,7 @@ extension CommandContext {
     func unifiedDeployer(_ deployment: Deployment, progress: ProgressRenderer) throws -> UnifiedDeployer {
         let session = try awsSession(siteRegion: deployment.site.region)
         return UnifiedDeployer(
-            client: session.client, site: deployment.site, input: deployment.infra, processEnvironment: environment,
+            client: session.client, site: deployment.site, input: deployment.infra, processEnvironment: processEnvironment,
             onEvent: { progress.show($0) })
     }
 }

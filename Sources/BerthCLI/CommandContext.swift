@@ -6,7 +6,7 @@ import Logging
 /// printer, and — only when a command asks — the AWS session.
 final class CommandContext: Sendable {
     let globals: GlobalOptions
-    let environment: [String: String]
+    let processEnvironment: [String: String]
     let printer: Printer
     let prompter: Prompter
     let workingDirectory: String
@@ -14,7 +14,7 @@ final class CommandContext: Sendable {
 
     init(globals: GlobalOptions, surroundings: Surroundings = Surroundings()) {
         self.globals = globals
-        self.environment = surroundings.environment
+        self.processEnvironment = surroundings.processEnvironment
         self.printer = Printer(format: globals.output, console: surroundings.console)
         var prompter = Prompter(console: surroundings.console, readAnswer: surroundings.readAnswer)
         if let interactive = surroundings.interactive { prompter.isInteractive = interactive }
@@ -33,7 +33,7 @@ final class CommandContext: Sendable {
             globals.verbose
             ? Logger(label: "berth.aws", factory: { [printer] _ in StderrLineLogHandler(prefix: "aws: ", console: printer.console) }) : nil
         return try AWSSession.make(
-            AWSSession.Options(profile: globals.profile, region: globals.region ?? siteRegion, environment: environment, logger: logger),
+            AWSSession.Options(profile: globals.profile, region: globals.region ?? siteRegion, environment: processEnvironment, logger: logger),
             transport: transport)
     }
 }

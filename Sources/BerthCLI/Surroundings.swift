@@ -5,7 +5,7 @@ import Foundation
 /// run commands in process with their own environment, folder, transport (a fake, or the local
 /// AWS) and console, so a command is tested end to end without starting the binary.
 struct Surroundings: Sendable {
-    var environment: [String: String] = ProcessInfo.processInfo.environment
+    var processEnvironment: [String: String] = ProcessInfo.processInfo.environment
     var workingDirectory: String = FileManager.default.currentDirectoryPath
     /// `nil`: the URLSession transport to the real endpoints.
     var transport: (any HTTPTransport)? = nil

@@ -18,7 +18,7 @@ import Testing
     @Test(arguments: projects)
     func loadsWithLocatedDiagnostics(project: String) throws {
         let directory = TestSupport.publishedFixtures + "/compose/awesome-compose/" + project
-        let result = ComposeLoader.load(ComposeLoadOptions(workingDirectory: directory, environment: [:]))
+        let result = ComposeLoader.load(ComposeLoadOptions(workingDirectory: directory, processEnvironment: [:]))
         #expect(result.site != nil)
         for diagnostic in result.diagnostics {
             #expect(diagnostic.location != nil, "\(project): \(diagnostic)")

@@ -41,8 +41,8 @@ import Testing
 
     @Test func prodOverridesApply() throws {
         let site = try #require(Self.load().site)
-        let prod = try site.resolved(environment: "prod")
-        #expect(prod.environment == "prod")
+        let prod = try site.resolved(environmentName: "prod")
+        #expect(prod.environmentName == "prod")
         #expect(prod.service(named: "proxy")?.replicas == 2)
         #expect(prod.service(named: "proxy")?.berth.domain == "www.example.com")
         #expect(prod.service(named: "site")?.replicas == 3)
@@ -51,7 +51,7 @@ import Testing
         #expect(prod.service(named: "cms")?.fargateSize == FargateSize(cpu: 1024, memory: 2048))
         #expect(prod.berth.alarms?.email == ["ops@example.com", "oncall@example.com"])
         #expect(prod.berth.backup == BackupSettings(schedule: "cron(0 2 * * ? *)", retentionDays: 35, volumes: ["cms-uploads"]))
-        let dev = try site.resolved(environment: "dev")
+        let dev = try site.resolved(environmentName: "dev")
         #expect(dev.service(named: "site")?.replicas == 1)
         #expect(dev.berth.backup?.retentionDays == 7)
         #expect(dev.berth.region == "eu-west-1")
@@ -59,9 +59,9 @@ import Testing
 
     @Test func unknownEnvironmentIsADiagnostic() throws {
         let site = try #require(Self.load().site)
-        #expect(throws: Diagnostic.self) { try site.resolved(environment: "staging") }
+        #expect(throws: Diagnostic.self) { try site.resolved(environmentName: "staging") }
         do {
-            _ = try site.resolved(environment: "staging")
+            _ = try site.resolved(environmentName: "staging")
         } catch {
             #expect(error.message.contains("no environment \"staging\""))
             #expect(error.hint?.contains("dev, prod") == true)

@@ -191,11 +191,11 @@ import Testing
             """)
         #expect(!result.hasErrors, "\(result.errorSummaries)")
         let site = try #require(result.site)
-        let base = try site.resolved(environment: nil)
+        let base = try site.resolved(environmentName: nil)
         #expect(base.service(named: "web")?.berth.domain == "www.example.com")
         #expect(base.service(named: "web")?.deployedImage == "org/web:2.0")
         #expect(base.service(named: "web")?.fargateSize == FargateSize(cpu: 1024, memory: 2048))
-        let staging = try site.resolved(environment: "staging")
+        let staging = try site.resolved(environmentName: "staging")
         #expect(staging.service(named: "web")?.berth.domain == "staging.example.com")
         #expect(staging.service(named: "web")?.isPublic == true)
     }

@@ -80,10 +80,10 @@ import Testing
             let fileSystem = InMemoryFileSystem(
                 files: ["/fuzz/compose.yaml": mutated, "/fuzz/proxy/nginx.conf": "events {}", "/fuzz/.env": "TIMEZONE=UTC"])
             let result = ComposeLoader.load(
-                ComposeLoadOptions(workingDirectory: "/fuzz", environment: ["HOME": "/home/fuzz"], fileSystem: fileSystem))
+                ComposeLoadOptions(workingDirectory: "/fuzz", processEnvironment: ["HOME": "/home/fuzz"], fileSystem: fileSystem))
             _ = result.renderedDocument()
             if let site = result.site, let environment = site.environmentNames.first {
-                _ = try? site.resolved(environment: environment)
+                _ = try? site.resolved(environmentName: environment)
             }
             loads += 1
             if result.hasErrors { withErrors += 1 }

@@ -35,7 +35,7 @@ import Testing
         #expect(site.task(named: "db")?.isSingle == true)
         #expect(site.task(containing: "migrate")?.name == "app")
         // The environment's override regroups.
-        let prod = try site.resolved(environment: "prod")
+        let prod = try site.resolved(environmentName: "prod")
         #expect(prod.tasks.map(\.name) == ["app"])
         #expect(prod.task(named: "app")?.memberNames == ["web", "db", "migrate"])
         #expect(prod.task(named: "app")?.replicas == 2)

@@ -35,7 +35,7 @@ enum TestSupport {
         return ComposeLoader.load(
             ComposeLoadOptions(
                 files: composeFiles, workingDirectory: projectDirectory, projectName: projectName, envFiles: envFiles,
-                environment: environment, profiles: profiles, fileSystem: fileSystem))
+                processEnvironment: environment, profiles: profiles, fileSystem: fileSystem))
     }
 }
 

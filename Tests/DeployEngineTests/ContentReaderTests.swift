@@ -6,7 +6,7 @@ import Testing
 /// loader resolved: so a site loaded in memory deploys from memory too.
 struct ContentReaderTests {
     let reader = ContentReader(
-        environment: ["TOKEN": "from-env"],
+        processEnvironment: ["TOKEN": "from-env"],
         fileSystem: InMemoryFileSystem(files: ["/project/conf/nginx.conf": "events {}", "/common/ca.pem": "PEM"]))
 
     @Test func filesAreReadRelativeToTheProjectThroughTheSeam() throws {

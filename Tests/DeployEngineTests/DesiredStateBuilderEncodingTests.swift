@@ -18,7 +18,7 @@ struct DesiredStateBuilderEncodingTests {
         let site = try ServicesReconcilerTests.site()
         let builder = DesiredStateBuilder(
             site: site, target: ServicesReconcilerTests.target, names: Names(project: "shop", environment: "dev"),
-            content: ContentReader(environment: [:]))
+            content: ContentReader(processEnvironment: [:]))
         return (builder, site)
     }
 
@@ -43,7 +43,7 @@ struct DesiredStateBuilderEncodingTests {
         var target = ServicesReconcilerTests.target
         target.region = "cn-north-1"
         let builder = DesiredStateBuilder(
-            site: site, target: target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
+            site: site, target: target, names: Names(project: "shop", environment: "dev"), content: ContentReader(processEnvironment: [:]))
         let cms = try #require(site.task(named: "cms"))
         let policy = try builder.accessPointPolicy(cms, accessPointArns: ["arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:access-point/fsap-1"])
         let text = try #require(policy)

@@ -41,10 +41,10 @@ struct ServicesReconcilerTests {
 
     static func site(_ compose: String = compose) throws -> Site {
         let options = ComposeLoadOptions(
-            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [], fileSystem: files(compose))
+            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], processEnvironment: [:], profiles: [], fileSystem: files(compose))
         let result = ComposeLoader.load(options)
         guard let site = result.site, !result.hasErrors else { throw DeployError(result.diagnostics.map(\.description).joined(separator: "\n")) }
-        return try site.resolved(environment: nil)
+        return try site.resolved(environmentName: nil)
     }
 
     static let target = SiteTarget(
@@ -64,7 +64,7 @@ struct ServicesReconcilerTests {
     ) -> ServicesReconciler {
         ServicesReconciler(
             backend: backend, site: site, target: Self.target, names: Names(project: "shop", environment: "dev"),
-            content: ContentReader(environment: environment, fileSystem: Self.files()),
+            content: ContentReader(processEnvironment: environment, fileSystem: Self.files()),
             options: .init(
                 apply: apply, services: services, waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())))
     }
@@ -102,7 +102,8 @@ struct ServicesReconcilerTests {
     /// EFS spells tag members `Key`/`Value`: the access point gets EFS tags, not ECS ones.
     @Test func accessPointsAreTaggedWithEFSTags() throws {
         let builder = DesiredStateBuilder(
-            site: try Self.site(), target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
+            site: try Self.site(), target: Self.target, names: Names(project: "shop", environment: "dev"),
+            content: ContentReader(processEnvironment: [:]))
         let spec = try #require(try builder.accessPoints().first)
         #expect(
             builder.accessPointTags(spec) == [
@@ -235,7 +236,7 @@ struct GroupedServicesReconcilerTests {
         let backend = InMemoryServicesBackend()
         let reconciler = ServicesReconciler(
             backend: backend, site: site, target: Self.target, names: Names(project: "shop", environment: "dev"),
-            content: ContentReader(environment: [:]),
+            content: ContentReader(processEnvironment: [:]),
             options: .init(
                 apply: true, services: ["migrate"], waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())))
         let plan = try await reconciler.run()
@@ -268,7 +269,7 @@ struct GroupedServicesReconcilerTests {
     @Test func theServiceSpecTargetsTheMemberAndRegistersEveryMemberInServiceConnect() throws {
         let site = try ServicesReconcilerTests.site(Self.compose)
         let builder = DesiredStateBuilder(
-            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
+            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(processEnvironment: [:]))
         let spec = try builder.serviceSpec(#require(site.task(named: "app")), taskDefinition: "shop-dev-app:1")
         #expect(spec.serviceName == "app")
         #expect(spec.loadBalancers?.map(\.containerName) == ["web"])
@@ -293,7 +294,7 @@ struct GroupedServicesReconcilerTests {
             """
         let site = try ServicesReconcilerTests.site(compose)
         let builder = DesiredStateBuilder(
-            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(environment: [:]))
+            site: site, target: Self.target, names: Names(project: "shop", environment: "dev"), content: ContentReader(processEnvironment: [:]))
         let spec = try builder.taskDefinition(try #require(site.task(named: "app")), resolved: .init())
         #expect(spec.containerDefinitions.map(\.name) == ["berth-files-web", "web", "berth-files-api", "api"])
         #expect(spec.volumes?.map(\.name) == ["files-web-0", "files-api-0"])
@@ -312,7 +313,7 @@ struct GroupedServicesReconcilerTests {
             target.taskRoles = ["app": "arn:aws:iam::123456789012:role/app", "web": "r", "api": "r", "migrate": "r"]
             return try await ServicesReconciler(
                 backend: backend, site: try ServicesReconcilerTests.site(compose), target: target, names: Names(project: "shop", environment: "dev"),
-                content: ContentReader(environment: [:]),
+                content: ContentReader(processEnvironment: [:]),
                 options: .init(apply: true, waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper()))
             ).run()
         }

@@ -9,7 +9,7 @@ import Testing
 struct AlarmTopicTests {
     @Test(arguments: ["dev", "prod"])
     func theAlarmTopicsKeyLetsCloudWatchAndEventBridgePublish(_ environment: String) throws {
-        let template = InfraStack(InfraStackInput(site: try Fixtures.exampleSite(environment), environment: environment)).template()
+        let template = InfraStack(InfraStackInput(site: try Fixtures.exampleSite(environment), environmentName: environment)).template()
         let topic = try #require(template.resource("AlarmTopic"))
         #expect(topic.properties["KmsMasterKeyId"] == .getAtt("AlarmTopicKey", "Arn"))
         let key = try #require(template.resource("AlarmTopicKey"))

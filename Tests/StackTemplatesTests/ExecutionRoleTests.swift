@@ -25,7 +25,7 @@ struct ExecutionRoleTests {
 
     func statements(_ compose: String) throws -> [TemplateValue] {
         let site = try Fixtures.load(directory: "/p", environment: nil, inMemory: ["/p/compose.yaml": compose])
-        let role = try #require(InfraStack(InfraStackInput(site: site, environment: "dev")).template().resource("TaskExecutionRole"))
+        let role = try #require(InfraStack(InfraStackInput(site: site, environmentName: "dev")).template().resource("TaskExecutionRole"))
         guard case .list(let policies)? = role.properties["Policies"], case .list(let statements)? = policies.first?["PolicyDocument"]?["Statement"]
         else { return [] }
         return statements

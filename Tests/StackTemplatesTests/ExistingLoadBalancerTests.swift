@@ -17,7 +17,7 @@ struct ExistingLoadBalancerTests {
                 ports: ["80:8080"]
             """
         let site = try Fixtures.load(directory: "/p", environment: nil, inMemory: ["/p/compose.yaml": compose])
-        let template = InfraStack(InfraStackInput(site: site, environment: "dev")).template()
+        let template = InfraStack(InfraStackInput(site: site, environmentName: "dev")).template()
         #expect(template.parameters.contains { $0.0 == InfraStack.loadBalancerSecurityGroupParameter })
         let ingress = template.resources.filter { $0.logicalId.hasPrefix("ServicesIngressFromLoadBalancer") }
         #expect(ingress.count == 1)

@@ -10,13 +10,14 @@ enum Fixtures {
     }
 
     static func load(directory: String, environment: String?, files: [String] = [], inMemory: [String: String]? = nil) throws -> Site {
-        var options = ComposeLoadOptions(files: files, workingDirectory: directory, projectName: nil, envFiles: [], environment: [:], profiles: [])
+        var options = ComposeLoadOptions(
+            files: files, workingDirectory: directory, projectName: nil, envFiles: [], processEnvironment: [:], profiles: [])
         if let inMemory { options.fileSystem = InMemoryFileSystem(files: inMemory) }
         let result = ComposeLoader.load(options)
         guard let site = result.site, !result.hasErrors else {
             throw FixtureError(description: result.diagnostics.map(\.description).joined(separator: "\n"))
         }
-        return try site.resolved(environment: environment)
+        return try site.resolved(environmentName: environment)
     }
 
     struct FixtureError: Error, CustomStringConvertible { var description: String }

@@ -7,14 +7,14 @@ struct InfraStackGoldenTests {
     @Test(arguments: ["dev", "prod"])
     func exampleSite(_ environment: String) throws {
         let site = try Fixtures.exampleSite(environment)
-        let yaml = InfraStack(InfraStackInput(site: site, environment: environment)).render()
+        let yaml = InfraStack(InfraStackInput(site: site, environmentName: environment)).render()
         try assertGolden(yaml, named: "example-site-\(environment).infra.yaml")
     }
 
     @Test func sameInputSameBytes() throws {
         let site = try Fixtures.exampleSite("prod")
-        let first = InfraStack(InfraStackInput(site: site, environment: "prod")).render()
-        let again = InfraStack(InfraStackInput(site: try Fixtures.exampleSite("prod"), environment: "prod")).render()
+        let first = InfraStack(InfraStackInput(site: site, environmentName: "prod")).render()
+        let again = InfraStack(InfraStackInput(site: try Fixtures.exampleSite("prod"), environmentName: "prod")).render()
         #expect(first == again)
     }
 
@@ -37,6 +37,6 @@ struct InfraStackGoldenTests {
                 name: fs-0123abcd
             """
         let site = try Fixtures.load(directory: "/p", environment: nil, inMemory: ["/p/compose.yaml": compose])
-        try assertGolden(InfraStack(InfraStackInput(site: site, environment: "staging")).render(), named: "existing-network.infra.yaml")
+        try assertGolden(InfraStack(InfraStackInput(site: site, environmentName: "staging")).render(), named: "existing-network.infra.yaml")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 struct InfraStackInputTests {
     @Test func exampleSiteInput() throws {
-        let input = InfraStackInput(site: try Fixtures.exampleSite("prod"), environment: "prod")
+        let input = InfraStackInput(site: try Fixtures.exampleSite("prod"), environmentName: "prod")
         #expect(input.names.stack == "website-prod")
         #expect(input.names.logGroup == "/berth/website/prod")
         #expect(input.services.map(\.name) == ["proxy", "site", "cms"])
@@ -22,7 +22,7 @@ struct InfraStackInputTests {
         #expect(input.backupRetentionDays == 35)
         #expect(input.logRetentionDays == 30)
         #expect(input.privateSubnets)
-        #expect(!InfraStackInput(site: try Fixtures.exampleSite("dev"), environment: "dev").privateSubnets)
+        #expect(!InfraStackInput(site: try Fixtures.exampleSite("dev"), environmentName: "dev").privateSubnets)
     }
 
     @Test func portKinds() throws {
@@ -33,7 +33,7 @@ struct InfraStackInputTests {
                 ports: ["80:80", "9200:9200", "5000:5000/tcp", "5000:5000/udp", {target: 8081, published: "81", x-aws-protocol: http}]
             """
         let site = try Fixtures.load(directory: "/p", environment: nil, inMemory: ["/p/compose.yaml": compose])
-        let listeners = InfraStackInput(site: site, environment: "e").services[0].listeners
+        let listeners = InfraStackInput(site: site, environmentName: "e").services[0].listeners
         #expect(listeners.map(\.kind) == [.http, .tcp, .tcpUDP, .http])
     }
 

@@ -19,7 +19,7 @@ struct NestedStacksTests {
         var directories = Set<String>()
         for index in stride(from: 0, to: count, by: 3) { directories.insert("/p/s\(index)") }
         let options = ComposeLoadOptions(
-            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [],
+            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], processEnvironment: [:], profiles: [],
             fileSystem: InMemoryFileSystem(files: ["/p/compose.yaml": lines.joined(separator: "\n")], directories: directories))
         let result = ComposeLoader.load(options)
         guard let site = result.site, !result.hasErrors else {
@@ -29,12 +29,12 @@ struct NestedStacksTests {
     }
 
     @Test func aSmallSiteIsOneTemplate() throws {
-        let files = InfraStack(InfraStackInput(site: try Fixtures.exampleSite("prod"), environment: "prod")).renderAll()
+        let files = InfraStack(InfraStackInput(site: try Fixtures.exampleSite("prod"), environmentName: "prod")).renderAll()
         #expect(files.map(\.fileName) == ["website-prod.infra.yaml"])
     }
 
     @Test func aBigSiteIsSplitWithinTheLimits() throws {
-        let stack = InfraStack(InfraStackInput(site: try Self.bigSite(services: 150, volumes: 30), environment: "prod"))
+        let stack = InfraStack(InfraStackInput(site: try Self.bigSite(services: 150, volumes: 30), environmentName: "prod"))
         let whole = stack.template()
         #expect(!NestedStacks.fits(whole))
         let split = NestedStacks(splitting: whole, stackName: "big-prod")

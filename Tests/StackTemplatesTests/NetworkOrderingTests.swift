@@ -9,7 +9,7 @@ import Testing
 struct NetworkOrderingTests {
     @Test(arguments: ["dev", "prod"])
     func internetFacingLoadBalancersWaitForTheInternetGateway(_ environment: String) throws {
-        let input = InfraStackInput(site: try Fixtures.exampleSite(environment), environment: environment)
+        let input = InfraStackInput(site: try Fixtures.exampleSite(environment), environmentName: environment)
         let template = InfraStack(input).template()
         let balancers = template.resources.filter { $0.type == "AWS::ElasticLoadBalancingV2::LoadBalancer" }
         #expect(!balancers.isEmpty)
@@ -19,15 +19,15 @@ struct NetworkOrderingTests {
     }
 
     @Test func tasksWaitForTheRoutesOfTheSubnetsTheyRunIn() throws {
-        let dev = InfraStack(InfraStackInput(site: try Fixtures.exampleSite("dev"), environment: "dev"))
+        let dev = InfraStack(InfraStackInput(site: try Fixtures.exampleSite("dev"), environmentName: "dev"))
         #expect(dev.taskRoutes == ["PublicDefaultRoute", "PublicSubnetARouteTable", "PublicSubnetBRouteTable"])
-        let prod = InfraStack(InfraStackInput(site: try Fixtures.exampleSite("prod"), environment: "prod"))
+        let prod = InfraStack(InfraStackInput(site: try Fixtures.exampleSite("prod"), environmentName: "prod"))
         #expect(prod.taskRoutes == ["PrivateDefaultRoute", "PrivateSubnetARouteTable", "PrivateSubnetBRouteTable"])
         for stack in [dev, prod] {
             let template = stack.template()
             for id in stack.taskRoutes { #expect(template.resource(id) != nil, "\(id)") }
         }
-        var existing = InfraStackInput(site: try Fixtures.exampleSite("dev"), environment: "dev")
+        var existing = InfraStackInput(site: try Fixtures.exampleSite("dev"), environmentName: "dev")
         existing.existingVPC = "vpc-123"
         #expect(InfraStack(existing).taskRoutes.isEmpty)
         let balancer = InfraStack(existing).template().resources.first { $0.type == "AWS::ElasticLoadBalancingV2::LoadBalancer" }

@@ -23,7 +23,7 @@ struct OverlayTests {
                   Value: {Ref: Extra}
             """
         let site = try Fixtures.load(directory: "/p", environment: nil, inMemory: ["/p/compose.yaml": compose])
-        let template = InfraStack(InfraStackInput(site: site, environment: "dev")).template()
+        let template = InfraStack(InfraStackInput(site: site, environmentName: "dev")).template()
         #expect(template.resource("LogGroup")?.properties["RetentionInDays"] == .int(90))
         #expect(template.resource("LogGroup")?.properties["LogGroupName"] == .string("/berth/p/dev"))
         #expect(template.resource("Extra")?.type == "AWS::SNS::Topic")

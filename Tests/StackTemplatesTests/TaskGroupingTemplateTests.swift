@@ -32,7 +32,7 @@ struct TaskGroupingTemplateTests {
     @Test func oneRoleAndAlarmsPerTask() throws {
         let site = try Fixtures.load(
             directory: "/p", environment: nil, inMemory: ["/p/compose.yaml": Self.compose, "/p/sidecar/Dockerfile": "FROM busybox\n"])
-        let input = InfraStackInput(site: site, environment: "dev")
+        let input = InfraStackInput(site: site, environmentName: "dev")
         #expect(input.services.map(\.name) == ["web", "sidecar", "db"])
         #expect(input.tasks.map(\.name) == ["app", "db"])
         let app = try #require(input.tasks.first)

@@ -41,7 +41,7 @@ struct DeployReport: Encodable {
 
     init(deployment: Deployment, result: SiteDeployer.Result) {
         stack = deployment.names.stack
-        environment = deployment.environment
+        environment = deployment.environmentName
         if let outcome = result.infraOutcome {
             infra =
                 switch outcome {

@@ -30,7 +30,8 @@ extension Berth {
             let deployment = try context.loadDeployment()
             let files: [(fileName: String, yaml: String)]
             if unified {
-                let rendered = try UnifiedStack(site: deployment.site, input: deployment.infra, environment: context.environment).render()
+                let rendered = try UnifiedStack(site: deployment.site, input: deployment.infra, processEnvironment: context.processEnvironment)
+                    .render()
                 files = [(rendered.fileName, rendered.yaml)]
             } else {
                 files = InfraStack(deployment.infra).renderAll()

@@ -27,7 +27,7 @@ struct SiteSummary {
     var text: String {
         var lines: [String] = []
         var header = "project \(site.projectName)"
-        if let environment = site.environment { header += ", environment \(environment)" }
+        if let environment = site.environmentName { header += ", environment \(environment)" }
         if let region = site.berth.region { header += ", region \(region)" }
         lines.append(header)
         let environments = site.environmentNames.isEmpty ? "none (add x-berth.environments)" : site.environmentNames.joined(separator: ", ")

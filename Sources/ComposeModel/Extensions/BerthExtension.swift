@@ -19,7 +19,7 @@ public struct BerthSettings: Sendable, Codable, Equatable {
     /// Run the services in private subnets behind a NAT gateway instead of public subnets with
     /// public IPs (Berth-made networks only). The NAT gateway has an hourly and a per-GB cost.
     public var privateSubnets: Bool?
-    /// In file order; `Site.resolved(environment:)` applies one of them.
+    /// In file order; `Site.resolved(environmentName:)` applies one of them.
     public var environments: [DeploymentEnvironment]
 
     public init(

@@ -12,7 +12,7 @@ public struct ComposeLoadOptions: Sendable {
     /// `--env-file`; when set, replaces the project's `.env`.
     public var envFiles: [String]
     /// The shell environment; it wins over `.env` values, as in compose.
-    public var environment: [String: String]
+    public var processEnvironment: [String: String]
     /// Active profiles (`--profile`); `COMPOSE_PROFILES` is used when this is empty.
     public var profiles: [String]
     /// Where files are read from; the real disk unless a test passes an in-memory one.
@@ -23,7 +23,7 @@ public struct ComposeLoadOptions: Sendable {
         workingDirectory: String,
         projectName: String? = nil,
         envFiles: [String] = [],
-        environment: [String: String] = [:],
+        processEnvironment: [String: String] = [:],
         profiles: [String] = [],
         fileSystem: any ComposeFileSystem = LocalFileSystem()
     ) {
@@ -31,7 +31,7 @@ public struct ComposeLoadOptions: Sendable {
         self.workingDirectory = workingDirectory
         self.projectName = projectName
         self.envFiles = envFiles
-        self.environment = environment
+        self.processEnvironment = processEnvironment
         self.profiles = profiles
         self.fileSystem = fileSystem
     }

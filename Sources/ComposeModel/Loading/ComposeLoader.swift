@@ -21,7 +21,7 @@ public enum ComposeLoader {
         let envFiles = options.envFiles.map { FilePath.resolve($0, against: workingDirectory) }
         var variables = loader.readEnvFiles(
             envFiles.isEmpty ? [projectDirectory + "/.env"] : envFiles, required: !envFiles.isEmpty)
-        variables.merge(options.environment) { _, shell in shell }
+        variables.merge(options.processEnvironment) { _, shell in shell }
 
         for file in located.files { _ = loader.parsedDocument(file) }
         let projectName = resolveProjectName(options, variables: variables, files: located.files, loader: loader)

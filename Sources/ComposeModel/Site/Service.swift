@@ -42,7 +42,7 @@ public struct Service: Sendable, Codable, Equatable {
     public var platform: String?
     public var aws: ServiceAWSSettings
     /// The service's `x-berth` block, with the chosen environment's overrides applied after
-    /// `Site.resolved(environment:)`.
+    /// `Site.resolved(environmentName:)`.
     public var berth: BerthServiceSettings
 
     public init(name: String, location: SourceLocation? = nil, image: String? = nil) {

@@ -3,7 +3,7 @@
 extension Site {
     /// The site as deployed to `environment`; nil applies only the services' own `x-berth` blocks.
     /// An environment that is not declared is an error naming the declared ones.
-    public func resolved(environment name: String?) throws(Diagnostic) -> Site {
+    public func resolved(environmentName name: String?) throws(Diagnostic) -> Site {
         var site = self
         var overrides: [String: BerthServiceSettings] = [:]
         if let name {
@@ -13,7 +13,7 @@ extension Site {
                     at: nil, path: "x-berth.environments", "there is no environment \"\(name)\"",
                     hint: "\(known); add it under x-berth.environments")
             }
-            site.environment = name
+            site.environmentName = name
             site.berth.region = environment.region ?? berth.region
             site.berth.alarms = environment.alarms ?? berth.alarms
             site.berth.backup = environment.backup ?? berth.backup

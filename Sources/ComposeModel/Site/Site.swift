@@ -17,8 +17,8 @@ public struct Site: Sendable, Codable, Equatable {
     public var aws: AWSSettings
     /// The top-level `x-berth` block.
     public var berth: BerthSettings
-    /// The environment whose overrides were applied by `resolved(environment:)`, if any.
-    public var environment: String?
+    /// The x-berth environment whose overrides were applied by `resolved(environmentName:)`, if any.
+    public var environmentName: String?
 
     public init(
         projectName: String,
@@ -30,7 +30,7 @@ public struct Site: Sendable, Codable, Equatable {
         networks: [NetworkDefinition] = [],
         aws: AWSSettings = AWSSettings(),
         berth: BerthSettings = BerthSettings(),
-        environment: String? = nil
+        environmentName: String? = nil
     ) {
         self.projectName = projectName
         self.projectDirectory = projectDirectory
@@ -41,7 +41,7 @@ public struct Site: Sendable, Codable, Equatable {
         self.networks = networks
         self.aws = aws
         self.berth = berth
-        self.environment = environment
+        self.environmentName = environmentName
     }
 
     public func service(named name: String) -> Service? {

@@ -72,7 +72,7 @@ public struct SiteDeployer: Sendable {
         onEvent: @escaping @Sendable (Event) -> Void
     ) {
         self.init(
-            site: site, input: input, content: ContentReader(environment: processEnvironment), backend: AWSServicesBackend(client: client),
+            site: site, input: input, content: ContentReader(processEnvironment: processEnvironment), backend: AWSServicesBackend(client: client),
             stacks: StackDeployer(client: client, waiter: stackWaiter), onEvent: onEvent)
     }
 

@@ -33,7 +33,7 @@ public struct UnifiedDeployer: Sendable {
         onEvent: @escaping @Sendable (SiteDeployer.Event) -> Void
     ) {
         self.init(
-            stack: UnifiedStack(site: site, input: input, environment: processEnvironment), backend: AWSServicesBackend(client: client),
+            stack: UnifiedStack(site: site, input: input, processEnvironment: processEnvironment), backend: AWSServicesBackend(client: client),
             stacks: StackDeployer(client: client, waiter: stackWaiter), onEvent: onEvent)
     }
 

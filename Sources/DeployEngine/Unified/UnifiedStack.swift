@@ -20,11 +20,11 @@ public struct UnifiedStack: Sendable {
     public let input: InfraStackInput
     let content: ContentReader
 
-    /// - Parameter environment: where config contents given as `environment:` are read from.
-    public init(site: Site, input: InfraStackInput, environment: [String: String]) {
+    /// - Parameter processEnvironment: where config contents given as `environment:` are read from.
+    public init(site: Site, input: InfraStackInput, processEnvironment: [String: String]) {
         self.site = site
         self.input = input
-        self.content = ContentReader(environment: environment)
+        self.content = ContentReader(processEnvironment: processEnvironment)
     }
 
     /// The template and the parameters Berth fills when it deploys it.

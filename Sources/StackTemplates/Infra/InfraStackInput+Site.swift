@@ -10,7 +10,7 @@ extension InfraStackInput {
     public static let defaultLogRetentionDays = 30
 
     /// - Parameter site: a site already resolved for `environment`.
-    public init(site: Site, environment: String) {
+    public init(site: Site, environmentName environment: String) {
         let serviceIds = LogicalIDs(names: site.services.map(\.name))
         let volumeIds = LogicalIDs(names: site.volumes.map(\.name))
         names = Names(project: site.projectName, environment: environment)

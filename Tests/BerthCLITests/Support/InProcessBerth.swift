@@ -18,7 +18,7 @@ final class InProcessBerth: @unchecked Sendable {
     var surroundings: Surroundings
 
     init(folder: URL, environment: [String: String], transport: any HTTPTransport) {
-        surroundings = Surroundings(environment: environment, workingDirectory: folder.path, transport: transport, interactive: false)
+        surroundings = Surroundings(processEnvironment: environment, workingDirectory: folder.path, transport: transport, interactive: false)
         surroundings.console = Console { [unowned self] text, stream in
             lock.withLock {
                 if stream == .output { output += text } else { error += text }

@@ -43,7 +43,7 @@ struct DeploymentOrderTests {
         let log = Log()
         let reconciler = ServicesReconciler(
             backend: backend, site: site, target: ServicesReconcilerTests.target, names: Names(project: "shop", environment: "dev"),
-            content: ContentReader(environment: [:], fileSystem: ServicesReconcilerTests.files(Self.compose)),
+            content: ContentReader(processEnvironment: [:], fileSystem: ServicesReconcilerTests.files(Self.compose)),
             options: .init(apply: true, waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())),
             progress: { event in
                 switch event {

@@ -33,7 +33,7 @@ struct SingleWriterDeploymentTests {
         let site = try ServicesReconcilerTests.site(compose)
         let builder = DesiredStateBuilder(
             site: site, target: ServicesReconcilerTests.target, names: Names(project: "shop", environment: "dev"),
-            content: ContentReader(environment: [:]))
+            content: ContentReader(processEnvironment: [:]))
         let spec = try builder.serviceSpec(try #require(site.task(named: service)), taskDefinition: "shop-dev-\(service):1")
         return (spec.deploymentConfiguration?.minimumHealthyPercent, spec.deploymentConfiguration?.maximumPercent)
     }

@@ -15,10 +15,10 @@ struct NetworkLookupTests {
         let compose = "name: shop\nx-aws-loadbalancer: \(Self.arn)\nservices:\n  web:\n    image: nginx\n    ports: [\"80:8080\"]\n"
         let result = ComposeLoader.load(
             ComposeLoadOptions(
-                files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [],
+                files: [], workingDirectory: "/p", projectName: nil, envFiles: [], processEnvironment: [:], profiles: [],
                 fileSystem: InMemoryFileSystem(files: ["/p/compose.yaml": compose])))
         let site = try #require(result.site)
-        return InfraStackInput(site: try site.resolved(environment: nil), environment: "dev")
+        return InfraStackInput(site: try site.resolved(environmentName: nil), environmentName: "dev")
     }
 
     static func answer(_ groups: String) -> FakeTransport {

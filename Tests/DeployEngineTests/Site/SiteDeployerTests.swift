@@ -27,13 +27,13 @@ struct SiteDeployerTests {
             let fileSystem = InMemoryFileSystem(files: files, directories: ["/p/worker"])
             let result = ComposeLoader.load(
                 ComposeLoadOptions(
-                    files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [], fileSystem: fileSystem))
+                    files: [], workingDirectory: "/p", projectName: nil, envFiles: [], processEnvironment: [:], profiles: [], fileSystem: fileSystem))
             guard let site = result.site, !result.hasErrors else { throw DeployError(result.diagnostics.map(\.description).joined(separator: "\n")) }
-            self.site = try site.resolved(environment: nil)
-            input = InfraStackInput(site: self.site, environment: environment)
+            self.site = try site.resolved(environmentName: nil)
+            input = InfraStackInput(site: self.site, environmentName: environment)
             self.backend = backend
             stacks = InMemoryStacks.infrastructure(input, holding: holding)
-            content = ContentReader(environment: ["DB_PASSWORD": "s3cret"], fileSystem: fileSystem)
+            content = ContentReader(processEnvironment: ["DB_PASSWORD": "s3cret"], fileSystem: fileSystem)
             backend.images["123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker:2.0"] = "sha256:abc"
         }
 

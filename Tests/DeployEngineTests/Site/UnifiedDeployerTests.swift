@@ -22,7 +22,7 @@ struct UnifiedDeployerTests {
 
     @Test func secretsAndRepositoriesComeFirstThenOneStackAndASecondDeployWritesNothing() async throws {
         let fixture = try SiteDeployerTests.Fixture(compose: Self.compose)
-        let stack = UnifiedStack(site: fixture.site, input: fixture.input, environment: ["DB_PASSWORD": "s3cret"])
+        let stack = UnifiedStack(site: fixture.site, input: fixture.input, processEnvironment: ["DB_PASSWORD": "s3cret"])
         let deployer = UnifiedDeployer(stack: stack, backend: fixture.backend, stacks: fixture.stacks, onEvent: { _ in })
 
         let plan = try await deployer.plan()

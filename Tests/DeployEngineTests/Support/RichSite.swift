@@ -84,11 +84,11 @@ enum RichSite {
 
     static func site() throws -> Site {
         let options = ComposeLoadOptions(
-            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [],
+            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], processEnvironment: [:], profiles: [],
             fileSystem: InMemoryFileSystem(files: ["/p/compose.yaml": compose], directories: ["/p/worker"]))
         let result = ComposeLoader.load(options)
         guard let site = result.site, !result.hasErrors else { throw DeployError(result.diagnostics.map(\.description).joined(separator: "\n")) }
-        return try site.resolved(environment: nil)
+        return try site.resolved(environmentName: nil)
     }
 
     /// Real ids, as the API mode reads them from the infrastructure stack.

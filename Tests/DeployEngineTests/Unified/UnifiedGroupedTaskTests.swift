@@ -28,11 +28,11 @@ struct UnifiedGroupedTaskTests {
 
     @Test func oneTaskDefinitionServiceAndPolicyPerTask() throws {
         let options = ComposeLoadOptions(
-            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [],
+            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], processEnvironment: [:], profiles: [],
             fileSystem: InMemoryFileSystem(files: ["/p/compose.yaml": Self.compose]))
         let result = ComposeLoader.load(options)
-        let site = try #require(result.site).resolved(environment: nil)
-        let rendered = try UnifiedStack(site: site, input: InfraStackInput(site: site, environment: "dev"), environment: [:]).render()
+        let site = try #require(result.site).resolved(environmentName: nil)
+        let rendered = try UnifiedStack(site: site, input: InfraStackInput(site: site, environmentName: "dev"), processEnvironment: [:]).render()
         let template = rendered.template
         #expect(template.resources.filter { $0.type == "AWS::ECS::TaskDefinition" }.map(\.logicalId) == ["TaskDefinitionApp", "TaskDefinitionDb"])
         #expect(template.resources.filter { $0.type == "AWS::ECS::Service" }.map(\.logicalId) == ["ServiceApp", "ServiceDb"])

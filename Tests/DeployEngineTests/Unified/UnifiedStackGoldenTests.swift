@@ -10,11 +10,13 @@ struct UnifiedStackGoldenTests {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/website").path
 
     static func rendered(_ environment: String) throws -> UnifiedStack.Rendered {
-        let options = ComposeLoadOptions(files: [], workingDirectory: exampleSite, projectName: nil, envFiles: [], environment: [:], profiles: [])
+        let options = ComposeLoadOptions(
+            files: [], workingDirectory: exampleSite, projectName: nil, envFiles: [], processEnvironment: [:], profiles: [])
         let result = ComposeLoader.load(options)
         guard let site = result.site, !result.hasErrors else { throw DeployError(result.diagnostics.map(\.description).joined(separator: "\n")) }
-        let resolved = try site.resolved(environment: environment)
-        return try UnifiedStack(site: resolved, input: InfraStackInput(site: resolved, environment: environment), environment: [:]).render()
+        let resolved = try site.resolved(environmentName: environment)
+        return try UnifiedStack(site: resolved, input: InfraStackInput(site: resolved, environmentName: environment), processEnvironment: [:])
+            .render()
     }
 
     @Test(arguments: ["dev", "prod"])

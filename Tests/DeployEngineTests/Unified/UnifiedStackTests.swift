@@ -37,12 +37,13 @@ struct UnifiedStackTests {
 
     static func rendered(environment: [String: String] = ["DB_PASSWORD": "s3cret-value"]) throws -> UnifiedStack.Rendered {
         let options = ComposeLoadOptions(
-            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], environment: [:], profiles: [],
+            files: [], workingDirectory: "/p", projectName: nil, envFiles: [], processEnvironment: [:], profiles: [],
             fileSystem: InMemoryFileSystem(files: ["/p/compose.yaml": compose], directories: ["/p/worker"]))
         let result = ComposeLoader.load(options)
         guard let site = result.site, !result.hasErrors else { throw DeployError(result.diagnostics.map(\.description).joined(separator: "\n")) }
-        let resolved = try site.resolved(environment: nil)
-        return try UnifiedStack(site: resolved, input: InfraStackInput(site: resolved, environment: "dev"), environment: environment).render()
+        let resolved = try site.resolved(environmentName: nil)
+        return try UnifiedStack(site: resolved, input: InfraStackInput(site: resolved, environmentName: "dev"), processEnvironment: environment)
+            .render()
     }
 
     @Test func secretsAreParametersAndTheirValuesAreNowhere() throws {

@@ -101,12 +101,12 @@ public struct DesiredStateBuilder: Sendable {
 /// Reads the bytes of configs and secrets: files relative to the project, inline content, or
 /// variables of the environment Berth runs in.
 public struct ContentReader: Sendable {
-    public var environment: [String: String]
+    public var processEnvironment: [String: String]
     /// The disk the compose file was loaded from: the loader's own seam, so tests run in memory.
     public var fileSystem: any ComposeFileSystem
 
-    public init(environment: [String: String], fileSystem: any ComposeFileSystem = LocalFileSystem()) {
-        self.environment = environment
+    public init(processEnvironment: [String: String], fileSystem: any ComposeFileSystem = LocalFileSystem()) {
+        self.processEnvironment = processEnvironment
         self.fileSystem = fileSystem
     }
 
@@ -115,7 +115,7 @@ public struct ContentReader: Sendable {
         case .content:
             return source.value
         case .environment:
-            guard let value = environment[source.value] else {
+            guard let value = processEnvironment[source.value] else {
                 throw DeployError(
                     "the environment variable \(source.value) is not set", hint: "export it before deploying; its value is stored as a secret")
             }

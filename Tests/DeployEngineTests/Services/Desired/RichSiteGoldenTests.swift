@@ -13,7 +13,7 @@ struct RichSiteGoldenTests {
         let site = try RichSite.site()
         let builder = DesiredStateBuilder(
             site: site, target: RichSite.target, names: Names(project: "rich", environment: "dev"),
-            content: ContentReader(environment: RichSite.environment))
+            content: ContentReader(processEnvironment: RichSite.environment))
         let resolved = DesiredStateBuilder.Resolved(
             accessPoints: ["web/data": "fsap-web-data", "web/shared": "fsap-web-shared", "api/data": "fsap-api-data"],
             images: ["worker": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/rich/worker@sha256:abc"],
@@ -55,8 +55,10 @@ struct RichSiteGoldenTests {
 
     /// The template's sections that hold resources of `types`, without the rest.
     static func servicesLayer(_ site: Site, types: Set<String>) throws -> String {
-        let rendered = try UnifiedStack(site: site, input: InfraStackInput(site: site, environment: "dev"), environment: RichSite.environment)
-            .render()
+        let rendered = try UnifiedStack(
+            site: site, input: InfraStackInput(site: site, environmentName: "dev"), processEnvironment: RichSite.environment
+        )
+        .render()
         var template = Template(description: rendered.template.description)
         template.sections = rendered.template.sections.filter { section in
             section.resources.contains { types.contains($0.type) } && !section.resources.contains { $0.type == "AWS::IAM::Role" }
