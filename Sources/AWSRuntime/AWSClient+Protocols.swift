@@ -2,14 +2,14 @@ import Foundation
 import SigV4
 
 /// An answer with nothing Berth reads.
-public struct EmptyOutput: Decodable, Sendable {
-    public init() {}
-    public init(from decoder: any Decoder) throws {}
+package struct EmptyOutput: Decodable, Sendable {
+    package init() {}
+    package init(from decoder: any Decoder) throws {}
 }
 
 /// An input with no members.
-public struct EmptyInput: Encodable, Sendable {
-    public init() {}
+package struct EmptyInput: Encodable, Sendable {
+    package init() {}
 }
 
 extension AWSClient {
@@ -44,7 +44,7 @@ extension AWSClient {
     }
 
     /// awsJson1_0 / awsJson1_1.
-    public func json<Output: Decodable>(_ service: ServiceDescriptor, operation: String, input: some Encodable, idempotent: Bool) async throws
+    package func json<Output: Decodable>(_ service: ServiceDescriptor, operation: String, input: some Encodable, idempotent: Bool) async throws
         -> Output
     {
         guard case .json(let version, let prefix) = service.protocol else {
@@ -58,7 +58,7 @@ extension AWSClient {
     }
 
     /// restJson1. `path` is already percent-encoded (use `URIEncoding.encode` on labels).
-    public func restJSON<Output: Decodable>(
+    package func restJSON<Output: Decodable>(
         _ service: ServiceDescriptor, operation: String, method: String, path: String, query: [(String, String)] = [],
         input: (some Encodable)? = EmptyInput?.none, idempotent: Bool
     ) async throws -> Output {
@@ -76,7 +76,7 @@ extension AWSClient {
 
     /// awsQuery and ec2Query with ready-made parameters; decodes `<OperationResult>` (awsQuery)
     /// or the response root (ec2Query).
-    public func query<Output: Decodable>(
+    package func query<Output: Decodable>(
         _ service: ServiceDescriptor, operation: String, parameters: [(String, String)], idempotent: Bool, anonymous: Bool = false
     ) async throws -> Output {
         let version: String
@@ -108,7 +108,7 @@ extension AWSClient {
     }
 
     /// awsQuery / ec2Query with an `Encodable` input flattened by `QueryEncoder`.
-    public func query<Output: Decodable>(
+    package func query<Output: Decodable>(
         _ service: ServiceDescriptor, operation: String, input: some Encodable, idempotent: Bool
     ) async throws -> Output {
         let style: QueryEncoder.ListStyle

@@ -4,22 +4,22 @@ import Foundation
 ///
 /// Delays follow the Smithy waiter specification: each is a random value between `minDelay`
 /// and `min(maxDelay, minDelay * 2^(attempt-1))`, never past the deadline.
-public struct Waiter: Sendable {
-    public enum State<Value: Sendable>: Sendable {
+package struct Waiter: Sendable {
+    package enum State<Value: Sendable>: Sendable {
         case done(Value)
         /// Not there yet; the note is shown as progress.
         case retry(String?)
         case failed(any Error & Sendable)
     }
 
-    public var minDelay: Double
-    public var maxDelay: Double
-    public var timeout: Double
-    public var sleeper: any Sleeper
-    public var random: RandomSource
-    public var now: @Sendable () -> Date
+    package var minDelay: Double
+    package var maxDelay: Double
+    package var timeout: Double
+    package var sleeper: any Sleeper
+    package var random: RandomSource
+    package var now: @Sendable () -> Date
 
-    public init(
+    package init(
         minDelay: Double = 2, maxDelay: Double = 30, timeout: Double = 1800, sleeper: any Sleeper = TaskSleeper(),
         random: RandomSource = RandomSource(), now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -31,16 +31,16 @@ public struct Waiter: Sendable {
         self.now = now
     }
 
-    public struct TimedOut: Error, Sendable, CustomStringConvertible {
-        public var what: String
-        public var seconds: Double
-        public var lastNote: String?
-        public var description: String {
+    package struct TimedOut: Error, Sendable, CustomStringConvertible {
+        package var what: String
+        package var seconds: Double
+        package var lastNote: String?
+        package var description: String {
             "gave up waiting for \(what) after \(Int(seconds)) s" + (lastNote.map { " (last seen: \($0))" } ?? "")
         }
     }
 
-    public func wait<Value: Sendable>(for what: String, poll: () async throws -> State<Value>) async throws -> Value {
+    package func wait<Value: Sendable>(for what: String, poll: () async throws -> State<Value>) async throws -> Value {
         let start = now()
         var attempt = 1
         var lastNote: String?

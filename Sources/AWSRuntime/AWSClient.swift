@@ -4,20 +4,20 @@ import SigV4
 
 /// Sends AWS operations: resolves the endpoint, then runs the middleware chain
 /// retry → request log → error decoding → signing → transport.
-public final class AWSClient: Sendable {
+package final class AWSClient: Sendable {
     /// Seconds a request may stay silent before it counts as a timeout (and is retried if it
     /// is safe to). API calls answer within seconds; a dropped connection that goes quiet
     /// should not hold a deploy for a minute per retry.
-    public static let defaultTimeout: TimeInterval = 20
+    package static let defaultTimeout: TimeInterval = 20
 
-    public let region: String
-    public let credentials: (any CredentialProvider)?
-    public let endpoints: EndpointResolver
+    package let region: String
+    package let credentials: (any CredentialProvider)?
+    package let endpoints: EndpointResolver
     let transport: any HTTPTransport
     let chain: [any AWSMiddleware]
     let now: @Sendable () -> Date
 
-    public init(
+    package init(
         region: String, credentials: (any CredentialProvider)?, transport: any HTTPTransport, endpoints: EndpointResolver,
         retryPolicy: RetryPolicy = RetryPolicy(), retryBudget: RetryBudget = RetryBudget(), random: RandomSource = RandomSource(),
         sleeper: any Sleeper = TaskSleeper(), logger: Logger? = nil, timeout: TimeInterval = AWSClient.defaultTimeout,
@@ -36,7 +36,7 @@ public final class AWSClient: Sendable {
     }
 
     /// Sends one request through the chain and returns the 2xx answer; anything else throws.
-    public func send(_ request: AWSRequest) async throws -> AWSResponse {
+    package func send(_ request: AWSRequest) async throws -> AWSResponse {
         let endpoint = try endpoints.resolve(request.service, region: region)
         let context = AWSMiddlewareContext(
             endpoint: endpoint.url, signingRegion: request.service.globalRegion ?? region, usesPathStyle: endpoint.isOverride)

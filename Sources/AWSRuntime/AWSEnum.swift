@@ -7,7 +7,7 @@
 /// A conforming enum lists its cases in `knownCases` and spells each in `rawValue`; decoding,
 /// encoding and `init(rawValue:)` come from here. Build values with `init(rawValue:)`, never
 /// `.unknown("ACTIVE")`, so a documented value always lands on its own case.
-public protocol AWSEnum: RawRepresentable<String>, Codable, Hashable, Sendable, CustomStringConvertible {
+package protocol AWSEnum: RawRepresentable<String>, Codable, Hashable, Sendable, CustomStringConvertible {
     /// Every documented value, each a case without payload.
     static var knownCases: [Self] { get }
     /// A value the documented list does not have, kept as AWS spelt it.
@@ -17,10 +17,10 @@ public protocol AWSEnum: RawRepresentable<String>, Codable, Hashable, Sendable, 
 extension AWSEnum {
     /// Never fails: an undocumented value becomes `.unknown`. Through this initialiser the
     /// standard library's `RawRepresentable` coding reads and writes the bare wire string.
-    public init(rawValue: String) {
+    package init(rawValue: String) {
         self = Self.knownCases.first { $0.rawValue == rawValue } ?? .unknown(rawValue)
     }
 
     /// The wire string, so that printing a state prints what AWS sent.
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 }

@@ -3,21 +3,21 @@ import Logging
 
 /// Everything resolved once per command from flags, environment and the shared files: region,
 /// profile, endpoints, credentials and the client that uses them.
-public struct AWSSession: Sendable {
-    public var client: AWSClient
-    public var region: RegionResolver.Resolved
-    public var profileName: String
-    public var endpoints: EndpointResolver
-    public var credentials: any CredentialProvider
-    public var retryPolicy: RetryPolicy
+package struct AWSSession: Sendable {
+    package var client: AWSClient
+    package var region: RegionResolver.Resolved
+    package var profileName: String
+    package var endpoints: EndpointResolver
+    package var credentials: any CredentialProvider
+    package var retryPolicy: RetryPolicy
 
-    public struct Options: Sendable {
-        public var profile: String?
-        public var region: String?
-        public var environment: [String: String]
-        public var logger: Logger?
+    package struct Options: Sendable {
+        package var profile: String?
+        package var region: String?
+        package var environment: [String: String]
+        package var logger: Logger?
 
-        public init(profile: String? = nil, region: String? = nil, environment: [String: String], logger: Logger? = nil) {
+        package init(profile: String? = nil, region: String? = nil, environment: [String: String], logger: Logger? = nil) {
             self.profile = profile
             self.region = region
             self.environment = environment
@@ -25,7 +25,7 @@ public struct AWSSession: Sendable {
         }
     }
 
-    public static func make(_ options: Options, transport: any HTTPTransport, files: SharedConfigFiles? = nil) throws -> AWSSession {
+    package static func make(_ options: Options, transport: any HTTPTransport, files: SharedConfigFiles? = nil) throws -> AWSSession {
         let environment = options.environment
         let files = files ?? SharedConfigFiles.load(environment: environment)
         let profileName = options.profile ?? environment["AWS_PROFILE"] ?? "default"

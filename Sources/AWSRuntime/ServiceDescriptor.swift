@@ -1,8 +1,8 @@
 import Foundation
 
 /// What the runtime needs to know about one AWS service. Service clients each hold one.
-public struct ServiceDescriptor: Sendable, Equatable {
-    public enum WireProtocol: Sendable, Equatable {
+package struct ServiceDescriptor: Sendable, Equatable {
+    package enum WireProtocol: Sendable, Equatable {
         /// awsJson1_0 / awsJson1_1: POST `/`, `X-Amz-Target: <targetPrefix>.<Operation>`.
         case json(version: String, targetPrefix: String)
         case restJSON
@@ -14,19 +14,19 @@ public struct ServiceDescriptor: Sendable, Equatable {
     }
 
     /// Human name used in messages and the `--verbose` line, e.g. `CloudFormation`.
-    public var name: String
+    package var name: String
     /// The host prefix: `ecs`, `elasticfilesystem`, `logs`...
-    public var endpointPrefix: String
+    package var endpointPrefix: String
     /// The name in the credential scope; moto routes on it, so it must be right even locally.
-    public var signingName: String
+    package var signingName: String
     /// The SDK service id for `AWS_ENDPOINT_URL_<ID>` (upper-cased, spaces as `_`) and the
     /// `[services]` section of the config file (lower-cased, spaces as `_`).
-    public var serviceId: String
-    public var `protocol`: WireProtocol
+    package var serviceId: String
+    package var `protocol`: WireProtocol
     /// Global services (IAM) are signed for one region whatever the client's region is.
-    public var globalRegion: String?
+    package var globalRegion: String?
 
-    public init(
+    package init(
         name: String, endpointPrefix: String, signingName: String? = nil, serviceId: String, protocol: WireProtocol, globalRegion: String? = nil
     ) {
         self.name = name
@@ -37,11 +37,11 @@ public struct ServiceDescriptor: Sendable, Equatable {
         self.globalRegion = globalRegion
     }
 
-    public var environmentKey: String {
+    package var environmentKey: String {
         serviceId.uppercased().replacingOccurrences(of: " ", with: "_")
     }
 
-    public var configKey: String {
+    package var configKey: String {
         serviceId.lowercased().replacingOccurrences(of: " ", with: "_")
     }
 }

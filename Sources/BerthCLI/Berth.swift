@@ -3,10 +3,10 @@ import Foundation
 
 /// The root command. Its `main()` is Berth's own so that every failure leaves through
 /// `ErrorRenderer`, with Berth's exit codes (2 for bad input, not ArgumentParser's 64).
-public struct Berth: AsyncParsableCommand {
-    public static let version = "0.1.0"
+package struct Berth: AsyncParsableCommand {
+    package static let version = "0.1.0"
 
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "berth",
         abstract: "Deploy a compose-described website to AWS ECS Fargate.",
         discussion: """
@@ -18,9 +18,9 @@ public struct Berth: AsyncParsableCommand {
         subcommands: [Doctor.self, Validate.self, Config.self, Template.self, Plan.self, Deploy.self, Down.self, Status.self]
     )
 
-    public init() {}
+    package init() {}
 
-    public static func main(arguments: [String]? = nil) async -> Int32 {
+    package static func main(arguments: [String]? = nil) async -> Int32 {
         await run(arguments ?? Array(CommandLine.arguments.dropFirst()), in: Surroundings())
     }
 

@@ -1,30 +1,30 @@
 import ArgumentParser
 
 /// Options every command shares, defined once and included with `@OptionGroup`.
-public struct GlobalOptions: ParsableArguments, Sendable {
+package struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Compose file (repeatable; later files override earlier ones).", valueName: "file"))
-    public var file: [String] = []
+    package var file: [String] = []
 
     @Option(help: ArgumentHelp("The x-berth environment to use, e.g. dev or prod.", valueName: "name"))
-    public var env: String?
+    package var env: String?
 
     @Option(name: .customLong("project-name"), help: ArgumentHelp("Project name (default: compose name: or the folder's name).", valueName: "name"))
-    public var projectName: String?
+    package var projectName: String?
 
     @Option(name: .customLong("env-file"), help: ArgumentHelp("Interpolation variables file (repeatable; default: .env).", valueName: "file"))
-    public var envFile: [String] = []
+    package var envFile: [String] = []
 
     @Option(help: ArgumentHelp("AWS profile from ~/.aws/config (default: AWS_PROFILE, then the credential chain).", valueName: "name"))
-    public var profile: String?
+    package var profile: String?
 
     @Option(help: ArgumentHelp("AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's).", valueName: "region"))
-    public var region: String?
+    package var region: String?
 
     @Option(help: "Output format: text or json.")
-    public var output: OutputFormat = .text
+    package var output: OutputFormat = .text
 
     @Flag(help: "Print one line per AWS request (service, operation, status, latency, request id).")
-    public var verbose = false
+    package var verbose = false
 
-    public init() {}
+    package init() {}
 }

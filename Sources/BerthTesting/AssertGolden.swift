@@ -4,7 +4,7 @@ import Testing
 /// Compares rendered text with `<directory>/<name>`; `BERTH_RECORD_GOLDEN=1` rewrites the file
 /// and fails the run, so a recording can never pass by accident. A mismatch names the first
 /// differing line and the template resource it is in, as copilot's template comparison does.
-public func assertGolden(_ actual: String, named name: String, in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+package func assertGolden(_ actual: String, named name: String, in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let url = directory.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["BERTH_RECORD_GOLDEN"] == "1" {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

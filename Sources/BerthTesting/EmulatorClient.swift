@@ -6,59 +6,59 @@ import Foundation
 
 /// The local AWS's control API: the emulator's counters, request log, fault plans and switches
 /// (`/_berth/...`), and, when a gate is layered in, the gate's record of refused requests.
-public struct EmulatorClient: Sendable {
-    public var controlURL: String
-    public var gateURL: String?
+package struct EmulatorClient: Sendable {
+    package var controlURL: String
+    package var gateURL: String?
 
-    public struct Stats: Decodable, Sendable {
-        public var total: Int
-        public var mutating: Int
-        public var reads: Int
-        public var faults: [String: Int]
+    package struct Stats: Decodable, Sendable {
+        package var total: Int
+        package var mutating: Int
+        package var reads: Int
+        package var faults: [String: Int]
         /// What this front forwards to (moto, for the emulator itself).
-        public var upstream: String?
-        public var by_operation: [String: Operation]?
+        package var upstream: String?
+        package var by_operation: [String: Operation]?
 
-        public struct Operation: Decodable, Sendable {
-            public var count: Int
-            public var mutating: Bool
-            public var status: [String: Int]
+        package struct Operation: Decodable, Sendable {
+            package var count: Int
+            package var mutating: Bool
+            package var status: [String: Int]
         }
     }
 
-    public struct Record: Decodable, Sendable {
-        public var service: String?
-        public var operation: String?
-        public var status: Int?
-        public var auth: String?
-        public var validation: String?
-        public var fault: String?
-        public var error: String?
-        public var mutating: Bool?
+    package struct Record: Decodable, Sendable {
+        package var service: String?
+        package var operation: String?
+        package var status: Int?
+        package var auth: String?
+        package var validation: String?
+        package var fault: String?
+        package var error: String?
+        package var mutating: Bool?
     }
 
-    public init(controlURL: String, gateURL: String?) {
+    package init(controlURL: String, gateURL: String?) {
         self.controlURL = controlURL
         self.gateURL = gateURL
     }
 
-    public func stats() throws -> Stats {
+    package func stats() throws -> Stats {
         try JSONDecoder().decode(Stats.self, from: call("GET", "/_berth/stats"))
     }
 
-    public func requests() throws -> [Record] {
+    package func requests() throws -> [Record] {
         try JSONDecoder().decode([Record].self, from: call("GET", "/_berth/requests"))
     }
 
     /// Zeroes the counters and the request log (the gate's too).
-    public func reset() throws {
+    package func reset() throws {
         _ = try call("POST", "/_berth/reset")
         if let gateURL { _ = try Self.send("POST", gateURL + "/__gate/reset") }
     }
 
     /// Requests refused for a bad signature (by the emulator or the gate) or an invalid shape
     /// (by the gate) since the last reset: integration tests assert none.
-    public func rejections() throws -> [Record] {
+    package func rejections() throws -> [Record] {
         var records = try requests()
         if let gateURL { records += try JSONDecoder().decode([Record].self, from: Self.send("GET", gateURL + "/__gate/requests")) }
         return records.filter { record in
@@ -68,22 +68,22 @@ public struct EmulatorClient: Sendable {
     }
 
     /// Clears moto's state and disarms the emulator's switches.
-    public func resetMoto() throws {
+    package func resetMoto() throws {
         _ = try call("POST", "/moto-api/reset")
     }
 
     /// The next deployment of `service` fails: its tasks exit, and the circuit breaker rolls back.
-    public func failNextDeployment(service: String, cluster: String) throws {
+    package func failNextDeployment(service: String, cluster: String) throws {
         try call("POST", "/_berth/ecs/fail-next-deployment", json: ["service": service, "cluster": cluster])
     }
 
     /// An ACM certificate with exactly this ARN (in the ARN's account and region), in `status`.
-    public func placeCertificate(_ arn: String, domain: String = "www.example.com", status: String = "ISSUED") throws {
+    package func placeCertificate(_ arn: String, domain: String = "www.example.com", status: String = "ISSUED") throws {
         try call("POST", "/_berth/acm/certificate", json: ["arn": arn, "domain": domain, "status": status])
     }
 
     /// The next stack operation that creates or updates `logicalId` fails there and rolls back.
-    public func failNextStackResource(_ logicalId: String, reason: String? = nil, stackName: String? = nil) throws {
+    package func failNextStackResource(_ logicalId: String, reason: String? = nil, stackName: String? = nil) throws {
         var body = ["logicalId": logicalId]
         body["reason"] = reason
         body["stackName"] = stackName
@@ -91,7 +91,7 @@ public struct EmulatorClient: Sendable {
     }
 
     @discardableResult
-    public func call(_ method: String, _ path: String, json: [String: String]? = nil) throws -> Data {
+    package func call(_ method: String, _ path: String, json: [String: String]? = nil) throws -> Data {
         try Self.send(method, controlURL + path, body: try json.map { try JSONEncoder().encode($0) })
     }
 

@@ -5,24 +5,24 @@ import SigV4
 
 /// A transport that answers from a closure and records every request, for unit tests that
 /// check request shapes and retry behaviour without a network.
-public final class FakeTransport: HTTPTransport, @unchecked Sendable {
-    public typealias Handler = @Sendable (HTTPRequest, Int) throws -> HTTPResponse
+package final class FakeTransport: HTTPTransport, @unchecked Sendable {
+    package typealias Handler = @Sendable (HTTPRequest, Int) throws -> HTTPResponse
     private let lock = NSLock()
     private var recorded: [HTTPRequest] = []
     private let handler: Handler
 
     /// - Parameter handler: gets the request and its 0-based index among all requests sent.
-    public init(_ handler: @escaping Handler) {
+    package init(_ handler: @escaping Handler) {
         self.handler = handler
     }
 
-    public var requests: [HTTPRequest] {
+    package var requests: [HTTPRequest] {
         lock.lock()
         defer { lock.unlock() }
         return recorded
     }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let index = lock.withLock {
             recorded.append(request)
             return recorded.count - 1
@@ -30,36 +30,36 @@ public final class FakeTransport: HTTPTransport, @unchecked Sendable {
         return try handler(request, index)
     }
 
-    public static func xml(_ status: Int, _ body: String, headers: [String: String] = [:]) -> HTTPResponse {
+    package static func xml(_ status: Int, _ body: String, headers: [String: String] = [:]) -> HTTPResponse {
         HTTPResponse(status: status, headers: headers.merging(["content-type": "text/xml"]) { a, _ in a }, body: Data(body.utf8))
     }
 
-    public static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> HTTPResponse {
+    package static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> HTTPResponse {
         HTTPResponse(status: status, headers: headers.merging(["content-type": "application/json"]) { a, _ in a }, body: Data(body.utf8))
     }
 }
 
 /// A sleeper that returns at once and remembers how long it was asked to wait.
-public final class RecordingSleeper: Sleeper, @unchecked Sendable {
+package final class RecordingSleeper: Sleeper, @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [Double] = []
 
-    public init() {}
+    package init() {}
 
-    public var delays: [Double] {
+    package var delays: [Double] {
         lock.lock()
         defer { lock.unlock() }
         return recorded
     }
 
-    public func sleep(seconds: Double) async throws {
+    package func sleep(seconds: Double) async throws {
         lock.withLock { recorded.append(seconds) }
     }
 }
 
 extension AWSClient {
     /// A client for tests: fixed credentials, a fake or local endpoint, no real waiting.
-    public static func forTesting(
+    package static func forTesting(
         transport: any HTTPTransport, endpoint: String = "http://127.0.0.1:1", region: String = "us-east-1",
         accessKey: String = "testing", secret: String = "testing", retryPolicy: RetryPolicy = .noRetry,
         retryBudget: RetryBudget = RetryBudget(), sleeper: any Sleeper = RecordingSleeper(), seed: UInt64 = 1, logger: Logger? = nil,

@@ -5,18 +5,19 @@ import Logging
 extension LocalAWS {
     /// Whether integration tests should run: the local AWS is there, or CI requires it (and then
     /// a missing one fails the tests rather than skipping them).
-    public static var isAvailable: Bool {
+    package static var isAvailable: Bool {
         isRequired || ((try? shared()) ?? nil) != nil
     }
 
     /// The shared local AWS; throws when it cannot be had.
-    public static func require() throws -> LocalAWS {
+    package static func require() throws -> LocalAWS {
         guard let aws = try shared() else { throw HarnessError("no local AWS available") }
         return aws
     }
 
     /// A client signing with the emulator's test keys, talking to this endpoint.
-    public func awsClient(retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3), sleeper: any Sleeper = TaskSleeper(), seed: UInt64 = 1) -> AWSClient
+    package func awsClient(retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3), sleeper: any Sleeper = TaskSleeper(), seed: UInt64 = 1)
+        -> AWSClient
     {
         AWSClient.forTesting(
             transport: URLSessionTransport(requestTimeout: 30), endpoint: url, retryPolicy: retryPolicy, sleeper: sleeper, seed: seed,
@@ -33,7 +34,7 @@ extension LocalAWS {
     }
 
     /// Environment for running the `berth` binary against this endpoint, with no host AWS config leaking in.
-    public func berthEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+    package func berthEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         environment["HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("berth-no-home").path
         environment["AWS_ENDPOINT_URL"] = url
@@ -46,14 +47,14 @@ extension LocalAWS {
 }
 
 /// Runs the built `berth` executable, which sits next to the test bundle.
-public enum BerthBinary {
-    public struct Result: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
+package enum BerthBinary {
+    package struct Result: Sendable {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
     }
 
-    public static var url: URL {
+    package static var url: URL {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = runner.deletingLastPathComponent()
         while directory.path != "/" {
@@ -64,7 +65,7 @@ public enum BerthBinary {
         return LocalAWS.projectRoot.appendingPathComponent(".build/debug/berth")
     }
 
-    public static func run(_ arguments: [String], environment: [String: String], directory: URL? = nil) throws -> Result {
+    package static func run(_ arguments: [String], environment: [String: String], directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -87,7 +88,7 @@ public enum BerthBinary {
 extension LocalAWS {
     /// The `docker push` stand-in: moto has no registry endpoint, so `scripts/seed-ecr-image.py`
     /// records the image manifest through ECR's API. Goes to moto directly, past any faults.
-    public func seedImage(region: String, repository: String, tag: String = "latest") throws {
+    package func seedImage(region: String, repository: String, tag: String = "latest") throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.projectRoot.appendingPathComponent(".venv/bin/python").path)
         process.arguments = [Self.projectRoot.appendingPathComponent("scripts/seed-ecr-image.py").path, motoURL, region, repository, tag]

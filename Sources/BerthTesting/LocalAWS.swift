@@ -6,15 +6,15 @@ import Foundation
 /// `scripts/test.sh` starts them and exports `BERTH_EMULATOR_URL` (and `BERTH_GATE_URL` when a
 /// gate fronts the emulator); without them the harness starts an emulator of its own from the
 /// project's virtualenv. Tests that need faults start a front of their own with `startFaultyFront`.
-public final class LocalAWS: @unchecked Sendable {
+package final class LocalAWS: @unchecked Sendable {
     /// Where Berth sends its requests: the gate when there is one, else the emulator.
-    public let url: String
+    package let url: String
     /// The emulator front that answers the control API (`/_berth/...`) for this endpoint.
-    public let controlURL: String
+    package let controlURL: String
     /// The gate that checks every signature and request shape, when one is layered in.
-    public let gateURL: String?
+    package let gateURL: String?
     /// moto itself, past every front: what test set-up writes (images) go to, uncounted.
-    public let motoURL: String
+    package let motoURL: String
     private let process: Process?
 
     init(url: String, controlURL: String, gateURL: String?, motoURL: String, process: Process?) {
@@ -30,7 +30,7 @@ public final class LocalAWS: @unchecked Sendable {
     }
 
     /// Ends an emulator process this harness started.
-    public func stop() {
+    package func stop() {
         guard let process, process.isRunning else { return }
         // Polling rather than waitUntilExit, which can hang when called off the main thread.
         let pid = process.processIdentifier
@@ -39,11 +39,11 @@ public final class LocalAWS: @unchecked Sendable {
         if process.isRunning { kill(pid, SIGKILL) }
     }
 
-    public static let projectRoot: URL = URL(fileURLWithPath: #filePath)
+    package static let projectRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// True when CI wants a missing emulator to fail the run instead of skipping integration tests.
-    public static var isRequired: Bool {
+    package static var isRequired: Bool {
         ProcessInfo.processInfo.environment["BERTH_REQUIRE_INTEGRATION"] == "1"
     }
 
@@ -56,7 +56,7 @@ public final class LocalAWS: @unchecked Sendable {
 
     /// The emulator every integration test shares, or `nil` when none can be had (then
     /// integration tests skip, unless required).
-    public static func shared() throws -> LocalAWS? {
+    package static func shared() throws -> LocalAWS? {
         lock.lock()
         defer { lock.unlock() }
         if let cached { return cached }
@@ -80,7 +80,7 @@ public final class LocalAWS: @unchecked Sendable {
 
     /// A front of its own before this endpoint (so the gate, when there is one, still checks
     /// every request), injecting `faults` drawn from `seed`, with counters of its own.
-    public func startFaultyFront(faults: String, seed: UInt64) throws -> LocalAWS {
+    package func startFaultyFront(faults: String, seed: UInt64) throws -> LocalAWS {
         let (process, front, _) = try Self.startEmulator(arguments: ["--upstream", url, "--faults", faults, "--seed", String(seed)])
         return LocalAWS(url: front, controlURL: front, gateURL: gateURL, motoURL: motoURL, process: process)
     }
@@ -118,10 +118,10 @@ public final class LocalAWS: @unchecked Sendable {
         throw HarnessError("the emulator did not print READY; output so far: \(buffer)")
     }
 
-    public var client: EmulatorClient { EmulatorClient(controlURL: controlURL, gateURL: gateURL) }
+    package var client: EmulatorClient { EmulatorClient(controlURL: controlURL, gateURL: gateURL) }
 }
 
-public struct HarnessError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct HarnessError: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

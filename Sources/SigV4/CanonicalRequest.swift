@@ -1,15 +1,15 @@
 import Foundation
 
 /// The canonical request of SigV4 task 1, kept as parts so tests can compare each line.
-public struct CanonicalRequest: Sendable, Equatable {
-    public var method: String
-    public var uri: String
-    public var query: String
-    public var headers: String
-    public var signedHeaders: String
-    public var payloadHash: String
+package struct CanonicalRequest: Sendable, Equatable {
+    package var method: String
+    package var uri: String
+    package var query: String
+    package var headers: String
+    package var signedHeaders: String
+    package var payloadHash: String
 
-    public var text: String {
+    package var text: String {
         [method, uri, query, headers, "", signedHeaders, payloadHash].joined(separator: "\n")
     }
 
@@ -22,7 +22,7 @@ public struct CanonicalRequest: Sendable, Equatable {
 
     /// - Parameter normalizePath: `false` for S3, whose object keys keep `//` and `.` as they are
     ///   and are not encoded a second time.
-    public init(request: SignableRequest, payloadHash: String, normalizePath: Bool) {
+    package init(request: SignableRequest, payloadHash: String, normalizePath: Bool) {
         method = request.method.uppercased()
         uri = normalizePath ? Self.canonicalURI(request.path) : (request.path.isEmpty ? "/" : request.path)
         query = Self.canonicalQuery(request.query)

@@ -3,7 +3,7 @@ import Foundation
 
 extension Sequence where Element == UInt8 {
     /// Lower-case hex, the form SigV4 uses for hashes and signatures.
-    public var hexString: String {
+    package var hexString: String {
         var out = ""
         for byte in self {
             out += String(byte, radix: 16).leftPadded(to: 2)
@@ -19,6 +19,6 @@ extension String {
 }
 
 /// SHA-256 of a payload as lower-case hex: the `x-amz-content-sha256` value and the last line of a canonical request.
-public func sha256Hex(_ data: some DataProtocol) -> String {
+package func sha256Hex(_ data: some DataProtocol) -> String {
     SHA256.hash(data: data).hexString
 }

@@ -4,7 +4,7 @@ extension SigV4Signer {
     /// Signs a request in its query string, as `aws s3 presign` does, so that the URL alone
     /// grants access until `expires` seconds after `date`. Only `host` is signed; the payload is
     /// `UNSIGNED-PAYLOAD` because the body is not known when the URL is handed out.
-    public func presign(method: String, path: String, query: String = "", host: String, expires: Int, date: Date = Date()) -> String {
+    package func presign(method: String, path: String, query: String = "", host: String, expires: Int, date: Date = Date()) -> String {
         let stamp = AmzDate(date)
         var items: [(String, String)] = [
             ("X-Amz-Algorithm", "AWS4-HMAC-SHA256"),

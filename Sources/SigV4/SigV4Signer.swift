@@ -6,13 +6,13 @@ import Foundation
 /// The rules follow the SigV4 reference ("Create a signed AWS API request"); S3 differs in two
 /// ways that are easy to miss: its paths are not normalized or encoded again, and it requires
 /// the payload hash in the `x-amz-content-sha256` header.
-public struct SigV4Signer: Sendable {
-    public var credentials: AWSCredentials
+package struct SigV4Signer: Sendable {
+    package var credentials: AWSCredentials
     /// The signing name in the credential scope: `elasticfilesystem`, `monitoring`, ... not the endpoint prefix.
-    public var service: String
-    public var region: String
+    package var service: String
+    package var region: String
 
-    public init(credentials: AWSCredentials, service: String, region: String) {
+    package init(credentials: AWSCredentials, service: String, region: String) {
         self.credentials = credentials
         self.service = service
         self.region = region
@@ -21,7 +21,7 @@ public struct SigV4Signer: Sendable {
     var isS3: Bool { service == "s3" }
 
     /// Returns the request with `X-Amz-Date`, the session token, S3's payload hash and `Authorization` set.
-    public func sign(_ request: SignableRequest, date: Date = Date()) -> SignableRequest {
+    package func sign(_ request: SignableRequest, date: Date = Date()) -> SignableRequest {
         var signed = request
         let stamp = AmzDate(date)
         signed.setHeader("X-Amz-Date", stamp.full)
@@ -38,34 +38,34 @@ public struct SigV4Signer: Sendable {
     }
 
     /// The `Authorization` header value for a canonical request.
-    public func authorization(canonical: CanonicalRequest, date: AmzDate) -> String {
+    package func authorization(canonical: CanonicalRequest, date: AmzDate) -> String {
         let signature = self.signature(stringToSign: stringToSign(canonical: canonical, date: date), date: date)
         return "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope(date)), "
             + "SignedHeaders=\(canonical.signedHeaders), Signature=\(signature)"
     }
 
-    public func scope(_ date: AmzDate) -> String {
+    package func scope(_ date: AmzDate) -> String {
         "\(date.day)/\(region)/\(service)/aws4_request"
     }
 
-    public func stringToSign(canonical: CanonicalRequest, date: AmzDate) -> String {
+    package func stringToSign(canonical: CanonicalRequest, date: AmzDate) -> String {
         ["AWS4-HMAC-SHA256", date.full, scope(date), sha256Hex(Data(canonical.text.utf8))].joined(separator: "\n")
     }
 
-    public func signature(stringToSign: String, date: AmzDate) -> String {
+    package func signature(stringToSign: String, date: AmzDate) -> String {
         let key = SigningKey.derive(secret: credentials.secretAccessKey, day: date.day, region: region, service: service)
         return HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key).hexString
     }
 }
 
 /// The two timestamp forms SigV4 uses, always in UTC.
-public struct AmzDate: Sendable, Equatable {
+package struct AmzDate: Sendable, Equatable {
     /// `20150830T123600Z`
-    public let full: String
+    package let full: String
     /// `20150830`
-    public let day: String
+    package let day: String
 
-    public init(_ date: Date) {
+    package init(_ date: Date) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

@@ -1,10 +1,10 @@
 /// The percent-encoding SigV4 prescribes: every byte except the unreserved characters
 /// `A-Z a-z 0-9 - . _ ~` becomes `%XX` with upper-case hex ("UriEncode" in the SigV4 docs).
-public enum URIEncoding {
+package enum URIEncoding {
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// Encodes `string`; `/` is kept when `keepSlash` is set (object keys and paths).
-    public static func encode(_ string: String, keepSlash: Bool = false) -> String {
+    package static func encode(_ string: String, keepSlash: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(string.utf8.count)
         for byte in string.utf8 {
@@ -20,7 +20,7 @@ public enum URIEncoding {
     }
 
     /// Decodes `%XX` sequences; a malformed escape is kept as it is. `+` stays a plus, as AWS reads it.
-    public static func decode(_ string: String) -> String {
+    package static func decode(_ string: String) -> String {
         let bytes = Array(string.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

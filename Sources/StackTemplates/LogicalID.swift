@@ -1,10 +1,10 @@
 /// CloudFormation logical ids from compose names: `cms-uploads` → `CmsUploads`. Ids must be
 /// alphanumeric and unique in the template, so names that collapse to the same id get a short
 /// stable hash of the original name.
-public struct LogicalIDs: Sendable {
+package struct LogicalIDs: Sendable {
     private var byName: [String: String] = [:]
 
-    public init(names: [String]) {
+    package init(names: [String]) {
         var used: [String: Int] = [:]
         for name in names { used[Self.camel(name), default: 0] += 1 }
         for name in names {
@@ -13,11 +13,11 @@ public struct LogicalIDs: Sendable {
         }
     }
 
-    public func id(_ name: String) -> String {
+    package func id(_ name: String) -> String {
         byName[name] ?? Self.camel(name)
     }
 
-    public static func camel(_ name: String) -> String {
+    package static func camel(_ name: String) -> String {
         var out = ""
         var upperNext = true
         for character in name {

@@ -1,54 +1,54 @@
 /// Every physical name Berth gives an AWS resource, in one place, with the limits that bind it.
-public struct Names: Sendable, Equatable {
-    public var project: String
-    public var environment: String
+package struct Names: Sendable, Equatable {
+    package var project: String
+    package var environment: String
 
-    public init(project: String, environment: String) {
+    package init(project: String, environment: String) {
         self.project = project
         self.environment = environment
     }
 
     /// `<project>-<environment>`. CloudFormation stack names: 128 characters, a letter first,
     /// then letters, digits and hyphens.
-    public var stack: String {
+    package var stack: String {
         var name = Self.slug("\(project)-\(environment)")
         if name.first?.isLetter != true { name = "b-" + name }
         return String(name.prefix(128))
     }
 
     /// ECS cluster names: up to 255 letters, digits, hyphens and underscores.
-    public var cluster: String { String(stack.prefix(255)) }
+    package var cluster: String { String(stack.prefix(255)) }
 
     /// One log group per site; services write under their own stream prefix.
-    public var logGroup: String { "/berth/\(Self.slug(project))/\(Self.slug(environment))" }
+    package var logGroup: String { "/berth/\(Self.slug(project))/\(Self.slug(environment))" }
 
     /// The Cloud Map namespace that ECS Service Connect registers services in.
-    public var namespace: String { "\(stack).berth.internal" }
+    package var namespace: String { "\(stack).berth.internal" }
 
     /// ECR repository names: lower case, 2–256 characters, `/` allowed as a separator.
-    public func repository(service: String) -> String {
+    package func repository(service: String) -> String {
         "\(Self.slug(project))/\(Self.slug(service))".lowercased()
     }
 
     /// The address `docker push` and ECS use for a service's repository:
     /// `ACCOUNT.dkr.ecr.REGION.DOMAIN/NAME`, the domain being the region's partition's
     /// (`amazonaws.com.cn` in China; see AWSRuntime's `Partition`).
-    public func repositoryURI(service: String, account: String, region: String, dnsSuffix: String) -> String {
+    package func repositoryURI(service: String, account: String, region: String, dnsSuffix: String) -> String {
         "\(account).dkr.ecr.\(region).\(dnsSuffix)/\(repository(service: service))"
     }
 
     /// Whether an image reference names an ECR repository by tag rather than by digest: Berth
     /// pins such images to the digest the tag has at deploy time.
-    public static func isECRTag(_ image: String) -> Bool {
+    package static func isECRTag(_ image: String) -> Bool {
         image.contains(".dkr.ecr.") && !image.contains("@")
     }
 
     /// The prefix under which Berth keeps a site's secrets and parameters, so IAM can grant
     /// read access to exactly these.
-    public var secretPrefix: String { "berth/\(Self.slug(project))/\(Self.slug(environment))" }
+    package var secretPrefix: String { "berth/\(Self.slug(project))/\(Self.slug(environment))" }
 
     /// Lower-case letters, digits and hyphens; other characters become hyphens.
-    public static func slug(_ text: String) -> String {
+    package static func slug(_ text: String) -> String {
         var out = ""
         for character in text.lowercased() {
             if character.isASCII && (character.isLetter || character.isNumber) {
@@ -64,22 +64,22 @@ public struct Names: Sendable, Equatable {
 }
 
 /// The tags Berth puts on what it makes, and finds a site's resources again by.
-public enum BerthTag {
-    public static let project = "berth:project"
-    public static let environment = "berth:environment"
-    public static let service = "berth:service"
-    public static let volume = "berth:volume"
+package enum BerthTag {
+    package static let project = "berth:project"
+    package static let environment = "berth:environment"
+    package static let service = "berth:service"
+    package static let volume = "berth:volume"
     /// An access point's `service/volume` mount (see `AccessPointSpec.key`).
-    public static let mount = "berth:mount"
+    package static let mount = "berth:mount"
     /// The hash of a task definition's or service's desired state: how the API mode sees a change.
-    public static let hash = "berth:hash"
-    public static let managed = "berth:managed"
+    package static let hash = "berth:hash"
+    package static let managed = "berth:managed"
 }
 
 extension Names {
     /// The tags of what belongs to the project, whatever the environment: its ECR repositories.
-    public var projectTags: [(String, String)] { [(BerthTag.project, project)] }
+    package var projectTags: [(String, String)] { [(BerthTag.project, project)] }
 
     /// The tags that mark a resource as this site's: its project and environment.
-    public var siteTags: [(String, String)] { [(BerthTag.project, project), (BerthTag.environment, environment)] }
+    package var siteTags: [(String, String)] { [(BerthTag.project, project), (BerthTag.environment, environment)] }
 }

@@ -7,32 +7,32 @@ import Foundation
 /// Resources owned by a service or a volume move, in groups, into child templates; everything
 /// shared stays in the root. A child refers to shared resources by their own names, declared
 /// as the child's parameters, so the same builders produce both layouts.
-public struct NestedStacks: Sendable {
+package struct NestedStacks: Sendable {
     /// CloudFormation's limits (AWS docs, "CloudFormation quotas"), with headroom kept below them.
-    public static let maxResources = 450
-    public static let maxOutputs = 190
-    public static let maxBodyBytes = 900_000
-    public static let servicesPerStack = 40
-    public static let volumesPerStack = 120
+    package static let maxResources = 450
+    package static let maxOutputs = 190
+    package static let maxBodyBytes = 900_000
+    package static let servicesPerStack = 40
+    package static let volumesPerStack = 120
     /// The root parameter nested `TemplateURL`s are built from: where Berth uploaded the children.
-    public static let artifactsParameter = "ArtifactsBaseUrl"
+    package static let artifactsParameter = "ArtifactsBaseUrl"
 
-    public struct Child: Sendable, Equatable {
-        public var logicalId: String
-        public var fileName: String
-        public var template: Template
+    package struct Child: Sendable, Equatable {
+        package var logicalId: String
+        package var fileName: String
+        package var template: Template
     }
 
-    public var root: Template
-    public var children: [Child]
+    package var root: Template
+    package var children: [Child]
 
-    public static func fits(_ template: Template) -> Bool {
+    package static func fits(_ template: Template) -> Bool {
         template.resources.count <= maxResources && template.outputs.count <= maxOutputs
             && YAMLEmitter.render(template).utf8.count <= maxBodyBytes
     }
 
     /// - Parameter stackName: names the child template files.
-    public init(splitting template: Template, stackName: String) {
+    package init(splitting template: Template, stackName: String) {
         var root = template
         var groups: [(id: String, owners: [String])] = []
         let owners = template.resources.compactMap(\.owner).uniqued()

@@ -3,8 +3,8 @@ import ComposeModel
 
 /// `x-aws-cloudformation`: a fragment merged over the generated template, as Docker's ECS
 /// integration allowed. Maps merge key by key (the overlay wins); anything else is replaced.
-public enum Overlay {
-    public static func apply(_ overlay: JSONValue, to template: Template) -> Template {
+package enum Overlay {
+    package static func apply(_ overlay: JSONValue, to template: Template) -> Template {
         guard case .object(let sections) = overlay else { return template }
         var template = template
         for (section, value) in sections.sorted(by: { $0.key < $1.key }) {
@@ -77,7 +77,7 @@ public enum Overlay {
     }
 
     /// A compose-side JSON value as a template value; object keys sorted so output is stable.
-    public static func value(_ json: JSONValue) -> TemplateValue {
+    package static func value(_ json: JSONValue) -> TemplateValue {
         switch json {
         case .null: return .string("")
         case .bool(let flag): return .bool(flag)

@@ -2,7 +2,7 @@
 /// unified template, `status`, `down`): its outputs by name, and the logical ids of the
 /// per-volume, per-task and per-service resources they find by id. Everyone builds and reads
 /// these through here, so a rename fails to compile instead of failing a deploy.
-public enum StackOutput: String, CaseIterable, Sendable {
+package enum StackOutput: String, CaseIterable, Sendable {
     case vpcId = "VpcId"
     case subnets = "Subnets"
     case assignPublicIp = "AssignPublicIp"
@@ -19,33 +19,33 @@ public enum StackOutput: String, CaseIterable, Sendable {
 
 extension Dictionary where Key == String, Value == String {
     /// A stack's output value by its contract name.
-    public subscript(_ output: StackOutput) -> String? { self[output.rawValue] }
+    package subscript(_ output: StackOutput) -> String? { self[output.rawValue] }
 }
 
 extension TemplateOutput {
-    public init(_ output: StackOutput, _ value: TemplateValue) {
+    package init(_ output: StackOutput, _ value: TemplateValue) {
         self.init(output.rawValue, value)
     }
 }
 
 /// Logical ids of the resources one layer makes and another finds, from the owner's own logical
 /// id (a volume's, a task's or a service's, see `LogicalIDs`).
-public enum StackLogicalID {
+package enum StackLogicalID {
     /// The EFS file system of a named volume (infrastructure stack).
-    public static func fileSystem(volume: String) -> String { "FileSystem\(volume)" }
+    package static func fileSystem(volume: String) -> String { "FileSystem\(volume)" }
     /// The IAM role a task runs as (infrastructure stack).
-    public static func taskRole(task: String) -> String { "TaskRole\(task)" }
+    package static func taskRole(task: String) -> String { "TaskRole\(task)" }
     /// A service's ECR repository (infrastructure stack).
-    public static func repository(service: String) -> String { "Repository\(service)" }
+    package static func repository(service: String) -> String { "Repository\(service)" }
     /// The load balancer target group of a service's container port (infrastructure stack).
-    public static func targetGroup(service: String, port: Int) -> String { "TargetGroup\(service)\(port)" }
+    package static func targetGroup(service: String, port: Int) -> String { "TargetGroup\(service)\(port)" }
 
     /// A task's task definition (unified stack).
-    public static func taskDefinition(task: String) -> String { "TaskDefinition\(task)" }
+    package static func taskDefinition(task: String) -> String { "TaskDefinition\(task)" }
     /// A task's ECS service (unified stack).
-    public static func service(task: String) -> String { "Service\(task)" }
+    package static func service(task: String) -> String { "Service\(task)" }
     /// A task's EFS access point for one volume (unified stack).
-    public static func accessPoint(service: String, volume: String) -> String { "AccessPoint\(service)\(volume)" }
+    package static func accessPoint(service: String, volume: String) -> String { "AccessPoint\(service)\(volume)" }
     /// The policy that lets a task role mount through its access points (unified stack).
-    public static func accessPointPolicy(service: String) -> String { "AccessPointPolicy\(service)" }
+    package static func accessPointPolicy(service: String) -> String { "AccessPointPolicy\(service)" }
 }

@@ -3,13 +3,13 @@ import SigV4
 
 /// STS AssumeRole with credentials from another provider: `role_arn` + `source_profile` or
 /// `credential_source` in a profile.
-public struct AssumeRoleCredentialProvider: CredentialProvider {
-    public let roleArn: String
-    public let sessionName: String
-    public let externalId: String?
-    public let durationSeconds: Int?
+package struct AssumeRoleCredentialProvider: CredentialProvider {
+    package let roleArn: String
+    package let sessionName: String
+    package let externalId: String?
+    package let durationSeconds: Int?
     let sts: STSCredentialClient
-    public var source: String { "assumed role \(roleArn) (via \(sts.sourceDescription))" }
+    package var source: String { "assumed role \(roleArn) (via \(sts.sourceDescription))" }
 
     init(roleArn: String, sessionName: String?, externalId: String?, durationSeconds: Int?, sts: STSCredentialClient) {
         self.roleArn = roleArn
@@ -19,7 +19,7 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
         self.sts = sts
     }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         var parameters = [("RoleArn", roleArn), ("RoleSessionName", sessionName)]
         if let externalId { parameters.append(("ExternalId", externalId)) }
         if let durationSeconds { parameters.append(("DurationSeconds", String(durationSeconds))) }
@@ -29,12 +29,12 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
 
 /// STS AssumeRoleWithWebIdentity: how GitHub Actions and EKS pods authenticate. The call is
 /// unsigned; the token file is read anew on every refresh because the issuer rotates it.
-public struct WebIdentityCredentialProvider: CredentialProvider {
-    public let roleArn: String
-    public let tokenFile: String
-    public let sessionName: String
+package struct WebIdentityCredentialProvider: CredentialProvider {
+    package let roleArn: String
+    package let tokenFile: String
+    package let sessionName: String
     let sts: STSCredentialClient
-    public var source: String { "web identity token \(tokenFile) for \(roleArn)" }
+    package var source: String { "web identity token \(tokenFile) for \(roleArn)" }
 
     init(roleArn: String, tokenFile: String, sessionName: String?, sts: STSCredentialClient) {
         self.roleArn = roleArn
@@ -43,7 +43,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         self.sts = sts
     }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         let token: String
         do {
             token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -3,8 +3,8 @@ import SigV4
 
 /// Keeps temporary credentials until shortly before they expire, with one refresh in flight at a
 /// time however many requests ask at once.
-public actor CachedCredentialProvider: CredentialProvider {
-    public nonisolated let source: String
+package actor CachedCredentialProvider: CredentialProvider {
+    package nonisolated let source: String
     private let base: any CredentialProvider
     private let now: @Sendable () -> Date
     /// Refresh this long before expiry, as the SDKs do, so a request never carries dying keys.
@@ -12,14 +12,14 @@ public actor CachedCredentialProvider: CredentialProvider {
     private var cached: AWSCredentials?
     private var inFlight: Task<AWSCredentials, any Error>?
 
-    public init(_ base: any CredentialProvider, refreshMargin: TimeInterval = 300, now: @escaping @Sendable () -> Date = Date.init) {
+    package init(_ base: any CredentialProvider, refreshMargin: TimeInterval = 300, now: @escaping @Sendable () -> Date = Date.init) {
         self.base = base
         self.source = base.source
         self.refreshMargin = refreshMargin
         self.now = now
     }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         if let cached, isFresh(cached) { return cached }
         if let inFlight { return try await inFlight.value }
         let base = self.base

@@ -4,14 +4,14 @@ import SigV4
 /// ECS task role credentials (and other container hosts using the same contract):
 /// `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` on 169.254.170.2, or `..._FULL_URI` with an
 /// optional authorization token from `AWS_CONTAINER_AUTHORIZATION_TOKEN(_FILE)`.
-public struct ContainerCredentialProvider: CredentialProvider {
-    public let url: URL
+package struct ContainerCredentialProvider: CredentialProvider {
+    package let url: URL
     let authorization: String?
     let authorizationFile: String?
     let transport: any HTTPTransport
-    public var source: String { "container credentials endpoint \(url.absoluteString)" }
+    package var source: String { "container credentials endpoint \(url.absoluteString)" }
 
-    public init(url: URL, authorization: String?, authorizationFile: String?, transport: any HTTPTransport) {
+    package init(url: URL, authorization: String?, authorizationFile: String?, transport: any HTTPTransport) {
         self.url = url
         self.authorization = authorization
         self.authorizationFile = authorizationFile
@@ -25,7 +25,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
         let Expiration: String?
     }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         var headers: [(name: String, value: String)] = []
         if let file = authorizationFile, let token = try? String(contentsOfFile: file, encoding: .utf8) {
             headers.append(("Authorization", token.trimmingCharacters(in: .whitespacesAndNewlines)))

@@ -12,14 +12,14 @@ import SigV4
 ///
 /// The result is wrapped in a cache, so temporary credentials are fetched once and refreshed
 /// before they expire.
-public struct CredentialChain: Sendable {
-    public var environment: [String: String]
-    public var files: SharedConfigFiles
-    public var transport: any HTTPTransport
-    public var region: String
-    public var endpoints: EndpointResolver
+package struct CredentialChain: Sendable {
+    package var environment: [String: String]
+    package var files: SharedConfigFiles
+    package var transport: any HTTPTransport
+    package var region: String
+    package var endpoints: EndpointResolver
 
-    public init(environment: [String: String], files: SharedConfigFiles, transport: any HTTPTransport, region: String, endpoints: EndpointResolver) {
+    package init(environment: [String: String], files: SharedConfigFiles, transport: any HTTPTransport, region: String, endpoints: EndpointResolver) {
         self.environment = environment
         self.files = files
         self.transport = transport
@@ -27,7 +27,7 @@ public struct CredentialChain: Sendable {
         self.endpoints = endpoints
     }
 
-    public func resolve(profileFlag: String?) throws -> any CredentialProvider {
+    package func resolve(profileFlag: String?) throws -> any CredentialProvider {
         try CachedCredentialProvider(uncached(profileFlag: profileFlag))
     }
 

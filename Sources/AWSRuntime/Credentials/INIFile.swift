@@ -3,15 +3,15 @@ import Foundation
 /// The INI dialect of `~/.aws/config` and `~/.aws/credentials`: `[section]`, `key = value`,
 /// comments starting with `#` or `;`, and indented sub-settings under a key with no value
 /// (`s3 =` followed by `  endpoint_url = ...`).
-public struct INIFile: Sendable, Equatable {
-    public struct Section: Sendable, Equatable {
-        public var values: [String: String] = [:]
-        public var nested: [String: [String: String]] = [:]
+package struct INIFile: Sendable, Equatable {
+    package struct Section: Sendable, Equatable {
+        package var values: [String: String] = [:]
+        package var nested: [String: [String: String]] = [:]
     }
 
-    public private(set) var sections: [String: Section] = [:]
+    package private(set) var sections: [String: Section] = [:]
 
-    public init(parsing text: String) {
+    package init(parsing text: String) {
         var current: String?
         var openNestedKey: String?
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {

@@ -3,12 +3,12 @@ import SigV4
 
 /// EC2 instance profile credentials through IMDSv2: a session token from `PUT /latest/api/token`,
 /// then the role name and its credentials. Timeouts are short because off EC2 nothing answers.
-public struct InstanceMetadataCredentialProvider: CredentialProvider {
-    public let endpoint: URL
+package struct InstanceMetadataCredentialProvider: CredentialProvider {
+    package let endpoint: URL
     let transport: any HTTPTransport
-    public var source: String { "EC2 instance metadata (IMDSv2) at \(endpoint.absoluteString)" }
+    package var source: String { "EC2 instance metadata (IMDSv2) at \(endpoint.absoluteString)" }
 
-    public init(endpoint: URL, transport: any HTTPTransport) {
+    package init(endpoint: URL, transport: any HTTPTransport) {
         self.endpoint = endpoint
         self.transport = transport
     }
@@ -21,7 +21,7 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
         let Expiration: String?
     }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         func url(_ path: String) -> URL { endpoint.appendingPathComponent(path) }
         let notFound = CredentialError(
             "no AWS credentials found",

@@ -3,12 +3,12 @@ import SigV4
 
 /// `credential_process`: runs a command that prints credentials as JSON (Version 1), the way
 /// tools such as aws-vault and 1Password hand credentials to the SDKs.
-public struct ProcessCredentialProvider: CredentialProvider {
-    public let command: String
-    public var source: String { "credential_process of profile \(profile)" }
+package struct ProcessCredentialProvider: CredentialProvider {
+    package let command: String
+    package var source: String { "credential_process of profile \(profile)" }
     let profile: String
 
-    public init(command: String, profile: String) {
+    package init(command: String, profile: String) {
         self.command = command
         self.profile = profile
     }
@@ -21,7 +21,7 @@ public struct ProcessCredentialProvider: CredentialProvider {
         let Expiration: String?
     }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]

@@ -2,20 +2,20 @@ import Foundation
 
 /// `~/.aws/config` and `~/.aws/credentials`, read once. `AWS_CONFIG_FILE` and
 /// `AWS_SHARED_CREDENTIALS_FILE` move them, as in every SDK.
-public struct SharedConfigFiles: Sendable {
-    public var config: INIFile
-    public var credentials: INIFile
-    public var configPath: String
-    public var credentialsPath: String
+package struct SharedConfigFiles: Sendable {
+    package var config: INIFile
+    package var credentials: INIFile
+    package var configPath: String
+    package var credentialsPath: String
 
-    public init(config: INIFile, credentials: INIFile, configPath: String = "", credentialsPath: String = "") {
+    package init(config: INIFile, credentials: INIFile, configPath: String = "", credentialsPath: String = "") {
         self.config = config
         self.credentials = credentials
         self.configPath = configPath
         self.credentialsPath = credentialsPath
     }
 
-    public static func load(environment: [String: String]) -> SharedConfigFiles {
+    package static func load(environment: [String: String]) -> SharedConfigFiles {
         let home = environment["HOME"] ?? NSHomeDirectory()
         func expand(_ path: String) -> String {
             path.hasPrefix("~/") ? home + path.dropFirst() : path
@@ -30,12 +30,12 @@ public struct SharedConfigFiles: Sendable {
     }
 
     /// Whether either file names the profile at all.
-    public func hasProfile(_ name: String) -> Bool {
+    package func hasProfile(_ name: String) -> Bool {
         credentials.sections[name] != nil || config.sections[configSectionName(name)] != nil
     }
 
     /// The profile's settings: the config file's section, with the credentials file's keys on top.
-    public func profile(_ name: String) -> ProfileSettings {
+    package func profile(_ name: String) -> ProfileSettings {
         var values = config.sections[configSectionName(name)]?.values ?? [:]
         let nested = config.sections[configSectionName(name)]?.nested ?? [:]
         for (key, value) in credentials.sections[name]?.values ?? [:] { values[key] = value }
@@ -54,25 +54,25 @@ public struct SharedConfigFiles: Sendable {
 }
 
 /// One profile's settings, merged from both files.
-public struct ProfileSettings: Sendable, Equatable {
-    public var name: String
-    public var values: [String: String]
-    public var nested: [String: [String: String]]
+package struct ProfileSettings: Sendable, Equatable {
+    package var name: String
+    package var values: [String: String]
+    package var nested: [String: [String: String]]
     /// The `[services NAME]` section the profile points to, by service config key.
-    public var services: [String: [String: String]]
+    package var services: [String: [String: String]]
 
-    public init(name: String, values: [String: String] = [:], nested: [String: [String: String]] = [:], services: [String: [String: String]] = [:]) {
+    package init(name: String, values: [String: String] = [:], nested: [String: [String: String]] = [:], services: [String: [String: String]] = [:]) {
         self.name = name
         self.values = values
         self.nested = nested
         self.services = services
     }
 
-    public subscript(key: String) -> String? {
+    package subscript(key: String) -> String? {
         values[key]
     }
 
-    public func serviceSetting(_ service: String, _ key: String) -> String? {
+    package func serviceSetting(_ service: String, _ key: String) -> String? {
         services[service]?[key] ?? nested[service]?[key]
     }
 }

@@ -5,23 +5,23 @@ import Foundation
 /// Order (SDK "service-specific endpoints" feature): `AWS_ENDPOINT_URL_<SERVICE>`, then
 /// `AWS_ENDPOINT_URL`, then the profile's `services` section, then its `endpoint_url`, then the
 /// standard endpoint. `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` skips all overrides.
-public struct EndpointResolver: Sendable {
-    public var environment: [String: String]
-    public var profile: ProfileSettings
+package struct EndpointResolver: Sendable {
+    package var environment: [String: String]
+    package var profile: ProfileSettings
 
-    public init(environment: [String: String], profile: ProfileSettings) {
+    package init(environment: [String: String], profile: ProfileSettings) {
         self.environment = environment
         self.profile = profile
     }
 
-    public struct Endpoint: Sendable, Equatable {
-        public var url: URL
+    package struct Endpoint: Sendable, Equatable {
+        package var url: URL
         /// Set when the URL came from configuration rather than AWS's standard names.
-        public var isOverride: Bool
-        public var source: String
+        package var isOverride: Bool
+        package var source: String
     }
 
-    public func resolve(_ service: ServiceDescriptor, region: String) throws -> Endpoint {
+    package func resolve(_ service: ServiceDescriptor, region: String) throws -> Endpoint {
         let ignore = (environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] ?? profile["ignore_configure_endpoint_urls"])?.lowercased() == "true"
         if !ignore {
             let candidates: [(String?, String)] = [

@@ -1,9 +1,9 @@
 /// An AWS partition: the ARN's second field and the endpoints' domain, both decided by the
 /// region (botocore's `endpoints.json`: each partition's `regionRegex` and `dnsSuffix`). An ARN
 /// written as `arn:aws:` is wrong in China and GovCloud, and IAM refuses it there.
-public struct Partition: Sendable, Equatable {
-    public var name: String
-    public var dnsSuffix: String
+package struct Partition: Sendable, Equatable {
+    package var name: String
+    package var dnsSuffix: String
 
     /// Region prefixes, most specific first; anything else is the commercial partition.
     static let byRegionPrefix: [(prefix: String, partition: Partition)] = [
@@ -16,9 +16,9 @@ public struct Partition: Sendable, Equatable {
         ("cn-", Partition(name: "aws-cn", dnsSuffix: "amazonaws.com.cn")),
     ]
 
-    public static let aws = Partition(name: "aws", dnsSuffix: "amazonaws.com")
+    package static let aws = Partition(name: "aws", dnsSuffix: "amazonaws.com")
 
-    public static func of(region: String) -> Partition {
+    package static func of(region: String) -> Partition {
         byRegionPrefix.first { region.hasPrefix($0.prefix) }?.partition ?? .aws
     }
 }

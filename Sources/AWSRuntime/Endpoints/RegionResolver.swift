@@ -1,12 +1,12 @@
 /// The region, from the most specific place that names one: `--region`, `AWS_REGION`,
 /// `AWS_DEFAULT_REGION`, then the profile's `region`.
-public enum RegionResolver {
-    public struct Resolved: Sendable, Equatable {
-        public var region: String
-        public var source: String
+package enum RegionResolver {
+    package struct Resolved: Sendable, Equatable {
+        package var region: String
+        package var source: String
     }
 
-    public static func resolve(flag: String?, environment: [String: String], profile: ProfileSettings) -> Resolved? {
+    package static func resolve(flag: String?, environment: [String: String], profile: ProfileSettings) -> Resolved? {
         let candidates: [(String?, String)] = [
             (flag, "--region"),
             (environment["AWS_REGION"], "AWS_REGION"),
@@ -21,7 +21,7 @@ public enum RegionResolver {
 
     /// Whether a region name can stand in an endpoint's host name, the check the SDKs make
     /// (botocore's `validate_region_name`): one DNS label of letters, digits and hyphens.
-    public static func isValid(_ region: String) -> Bool {
+    package static func isValid(_ region: String) -> Bool {
         let characters = Array(region.utf8)
         guard (1...63).contains(characters.count), characters.first != UInt8(ascii: "-"), characters.last != UInt8(ascii: "-") else { return false }
         return characters.allSatisfy {

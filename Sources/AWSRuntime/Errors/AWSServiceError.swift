@@ -2,18 +2,18 @@ import Foundation
 
 /// An error answer from an AWS service, whatever its protocol. The facts AWS gave are kept
 /// whole so a user can quote the request id to AWS support.
-public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The AWS error code, e.g. `ValidationError`, `ThrottlingException`, `ClusterNotFoundException`.
-    public var code: String
-    public var message: String
-    public var httpStatus: Int
-    public var requestId: String?
-    public var service: String
-    public var operation: String
+    package var code: String
+    package var message: String
+    package var httpStatus: Int
+    package var requestId: String?
+    package var service: String
+    package var operation: String
     /// Extra fields some errors carry, e.g. EFS's `AccessPointId` or `FileSystemId`.
-    public var fields: [String: String]
+    package var fields: [String: String]
 
-    public init(
+    package init(
         code: String, message: String, httpStatus: Int, requestId: String?, service: String, operation: String, fields: [String: String] = [:]
     ) {
         self.code = code
@@ -27,7 +27,7 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
 
     /// One line: AWS messages can run to paragraphs (a signature mismatch quotes the whole
     /// canonical request), so only the first line is shown; `message` keeps the rest.
-    public var description: String {
+    package var description: String {
         var text = "\(service) \(operation) failed: \(code)"
         let firstLine = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
         if !firstLine.isEmpty { text += ": \(firstLine)" }
@@ -36,7 +36,7 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
         return text + ")"
     }
 
-    public var isThrottling: Bool {
+    package var isThrottling: Bool {
         Self.throttlingCodes.contains(code) || httpStatus == 429
     }
 
@@ -49,7 +49,7 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
     ]
 
     /// Codes and statuses of failures that say nothing about the request itself.
-    public var isTransient: Bool {
+    package var isTransient: Bool {
         [
             "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure", "ServiceUnavailable",
             "ServiceUnavailableException",

@@ -6,11 +6,11 @@
 /// without knowing each type. The protocol lives in the lowest module those layers share; the
 /// exit status is the CLI's business and stays there. Compose diagnostics are not hinted errors:
 /// they carry a file position and are reported together, before anything is thrown.
-public protocol HintedError: Error, CustomStringConvertible {
+package protocol HintedError: Error, CustomStringConvertible {
     var message: String { get }
     var hint: String? { get }
 }
 
 extension HintedError {
-    public var description: String { message }
+    package var description: String { message }
 }

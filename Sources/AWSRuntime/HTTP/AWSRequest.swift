@@ -2,25 +2,25 @@ import Foundation
 import SigV4
 
 /// One AWS operation call on its way through the middleware chain, before signing.
-public struct AWSRequest: Sendable {
-    public var service: ServiceDescriptor
-    public var operation: String
-    public var method: String
+package struct AWSRequest: Sendable {
+    package var service: ServiceDescriptor
+    package var operation: String
+    package var method: String
     /// Percent-encoded path relative to the endpoint, e.g. `/2015-02-01/file-systems`.
-    public var path: String
+    package var path: String
     /// Query parameters, not yet encoded.
-    public var query: [(String, String)]
-    public var headers: [(name: String, value: String)]
-    public var body: Data
+    package var query: [(String, String)]
+    package var headers: [(name: String, value: String)]
+    package var body: Data
     /// Reads and writes that carry a client token: safe to send again after a 5xx or a dropped
     /// connection, because AWS will not do the work twice.
-    public var isIdempotent: Bool
+    package var isIdempotent: Bool
     /// Unsigned calls (STS AssumeRoleWithWebIdentity) need no credentials.
-    public var isAnonymous: Bool
+    package var isAnonymous: Bool
     /// S3 bucket for virtual-hosted addressing on AWS; path-style is used under an endpoint override.
-    public var s3Bucket: String?
+    package var s3Bucket: String?
 
-    public init(
+    package init(
         service: ServiceDescriptor, operation: String, method: String = "POST", path: String = "/", query: [(String, String)] = [],
         headers: [(name: String, value: String)] = [], body: Data = Data(), isIdempotent: Bool, isAnonymous: Bool = false, s3Bucket: String? = nil
     ) {
@@ -37,24 +37,24 @@ public struct AWSRequest: Sendable {
     }
 
     /// The query string as sent: each name and value encoded with SigV4's rules.
-    public var encodedQuery: String {
+    package var encodedQuery: String {
         query.map { "\(URIEncoding.encode($0.0))=\(URIEncoding.encode($0.1))" }.joined(separator: "&")
     }
 }
 
 /// The answer as the transport gave it, plus the request id AWS sent.
-public struct AWSResponse: Sendable {
-    public var status: Int
-    public var headers: [String: String]
-    public var body: Data
+package struct AWSResponse: Sendable {
+    package var status: Int
+    package var headers: [String: String]
+    package var body: Data
 
-    public init(status: Int, headers: [String: String], body: Data) {
+    package init(status: Int, headers: [String: String], body: Data) {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
-    public var requestId: String? {
+    package var requestId: String? {
         headers["x-amzn-requestid"] ?? headers["x-amz-request-id"] ?? headers["x-amzn-request-id"]
     }
 }

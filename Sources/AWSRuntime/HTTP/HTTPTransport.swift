@@ -2,19 +2,19 @@ import Foundation
 
 /// The one thing Berth needs of an HTTP client. Everything AWS-specific sits above it, so tests
 /// swap in a fake and the real client can change without touching the runtime.
-public protocol HTTPTransport: Sendable {
+package protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
 
-public struct HTTPRequest: Sendable {
-    public var method: String
-    public var url: URL
-    public var headers: [(name: String, value: String)]
-    public var body: Data
+package struct HTTPRequest: Sendable {
+    package var method: String
+    package var url: URL
+    package var headers: [(name: String, value: String)]
+    package var body: Data
     /// Seconds until the whole exchange is abandoned.
-    public var timeout: TimeInterval
+    package var timeout: TimeInterval
 
-    public init(method: String, url: URL, headers: [(name: String, value: String)] = [], body: Data = Data(), timeout: TimeInterval = 60) {
+    package init(method: String, url: URL, headers: [(name: String, value: String)] = [], body: Data = Data(), timeout: TimeInterval = 60) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -22,18 +22,18 @@ public struct HTTPRequest: Sendable {
         self.timeout = timeout
     }
 
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 }
 
-public struct HTTPResponse: Sendable {
-    public var status: Int
+package struct HTTPResponse: Sendable {
+    package var status: Int
     /// Header names lower-cased.
-    public var headers: [String: String]
-    public var body: Data
+    package var headers: [String: String]
+    package var body: Data
 
-    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+    package init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
         self.status = status
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
         self.body = body
@@ -41,8 +41,8 @@ public struct HTTPResponse: Sendable {
 }
 
 /// A failure below HTTP: nothing, or not all, came back.
-public struct TransportError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct TransportError: Error, Sendable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         /// Nothing was sent: the request can be retried whatever it does.
         case connectionRefused
         /// The connection broke or timed out after the request may have reached the server.
@@ -50,17 +50,17 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         case timedOut
         case other
     }
-    public var kind: Kind
-    public var message: String
-    public var url: String
+    package var kind: Kind
+    package var message: String
+    package var url: String
 
-    public init(kind: Kind, message: String, url: String) {
+    package init(kind: Kind, message: String, url: String) {
         self.kind = kind
         self.message = message
         self.url = url
     }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .connectionRefused: "could not connect to \(url): \(message)"
         case .connectionLost: "the connection to \(url) was lost: \(message)"

@@ -9,12 +9,12 @@ import Foundation
 /// Chosen over AsyncHTTPClient for build time on small machines (a clean debug build in under
 /// 2 minutes instead of 4.5). libcurl honours `HTTPS_PROXY`, `https_proxy`, `http_proxy` and
 /// `NO_PROXY` by itself, as the AWS CLI does.
-public final class URLSessionTransport: HTTPTransport {
+package final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
     /// - Parameter requestTimeout: the longest a request may stay silent; each request may ask
     ///   for less (`HTTPRequest.timeout`), as AWSClient does so a dropped connection fails fast.
-    public init(requestTimeout: TimeInterval = 60) {
+    package init(requestTimeout: TimeInterval = 60) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = requestTimeout
         configuration.timeoutIntervalForResource = requestTimeout * 5
@@ -30,7 +30,7 @@ public final class URLSessionTransport: HTTPTransport {
         session.finishTasksAndInvalidate()
     }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.timeoutInterval = request.timeout

@@ -2,8 +2,8 @@ import BerthJSON
 import Foundation
 
 /// Reads the error answer of each protocol into one `AWSServiceError`.
-public enum ErrorDecoding {
-    public static func decode(_ response: AWSResponse, service: ServiceDescriptor, operation: String) -> AWSServiceError {
+package enum ErrorDecoding {
+    package static func decode(_ response: AWSResponse, service: ServiceDescriptor, operation: String) -> AWSServiceError {
         var code: String?
         var message: String?
         var requestId = response.requestId

@@ -6,19 +6,19 @@ import Foundation
 /// The input is encoded as JSON first, then walked: nested structures become `A.B`, lists
 /// become `A.member.N` (awsQuery) or `A.N` (ec2Query), maps become `A.entry.N.key`/`.value`.
 /// Indices start at 1, as AWS expects.
-public struct QueryEncoder: Sendable {
-    public enum ListStyle: Sendable {
+package struct QueryEncoder: Sendable {
+    package enum ListStyle: Sendable {
         case member
         case flat
     }
 
-    public var listStyle: ListStyle
+    package var listStyle: ListStyle
 
-    public init(listStyle: ListStyle) {
+    package init(listStyle: ListStyle) {
         self.listStyle = listStyle
     }
 
-    public func encode(_ input: some Encodable) throws -> [(String, String)] {
+    package func encode(_ input: some Encodable) throws -> [(String, String)] {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(input)
@@ -59,11 +59,11 @@ public struct QueryEncoder: Sendable {
 }
 
 /// A string map sent as `Name.entry.N.key` / `Name.entry.N.value` in awsQuery (SNS attributes).
-public struct QueryMap: Encodable, Sendable, Equatable {
-    public var values: [String: String]
-    public init(_ values: [String: String]) { self.values = values }
+package struct QueryMap: Encodable, Sendable, Equatable {
+    package var values: [String: String]
+    package init(_ values: [String: String]) { self.values = values }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: MapKey.self)
         try container.encode(values, forKey: MapKey(stringValue: "__map"))
     }

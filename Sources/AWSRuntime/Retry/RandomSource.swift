@@ -1,16 +1,16 @@
 import Foundation
 
 /// Random draws for backoff jitter; seedable so a test run repeats exactly.
-public final class RandomSource: @unchecked Sendable {
+package final class RandomSource: @unchecked Sendable {
     private var generator: SplitMix64
     private let lock = NSLock()
 
-    public init(seed: UInt64 = UInt64.random(in: 0...UInt64.max)) {
+    package init(seed: UInt64 = UInt64.random(in: 0...UInt64.max)) {
         generator = SplitMix64(seed: seed)
     }
 
     /// A value in [0, 1).
-    public func unit() -> Double {
+    package func unit() -> Double {
         lock.lock()
         defer { lock.unlock() }
         return Double(generator.next() >> 11) / Double(1 << 53)
@@ -31,13 +31,13 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 /// Waits; a test passes one that returns at once and records the delays.
-public protocol Sleeper: Sendable {
+package protocol Sleeper: Sendable {
     func sleep(seconds: Double) async throws
 }
 
-public struct TaskSleeper: Sleeper {
-    public init() {}
-    public func sleep(seconds: Double) async throws {
+package struct TaskSleeper: Sleeper {
+    package init() {}
+    package func sleep(seconds: Double) async throws {
         guard seconds > 0 else { return }
         try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
     }

@@ -5,19 +5,19 @@ import Foundation
 /// Pure: the caller supplies the random draw, so tests and the gate's `--seed` runs repeat.
 /// Backoff is "full jitter" from the AWS Architecture Blog post *Exponential Backoff and
 /// Jitter*: `random(0, 1) * min(maxBackoff, base * 2^(attempt-1))`.
-public struct RetryPolicy: Sendable, Equatable {
+package struct RetryPolicy: Sendable, Equatable {
     /// Tries in all, the first included. Berth's default is higher than the SDKs' 3: a deploy
     /// makes hundreds of calls, and one throttled call must not fail it. `AWS_MAX_ATTEMPTS` or
     /// the profile's `max_attempts` set it.
-    public var maxAttempts: Int
-    public var baseDelay: Double
+    package var maxAttempts: Int
+    package var baseDelay: Double
     /// Throttling waits longer from the start, as the Java SDK's standard mode does.
-    public var throttlingBaseDelay: Double
-    public var maxBackoff: Double
+    package var throttlingBaseDelay: Double
+    package var maxBackoff: Double
 
-    public static let defaultMaxAttempts = 8
+    package static let defaultMaxAttempts = 8
 
-    public init(
+    package init(
         maxAttempts: Int = RetryPolicy.defaultMaxAttempts, baseDelay: Double = 0.1, throttlingBaseDelay: Double = 0.5, maxBackoff: Double = 20
     ) {
         self.maxAttempts = max(1, maxAttempts)
@@ -26,22 +26,22 @@ public struct RetryPolicy: Sendable, Equatable {
         self.maxBackoff = maxBackoff
     }
 
-    public static let noRetry = RetryPolicy(maxAttempts: 1)
+    package static let noRetry = RetryPolicy(maxAttempts: 1)
 
-    public enum Decision: Sendable, Equatable {
+    package enum Decision: Sendable, Equatable {
         case retry(after: Double, cost: Int)
         case stop
     }
 
     /// The retry-budget cost of a kind of failure: timeouts cost more, as in the SDKs.
-    public static let retryCost = 5
-    public static let timeoutRetryCost = 10
+    package static let retryCost = 5
+    package static let timeoutRetryCost = 10
 
     /// - Parameters:
     ///   - attempt: the attempt that just failed, 1 for the first.
     ///   - idempotent: whether the call may be repeated after it possibly took effect.
     ///   - random: a draw from [0, 1).
-    public func decide(error: any Error, attempt: Int, idempotent: Bool, random: Double) -> Decision {
+    package func decide(error: any Error, attempt: Int, idempotent: Bool, random: Double) -> Decision {
         guard attempt < maxAttempts else { return .stop }
         let base: Double
         var cost = Self.retryCost

@@ -2,8 +2,8 @@ import Foundation
 
 /// Timestamps as AWS writes them: ISO 8601 with or without fractional seconds (XML protocols),
 /// or epoch seconds (JSON protocols).
-public enum AWSDate {
-    public static func parse(_ text: String) -> Date? {
+package enum AWSDate {
+    package static func parse(_ text: String) -> Date? {
         let withFraction = ISO8601DateFormatter()
         withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = withFraction.date(from: text) { return date }
@@ -13,7 +13,7 @@ public enum AWSDate {
         return nil
     }
 
-    public static func iso8601(_ date: Date) -> String {
+    package static func iso8601(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)
     }
 }

@@ -5,34 +5,34 @@ import Foundation
 #endif
 
 /// A parsed XML element: just what AWS answers need (names, text, children; attributes ignored).
-public struct XMLTree: Sendable, Equatable {
-    public var name: String
-    public var text: String
-    public var children: [XMLTree]
+package struct XMLTree: Sendable, Equatable {
+    package var name: String
+    package var text: String
+    package var children: [XMLTree]
 
-    public init(name: String, text: String = "", children: [XMLTree] = []) {
+    package init(name: String, text: String = "", children: [XMLTree] = []) {
         self.name = name
         self.text = text
         self.children = children
     }
 
-    public func child(_ name: String) -> XMLTree? {
+    package func child(_ name: String) -> XMLTree? {
         children.first { $0.name == name }
     }
 
-    public func children(_ name: String) -> [XMLTree] {
+    package func children(_ name: String) -> [XMLTree] {
         children.filter { $0.name == name }
     }
 
     /// Follows a path of child names, e.g. `["Error", "Code"]`.
-    public func find(_ path: String...) -> XMLTree? {
+    package func find(_ path: String...) -> XMLTree? {
         var node: XMLTree? = self
         for name in path { node = node?.child(name) }
         return node
     }
 
     /// Parses a document; returns `nil` when it is not well-formed XML.
-    public static func parse(_ data: Data) -> XMLTree? {
+    package static func parse(_ data: Data) -> XMLTree? {
         let delegate = TreeBuilder()
         let parser = XMLParser(data: data)
         parser.delegate = delegate

@@ -5,10 +5,10 @@ import Foundation
 /// AWS writes lists three ways: wrapped in `<member>` (awsQuery), wrapped in `<item>` (ec2Query),
 /// or flattened as repeated siblings (S3's `<Contents>`). A list property accepts all three, so
 /// shapes stay plain `Decodable` structs with the wire names as coding keys.
-public struct XMLTreeDecoder {
-    public init() {}
+package struct XMLTreeDecoder {
+    package init() {}
 
-    public func decode<T: Decodable>(_ type: T.Type, from tree: XMLTree) throws -> T {
+    package func decode<T: Decodable>(_ type: T.Type, from tree: XMLTree) throws -> T {
         try T(from: XMLNodeDecoder(node: tree, codingPath: []))
     }
 }

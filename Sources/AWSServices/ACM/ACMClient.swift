@@ -3,12 +3,12 @@ import Foundation
 
 /// AWS Certificate Manager (awsJson1_1): only what Berth checks before a stack uses a
 /// certificate, since a listener with a missing or unissued one fails and rolls the stack back.
-public struct ACMClient: Sendable {
-    public static let descriptor = ServiceDescriptor(
+package struct ACMClient: Sendable {
+    package static let descriptor = ServiceDescriptor(
         name: "ACM", endpointPrefix: "acm", serviceId: "ACM", protocol: .json(version: "1.1", targetPrefix: "CertificateManager"))
     let client: AWSClient
 
-    public init(_ client: AWSClient) { self.client = client }
+    package init(_ client: AWSClient) { self.client = client }
 
     struct DescribeCertificateInput: Encodable {
         var CertificateArn: String
@@ -18,16 +18,16 @@ public struct ACMClient: Sendable {
         var Certificate: CertificateDetail?
     }
 
-    public struct CertificateDetail: Decodable, Sendable, Equatable {
-        public var CertificateArn: String?
-        public var DomainName: String?
-        public var SubjectAlternativeNames: [String]?
-        public var Status: CertificateStatus?
+    package struct CertificateDetail: Decodable, Sendable, Equatable {
+        package var CertificateArn: String?
+        package var DomainName: String?
+        package var SubjectAlternativeNames: [String]?
+        package var Status: CertificateStatus?
     }
 
     /// The certificate, or `nil` when this account and region has none with that ARN
     /// (`ResourceNotFoundException`).
-    public func describeCertificate(_ arn: String) async throws -> CertificateDetail? {
+    package func describeCertificate(_ arn: String) async throws -> CertificateDetail? {
         do {
             let output: DescribeCertificateOutput = try await client.json(
                 Self.descriptor, operation: "DescribeCertificate", input: DescribeCertificateInput(CertificateArn: arn), idempotent: true)
@@ -39,13 +39,13 @@ public struct ACMClient: Sendable {
 }
 
 /// `CertificateStatus` from the ACM API reference; only `ISSUED` serves HTTPS.
-public enum CertificateStatus: AWSEnum {
+package enum CertificateStatus: AWSEnum {
     case pendingValidation, issued, inactive, expired, validationTimedOut, revoked, failed
     case unknown(String)
 
-    public static let knownCases: [Self] = [.pendingValidation, .issued, .inactive, .expired, .validationTimedOut, .revoked, .failed]
+    package static let knownCases: [Self] = [.pendingValidation, .issued, .inactive, .expired, .validationTimedOut, .revoked, .failed]
 
-    public var rawValue: String {
+    package var rawValue: String {
         switch self {
         case .pendingValidation: "PENDING_VALIDATION"
         case .issued: "ISSUED"

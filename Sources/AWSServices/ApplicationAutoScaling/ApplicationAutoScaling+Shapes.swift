@@ -4,29 +4,29 @@ import Foundation
 extension ApplicationAutoScalingClient {
     /// Predefined metrics for ECS services. `ALBRequestCountPerTarget` needs a `ResourceLabel`
     /// `app/LB-NAME/LB-ID/targetgroup/TG-NAME/TG-ID`.
-    public enum PredefinedMetric {
-        public static let ecsCPU = "ECSServiceAverageCPUUtilization"
-        public static let ecsMemory = "ECSServiceAverageMemoryUtilization"
-        public static let albRequestCountPerTarget = "ALBRequestCountPerTarget"
+    package enum PredefinedMetric {
+        package static let ecsCPU = "ECSServiceAverageCPUUtilization"
+        package static let ecsMemory = "ECSServiceAverageMemoryUtilization"
+        package static let albRequestCountPerTarget = "ALBRequestCountPerTarget"
     }
 
-    public struct PredefinedMetricSpecification: Codable, Sendable, Equatable {
-        public var PredefinedMetricType: String
-        public var ResourceLabel: String?
-        public init(PredefinedMetricType: String, ResourceLabel: String? = nil) {
+    package struct PredefinedMetricSpecification: Codable, Sendable, Equatable {
+        package var PredefinedMetricType: String
+        package var ResourceLabel: String?
+        package init(PredefinedMetricType: String, ResourceLabel: String? = nil) {
             self.PredefinedMetricType = PredefinedMetricType
             self.ResourceLabel = ResourceLabel
         }
     }
 
     /// Keeps the metric at `TargetValue` (a percentage for CPU/memory, requests per target for ALB). Cooldowns in seconds.
-    public struct TargetTrackingConfiguration: Codable, Sendable, Equatable {
-        public var TargetValue: Double
-        public var PredefinedMetricSpecification: ApplicationAutoScalingClient.PredefinedMetricSpecification?
-        public var ScaleInCooldown: Int?
-        public var ScaleOutCooldown: Int?
-        public var DisableScaleIn: Bool?
-        public init(
+    package struct TargetTrackingConfiguration: Codable, Sendable, Equatable {
+        package var TargetValue: Double
+        package var PredefinedMetricSpecification: ApplicationAutoScalingClient.PredefinedMetricSpecification?
+        package var ScaleInCooldown: Int?
+        package var ScaleOutCooldown: Int?
+        package var DisableScaleIn: Bool?
+        package init(
             TargetValue: Double, PredefinedMetricSpecification: ApplicationAutoScalingClient.PredefinedMetricSpecification,
             ScaleInCooldown: Int? = nil, ScaleOutCooldown: Int? = nil, DisableScaleIn: Bool? = nil
         ) {
@@ -38,24 +38,24 @@ extension ApplicationAutoScalingClient {
         }
     }
 
-    public struct ScalableTarget: Decodable, Sendable, Equatable {
-        public var ServiceNamespace: String
-        public var ResourceId: String
-        public var ScalableDimension: String
-        public var MinCapacity: Int
-        public var MaxCapacity: Int
-        public var RoleARN: String?
-        public var CreationTime: Date?
+    package struct ScalableTarget: Decodable, Sendable, Equatable {
+        package var ServiceNamespace: String
+        package var ResourceId: String
+        package var ScalableDimension: String
+        package var MinCapacity: Int
+        package var MaxCapacity: Int
+        package var RoleARN: String?
+        package var CreationTime: Date?
     }
 
-    public struct ScalingPolicy: Decodable, Sendable, Equatable {
-        public var PolicyARN: String
-        public var PolicyName: String
-        public var ResourceId: String
-        public var ScalableDimension: String?
-        public var PolicyType: String
-        public var TargetTrackingScalingPolicyConfiguration: TargetTrackingConfiguration?
-        public var CreationTime: Date?
+    package struct ScalingPolicy: Decodable, Sendable, Equatable {
+        package var PolicyARN: String
+        package var PolicyName: String
+        package var ResourceId: String
+        package var ScalableDimension: String?
+        package var PolicyType: String
+        package var TargetTrackingScalingPolicyConfiguration: TargetTrackingConfiguration?
+        package var CreationTime: Date?
     }
 
     struct RegisterScalableTargetInput: Encodable {

@@ -3,24 +3,24 @@ import Foundation
 
 /// Application Auto Scaling (awsJson1_1), for ECS services: the scalable target is a service's
 /// desired count, `ResourceId` is `service/CLUSTER/SERVICE`.
-public struct ApplicationAutoScalingClient: Sendable {
-    public static let descriptor = ServiceDescriptor(
+package struct ApplicationAutoScalingClient: Sendable {
+    package static let descriptor = ServiceDescriptor(
         name: "ApplicationAutoScaling", endpointPrefix: "application-autoscaling", serviceId: "Application Auto Scaling",
         protocol: .json(version: "1.1", targetPrefix: "AnyScaleFrontendService"))
     let client: AWSClient
 
-    public init(_ client: AWSClient) { self.client = client }
+    package init(_ client: AWSClient) { self.client = client }
 
-    public static let ecsNamespace = "ecs"
-    public static let ecsDesiredCount = "ecs:service:DesiredCount"
+    package static let ecsNamespace = "ecs"
+    package static let ecsDesiredCount = "ecs:service:DesiredCount"
 
     /// The `ResourceId` of an ECS service.
-    public static func ecsServiceResourceId(cluster: String, service: String) -> String {
+    package static func ecsServiceResourceId(cluster: String, service: String) -> String {
         "service/\(cluster)/\(service)"
     }
 
     /// Registers a target, or updates the capacity of one already registered.
-    public func registerScalableTarget(
+    package func registerScalableTarget(
         resourceId: String, minCapacity: Int, maxCapacity: Int, scalableDimension: String = Self.ecsDesiredCount,
         serviceNamespace: String = Self.ecsNamespace, tags: [String: String]? = nil
     ) async throws {
@@ -32,7 +32,7 @@ public struct ApplicationAutoScalingClient: Sendable {
             idempotent: false)
     }
 
-    public func describeScalableTargets(
+    package func describeScalableTargets(
         resourceIds: [String]? = nil, scalableDimension: String? = Self.ecsDesiredCount, serviceNamespace: String = Self.ecsNamespace
     ) -> Paginator<[ScalableTarget]> {
         Paginator { token in
@@ -46,7 +46,7 @@ public struct ApplicationAutoScalingClient: Sendable {
     }
 
     /// Removes a target and every scaling policy on it.
-    public func deregisterScalableTarget(
+    package func deregisterScalableTarget(
         resourceId: String, scalableDimension: String = Self.ecsDesiredCount, serviceNamespace: String = Self.ecsNamespace
     ) async throws {
         let _: EmptyOutput = try await client.json(
@@ -57,7 +57,7 @@ public struct ApplicationAutoScalingClient: Sendable {
 
     /// Creates or replaces a target tracking policy and returns its ARN.
     @discardableResult
-    public func putTargetTrackingPolicy(
+    package func putTargetTrackingPolicy(
         name: String, resourceId: String, configuration: TargetTrackingConfiguration, scalableDimension: String = Self.ecsDesiredCount,
         serviceNamespace: String = Self.ecsNamespace
     ) async throws -> String {
@@ -70,7 +70,7 @@ public struct ApplicationAutoScalingClient: Sendable {
         return output.PolicyARN
     }
 
-    public func describeScalingPolicies(
+    package func describeScalingPolicies(
         resourceId: String? = nil, policyNames: [String]? = nil, scalableDimension: String? = Self.ecsDesiredCount,
         serviceNamespace: String = Self.ecsNamespace
     ) -> Paginator<[ScalingPolicy]> {
@@ -85,7 +85,7 @@ public struct ApplicationAutoScalingClient: Sendable {
         }
     }
 
-    public func deleteScalingPolicy(
+    package func deleteScalingPolicy(
         name: String, resourceId: String, scalableDimension: String = Self.ecsDesiredCount, serviceNamespace: String = Self.ecsNamespace
     ) async throws {
         let _: EmptyOutput = try await client.json(
@@ -98,11 +98,11 @@ public struct ApplicationAutoScalingClient: Sendable {
 
 extension AWSServiceError {
     /// Deregistering a target or deleting a policy that is not there.
-    public var isObjectNotFound: Bool { code == "ObjectNotFoundException" }
+    package var isObjectNotFound: Bool { code == "ObjectNotFoundException" }
 
     /// A scalable target that is not registered: AWS says `ObjectNotFoundException`; moto says
     /// `ValidationException` "No scalable target found for …", so both count.
-    public var isScalableTargetNotFound: Bool {
+    package var isScalableTargetNotFound: Bool {
         isObjectNotFound || (code == "ValidationException" && message.contains("No scalable target"))
     }
 }

@@ -3,13 +3,13 @@ import AWSRuntime
 /// A change set's `ExecutionStatus`: whether it can run, or why not (`UNAVAILABLE` while it is
 /// being computed, `OBSOLETE` once the stack has moved on). The values are the
 /// `ExecutionStatus` list of the CloudFormation API reference.
-public enum ChangeSetExecutionStatus: AWSEnum {
+package enum ChangeSetExecutionStatus: AWSEnum {
     case unavailable, available, executeInProgress, executeComplete, executeFailed, obsolete
     case unknown(String)
 
-    public static let knownCases: [Self] = [.unavailable, .available, .executeInProgress, .executeComplete, .executeFailed, .obsolete]
+    package static let knownCases: [Self] = [.unavailable, .available, .executeInProgress, .executeComplete, .executeFailed, .obsolete]
 
-    public var rawValue: String {
+    package var rawValue: String {
         switch self {
         case .unavailable: "UNAVAILABLE"
         case .available: "AVAILABLE"
@@ -22,5 +22,5 @@ public enum ChangeSetExecutionStatus: AWSEnum {
     }
 
     /// The stack is running, or has run, this change set: it is a record now, not a leftover.
-    public var hasStarted: Bool { [.executeInProgress, .executeComplete, .executeFailed].contains(self) }
+    package var hasStarted: Bool { [.executeInProgress, .executeComplete, .executeFailed].contains(self) }
 }

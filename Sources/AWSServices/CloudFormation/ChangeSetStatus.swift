@@ -3,17 +3,17 @@ import AWSRuntime
 /// A change set's `Status`: whether CloudFormation has finished working out its changes. A
 /// change set with nothing to change ends `FAILED` too (see `ChangeSet.isEmpty`). The values
 /// are the `ChangeSetStatus` list of the CloudFormation API reference.
-public enum ChangeSetStatus: AWSEnum {
+package enum ChangeSetStatus: AWSEnum {
     case createPending, createInProgress, createComplete
     case deletePending, deleteInProgress, deleteComplete, deleteFailed
     case failed
     case unknown(String)
 
-    public static let knownCases: [Self] = [
+    package static let knownCases: [Self] = [
         .createPending, .createInProgress, .createComplete, .deletePending, .deleteInProgress, .deleteComplete, .deleteFailed, .failed,
     ]
 
-    public var rawValue: String {
+    package var rawValue: String {
         switch self {
         case .createPending: "CREATE_PENDING"
         case .createInProgress: "CREATE_IN_PROGRESS"
@@ -28,8 +28,8 @@ public enum ChangeSetStatus: AWSEnum {
     }
 
     /// Still being computed; it can be neither executed nor judged empty yet.
-    public var isBeingCreated: Bool { self == .createPending || self == .createInProgress }
+    package var isBeingCreated: Bool { self == .createPending || self == .createInProgress }
 
     /// Someone deleted it (any `DELETE_` state): it is on its way out and needs no cleaning up.
-    public var isDeleting: Bool { rawValue.hasPrefix("DELETE_") }
+    package var isDeleting: Bool { rawValue.hasPrefix("DELETE_") }
 }

@@ -3,7 +3,7 @@ import AWSRuntime
 /// The CloudFormation failures the deployer branches on, by name. CloudFormation reports
 /// several of them as a plain `ValidationError` told apart only by its message, so the message
 /// matching lives here and nowhere else (copilot's `aws/cloudformation/errors.go` does the same).
-public enum CloudFormationError: Sendable, Equatable {
+package enum CloudFormationError: Sendable, Equatable {
     /// "Stack with id X does not exist".
     case stackNotFound
     /// "No updates are to be performed." from `UpdateStack` or `CreateChangeSet`.
@@ -23,7 +23,7 @@ public enum CloudFormationError: Sendable, Equatable {
 
 extension AWSServiceError {
     /// The named CloudFormation failure this is, if any.
-    public var cloudFormation: CloudFormationError? {
+    package var cloudFormation: CloudFormationError? {
         switch code {
         case "AlreadyExistsException": return .alreadyExists
         case "InvalidChangeSetStatus", "InvalidChangeSetStatusException": return .invalidChangeSetStatus
@@ -41,7 +41,7 @@ extension AWSServiceError {
     }
 
     /// CloudFormation says a stack is missing with a generic `ValidationError` and this message.
-    public var isStackNotFound: Bool { cloudFormation == .stackNotFound }
+    package var isStackNotFound: Bool { cloudFormation == .stackNotFound }
 }
 
 extension CloudFormationClient.ChangeSet {
@@ -52,12 +52,12 @@ extension CloudFormationClient.ChangeSet {
     }
 
     /// The change set failed only because the template, parameters and tags equal the stack's.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         Status == .failed && Self.isNoChangeReason(StatusReason ?? "")
     }
 
-    public var isReady: Bool { Status == .createComplete }
+    package var isReady: Bool { Status == .createComplete }
 
     /// The stack is running (or has run) this change set.
-    public var hasStartedExecution: Bool { ExecutionStatus?.hasStarted == true }
+    package var hasStartedExecution: Bool { ExecutionStatus?.hasStarted == true }
 }

@@ -3,18 +3,18 @@ import Foundation
 /// The CloudFormation shapes Berth reads or writes, with only the fields it uses. Property
 /// names are the wire names, so the XML decoder and `QueryEncoder` need no key tables.
 extension CloudFormationClient {
-    public struct Stack: Decodable, Sendable, Equatable {
-        public var StackName: String
-        public var StackId: String?
-        public var StackStatus: StackStatus
-        public var StackStatusReason: String?
-        public var CreationTime: Date?
-        public var LastUpdatedTime: Date?
-        public var Parameters: [Parameter]?
-        public var Outputs: [Output]?
-        public var Tags: [Tag]?
+    package struct Stack: Decodable, Sendable, Equatable {
+        package var StackName: String
+        package var StackId: String?
+        package var StackStatus: StackStatus
+        package var StackStatusReason: String?
+        package var CreationTime: Date?
+        package var LastUpdatedTime: Date?
+        package var Parameters: [Parameter]?
+        package var Outputs: [Output]?
+        package var Tags: [Tag]?
 
-        public init(
+        package init(
             StackName: String, StackId: String? = nil, StackStatus: StackStatus, StackStatusReason: String? = nil, CreationTime: Date? = nil,
             LastUpdatedTime: Date? = nil, Parameters: [Parameter]? = nil, Outputs: [Output]? = nil, Tags: [Tag]? = nil
         ) {
@@ -29,12 +29,12 @@ extension CloudFormationClient {
             self.Tags = Tags
         }
 
-        public struct Output: Decodable, Sendable, Equatable {
-            public var OutputKey: String
-            public var OutputValue: String?
-            public var ExportName: String?
+        package struct Output: Decodable, Sendable, Equatable {
+            package var OutputKey: String
+            package var OutputValue: String?
+            package var ExportName: String?
 
-            public init(OutputKey: String, OutputValue: String?, ExportName: String? = nil) {
+            package init(OutputKey: String, OutputValue: String?, ExportName: String? = nil) {
                 self.OutputKey = OutputKey
                 self.OutputValue = OutputValue
                 self.ExportName = ExportName
@@ -42,36 +42,36 @@ extension CloudFormationClient {
         }
 
         /// Outputs by key; an output without a value (moto, or a failed stack) is left out.
-        public var outputValues: [String: String] {
+        package var outputValues: [String: String] {
             var values: [String: String] = [:]
             for output in Outputs ?? [] { if let value = output.OutputValue { values[output.OutputKey] = value } }
             return values
         }
 
-        public var parameterValues: [String: String] {
+        package var parameterValues: [String: String] {
             var values: [String: String] = [:]
             for parameter in Parameters ?? [] { values[parameter.ParameterKey] = parameter.ParameterValue ?? "" }
             return values
         }
 
-        public var tagValues: [String: String] {
+        package var tagValues: [String: String] {
             Dictionary((Tags ?? []).map { ($0.Key, $0.Value) }, uniquingKeysWith: { _, last in last })
         }
     }
 
-    public struct Tag: Codable, Sendable, Equatable {
-        public var Key: String
-        public var Value: String
-        public init(Key: String, Value: String) {
+    package struct Tag: Codable, Sendable, Equatable {
+        package var Key: String
+        package var Value: String
+        package init(Key: String, Value: String) {
             self.Key = Key
             self.Value = Value
         }
     }
 
-    public struct Parameter: Codable, Sendable, Equatable {
-        public var ParameterKey: String
-        public var ParameterValue: String?
-        public init(ParameterKey: String, ParameterValue: String?) {
+    package struct Parameter: Codable, Sendable, Equatable {
+        package var ParameterKey: String
+        package var ParameterValue: String?
+        package init(ParameterKey: String, ParameterValue: String?) {
             self.ParameterKey = ParameterKey
             self.ParameterValue = ParameterValue
         }
@@ -79,25 +79,25 @@ extension CloudFormationClient {
 
     /// What a stack may do that needs the caller's explicit consent (`InsufficientCapabilities`
     /// otherwise): create IAM resources, name them, or expand macros and nested stacks.
-    public enum Capability: String, Codable, Sendable, CaseIterable {
+    package enum Capability: String, Codable, Sendable, CaseIterable {
         case iam = "CAPABILITY_IAM"
         case namedIAM = "CAPABILITY_NAMED_IAM"
         case autoExpand = "CAPABILITY_AUTO_EXPAND"
     }
 
-    public enum ChangeSetType: String, Codable, Sendable {
+    package enum ChangeSetType: String, Codable, Sendable {
         /// For a stack that does not exist yet (or is still `REVIEW_IN_PROGRESS`).
         case create = "CREATE"
         case update = "UPDATE"
     }
 
     /// Where the template comes from: inline up to 51,200 bytes, otherwise an S3 URL.
-    public enum TemplateSource: Sendable, Equatable {
+    package enum TemplateSource: Sendable, Equatable {
         case body(String)
         case url(String)
     }
 
-    public struct CreateChangeSetInput: Encodable, Sendable {
+    package struct CreateChangeSetInput: Encodable, Sendable {
         var StackName: String
         var ChangeSetName: String
         var ChangeSetType: ChangeSetType
@@ -110,31 +110,31 @@ extension CloudFormationClient {
         var ClientToken: String?
     }
 
-    public struct CreateChangeSetOutput: Decodable, Sendable, Equatable {
+    package struct CreateChangeSetOutput: Decodable, Sendable, Equatable {
         /// The change set's ARN; later calls use it so they cannot hit another stack's change set
         /// of the same name.
-        public var Id: String
-        public var StackId: String?
+        package var Id: String
+        package var StackId: String?
 
-        public init(Id: String, StackId: String?) {
+        package init(Id: String, StackId: String?) {
             self.Id = Id
             self.StackId = StackId
         }
     }
 
     /// `DescribeChangeSet`, with the changes of every page gathered into one value.
-    public struct ChangeSet: Decodable, Sendable, Equatable {
-        public var ChangeSetName: String?
-        public var ChangeSetId: String?
-        public var StackId: String?
-        public var StackName: String?
-        public var Status: ChangeSetStatus
-        public var StatusReason: String?
-        public var ExecutionStatus: ChangeSetExecutionStatus?
-        public var Changes: [Change]?
-        public var NextToken: String?
+    package struct ChangeSet: Decodable, Sendable, Equatable {
+        package var ChangeSetName: String?
+        package var ChangeSetId: String?
+        package var StackId: String?
+        package var StackName: String?
+        package var Status: ChangeSetStatus
+        package var StatusReason: String?
+        package var ExecutionStatus: ChangeSetExecutionStatus?
+        package var Changes: [Change]?
+        package var NextToken: String?
 
-        public init(Status: ChangeSetStatus, StatusReason: String? = nil, ExecutionStatus: ChangeSetExecutionStatus? = nil, Changes: [Change]? = nil)
+        package init(Status: ChangeSetStatus, StatusReason: String? = nil, ExecutionStatus: ChangeSetExecutionStatus? = nil, Changes: [Change]? = nil)
         {
             self.Status = Status
             self.StatusReason = StatusReason
@@ -143,44 +143,44 @@ extension CloudFormationClient {
         }
     }
 
-    public struct Change: Decodable, Sendable, Equatable {
-        public var `Type`: String?
-        public var ResourceChange: ResourceChange?
+    package struct Change: Decodable, Sendable, Equatable {
+        package var `Type`: String?
+        package var ResourceChange: ResourceChange?
     }
 
-    public struct ResourceChange: Decodable, Sendable, Equatable {
+    package struct ResourceChange: Decodable, Sendable, Equatable {
         /// `Add`, `Modify`, `Remove`, `Import` or `Dynamic`.
-        public var Action: String?
-        public var LogicalResourceId: String?
-        public var PhysicalResourceId: String?
-        public var ResourceType: String?
+        package var Action: String?
+        package var LogicalResourceId: String?
+        package var PhysicalResourceId: String?
+        package var ResourceType: String?
         /// `True`, `False` or `Conditional`; only for `Modify`.
-        public var Replacement: String?
+        package var Replacement: String?
     }
 
-    public struct ChangeSetSummary: Decodable, Sendable, Equatable {
-        public var ChangeSetId: String?
-        public var ChangeSetName: String?
-        public var StackId: String?
-        public var StackName: String?
-        public var Status: ChangeSetStatus?
-        public var ExecutionStatus: ChangeSetExecutionStatus?
-        public var CreationTime: Date?
+    package struct ChangeSetSummary: Decodable, Sendable, Equatable {
+        package var ChangeSetId: String?
+        package var ChangeSetName: String?
+        package var StackId: String?
+        package var StackName: String?
+        package var Status: ChangeSetStatus?
+        package var ExecutionStatus: ChangeSetExecutionStatus?
+        package var CreationTime: Date?
     }
 
-    public struct StackEvent: Decodable, Sendable, Equatable {
-        public var EventId: String
-        public var StackId: String?
-        public var StackName: String?
-        public var LogicalResourceId: String?
-        public var PhysicalResourceId: String?
-        public var ResourceType: String?
-        public var Timestamp: Date
-        public var ResourceStatus: StackStatus?
-        public var ResourceStatusReason: String?
-        public var ClientRequestToken: String?
+    package struct StackEvent: Decodable, Sendable, Equatable {
+        package var EventId: String
+        package var StackId: String?
+        package var StackName: String?
+        package var LogicalResourceId: String?
+        package var PhysicalResourceId: String?
+        package var ResourceType: String?
+        package var Timestamp: Date
+        package var ResourceStatus: StackStatus?
+        package var ResourceStatusReason: String?
+        package var ClientRequestToken: String?
 
-        public init(
+        package init(
             EventId: String, StackId: String? = nil, StackName: String? = nil, LogicalResourceId: String? = nil, PhysicalResourceId: String? = nil,
             ResourceType: String? = nil, Timestamp: Date, ResourceStatus: StackStatus? = nil, ResourceStatusReason: String? = nil,
             ClientRequestToken: String? = nil
@@ -198,7 +198,7 @@ extension CloudFormationClient {
         }
 
         /// The stack's own events carry the stack as their resource.
-        public var isStackEvent: Bool {
+        package var isStackEvent: Bool {
             ResourceType == "AWS::CloudFormation::Stack" && (LogicalResourceId == StackName || PhysicalResourceId == StackId)
         }
     }

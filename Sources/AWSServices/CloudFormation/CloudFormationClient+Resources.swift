@@ -2,11 +2,11 @@ import AWSRuntime
 
 extension CloudFormationClient {
     /// One resource of a stack, as ListStackResources summarises it.
-    public struct StackResourceSummary: Decodable, Sendable, Equatable {
-        public var LogicalResourceId: String
-        public var PhysicalResourceId: String?
-        public var ResourceType: String
-        public var ResourceStatus: String
+    package struct StackResourceSummary: Decodable, Sendable, Equatable {
+        package var LogicalResourceId: String
+        package var PhysicalResourceId: String?
+        package var ResourceType: String
+        package var ResourceStatus: String
     }
 
     struct ListStackResourcesOutput: Decodable {
@@ -16,7 +16,7 @@ extension CloudFormationClient {
 
     /// Every resource of the stack (a nested stack's summary has the child stack's id as its
     /// physical id). Paginated: a stack can hold 500 resources.
-    public func listStackResources(stackName: String) -> Paginator<[StackResourceSummary]> {
+    package func listStackResources(stackName: String) -> Paginator<[StackResourceSummary]> {
         Paginator { token in
             var parameters = [("StackName", stackName)]
             if let token { parameters.append(("NextToken", token)) }

@@ -5,15 +5,15 @@ import Foundation
 ///
 /// Reads are marked idempotent and retried freely. Writes are retried after a dropped
 /// connection only where a repeat cannot do the work twice: each says why in its comment.
-public struct CloudFormationClient: Sendable {
-    public static let descriptor = ServiceDescriptor(
+package struct CloudFormationClient: Sendable {
+    package static let descriptor = ServiceDescriptor(
         name: "CloudFormation", endpointPrefix: "cloudformation", serviceId: "CloudFormation", protocol: .query(version: "2010-05-15"))
     let client: AWSClient
 
-    public init(_ client: AWSClient) { self.client = client }
+    package init(_ client: AWSClient) { self.client = client }
 
     /// All stacks, or the one named; a stack that does not exist is `nil`, not an error.
-    public func describeStacks(name: String? = nil) async throws -> [Stack] {
+    package func describeStacks(name: String? = nil) async throws -> [Stack] {
         do {
             return try await Paginator<DescribeStacksOutput> { token in
                 var parameters: [(String, String)] = []
@@ -30,13 +30,13 @@ public struct CloudFormationClient: Sendable {
 
     /// One stack by name or id, `nil` when there is none. By id, a deleted stack is still
     /// found (as `DELETE_COMPLETE`); by name it is not.
-    public func describeStack(_ nameOrId: String) async throws -> Stack? {
+    package func describeStack(_ nameOrId: String) async throws -> Stack? {
         try await describeStacks(name: nameOrId).first
     }
 
     /// The template as it was submitted (`TemplateStage=Original`, before transforms), so it
     /// can be compared byte for byte with the one about to be sent.
-    public func getTemplate(stackName: String) async throws -> String? {
+    package func getTemplate(stackName: String) async throws -> String? {
         let output: GetTemplateOutput = try await client.query(
             Self.descriptor, operation: "GetTemplate", parameters: [("StackName", stackName), ("TemplateStage", "Original")], idempotent: true)
         return output.TemplateBody
@@ -48,7 +48,7 @@ public struct CloudFormationClient: Sendable {
     /// `AlreadyExistsException` for the same change set name, and the deployer answers that by
     /// looking the change set up by name (names are unique per run), so no second change set
     /// is ever made. `ClientToken` (the change set name) tells AWS the same.
-    public func createChangeSet(
+    package func createChangeSet(
         stackName: String, changeSetName: String, type: ChangeSetType, template: TemplateSource, parameters: [String: String] = [:],
         tags: [String: String] = [:], capabilities: [Capability] = [], description: String? = nil
     ) async throws -> CreateChangeSetOutput {
@@ -69,7 +69,7 @@ public struct CloudFormationClient: Sendable {
     }
 
     /// A change set with the changes of all its pages. `id` is the change set's ARN.
-    public func describeChangeSet(id: String) async throws -> ChangeSet {
+    package func describeChangeSet(id: String) async throws -> ChangeSet {
         var first: ChangeSet?
         let changes = try await Paginator<ChangeSet> { token in
             var parameters: [(String, String)] = [("ChangeSetName", id)]
@@ -89,21 +89,21 @@ public struct CloudFormationClient: Sendable {
     /// Starts the stack operation. Retried like a read because of `ClientRequestToken`: AWS
     /// recognises the repeat; a repeat it does not recognise fails with `InvalidChangeSetStatus`,
     /// which the deployer checks against the change set's `ExecutionStatus`.
-    public func executeChangeSet(id: String, clientRequestToken: String) async throws {
+    package func executeChangeSet(id: String, clientRequestToken: String) async throws {
         let _: EmptyOutput = try await client.query(
             Self.descriptor, operation: "ExecuteChangeSet", parameters: [("ChangeSetName", id), ("ClientRequestToken", clientRequestToken)],
             idempotent: true)
     }
 
     /// Deleting twice is harmless: the second gets `ChangeSetNotFound`, which callers ignore.
-    public func deleteChangeSet(id: String) async throws {
+    package func deleteChangeSet(id: String) async throws {
         let _: EmptyOutput = try await client.query(
             Self.descriptor, operation: "DeleteChangeSet", parameters: [("ChangeSetName", id)], idempotent: true)
     }
 
     /// The change sets of one stack. moto lists every stack's change sets whatever `StackName`
     /// says, so the answer is filtered here too (a no-op on AWS).
-    public func listChangeSets(stackName: String) -> Paginator<[ChangeSetSummary]> {
+    package func listChangeSets(stackName: String) -> Paginator<[ChangeSetSummary]> {
         Paginator { token in
             var parameters: [(String, String)] = [("StackName", stackName)]
             if let token { parameters.append(("NextToken", token)) }
@@ -116,7 +116,7 @@ public struct CloudFormationClient: Sendable {
 
     /// Stack events, newest first, as CloudFormation returns them. Stop iterating once the
     /// events already seen are reached: a long-lived stack has thousands.
-    public func describeStackEvents(stackName: String) -> Paginator<[StackEvent]> {
+    package func describeStackEvents(stackName: String) -> Paginator<[StackEvent]> {
         Paginator { token in
             var parameters: [(String, String)] = [("StackName", stackName)]
             if let token { parameters.append(("NextToken", token)) }
@@ -128,7 +128,7 @@ public struct CloudFormationClient: Sendable {
 
     /// Starts deleting a stack. Deleting a stack that is being deleted or is gone succeeds, so
     /// a repeat is harmless.
-    public func deleteStack(_ nameOrId: String, clientRequestToken: String? = nil) async throws {
+    package func deleteStack(_ nameOrId: String, clientRequestToken: String? = nil) async throws {
         var parameters: [(String, String)] = [("StackName", nameOrId)]
         if let clientRequestToken { parameters.append(("ClientRequestToken", clientRequestToken)) }
         let _: EmptyOutput = try await client.query(Self.descriptor, operation: "DeleteStack", parameters: parameters, idempotent: true)
@@ -136,7 +136,7 @@ public struct CloudFormationClient: Sendable {
 
     /// Resumes the rollback of a stack in `UPDATE_ROLLBACK_FAILED`. The token makes a repeat
     /// recognisable to AWS.
-    public func continueUpdateRollback(_ nameOrId: String, clientRequestToken: String) async throws {
+    package func continueUpdateRollback(_ nameOrId: String, clientRequestToken: String) async throws {
         let _: EmptyOutput = try await client.query(
             Self.descriptor, operation: "ContinueUpdateRollback", parameters: [("StackName", nameOrId), ("ClientRequestToken", clientRequestToken)],
             idempotent: true)

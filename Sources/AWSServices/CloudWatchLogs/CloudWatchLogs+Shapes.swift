@@ -2,35 +2,35 @@ import AWSRuntime
 
 extension CloudWatchLogsClient {
     /// Times are milliseconds since 1970.
-    public struct FilteredLogEvent: Decodable, Sendable, Equatable {
-        public var logStreamName: String?
-        public var timestamp: Int?
-        public var message: String?
-        public var ingestionTime: Int?
-        public var eventId: String?
+    package struct FilteredLogEvent: Decodable, Sendable, Equatable {
+        package var logStreamName: String?
+        package var timestamp: Int?
+        package var message: String?
+        package var ingestionTime: Int?
+        package var eventId: String?
     }
 
-    public struct OutputLogEvent: Decodable, Sendable, Equatable {
-        public var timestamp: Int?
-        public var message: String?
-        public var ingestionTime: Int?
+    package struct OutputLogEvent: Decodable, Sendable, Equatable {
+        package var timestamp: Int?
+        package var message: String?
+        package var ingestionTime: Int?
     }
 
-    public struct InputLogEvent: Encodable, Sendable, Equatable {
-        public var timestamp: Int
-        public var message: String
-        public init(timestamp: Int, message: String) {
+    package struct InputLogEvent: Encodable, Sendable, Equatable {
+        package var timestamp: Int
+        package var message: String
+        package init(timestamp: Int, message: String) {
             self.timestamp = timestamp
             self.message = message
         }
     }
 
-    public struct LogStream: Decodable, Sendable, Equatable {
-        public var logStreamName: String
-        public var creationTime: Int?
-        public var firstEventTimestamp: Int?
-        public var lastEventTimestamp: Int?
-        public var arn: String?
+    package struct LogStream: Decodable, Sendable, Equatable {
+        package var logStreamName: String
+        package var creationTime: Int?
+        package var firstEventTimestamp: Int?
+        package var lastEventTimestamp: Int?
+        package var arn: String?
     }
 
     struct FilterLogEventsInput: Encodable {

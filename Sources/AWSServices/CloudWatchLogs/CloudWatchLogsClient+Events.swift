@@ -3,7 +3,7 @@ import AWSRuntime
 extension CloudWatchLogsClient {
     /// Events of a group, oldest first, interleaved across streams. Times are milliseconds since 1970.
     /// With a prefix, only streams whose name starts with it (e.g. `web/` for a service's tasks).
-    public func filterLogEvents(
+    package func filterLogEvents(
         groupName: String, streamNamePrefix: String? = nil, startTime: Int? = nil, endTime: Int? = nil, filterPattern: String? = nil,
         limit: Int? = nil
     ) -> Paginator<[FilteredLogEvent]> {
@@ -20,7 +20,7 @@ extension CloudWatchLogsClient {
 
     /// Events of one stream. From the head forwards, or (the default, as AWS) the newest `limit`
     /// events first page; the paginator stops when AWS hands back the token it was given.
-    public func getLogEvents(groupName: String, streamName: String, startFromHead: Bool? = nil, limit: Int? = nil) -> Paginator<[OutputLogEvent]> {
+    package func getLogEvents(groupName: String, streamName: String, startFromHead: Bool? = nil, limit: Int? = nil) -> Paginator<[OutputLogEvent]> {
         Paginator { token in
             let page: GetLogEventsOutput = try await client.json(
                 Self.descriptor, operation: "GetLogEvents",
@@ -33,7 +33,7 @@ extension CloudWatchLogsClient {
     }
 
     /// Streams of a group. AWS refuses a prefix together with `orderBy: "LastEventTime"`.
-    public func describeLogStreams(
+    package func describeLogStreams(
         groupName: String, streamNamePrefix: String? = nil, orderBy: String? = nil, descending: Bool? = nil, limit: Int? = nil
     ) -> Paginator<[LogStream]> {
         Paginator { token in

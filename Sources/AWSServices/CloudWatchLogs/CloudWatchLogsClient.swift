@@ -1,17 +1,17 @@
 import AWSRuntime
 
 /// Amazon CloudWatch Logs (awsJson1_1).
-public struct CloudWatchLogsClient: Sendable {
-    public static let descriptor = ServiceDescriptor(
+package struct CloudWatchLogsClient: Sendable {
+    package static let descriptor = ServiceDescriptor(
         name: "CloudWatchLogs", endpointPrefix: "logs", serviceId: "CloudWatch Logs", protocol: .json(version: "1.1", targetPrefix: "Logs_20140328"))
     let client: AWSClient
 
-    public init(_ client: AWSClient) { self.client = client }
+    package init(_ client: AWSClient) { self.client = client }
 
-    public struct LogGroup: Decodable, Sendable, Equatable {
-        public var logGroupName: String
-        public var arn: String?
-        public var retentionInDays: Int?
+    package struct LogGroup: Decodable, Sendable, Equatable {
+        package var logGroupName: String
+        package var arn: String?
+        package var retentionInDays: Int?
     }
 
     struct DescribeLogGroupsInput: Encodable {
@@ -24,7 +24,7 @@ public struct CloudWatchLogsClient: Sendable {
         var nextToken: String?
     }
 
-    public func describeLogGroups(prefix: String? = nil) -> Paginator<[LogGroup]> {
+    package func describeLogGroups(prefix: String? = nil) -> Paginator<[LogGroup]> {
         Paginator { token in
             let page: DescribeLogGroupsOutput = try await client.json(
                 Self.descriptor, operation: "DescribeLogGroups", input: DescribeLogGroupsInput(logGroupNamePrefix: prefix, nextToken: token),

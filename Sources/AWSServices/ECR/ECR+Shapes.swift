@@ -2,57 +2,57 @@ import AWSRuntime
 import Foundation
 
 extension ECRClient {
-    public struct ImageIdentifier: Codable, Sendable, Equatable {
-        public var imageTag: String?
-        public var imageDigest: String?
-        public init(imageTag: String? = nil, imageDigest: String? = nil) {
+    package struct ImageIdentifier: Codable, Sendable, Equatable {
+        package var imageTag: String?
+        package var imageDigest: String?
+        package init(imageTag: String? = nil, imageDigest: String? = nil) {
             self.imageTag = imageTag
             self.imageDigest = imageDigest
         }
     }
 
-    public struct ImageDetail: Decodable, Sendable, Equatable {
-        public var registryId: String?
-        public var repositoryName: String?
+    package struct ImageDetail: Decodable, Sendable, Equatable {
+        package var registryId: String?
+        package var repositoryName: String?
         /// `sha256:…`.
-        public var imageDigest: String?
-        public var imageTags: [String]?
-        public var imagePushedAt: Date?
-        public var imageSizeInBytes: Int?
-        public var imageManifestMediaType: String?
+        package var imageDigest: String?
+        package var imageTags: [String]?
+        package var imagePushedAt: Date?
+        package var imageSizeInBytes: Int?
+        package var imageManifestMediaType: String?
     }
 
-    public struct Repository: Decodable, Sendable, Equatable {
-        public var repositoryArn: String?
-        public var registryId: String?
-        public var repositoryName: String
+    package struct Repository: Decodable, Sendable, Equatable {
+        package var repositoryArn: String?
+        package var registryId: String?
+        package var repositoryName: String
         /// `ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME`.
-        public var repositoryUri: String?
-        public var createdAt: Date?
+        package var repositoryUri: String?
+        package var createdAt: Date?
     }
 
-    public struct AuthorizationData: Decodable, Sendable, Equatable {
-        public var authorizationToken: String?
-        public var expiresAt: Date?
-        public var proxyEndpoint: String?
+    package struct AuthorizationData: Decodable, Sendable, Equatable {
+        package var authorizationToken: String?
+        package var expiresAt: Date?
+        package var proxyEndpoint: String?
     }
 
-    public struct Image: Decodable, Sendable, Equatable {
-        public var repositoryName: String?
-        public var imageId: ImageIdentifier?
-        public var imageManifest: String?
-        public var imageManifestMediaType: String?
+    package struct Image: Decodable, Sendable, Equatable {
+        package var repositoryName: String?
+        package var imageId: ImageIdentifier?
+        package var imageManifest: String?
+        package var imageManifestMediaType: String?
     }
 
-    public struct ImageFailure: Decodable, Sendable, Equatable {
-        public var imageId: ImageIdentifier?
-        public var failureCode: String?
-        public var failureReason: String?
+    package struct ImageFailure: Decodable, Sendable, Equatable {
+        package var imageId: ImageIdentifier?
+        package var failureCode: String?
+        package var failureReason: String?
     }
 
-    public struct BatchGetImageOutput: Decodable, Sendable, Equatable {
-        public var images: [Image]?
-        public var failures: [ImageFailure]?
+    package struct BatchGetImageOutput: Decodable, Sendable, Equatable {
+        package var images: [Image]?
+        package var failures: [ImageFailure]?
     }
 
     struct DescribeImagesInput: Encodable {

@@ -31,7 +31,7 @@ extension ECRClient {
     /// A repository with the settings the infrastructure template gives its own: scan on push,
     /// KMS encryption, mutable tags (Berth deploys by digest). A name already taken is
     /// `RepositoryAlreadyExistsException`, so a retry after a lost answer is told apart.
-    public func createRepository(name: String, tags: [String: String] = [:]) async throws -> Repository {
+    package func createRepository(name: String, tags: [String: String] = [:]) async throws -> Repository {
         let input = CreateRepositoryInput(
             repositoryName: name, imageTagMutability: "MUTABLE", imageScanningConfiguration: .init(scanOnPush: true),
             encryptionConfiguration: .init(encryptionType: "KMS"),
@@ -41,7 +41,7 @@ extension ECRClient {
     }
 
     /// Replaces the repository's lifecycle policy (a JSON document of expiry rules).
-    public func putLifecyclePolicy(repositoryName: String, policy: String) async throws {
+    package func putLifecyclePolicy(repositoryName: String, policy: String) async throws {
         let _: PutLifecyclePolicyOutput = try await client.json(
             Self.descriptor, operation: "PutLifecyclePolicy",
             input: PutLifecyclePolicyInput(repositoryName: repositoryName, lifecyclePolicyText: policy),
@@ -50,5 +50,5 @@ extension ECRClient {
 }
 
 extension AWSServiceError {
-    public var isRepositoryAlreadyExists: Bool { code == "RepositoryAlreadyExistsException" }
+    package var isRepositoryAlreadyExists: Bool { code == "RepositoryAlreadyExistsException" }
 }

@@ -2,17 +2,17 @@ import AWSRuntime
 import Foundation
 
 /// Amazon Elastic Container Registry (awsJson1_1). The API host is `api.ecr.REGION…`, signed as `ecr`.
-public struct ECRClient: Sendable {
-    public static let descriptor = ServiceDescriptor(
+package struct ECRClient: Sendable {
+    package static let descriptor = ServiceDescriptor(
         name: "ECR", endpointPrefix: "api.ecr", signingName: "ecr", serviceId: "ECR",
         protocol: .json(version: "1.1", targetPrefix: "AmazonEC2ContainerRegistry_V20150921"))
     let client: AWSClient
 
-    public init(_ client: AWSClient) { self.client = client }
+    package init(_ client: AWSClient) { self.client = client }
 
     /// Images of a repository, or those with the given ids (e.g. `.init(imageTag: "latest")`):
     /// their digests, tags and push times, for pinning a task definition to a digest.
-    public func describeImages(repositoryName: String, imageIds: [ImageIdentifier]? = nil) -> Paginator<[ImageDetail]> {
+    package func describeImages(repositoryName: String, imageIds: [ImageIdentifier]? = nil) -> Paginator<[ImageDetail]> {
         Paginator { token in
             let page: DescribeImagesOutput = try await client.json(
                 Self.descriptor, operation: "DescribeImages",
@@ -22,7 +22,7 @@ public struct ECRClient: Sendable {
     }
 
     /// All repositories of the registry, or the named ones (a missing name is `RepositoryNotFoundException`).
-    public func describeRepositories(names: [String]? = nil) -> Paginator<[Repository]> {
+    package func describeRepositories(names: [String]? = nil) -> Paginator<[Repository]> {
         Paginator { token in
             let page: DescribeRepositoriesOutput = try await client.json(
                 Self.descriptor, operation: "DescribeRepositories", input: DescribeRepositoriesInput(repositoryNames: names, nextToken: token),
@@ -32,14 +32,14 @@ public struct ECRClient: Sendable {
     }
 
     /// A `docker login` credential for the registry: base64 of `AWS:PASSWORD`, valid 12 hours.
-    public func getAuthorizationToken() async throws -> [AuthorizationData] {
+    package func getAuthorizationToken() async throws -> [AuthorizationData] {
         let output: GetAuthorizationTokenOutput = try await client.json(
             Self.descriptor, operation: "GetAuthorizationToken", input: EmptyInput(), idempotent: true)
         return output.authorizationData ?? []
     }
 
     /// Manifests of images by tag or digest; ids not found come back in `failures`.
-    public func batchGetImage(repositoryName: String, imageIds: [ImageIdentifier], acceptedMediaTypes: [String]? = nil) async throws
+    package func batchGetImage(repositoryName: String, imageIds: [ImageIdentifier], acceptedMediaTypes: [String]? = nil) async throws
         -> BatchGetImageOutput
     {
         try await client.json(
@@ -50,7 +50,7 @@ public struct ECRClient: Sendable {
 }
 
 extension AWSServiceError {
-    public var isRepositoryNotFound: Bool { code == "RepositoryNotFoundException" }
+    package var isRepositoryNotFound: Bool { code == "RepositoryNotFoundException" }
 
-    public var isImageNotFound: Bool { code == "ImageNotFoundException" }
+    package var isImageNotFound: Bool { code == "ImageNotFoundException" }
 }

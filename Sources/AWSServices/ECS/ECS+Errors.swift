@@ -1,16 +1,16 @@
 import AWSRuntime
 
 extension AWSServiceError {
-    public var isClusterNotFound: Bool { code == "ClusterNotFoundException" }
+    package var isClusterNotFound: Bool { code == "ClusterNotFoundException" }
 
-    public var isServiceNotFound: Bool { code == "ServiceNotFoundException" }
+    package var isServiceNotFound: Bool { code == "ServiceNotFoundException" }
 
     /// UpdateService on a service that was deleted (`INACTIVE`): create it again instead.
-    public var isServiceNotActive: Bool { code == "ServiceNotActiveException" }
+    package var isServiceNotActive: Bool { code == "ServiceNotActiveException" }
 
     /// ECS says a task definition (family or revision) is unknown with a generic `ClientException`
     /// ("Unable to describe task definition." / "Revision is missing.").
-    public var isTaskDefinitionNotFound: Bool {
+    package var isTaskDefinitionNotFound: Bool {
         code == "ClientException" && (message.contains("Unable to describe task definition") || message.contains("Revision is missing"))
     }
 
@@ -19,10 +19,10 @@ extension AWSServiceError {
     /// answers `InvalidParameterException` "Creation of service was not idempotent." (sometimes
     /// followed by the service name), so the wording tells it apart from the other invalid
     /// parameters, here and nowhere else.
-    public var isServiceCreationNotIdempotent: Bool {
+    package var isServiceCreationNotIdempotent: Bool {
         code == "InvalidParameterException" && message.contains("not idempotent")
     }
 
     /// The generic "not found" of ECS tagging, Secrets Manager and CloudWatch Logs.
-    public var isResourceNotFound: Bool { code == "ResourceNotFoundException" }
+    package var isResourceNotFound: Bool { code == "ResourceNotFoundException" }
 }

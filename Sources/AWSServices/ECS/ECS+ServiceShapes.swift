@@ -5,84 +5,84 @@ import Foundation
 // from DescribeServices.
 
 extension ECSClient {
-    public struct AwsVpcConfiguration: Codable, Sendable, Equatable {
-        public var subnets: [String]
+    package struct AwsVpcConfiguration: Codable, Sendable, Equatable {
+        package var subnets: [String]
         /// moto answers HTTP 500 without security groups; AWS uses the VPC's default group.
-        public var securityGroups: [String]?
+        package var securityGroups: [String]?
         /// `ENABLED` or `DISABLED`.
-        public var assignPublicIp: String?
-        public init(subnets: [String], securityGroups: [String]?, assignPublicIp: String? = "DISABLED") {
+        package var assignPublicIp: String?
+        package init(subnets: [String], securityGroups: [String]?, assignPublicIp: String? = "DISABLED") {
             self.subnets = subnets
             self.securityGroups = securityGroups
             self.assignPublicIp = assignPublicIp
         }
     }
 
-    public struct NetworkConfiguration: Codable, Sendable, Equatable {
-        public var awsvpcConfiguration: AwsVpcConfiguration?
-        public init(awsvpcConfiguration: AwsVpcConfiguration) {
+    package struct NetworkConfiguration: Codable, Sendable, Equatable {
+        package var awsvpcConfiguration: AwsVpcConfiguration?
+        package init(awsvpcConfiguration: AwsVpcConfiguration) {
             self.awsvpcConfiguration = awsvpcConfiguration
         }
     }
 
-    public struct LoadBalancer: Codable, Sendable, Equatable {
-        public var targetGroupArn: String?
-        public var containerName: String?
-        public var containerPort: Int?
-        public init(targetGroupArn: String, containerName: String, containerPort: Int) {
+    package struct LoadBalancer: Codable, Sendable, Equatable {
+        package var targetGroupArn: String?
+        package var containerName: String?
+        package var containerPort: Int?
+        package init(targetGroupArn: String, containerName: String, containerPort: Int) {
             self.targetGroupArn = targetGroupArn
             self.containerName = containerName
             self.containerPort = containerPort
         }
     }
 
-    public struct DeploymentCircuitBreaker: Codable, Sendable, Equatable {
-        public var enable: Bool
-        public var rollback: Bool
-        public init(enable: Bool, rollback: Bool) {
+    package struct DeploymentCircuitBreaker: Codable, Sendable, Equatable {
+        package var enable: Bool
+        package var rollback: Bool
+        package init(enable: Bool, rollback: Bool) {
             self.enable = enable
             self.rollback = rollback
         }
     }
 
-    public struct DeploymentConfiguration: Codable, Sendable, Equatable {
-        public var deploymentCircuitBreaker: DeploymentCircuitBreaker?
-        public var minimumHealthyPercent: Int?
-        public var maximumPercent: Int?
-        public init(deploymentCircuitBreaker: DeploymentCircuitBreaker? = nil, minimumHealthyPercent: Int? = nil, maximumPercent: Int? = nil) {
+    package struct DeploymentConfiguration: Codable, Sendable, Equatable {
+        package var deploymentCircuitBreaker: DeploymentCircuitBreaker?
+        package var minimumHealthyPercent: Int?
+        package var maximumPercent: Int?
+        package init(deploymentCircuitBreaker: DeploymentCircuitBreaker? = nil, minimumHealthyPercent: Int? = nil, maximumPercent: Int? = nil) {
             self.deploymentCircuitBreaker = deploymentCircuitBreaker
             self.minimumHealthyPercent = minimumHealthyPercent
             self.maximumPercent = maximumPercent
         }
     }
 
-    public struct ServiceConnectClientAlias: Codable, Sendable, Equatable {
-        public var port: Int
-        public var dnsName: String?
-        public init(port: Int, dnsName: String? = nil) {
+    package struct ServiceConnectClientAlias: Codable, Sendable, Equatable {
+        package var port: Int
+        package var dnsName: String?
+        package init(port: Int, dnsName: String? = nil) {
             self.port = port
             self.dnsName = dnsName
         }
     }
 
-    public struct ServiceConnectService: Codable, Sendable, Equatable {
+    package struct ServiceConnectService: Codable, Sendable, Equatable {
         /// A `portMappings[].name` of the task definition.
-        public var portName: String
-        public var discoveryName: String?
-        public var clientAliases: [ServiceConnectClientAlias]?
-        public init(portName: String, discoveryName: String? = nil, clientAliases: [ServiceConnectClientAlias]? = nil) {
+        package var portName: String
+        package var discoveryName: String?
+        package var clientAliases: [ServiceConnectClientAlias]?
+        package init(portName: String, discoveryName: String? = nil, clientAliases: [ServiceConnectClientAlias]? = nil) {
             self.portName = portName
             self.discoveryName = discoveryName
             self.clientAliases = clientAliases
         }
     }
 
-    public struct ServiceConnectConfiguration: Codable, Sendable, Equatable {
-        public var enabled: Bool
+    package struct ServiceConnectConfiguration: Codable, Sendable, Equatable {
+        package var enabled: Bool
         /// The Cloud Map namespace name or ARN.
-        public var namespace: String?
-        public var services: [ServiceConnectService]?
-        public init(enabled: Bool, namespace: String? = nil, services: [ServiceConnectService]? = nil) {
+        package var namespace: String?
+        package var services: [ServiceConnectService]?
+        package init(enabled: Bool, namespace: String? = nil, services: [ServiceConnectService]? = nil) {
             self.enabled = enabled
             self.namespace = namespace
             self.services = services
@@ -91,24 +91,24 @@ extension ECSClient {
 
     /// The input of CreateService. `clientToken` (up to 36 ASCII characters) makes a retried
     /// create safe; without it the call is not retried after a dropped connection.
-    public struct CreateServiceRequest: Encodable, Sendable, Equatable {
-        public var cluster: String?
-        public var serviceName: String
-        public var taskDefinition: String?
-        public var desiredCount: Int?
-        public var launchType: String?
-        public var networkConfiguration: NetworkConfiguration?
-        public var loadBalancers: [LoadBalancer]?
-        public var deploymentConfiguration: DeploymentConfiguration?
-        public var healthCheckGracePeriodSeconds: Int?
-        public var serviceConnectConfiguration: ServiceConnectConfiguration?
-        public var enableExecuteCommand: Bool?
+    package struct CreateServiceRequest: Encodable, Sendable, Equatable {
+        package var cluster: String?
+        package var serviceName: String
+        package var taskDefinition: String?
+        package var desiredCount: Int?
+        package var launchType: String?
+        package var networkConfiguration: NetworkConfiguration?
+        package var loadBalancers: [LoadBalancer]?
+        package var deploymentConfiguration: DeploymentConfiguration?
+        package var healthCheckGracePeriodSeconds: Int?
+        package var serviceConnectConfiguration: ServiceConnectConfiguration?
+        package var enableExecuteCommand: Bool?
         /// `SERVICE`, `TASK_DEFINITION` or `NONE`.
-        public var propagateTags: String?
-        public var tags: [Tag]?
-        public var clientToken: String?
+        package var propagateTags: String?
+        package var tags: [Tag]?
+        package var clientToken: String?
 
-        public init(
+        package init(
             cluster: String?, serviceName: String, taskDefinition: String, desiredCount: Int?, launchType: String? = "FARGATE",
             networkConfiguration: NetworkConfiguration? = nil, loadBalancers: [LoadBalancer]? = nil,
             deploymentConfiguration: DeploymentConfiguration? = nil, healthCheckGracePeriodSeconds: Int? = nil,
@@ -133,21 +133,21 @@ extension ECSClient {
     }
 
     /// The input of UpdateService: unset members stay as they are. Tags change through `tagResource`.
-    public struct UpdateServiceRequest: Encodable, Sendable, Equatable {
-        public var cluster: String?
-        public var service: String
-        public var taskDefinition: String?
-        public var desiredCount: Int?
-        public var networkConfiguration: NetworkConfiguration?
-        public var loadBalancers: [LoadBalancer]?
-        public var deploymentConfiguration: DeploymentConfiguration?
-        public var healthCheckGracePeriodSeconds: Int?
-        public var serviceConnectConfiguration: ServiceConnectConfiguration?
-        public var enableExecuteCommand: Bool?
-        public var propagateTags: String?
-        public var forceNewDeployment: Bool?
+    package struct UpdateServiceRequest: Encodable, Sendable, Equatable {
+        package var cluster: String?
+        package var service: String
+        package var taskDefinition: String?
+        package var desiredCount: Int?
+        package var networkConfiguration: NetworkConfiguration?
+        package var loadBalancers: [LoadBalancer]?
+        package var deploymentConfiguration: DeploymentConfiguration?
+        package var healthCheckGracePeriodSeconds: Int?
+        package var serviceConnectConfiguration: ServiceConnectConfiguration?
+        package var enableExecuteCommand: Bool?
+        package var propagateTags: String?
+        package var forceNewDeployment: Bool?
 
-        public init(
+        package init(
             cluster: String?, service: String, taskDefinition: String? = nil, desiredCount: Int? = nil,
             networkConfiguration: NetworkConfiguration? = nil, loadBalancers: [LoadBalancer]? = nil,
             deploymentConfiguration: DeploymentConfiguration? = nil, healthCheckGracePeriodSeconds: Int? = nil,
@@ -170,48 +170,48 @@ extension ECSClient {
     }
 
     /// One rollout of a service.
-    public struct Deployment: Decodable, Sendable, Equatable {
-        public var id: String?
-        public var status: DeploymentStatus?
-        public var taskDefinition: String?
-        public var desiredCount: Int?
-        public var pendingCount: Int?
-        public var runningCount: Int?
-        public var failedTasks: Int?
-        public var rolloutState: DeploymentRolloutState?
-        public var rolloutStateReason: String?
-        public var createdAt: Date?
-        public var updatedAt: Date?
-        public var serviceConnectConfiguration: ServiceConnectConfiguration?
+    package struct Deployment: Decodable, Sendable, Equatable {
+        package var id: String?
+        package var status: DeploymentStatus?
+        package var taskDefinition: String?
+        package var desiredCount: Int?
+        package var pendingCount: Int?
+        package var runningCount: Int?
+        package var failedTasks: Int?
+        package var rolloutState: DeploymentRolloutState?
+        package var rolloutStateReason: String?
+        package var createdAt: Date?
+        package var updatedAt: Date?
+        package var serviceConnectConfiguration: ServiceConnectConfiguration?
     }
 
-    public struct ServiceEvent: Decodable, Sendable, Equatable {
-        public var id: String?
-        public var createdAt: Date?
-        public var message: String?
+    package struct ServiceEvent: Decodable, Sendable, Equatable {
+        package var id: String?
+        package var createdAt: Date?
+        package var message: String?
     }
 
-    public struct Service: Decodable, Sendable, Equatable {
-        public var serviceArn: String?
-        public var serviceName: String?
-        public var clusterArn: String?
-        public var status: ServiceStatus?
-        public var taskDefinition: String?
-        public var desiredCount: Int?
-        public var runningCount: Int?
-        public var pendingCount: Int?
-        public var launchType: String?
-        public var networkConfiguration: NetworkConfiguration?
-        public var loadBalancers: [LoadBalancer]?
-        public var deploymentConfiguration: DeploymentConfiguration?
-        public var healthCheckGracePeriodSeconds: Int?
-        public var enableExecuteCommand: Bool?
-        public var propagateTags: String?
-        public var deployments: [Deployment]?
+    package struct Service: Decodable, Sendable, Equatable {
+        package var serviceArn: String?
+        package var serviceName: String?
+        package var clusterArn: String?
+        package var status: ServiceStatus?
+        package var taskDefinition: String?
+        package var desiredCount: Int?
+        package var runningCount: Int?
+        package var pendingCount: Int?
+        package var launchType: String?
+        package var networkConfiguration: NetworkConfiguration?
+        package var loadBalancers: [LoadBalancer]?
+        package var deploymentConfiguration: DeploymentConfiguration?
+        package var healthCheckGracePeriodSeconds: Int?
+        package var enableExecuteCommand: Bool?
+        package var propagateTags: String?
+        package var deployments: [Deployment]?
         /// Newest first.
-        public var events: [ServiceEvent]?
-        public var tags: [Tag]?
-        public var createdAt: Date?
+        package var events: [ServiceEvent]?
+        package var tags: [Tag]?
+        package var createdAt: Date?
     }
 
     struct ServiceOutput: Decodable {
@@ -225,9 +225,9 @@ extension ECSClient {
     }
 
     /// Services found, and a `MISSING` failure for each name that is not there.
-    public struct DescribeServicesOutput: Decodable, Sendable, Equatable {
-        public var services: [Service]?
-        public var failures: [Failure]?
+    package struct DescribeServicesOutput: Decodable, Sendable, Equatable {
+        package var services: [Service]?
+        package var failures: [Failure]?
     }
 
     struct DeleteServiceInput: Encodable {

@@ -8,13 +8,13 @@ extension ECSClient {
     /// `Service.status`: `DRAINING` after `DeleteService` while its tasks stop, then `INACTIVE`.
     /// DescribeServices still returns both (ListServices does not), so a name that is taken by a
     /// deleted service is not a service to update.
-    public enum ServiceStatus: AWSEnum {
+    package enum ServiceStatus: AWSEnum {
         case active, draining, inactive
         case unknown(String)
 
-        public static let knownCases: [Self] = [.active, .draining, .inactive]
+        package static let knownCases: [Self] = [.active, .draining, .inactive]
 
-        public var rawValue: String {
+        package var rawValue: String {
             switch self {
             case .active: "ACTIVE"
             case .draining: "DRAINING"
@@ -26,13 +26,13 @@ extension ECSClient {
 
     /// `Deployment.status`: `PRIMARY` is the newest deployment, `ACTIVE` one still running tasks
     /// that the primary replaces, `INACTIVE` one fully replaced.
-    public enum DeploymentStatus: AWSEnum {
+    package enum DeploymentStatus: AWSEnum {
         case primary, active, inactive
         case unknown(String)
 
-        public static let knownCases: [Self] = [.primary, .active, .inactive]
+        package static let knownCases: [Self] = [.primary, .active, .inactive]
 
-        public var rawValue: String {
+        package var rawValue: String {
             switch self {
             case .primary: "PRIMARY"
             case .active: "ACTIVE"
@@ -44,13 +44,13 @@ extension ECSClient {
 
     /// `Deployment.rolloutState`: `COMPLETED` at a steady state, `FAILED` when the circuit breaker
     /// stopped the rollout. Absent for services behind a Classic Load Balancer.
-    public enum DeploymentRolloutState: AWSEnum {
+    package enum DeploymentRolloutState: AWSEnum {
         case inProgress, completed, failed
         case unknown(String)
 
-        public static let knownCases: [Self] = [.inProgress, .completed, .failed]
+        package static let knownCases: [Self] = [.inProgress, .completed, .failed]
 
-        public var rawValue: String {
+        package var rawValue: String {
             switch self {
             case .inProgress: "IN_PROGRESS"
             case .completed: "COMPLETED"
@@ -61,13 +61,13 @@ extension ECSClient {
     }
 
     /// The state a task is meant to reach (`Task.desiredStatus`, and `ListTasks`' filter).
-    public enum DesiredStatus: AWSEnum {
+    package enum DesiredStatus: AWSEnum {
         case running, pending, stopped
         case unknown(String)
 
-        public static let knownCases: [Self] = [.running, .pending, .stopped]
+        package static let knownCases: [Self] = [.running, .pending, .stopped]
 
-        public var rawValue: String {
+        package var rawValue: String {
             switch self {
             case .running: "RUNNING"
             case .pending: "PENDING"
@@ -79,13 +79,13 @@ extension ECSClient {
 
     /// `TaskDefinition.status`, and `ListTaskDefinitions`' filter: `INACTIVE` after
     /// `DeregisterTaskDefinition`, `DELETE_IN_PROGRESS` after `DeleteTaskDefinitions`.
-    public enum TaskDefinitionStatus: AWSEnum {
+    package enum TaskDefinitionStatus: AWSEnum {
         case active, inactive, deleteInProgress
         case unknown(String)
 
-        public static let knownCases: [Self] = [.active, .inactive, .deleteInProgress]
+        package static let knownCases: [Self] = [.active, .inactive, .deleteInProgress]
 
-        public var rawValue: String {
+        package var rawValue: String {
             switch self {
             case .active: "ACTIVE"
             case .inactive: "INACTIVE"

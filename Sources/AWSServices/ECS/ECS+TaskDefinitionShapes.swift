@@ -5,44 +5,44 @@ import Foundation
 // DescribeTaskDefinition, so a desired definition compares directly with the registered one.
 
 extension ECSClient {
-    public struct Tag: Codable, Sendable, Equatable {
-        public var key: String
-        public var value: String
-        public init(key: String, value: String) {
+    package struct Tag: Codable, Sendable, Equatable {
+        package var key: String
+        package var value: String
+        package init(key: String, value: String) {
             self.key = key
             self.value = value
         }
     }
 
-    public struct KeyValuePair: Codable, Sendable, Equatable {
-        public var name: String
-        public var value: String
-        public init(name: String, value: String) {
+    package struct KeyValuePair: Codable, Sendable, Equatable {
+        package var name: String
+        package var value: String
+        package init(name: String, value: String) {
             self.name = name
             self.value = value
         }
     }
 
     /// An environment variable filled from Secrets Manager or SSM Parameter Store (`valueFrom` is an ARN).
-    public struct Secret: Codable, Sendable, Equatable {
-        public var name: String
-        public var valueFrom: String
-        public init(name: String, valueFrom: String) {
+    package struct Secret: Codable, Sendable, Equatable {
+        package var name: String
+        package var valueFrom: String
+        package init(name: String, valueFrom: String) {
             self.name = name
             self.valueFrom = valueFrom
         }
     }
 
-    public struct PortMapping: Codable, Sendable, Equatable {
-        public var containerPort: Int?
-        public var hostPort: Int?
+    package struct PortMapping: Codable, Sendable, Equatable {
+        package var containerPort: Int?
+        package var hostPort: Int?
         /// `tcp` or `udp`.
-        public var `protocol`: String?
+        package var `protocol`: String?
         /// Service Connect refers to the port by this name.
-        public var name: String?
+        package var name: String?
         /// `http`, `http2` or `grpc`.
-        public var appProtocol: String?
-        public init(containerPort: Int, hostPort: Int? = nil, protocol: String? = nil, name: String? = nil, appProtocol: String? = nil) {
+        package var appProtocol: String?
+        package init(containerPort: Int, hostPort: Int? = nil, protocol: String? = nil, name: String? = nil, appProtocol: String? = nil) {
             self.containerPort = containerPort
             self.hostPort = hostPort
             self.protocol = `protocol`
@@ -51,44 +51,44 @@ extension ECSClient {
         }
     }
 
-    public struct MountPoint: Codable, Sendable, Equatable {
-        public var sourceVolume: String?
-        public var containerPath: String?
-        public var readOnly: Bool?
-        public init(sourceVolume: String, containerPath: String, readOnly: Bool? = nil) {
+    package struct MountPoint: Codable, Sendable, Equatable {
+        package var sourceVolume: String?
+        package var containerPath: String?
+        package var readOnly: Bool?
+        package init(sourceVolume: String, containerPath: String, readOnly: Bool? = nil) {
             self.sourceVolume = sourceVolume
             self.containerPath = containerPath
             self.readOnly = readOnly
         }
     }
 
-    public struct VolumeFrom: Codable, Sendable, Equatable {
-        public var sourceContainer: String?
-        public var readOnly: Bool?
-        public init(sourceContainer: String, readOnly: Bool? = nil) {
+    package struct VolumeFrom: Codable, Sendable, Equatable {
+        package var sourceContainer: String?
+        package var readOnly: Bool?
+        package init(sourceContainer: String, readOnly: Bool? = nil) {
             self.sourceContainer = sourceContainer
             self.readOnly = readOnly
         }
     }
 
-    public struct ContainerDependency: Codable, Sendable, Equatable {
-        public var containerName: String
+    package struct ContainerDependency: Codable, Sendable, Equatable {
+        package var containerName: String
         /// `START`, `COMPLETE`, `SUCCESS` or `HEALTHY`.
-        public var condition: String
-        public init(containerName: String, condition: String) {
+        package var condition: String
+        package init(containerName: String, condition: String) {
             self.containerName = containerName
             self.condition = condition
         }
     }
 
     /// Seconds throughout; `command` is e.g. `["CMD-SHELL", "curl -f http://localhost/ || exit 1"]`.
-    public struct HealthCheck: Codable, Sendable, Equatable {
-        public var command: [String]
-        public var interval: Int?
-        public var timeout: Int?
-        public var retries: Int?
-        public var startPeriod: Int?
-        public init(command: [String], interval: Int? = nil, timeout: Int? = nil, retries: Int? = nil, startPeriod: Int? = nil) {
+    package struct HealthCheck: Codable, Sendable, Equatable {
+        package var command: [String]
+        package var interval: Int?
+        package var timeout: Int?
+        package var retries: Int?
+        package var startPeriod: Int?
+        package init(command: [String], interval: Int? = nil, timeout: Int? = nil, retries: Int? = nil, startPeriod: Int? = nil) {
             self.command = command
             self.interval = interval
             self.timeout = timeout
@@ -98,60 +98,60 @@ extension ECSClient {
     }
 
     /// `logDriver` is `awslogs` for Berth, with `awslogs-group`, `awslogs-region`, `awslogs-stream-prefix`.
-    public struct LogConfiguration: Codable, Sendable, Equatable {
-        public var logDriver: String
-        public var options: [String: String]?
-        public init(logDriver: String, options: [String: String]? = nil) {
+    package struct LogConfiguration: Codable, Sendable, Equatable {
+        package var logDriver: String
+        package var options: [String: String]?
+        package init(logDriver: String, options: [String: String]? = nil) {
             self.logDriver = logDriver
             self.options = options
         }
     }
 
-    public struct Ulimit: Codable, Sendable, Equatable {
-        public var name: String
-        public var softLimit: Int
-        public var hardLimit: Int
-        public init(name: String, softLimit: Int, hardLimit: Int) {
+    package struct Ulimit: Codable, Sendable, Equatable {
+        package var name: String
+        package var softLimit: Int
+        package var hardLimit: Int
+        package init(name: String, softLimit: Int, hardLimit: Int) {
             self.name = name
             self.softLimit = softLimit
             self.hardLimit = hardLimit
         }
     }
 
-    public struct LinuxParameters: Codable, Sendable, Equatable {
-        public var initProcessEnabled: Bool?
-        public init(initProcessEnabled: Bool? = nil) {
+    package struct LinuxParameters: Codable, Sendable, Equatable {
+        package var initProcessEnabled: Bool?
+        package init(initProcessEnabled: Bool? = nil) {
             self.initProcessEnabled = initProcessEnabled
         }
     }
 
-    public struct ContainerDefinition: Codable, Sendable, Equatable {
-        public var name: String?
-        public var image: String?
-        public var essential: Bool?
-        public var command: [String]?
-        public var entryPoint: [String]?
-        public var environment: [KeyValuePair]?
-        public var secrets: [Secret]?
-        public var portMappings: [PortMapping]?
-        public var mountPoints: [MountPoint]?
-        public var volumesFrom: [VolumeFrom]?
-        public var dependsOn: [ContainerDependency]?
-        public var healthCheck: HealthCheck?
-        public var logConfiguration: LogConfiguration?
-        public var user: String?
-        public var workingDirectory: String?
-        public var ulimits: [Ulimit]?
-        public var stopTimeout: Int?
-        public var readonlyRootFilesystem: Bool?
-        public var linuxParameters: LinuxParameters?
+    package struct ContainerDefinition: Codable, Sendable, Equatable {
+        package var name: String?
+        package var image: String?
+        package var essential: Bool?
+        package var command: [String]?
+        package var entryPoint: [String]?
+        package var environment: [KeyValuePair]?
+        package var secrets: [Secret]?
+        package var portMappings: [PortMapping]?
+        package var mountPoints: [MountPoint]?
+        package var volumesFrom: [VolumeFrom]?
+        package var dependsOn: [ContainerDependency]?
+        package var healthCheck: HealthCheck?
+        package var logConfiguration: LogConfiguration?
+        package var user: String?
+        package var workingDirectory: String?
+        package var ulimits: [Ulimit]?
+        package var stopTimeout: Int?
+        package var readonlyRootFilesystem: Bool?
+        package var linuxParameters: LinuxParameters?
         /// Container-level memory limit and reservation in MiB.
-        public var memory: Int?
-        public var memoryReservation: Int?
-        public var cpu: Int?
-        public var repositoryCredentials: RepositoryCredentials?
+        package var memory: Int?
+        package var memoryReservation: Int?
+        package var cpu: Int?
+        package var repositoryCredentials: RepositoryCredentials?
 
-        public init(
+        package init(
             name: String, image: String, essential: Bool? = nil, command: [String]? = nil, entryPoint: [String]? = nil,
             environment: [KeyValuePair]? = nil, secrets: [Secret]? = nil, portMappings: [PortMapping]? = nil,
             mountPoints: [MountPoint]? = nil, volumesFrom: [VolumeFrom]? = nil, dependsOn: [ContainerDependency]? = nil,
@@ -186,23 +186,23 @@ extension ECSClient {
         }
     }
 
-    public struct EFSAuthorizationConfig: Codable, Sendable, Equatable {
-        public var accessPointId: String?
+    package struct EFSAuthorizationConfig: Codable, Sendable, Equatable {
+        package var accessPointId: String?
         /// `ENABLED` or `DISABLED`.
-        public var iam: String?
-        public init(accessPointId: String?, iam: String? = "ENABLED") {
+        package var iam: String?
+        package init(accessPointId: String?, iam: String? = "ENABLED") {
             self.accessPointId = accessPointId
             self.iam = iam
         }
     }
 
-    public struct EFSVolumeConfiguration: Codable, Sendable, Equatable {
-        public var fileSystemId: String
-        public var rootDirectory: String?
+    package struct EFSVolumeConfiguration: Codable, Sendable, Equatable {
+        package var fileSystemId: String
+        package var rootDirectory: String?
         /// `ENABLED` or `DISABLED`; IAM authorization needs `ENABLED`.
-        public var transitEncryption: String?
-        public var authorizationConfig: EFSAuthorizationConfig?
-        public init(
+        package var transitEncryption: String?
+        package var authorizationConfig: EFSAuthorizationConfig?
+        package init(
             fileSystemId: String, rootDirectory: String? = nil, transitEncryption: String? = "ENABLED",
             authorizationConfig: EFSAuthorizationConfig? = nil
         ) {
@@ -214,48 +214,48 @@ extension ECSClient {
     }
 
     /// `X86_64` or `ARM64` on `LINUX`.
-    public struct RuntimePlatform: Codable, Sendable, Equatable {
-        public var cpuArchitecture: String
-        public var operatingSystemFamily: String
-        public init(cpuArchitecture: String, operatingSystemFamily: String = "LINUX") {
+    package struct RuntimePlatform: Codable, Sendable, Equatable {
+        package var cpuArchitecture: String
+        package var operatingSystemFamily: String
+        package init(cpuArchitecture: String, operatingSystemFamily: String = "LINUX") {
             self.cpuArchitecture = cpuArchitecture
             self.operatingSystemFamily = operatingSystemFamily
         }
     }
 
     /// A Secrets Manager secret with the credentials of a private registry (`x-aws-pull_credentials`).
-    public struct RepositoryCredentials: Codable, Sendable, Equatable {
-        public var credentialsParameter: String
-        public init(credentialsParameter: String) {
+    package struct RepositoryCredentials: Codable, Sendable, Equatable {
+        package var credentialsParameter: String
+        package init(credentialsParameter: String) {
             self.credentialsParameter = credentialsParameter
         }
     }
 
     /// A task volume: EFS when `efsVolumeConfiguration` is set, else an ephemeral (task-scoped) volume.
-    public struct Volume: Codable, Sendable, Equatable {
-        public var name: String?
-        public var efsVolumeConfiguration: EFSVolumeConfiguration?
-        public init(name: String, efsVolumeConfiguration: EFSVolumeConfiguration? = nil) {
+    package struct Volume: Codable, Sendable, Equatable {
+        package var name: String?
+        package var efsVolumeConfiguration: EFSVolumeConfiguration?
+        package init(name: String, efsVolumeConfiguration: EFSVolumeConfiguration? = nil) {
             self.name = name
             self.efsVolumeConfiguration = efsVolumeConfiguration
         }
     }
 
     /// The input of RegisterTaskDefinition. `cpu` and `memory` are strings on the wire (`"256"`, `"512"`).
-    public struct TaskDefinitionSpec: Encodable, Sendable, Equatable {
-        public var family: String
-        public var taskRoleArn: String?
-        public var executionRoleArn: String?
-        public var networkMode: String?
-        public var requiresCompatibilities: [String]?
-        public var cpu: String?
-        public var memory: String?
-        public var containerDefinitions: [ContainerDefinition]
-        public var volumes: [Volume]?
-        public var runtimePlatform: RuntimePlatform?
-        public var tags: [Tag]?
+    package struct TaskDefinitionSpec: Encodable, Sendable, Equatable {
+        package var family: String
+        package var taskRoleArn: String?
+        package var executionRoleArn: String?
+        package var networkMode: String?
+        package var requiresCompatibilities: [String]?
+        package var cpu: String?
+        package var memory: String?
+        package var containerDefinitions: [ContainerDefinition]
+        package var volumes: [Volume]?
+        package var runtimePlatform: RuntimePlatform?
+        package var tags: [Tag]?
 
-        public init(
+        package init(
             family: String, taskRoleArn: String? = nil, executionRoleArn: String? = nil, networkMode: String? = "awsvpc",
             requiresCompatibilities: [String]? = ["FARGATE"], cpu: String?, memory: String?, containerDefinitions: [ContainerDefinition],
             volumes: [Volume]? = nil, runtimePlatform: RuntimePlatform? = nil, tags: [Tag]? = nil
@@ -275,20 +275,20 @@ extension ECSClient {
     }
 
     /// A registered revision as DescribeTaskDefinition returns it.
-    public struct TaskDefinition: Decodable, Sendable, Equatable {
-        public var taskDefinitionArn: String
-        public var family: String
-        public var revision: Int
-        public var status: TaskDefinitionStatus?
-        public var taskRoleArn: String?
-        public var executionRoleArn: String?
-        public var networkMode: String?
-        public var requiresCompatibilities: [String]?
-        public var cpu: String?
-        public var memory: String?
-        public var containerDefinitions: [ContainerDefinition]?
-        public var volumes: [Volume]?
-        public var registeredAt: Date?
+    package struct TaskDefinition: Decodable, Sendable, Equatable {
+        package var taskDefinitionArn: String
+        package var family: String
+        package var revision: Int
+        package var status: TaskDefinitionStatus?
+        package var taskRoleArn: String?
+        package var executionRoleArn: String?
+        package var networkMode: String?
+        package var requiresCompatibilities: [String]?
+        package var cpu: String?
+        package var memory: String?
+        package var containerDefinitions: [ContainerDefinition]?
+        package var volumes: [Volume]?
+        package var registeredAt: Date?
     }
 
     struct RegisterTaskDefinitionOutput: Decodable {
@@ -302,9 +302,9 @@ extension ECSClient {
     }
 
     /// A revision and its tags (DescribeTaskDefinition with `include: [TAGS]`).
-    public struct DescribedTaskDefinition: Decodable, Sendable, Equatable {
-        public var taskDefinition: TaskDefinition
-        public var tags: [Tag]?
+    package struct DescribedTaskDefinition: Decodable, Sendable, Equatable {
+        package var taskDefinition: TaskDefinition
+        package var tags: [Tag]?
     }
 
     struct ListTaskDefinitionsInput: Encodable {
@@ -332,14 +332,14 @@ extension ECSClient {
     }
 
     /// A resource ECS could not act on, e.g. `reason: "MISSING"` for a service that does not exist.
-    public struct Failure: Decodable, Sendable, Equatable {
-        public var arn: String?
-        public var reason: String?
-        public var detail: String?
+    package struct Failure: Decodable, Sendable, Equatable {
+        package var arn: String?
+        package var reason: String?
+        package var detail: String?
     }
 
-    public struct DeleteTaskDefinitionsOutput: Decodable, Sendable, Equatable {
-        public var taskDefinitions: [TaskDefinition]?
-        public var failures: [Failure]?
+    package struct DeleteTaskDefinitionsOutput: Decodable, Sendable, Equatable {
+        package var taskDefinitions: [TaskDefinition]?
+        package var failures: [Failure]?
     }
 }

@@ -2,32 +2,32 @@ import AWSRuntime
 import Foundation
 
 extension ECSClient {
-    public struct Container: Decodable, Sendable, Equatable {
-        public var name: String?
-        public var lastStatus: String?
-        public var exitCode: Int?
-        public var reason: String?
-        public var image: String?
-        public var imageDigest: String?
+    package struct Container: Decodable, Sendable, Equatable {
+        package var name: String?
+        package var lastStatus: String?
+        package var exitCode: Int?
+        package var reason: String?
+        package var image: String?
+        package var imageDigest: String?
     }
 
     /// A task: `lastStatus` runs PROVISIONING … RUNNING … STOPPED; a stopped task says why in
     /// `stoppedReason` and `stopCode` (e.g. `EssentialContainerExited`), and its containers' exit codes.
-    public struct Task: Decodable, Sendable, Equatable {
-        public var taskArn: String?
-        public var taskDefinitionArn: String?
-        public var lastStatus: String?
-        public var desiredStatus: DesiredStatus?
-        public var stoppedReason: String?
-        public var stopCode: String?
+    package struct Task: Decodable, Sendable, Equatable {
+        package var taskArn: String?
+        package var taskDefinitionArn: String?
+        package var lastStatus: String?
+        package var desiredStatus: DesiredStatus?
+        package var stoppedReason: String?
+        package var stopCode: String?
         /// The deployment id for tasks a service started.
-        public var startedBy: String?
+        package var startedBy: String?
         /// `service:NAME` for tasks a service started.
-        public var group: String?
-        public var containers: [Container]?
-        public var createdAt: Date?
-        public var startedAt: Date?
-        public var stoppedAt: Date?
+        package var group: String?
+        package var containers: [Container]?
+        package var createdAt: Date?
+        package var startedAt: Date?
+        package var stoppedAt: Date?
     }
 
     struct ListTasksInput: Encodable {
@@ -47,17 +47,17 @@ extension ECSClient {
         var tasks: [String]
     }
 
-    public struct DescribeTasksOutput: Decodable, Sendable, Equatable {
-        public var tasks: [Task]?
-        public var failures: [Failure]?
+    package struct DescribeTasksOutput: Decodable, Sendable, Equatable {
+        package var tasks: [Task]?
+        package var failures: [Failure]?
     }
 
-    public struct Cluster: Decodable, Sendable, Equatable {
-        public var clusterArn: String?
-        public var clusterName: String?
-        public var status: String?
-        public var activeServicesCount: Int?
-        public var runningTasksCount: Int?
+    package struct Cluster: Decodable, Sendable, Equatable {
+        package var clusterArn: String?
+        package var clusterName: String?
+        package var status: String?
+        package var activeServicesCount: Int?
+        package var runningTasksCount: Int?
     }
 
     struct CreateClusterInput: Encodable {
@@ -77,9 +77,9 @@ extension ECSClient {
         var clusters: [String]
     }
 
-    public struct DescribeClustersOutput: Decodable, Sendable, Equatable {
-        public var clusters: [Cluster]?
-        public var failures: [Failure]?
+    package struct DescribeClustersOutput: Decodable, Sendable, Equatable {
+        package var clusters: [Cluster]?
+        package var failures: [Failure]?
     }
 
     struct ResourceArnInput: Encodable {

@@ -2,33 +2,33 @@ import AWSRuntime
 
 extension ECSClient {
     /// Retried after a dropped connection only when the request carries a `clientToken`.
-    public func createService(_ request: CreateServiceRequest) async throws -> Service {
+    package func createService(_ request: CreateServiceRequest) async throws -> Service {
         let output: ServiceOutput = try await client.json(
             Self.descriptor, operation: "CreateService", input: request, idempotent: request.clientToken != nil)
         return output.service
     }
 
-    public func updateService(_ request: UpdateServiceRequest) async throws -> Service {
+    package func updateService(_ request: UpdateServiceRequest) async throws -> Service {
         let output: ServiceOutput = try await client.json(Self.descriptor, operation: "UpdateService", input: request, idempotent: false)
         return output.service
     }
 
     /// Up to 10 services by name or ARN, with their deployments, events and (by default) tags.
-    public func describeServices(cluster: String?, services: [String], includeTags: Bool = true) async throws -> DescribeServicesOutput {
+    package func describeServices(cluster: String?, services: [String], includeTags: Bool = true) async throws -> DescribeServicesOutput {
         try await client.json(
             Self.descriptor, operation: "DescribeServices",
             input: DescribeServicesInput(cluster: cluster, services: services, include: includeTags ? ["TAGS"] : nil), idempotent: true)
     }
 
     /// Deletes a service; without `force` it must be scaled to zero first. It stays `DRAINING`, then `INACTIVE`.
-    public func deleteService(cluster: String?, service: String, force: Bool? = nil) async throws -> Service {
+    package func deleteService(cluster: String?, service: String, force: Bool? = nil) async throws -> Service {
         let output: ServiceOutput = try await client.json(
             Self.descriptor, operation: "DeleteService", input: DeleteServiceInput(cluster: cluster, service: service, force: force),
             idempotent: false)
         return output.service
     }
 
-    public func listServices(cluster: String?) -> Paginator<[String]> {
+    package func listServices(cluster: String?) -> Paginator<[String]> {
         Paginator { token in
             let page: ListServicesOutput = try await client.json(
                 Self.descriptor, operation: "ListServices", input: ListServicesInput(cluster: cluster, nextToken: token), idempotent: true)

@@ -2,18 +2,18 @@ import AWSRuntime
 
 extension ECSClient {
     /// Tags of a cluster, service, task definition or task (by ARN).
-    public func listTagsForResource(arn: String) async throws -> [Tag] {
+    package func listTagsForResource(arn: String) async throws -> [Tag] {
         let output: TagsOutput = try await client.json(
             Self.descriptor, operation: "ListTagsForResource", input: ResourceArnInput(resourceArn: arn), idempotent: true)
         return output.tags ?? []
     }
 
-    public func tagResource(arn: String, tags: [Tag]) async throws {
+    package func tagResource(arn: String, tags: [Tag]) async throws {
         let _: EmptyOutput = try await client.json(
             Self.descriptor, operation: "TagResource", input: TagResourceInput(resourceArn: arn, tags: tags), idempotent: false)
     }
 
-    public func untagResource(arn: String, keys: [String]) async throws {
+    package func untagResource(arn: String, keys: [String]) async throws {
         let _: EmptyOutput = try await client.json(
             Self.descriptor, operation: "UntagResource", input: UntagResourceInput(resourceArn: arn, tagKeys: keys), idempotent: false)
     }

@@ -2,21 +2,21 @@ import AWSRuntime
 
 extension ECSClient {
     /// Registers a new revision. Every call makes one, so it is not retried blindly.
-    public func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> TaskDefinition {
+    package func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> TaskDefinition {
         let output: RegisterTaskDefinitionOutput = try await client.json(
             Self.descriptor, operation: "RegisterTaskDefinition", input: spec, idempotent: false)
         return output.taskDefinition
     }
 
     /// A revision by ARN, `family:revision`, or `family` (the latest ACTIVE one), with its tags.
-    public func describeTaskDefinition(_ taskDefinition: String, includeTags: Bool = true) async throws -> DescribedTaskDefinition {
+    package func describeTaskDefinition(_ taskDefinition: String, includeTags: Bool = true) async throws -> DescribedTaskDefinition {
         try await client.json(
             Self.descriptor, operation: "DescribeTaskDefinition",
             input: DescribeTaskDefinitionInput(taskDefinition: taskDefinition, include: includeTags ? ["TAGS"] : nil), idempotent: true)
     }
 
     /// Revision ARNs whose family starts with `familyPrefix`; without `status` AWS lists `ACTIVE` ones.
-    public func listTaskDefinitions(familyPrefix: String? = nil, status: TaskDefinitionStatus? = nil, sort: String? = nil) -> Paginator<[String]> {
+    package func listTaskDefinitions(familyPrefix: String? = nil, status: TaskDefinitionStatus? = nil, sort: String? = nil) -> Paginator<[String]> {
         Paginator { token in
             let page: ListTaskDefinitionsOutput = try await client.json(
                 Self.descriptor, operation: "ListTaskDefinitions",
@@ -26,7 +26,7 @@ extension ECSClient {
     }
 
     /// Marks a revision `INACTIVE`: running tasks keep it, new ones cannot use it.
-    public func deregisterTaskDefinition(_ taskDefinition: String) async throws -> TaskDefinition {
+    package func deregisterTaskDefinition(_ taskDefinition: String) async throws -> TaskDefinition {
         let output: TaskDefinitionOutput = try await client.json(
             Self.descriptor, operation: "DeregisterTaskDefinition", input: TaskDefinitionInput(taskDefinition: taskDefinition),
             idempotent: false)
@@ -34,7 +34,7 @@ extension ECSClient {
     }
 
     /// Deletes `INACTIVE` revisions (at most 10 per call); per-revision refusals come back in `failures`.
-    public func deleteTaskDefinitions(_ taskDefinitions: [String]) async throws -> DeleteTaskDefinitionsOutput {
+    package func deleteTaskDefinitions(_ taskDefinitions: [String]) async throws -> DeleteTaskDefinitionsOutput {
         try await client.json(
             Self.descriptor, operation: "DeleteTaskDefinitions", input: DeleteTaskDefinitionsInput(taskDefinitions: taskDefinitions),
             idempotent: false)

@@ -2,7 +2,7 @@ import AWSRuntime
 
 extension ECSClient {
     /// Task ARNs; without `desiredStatus` AWS lists only tasks meant to run (`RUNNING`). Use `.stopped` for the failed ones.
-    public func listTasks(cluster: String?, serviceName: String? = nil, desiredStatus: DesiredStatus? = nil) -> Paginator<[String]> {
+    package func listTasks(cluster: String?, serviceName: String? = nil, desiredStatus: DesiredStatus? = nil) -> Paginator<[String]> {
         Paginator { token in
             let page: ListTasksOutput = try await client.json(
                 Self.descriptor, operation: "ListTasks",
@@ -13,7 +13,7 @@ extension ECSClient {
     }
 
     /// Up to 100 tasks by ARN or id.
-    public func describeTasks(cluster: String?, tasks: [String]) async throws -> DescribeTasksOutput {
+    package func describeTasks(cluster: String?, tasks: [String]) async throws -> DescribeTasksOutput {
         try await client.json(
             Self.descriptor, operation: "DescribeTasks", input: DescribeTasksInput(cluster: cluster, tasks: tasks), idempotent: true)
     }

@@ -2,17 +2,17 @@ import AWSRuntime
 
 extension AWSServiceError {
     /// `CreateAccessPoint` with a client token an existing access point already used.
-    public var isAccessPointAlreadyExists: Bool { code == "AccessPointAlreadyExists" }
+    package var isAccessPointAlreadyExists: Bool { code == "AccessPointAlreadyExists" }
 
     /// The access point that already holds the token of a refused `CreateAccessPoint`.
-    public var existingAccessPointId: String? { isAccessPointAlreadyExists ? fields["AccessPointId"] : nil }
+    package var existingAccessPointId: String? { isAccessPointAlreadyExists ? fields["AccessPointId"] : nil }
 
-    public var isAccessPointNotFound: Bool { code == "AccessPointNotFound" }
+    package var isAccessPointNotFound: Bool { code == "AccessPointNotFound" }
 
-    public var isFileSystemNotFound: Bool { code == "FileSystemNotFound" }
+    package var isFileSystemNotFound: Bool { code == "FileSystemNotFound" }
 
     /// `CreateFileSystem` with a creation token an existing file system already used.
-    public var isFileSystemAlreadyExists: Bool { code == "FileSystemAlreadyExists" }
+    package var isFileSystemAlreadyExists: Bool { code == "FileSystemAlreadyExists" }
 
-    public var existingFileSystemId: String? { isFileSystemAlreadyExists ? fields["FileSystemId"] : nil }
+    package var existingFileSystemId: String? { isFileSystemAlreadyExists ? fields["FileSystemId"] : nil }
 }

@@ -2,13 +2,13 @@ import AWSRuntime
 
 extension EFSClient {
     /// `LifeCycleState` of a file system, mount target or access point, in EFS's lower case.
-    public enum LifeCycleState: AWSEnum {
+    package enum LifeCycleState: AWSEnum {
         case creating, available, updating, deleting, deleted, error
         case unknown(String)
 
-        public static let knownCases: [Self] = [.creating, .available, .updating, .deleting, .deleted, .error]
+        package static let knownCases: [Self] = [.creating, .available, .updating, .deleting, .deleted, .error]
 
-        public var rawValue: String {
+        package var rawValue: String {
             switch self {
             case .creating: "creating"
             case .available: "available"
@@ -22,6 +22,6 @@ extension EFSClient {
 
         /// Deleted or on the way: DescribeAccessPoints lists such an access point for a while,
         /// but nothing can mount it any more.
-        public var isGone: Bool { self == .deleting || self == .deleted }
+        package var isGone: Bool { self == .deleting || self == .deleted }
     }
 }

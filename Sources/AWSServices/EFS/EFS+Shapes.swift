@@ -2,12 +2,12 @@ import AWSRuntime
 
 extension EFSClient {
     /// The POSIX identity every file operation through an access point uses.
-    public struct PosixUser: Codable, Sendable, Equatable {
-        public var Uid: Int
-        public var Gid: Int
-        public var SecondaryGids: [Int]?
+    package struct PosixUser: Codable, Sendable, Equatable {
+        package var Uid: Int
+        package var Gid: Int
+        package var SecondaryGids: [Int]?
 
-        public init(Uid: Int, Gid: Int, SecondaryGids: [Int]? = nil) {
+        package init(Uid: Int, Gid: Int, SecondaryGids: [Int]? = nil) {
             self.Uid = Uid
             self.Gid = Gid
             self.SecondaryGids = SecondaryGids
@@ -15,38 +15,38 @@ extension EFSClient {
     }
 
     /// Owner and mode EFS gives the root directory when it creates it (`Permissions` is octal, e.g. `"0755"`).
-    public struct CreationInfo: Codable, Sendable, Equatable {
-        public var OwnerUid: Int
-        public var OwnerGid: Int
-        public var Permissions: String
+    package struct CreationInfo: Codable, Sendable, Equatable {
+        package var OwnerUid: Int
+        package var OwnerGid: Int
+        package var Permissions: String
 
-        public init(OwnerUid: Int, OwnerGid: Int, Permissions: String) {
+        package init(OwnerUid: Int, OwnerGid: Int, Permissions: String) {
             self.OwnerUid = OwnerUid
             self.OwnerGid = OwnerGid
             self.Permissions = Permissions
         }
     }
 
-    public struct RootDirectory: Codable, Sendable, Equatable {
-        public var Path: String?
-        public var CreationInfo: EFSClient.CreationInfo?
+    package struct RootDirectory: Codable, Sendable, Equatable {
+        package var Path: String?
+        package var CreationInfo: EFSClient.CreationInfo?
 
-        public init(Path: String? = nil, CreationInfo: EFSClient.CreationInfo? = nil) {
+        package init(Path: String? = nil, CreationInfo: EFSClient.CreationInfo? = nil) {
             self.Path = Path
             self.CreationInfo = CreationInfo
         }
     }
 
-    public struct AccessPoint: Decodable, Sendable, Equatable {
-        public var AccessPointId: String
-        public var AccessPointArn: String?
-        public var ClientToken: String?
-        public var FileSystemId: String?
-        public var Name: String?
-        public var PosixUser: EFSClient.PosixUser?
-        public var RootDirectory: EFSClient.RootDirectory?
-        public var Tags: [Tag]?
-        public var LifeCycleState: EFSClient.LifeCycleState?
+    package struct AccessPoint: Decodable, Sendable, Equatable {
+        package var AccessPointId: String
+        package var AccessPointArn: String?
+        package var ClientToken: String?
+        package var FileSystemId: String?
+        package var Name: String?
+        package var PosixUser: EFSClient.PosixUser?
+        package var RootDirectory: EFSClient.RootDirectory?
+        package var Tags: [Tag]?
+        package var LifeCycleState: EFSClient.LifeCycleState?
     }
 
     struct CreateAccessPointInput: Encodable {
@@ -74,14 +74,14 @@ extension EFSClient {
         var Tags: [Tag]
     }
 
-    public struct MountTarget: Decodable, Sendable, Equatable {
-        public var MountTargetId: String
-        public var FileSystemId: String
-        public var SubnetId: String
-        public var LifeCycleState: EFSClient.LifeCycleState
-        public var IpAddress: String?
-        public var AvailabilityZoneName: String?
-        public var VpcId: String?
+    package struct MountTarget: Decodable, Sendable, Equatable {
+        package var MountTargetId: String
+        package var FileSystemId: String
+        package var SubnetId: String
+        package var LifeCycleState: EFSClient.LifeCycleState
+        package var IpAddress: String?
+        package var AvailabilityZoneName: String?
+        package var VpcId: String?
     }
 
     struct DescribeMountTargetsOutput: Decodable {

@@ -6,7 +6,7 @@ extension EFSClient {
     /// token an existing access point used fails with `AccessPointAlreadyExists`, whose
     /// `existingAccessPointId` names that access point (the gate and AWS both answer so).
     /// `clientToken` is at most 64 ASCII characters.
-    public func createAccessPoint(
+    package func createAccessPoint(
         clientToken: String, fileSystemId: String, posixUser: PosixUser? = nil, rootDirectory: RootDirectory? = nil, tags: [Tag]? = nil
     ) async throws -> AccessPoint {
         try await client.restJSON(
@@ -17,7 +17,7 @@ extension EFSClient {
     }
 
     /// The access points of one file system, or the one with `accessPointId` (give one of them, or neither for all).
-    public func describeAccessPoints(fileSystemId: String? = nil, accessPointId: String? = nil) -> Paginator<[AccessPoint]> {
+    package func describeAccessPoints(fileSystemId: String? = nil, accessPointId: String? = nil) -> Paginator<[AccessPoint]> {
         Paginator { token in
             var query: [(String, String)] = []
             if let fileSystemId { query.append(("FileSystemId", fileSystemId)) }
@@ -30,14 +30,14 @@ extension EFSClient {
         }
     }
 
-    public func deleteAccessPoint(id: String) async throws {
+    package func deleteAccessPoint(id: String) async throws {
         let _: EmptyOutput = try await client.restJSON(
             Self.descriptor, operation: "DeleteAccessPoint", method: "DELETE", path: "/2015-02-01/access-points/\(URIEncoding.encode(id))",
             idempotent: false)
     }
 
     /// Adds or overwrites tags on a file system or an access point (by id).
-    public func tagResource(id: String, tags: [Tag]) async throws {
+    package func tagResource(id: String, tags: [Tag]) async throws {
         let _: EmptyOutput = try await client.restJSON(
             Self.descriptor, operation: "TagResource", method: "POST", path: "/2015-02-01/resource-tags/\(URIEncoding.encode(id))",
             input: TagResourceInput(Tags: tags), idempotent: false)

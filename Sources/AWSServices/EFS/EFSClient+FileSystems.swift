@@ -5,7 +5,7 @@ extension EFSClient {
     /// Creates a file system; a used `creationToken` fails with `FileSystemAlreadyExists`
     /// carrying the existing id (`existingFileSystemId`). Berth's file systems come from the
     /// infra stack; this is for tests and tools.
-    public func createFileSystem(
+    package func createFileSystem(
         creationToken: String, encrypted: Bool? = true, performanceMode: String? = nil, throughputMode: String? = nil, tags: [Tag]? = nil
     ) async throws -> FileSystem {
         try await client.restJSON(
@@ -15,13 +15,13 @@ extension EFSClient {
             idempotent: true)
     }
 
-    public func deleteFileSystem(id: String) async throws {
+    package func deleteFileSystem(id: String) async throws {
         let _: EmptyOutput = try await client.restJSON(
             Self.descriptor, operation: "DeleteFileSystem", method: "DELETE", path: "/2015-02-01/file-systems/\(URIEncoding.encode(id))",
             idempotent: false)
     }
 
-    public func describeMountTargets(fileSystemId: String) -> Paginator<[MountTarget]> {
+    package func describeMountTargets(fileSystemId: String) -> Paginator<[MountTarget]> {
         Paginator { marker in
             var query: [(String, String)] = [("FileSystemId", fileSystemId)]
             if let marker { query.append(("Marker", marker)) }

@@ -2,29 +2,29 @@ import AWSRuntime
 import Foundation
 
 /// Amazon Elastic File System (restJson1). Signed as `elasticfilesystem`.
-public struct EFSClient: Sendable {
-    public static let descriptor = ServiceDescriptor(
+package struct EFSClient: Sendable {
+    package static let descriptor = ServiceDescriptor(
         name: "EFS", endpointPrefix: "elasticfilesystem", serviceId: "EFS", protocol: .restJSON)
     let client: AWSClient
 
-    public init(_ client: AWSClient) { self.client = client }
+    package init(_ client: AWSClient) { self.client = client }
 
-    public struct FileSystem: Decodable, Sendable, Equatable {
-        public var FileSystemId: String
-        public var FileSystemArn: String?
-        public var CreationToken: String?
-        public var LifeCycleState: EFSClient.LifeCycleState
-        public var Name: String?
-        public var Encrypted: Bool?
-        public var Tags: [Tag]?
+    package struct FileSystem: Decodable, Sendable, Equatable {
+        package var FileSystemId: String
+        package var FileSystemArn: String?
+        package var CreationToken: String?
+        package var LifeCycleState: EFSClient.LifeCycleState
+        package var Name: String?
+        package var Encrypted: Bool?
+        package var Tags: [Tag]?
     }
 
     /// An EFS tag. EFS spells the members `Key` and `Value` where ECS spells them `key` and
     /// `value`, so the two services' tags are separate shapes and never sent one for the other.
-    public struct Tag: Codable, Sendable, Equatable {
-        public var Key: String
-        public var Value: String
-        public init(Key: String, Value: String) {
+    package struct Tag: Codable, Sendable, Equatable {
+        package var Key: String
+        package var Value: String
+        package init(Key: String, Value: String) {
             self.Key = Key
             self.Value = Value
         }
@@ -35,7 +35,7 @@ public struct EFSClient: Sendable {
         var NextMarker: String?
     }
 
-    public func describeFileSystems(id: String? = nil) -> Paginator<[FileSystem]> {
+    package func describeFileSystems(id: String? = nil) -> Paginator<[FileSystem]> {
         Paginator { marker in
             var query: [(String, String)] = []
             if let id { query.append(("FileSystemId", id)) }

@@ -2,21 +2,21 @@ import AWSRuntime
 
 /// Elastic Load Balancing v2 (awsQuery): only what Berth reads about an existing load balancer
 /// (`x-aws-loadbalancer`); the load balancers Berth makes are the stack's.
-public struct ELBv2Client: Sendable {
-    public static let descriptor = ServiceDescriptor(
+package struct ELBv2Client: Sendable {
+    package static let descriptor = ServiceDescriptor(
         name: "ELBv2", endpointPrefix: "elasticloadbalancing", serviceId: "Elastic Load Balancing v2", protocol: .query(version: "2015-12-01"))
     let client: AWSClient
 
-    public init(_ client: AWSClient) { self.client = client }
+    package init(_ client: AWSClient) { self.client = client }
 
-    public struct LoadBalancer: Decodable, Sendable, Equatable {
-        public var LoadBalancerArn: String
-        public var LoadBalancerName: String?
-        public var VpcId: String?
+    package struct LoadBalancer: Decodable, Sendable, Equatable {
+        package var LoadBalancerArn: String
+        package var LoadBalancerName: String?
+        package var VpcId: String?
         /// `application`, `network` or `gateway`.
-        public var `Type`: String?
+        package var `Type`: String?
         /// None for a network load balancer created without security groups.
-        public var SecurityGroups: [String]?
+        package var SecurityGroups: [String]?
     }
 
     struct DescribeLoadBalancersOutput: Decodable {
@@ -24,7 +24,7 @@ public struct ELBv2Client: Sendable {
     }
 
     /// The load balancer with this ARN (or name), or `nil` when there is none (`LoadBalancerNotFound`).
-    public func describeLoadBalancer(arn: String) async throws -> LoadBalancer? {
+    package func describeLoadBalancer(arn: String) async throws -> LoadBalancer? {
         do {
             let parameter = arn.hasPrefix("arn:") ? "LoadBalancerArns.member.1" : "Names.member.1"
             let output: DescribeLoadBalancersOutput = try await client.query(

@@ -2,20 +2,20 @@ import AWSRuntime
 import Foundation
 
 /// AWS Identity and Access Management (awsQuery). Global: signed for us-east-1 whatever the region.
-public struct IAMClient: Sendable {
-    public static let descriptor = ServiceDescriptor(
+package struct IAMClient: Sendable {
+    package static let descriptor = ServiceDescriptor(
         name: "IAM", endpointPrefix: "iam", serviceId: "IAM", protocol: .query(version: "2010-05-08"), globalRegion: "us-east-1")
     let client: AWSClient
 
-    public init(_ client: AWSClient) { self.client = client }
+    package init(_ client: AWSClient) { self.client = client }
 
     /// An inline policy of a role. `PolicyDocument` is the JSON text, already URL-decoded.
-    public struct RolePolicy: Decodable, Sendable, Equatable {
-        public var RoleName: String
-        public var PolicyName: String
-        public var PolicyDocument: String
+    package struct RolePolicy: Decodable, Sendable, Equatable {
+        package var RoleName: String
+        package var PolicyName: String
+        package var PolicyDocument: String
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             RoleName = try container.decode(String.self, forKey: .RoleName)
             PolicyName = try container.decode(String.self, forKey: .PolicyName)
@@ -34,18 +34,18 @@ public struct IAMClient: Sendable {
     }
 
     /// Adds or replaces an inline policy of a role (the document is policy JSON).
-    public func putRolePolicy(roleName: String, policyName: String, document: String) async throws {
+    package func putRolePolicy(roleName: String, policyName: String, document: String) async throws {
         let _: EmptyOutput = try await client.query(
             Self.descriptor, operation: "PutRolePolicy",
             parameters: [("PolicyDocument", document), ("PolicyName", policyName), ("RoleName", roleName)], idempotent: false)
     }
 
-    public func getRolePolicy(roleName: String, policyName: String) async throws -> RolePolicy {
+    package func getRolePolicy(roleName: String, policyName: String) async throws -> RolePolicy {
         try await client.query(
             Self.descriptor, operation: "GetRolePolicy", parameters: [("PolicyName", policyName), ("RoleName", roleName)], idempotent: true)
     }
 
-    public func deleteRolePolicy(roleName: String, policyName: String) async throws {
+    package func deleteRolePolicy(roleName: String, policyName: String) async throws {
         let _: EmptyOutput = try await client.query(
             Self.descriptor, operation: "DeleteRolePolicy", parameters: [("PolicyName", policyName), ("RoleName", roleName)],
             idempotent: false)
@@ -54,5 +54,5 @@ public struct IAMClient: Sendable {
 
 extension AWSServiceError {
     /// IAM's "not found" for a role or a policy.
-    public var isNoSuchEntity: Bool { code == "NoSuchEntity" || code == "NoSuchEntityException" }
+    package var isNoSuchEntity: Bool { code == "NoSuchEntity" || code == "NoSuchEntityException" }
 }

@@ -2,9 +2,9 @@ import AWSRuntime
 import Foundation
 
 extension S3Client {
-    public struct ObjectVersion: Decodable, Sendable, Equatable {
-        public var Key: String
-        public var VersionId: String?
+    package struct ObjectVersion: Decodable, Sendable, Equatable {
+        package var Key: String
+        package var VersionId: String?
     }
 
     struct ListObjectVersionsOutput: Decodable {
@@ -16,7 +16,7 @@ extension S3Client {
     }
 
     /// Every version and delete marker: a versioned bucket can only be deleted once all are gone.
-    public func listObjectVersions(bucket: String) -> Paginator<[ObjectVersion]> {
+    package func listObjectVersions(bucket: String) -> Paginator<[ObjectVersion]> {
         Paginator { marker in
             var query: [(String, String)] = [("versions", "")]
             if let marker {
@@ -35,7 +35,7 @@ extension S3Client {
         }
     }
 
-    public func deleteObject(bucket: String, key: String, versionId: String? = nil) async throws {
+    package func deleteObject(bucket: String, key: String, versionId: String? = nil) async throws {
         var query: [(String, String)] = []
         if let versionId { query.append(("versionId", versionId)) }
         _ = try await client.send(
@@ -44,7 +44,7 @@ extension S3Client {
                 s3Bucket: bucket))
     }
 
-    public func deleteBucket(_ bucket: String) async throws {
+    package func deleteBucket(_ bucket: String) async throws {
         _ = try await client.send(
             AWSRequest(service: Self.descriptor, operation: "DeleteBucket", method: "DELETE", path: "/", isIdempotent: true, s3Bucket: bucket))
     }

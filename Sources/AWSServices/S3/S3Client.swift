@@ -3,18 +3,18 @@ import Foundation
 import SigV4
 
 /// Amazon S3 (restXml). Path-style under an endpoint override, virtual-hosted on AWS.
-public struct S3Client: Sendable {
-    public static let descriptor = ServiceDescriptor(name: "S3", endpointPrefix: "s3", serviceId: "S3", protocol: .restXML)
+package struct S3Client: Sendable {
+    package static let descriptor = ServiceDescriptor(name: "S3", endpointPrefix: "s3", serviceId: "S3", protocol: .restXML)
     let client: AWSClient
 
-    public init(_ client: AWSClient) { self.client = client }
+    package init(_ client: AWSClient) { self.client = client }
 
     /// Object keys keep `/` and encode everything else that is not unreserved.
     static func keyPath(_ key: String) -> String {
         "/" + URIEncoding.encode(key, keepSlash: true)
     }
 
-    public func createBucket(_ bucket: String) async throws {
+    package func createBucket(_ bucket: String) async throws {
         var body = Data()
         if client.region != "us-east-1" {
             body = Data(
@@ -27,7 +27,7 @@ public struct S3Client: Sendable {
     }
 
     /// Whether the bucket exists and this identity may use it; a 404 is `false`, not an error.
-    public func headBucket(_ bucket: String) async throws -> Bool {
+    package func headBucket(_ bucket: String) async throws -> Bool {
         do {
             _ = try await client.send(
                 AWSRequest(service: Self.descriptor, operation: "HeadBucket", method: "HEAD", path: "/", isIdempotent: true, s3Bucket: bucket))
@@ -38,7 +38,7 @@ public struct S3Client: Sendable {
     }
 
     /// PUT of a whole object: repeating it leaves the same object, so it is retried like a read.
-    public func putObject(bucket: String, key: String, body: Data, contentType: String = "application/octet-stream") async throws -> String? {
+    package func putObject(bucket: String, key: String, body: Data, contentType: String = "application/octet-stream") async throws -> String? {
         let response = try await client.send(
             AWSRequest(
                 service: Self.descriptor, operation: "PutObject", method: "PUT", path: Self.keyPath(key),
@@ -46,17 +46,17 @@ public struct S3Client: Sendable {
         return response.headers["etag"]
     }
 
-    public func getObject(bucket: String, key: String) async throws -> Data {
+    package func getObject(bucket: String, key: String) async throws -> Data {
         try await client.send(
             AWSRequest(service: Self.descriptor, operation: "GetObject", method: "GET", path: Self.keyPath(key), isIdempotent: true, s3Bucket: bucket)
         ).body
     }
 
-    public struct Object: Decodable, Sendable, Equatable {
-        public var Key: String
-        public var Size: Int?
-        public var ETag: String?
-        public var LastModified: Date?
+    package struct Object: Decodable, Sendable, Equatable {
+        package var Key: String
+        package var Size: Int?
+        package var ETag: String?
+        package var LastModified: Date?
     }
 
     struct ListObjectsV2Output: Decodable {
@@ -65,7 +65,7 @@ public struct S3Client: Sendable {
         var NextContinuationToken: String?
     }
 
-    public func listObjectsV2(bucket: String, prefix: String? = nil) -> Paginator<[Object]> {
+    package func listObjectsV2(bucket: String, prefix: String? = nil) -> Paginator<[Object]> {
         Paginator { token in
             var query: [(String, String)] = [("list-type", "2")]
             if let prefix { query.append(("prefix", prefix)) }

@@ -2,32 +2,32 @@ import AWSRuntime
 import Foundation
 
 extension SSMClient {
-    public struct Tag: Codable, Sendable, Equatable {
-        public var Key: String
-        public var Value: String
-        public init(Key: String, Value: String) {
+    package struct Tag: Codable, Sendable, Equatable {
+        package var Key: String
+        package var Value: String
+        package init(Key: String, Value: String) {
             self.Key = Key
             self.Value = Value
         }
     }
 
-    public struct Parameter: Decodable, Sendable, Equatable {
-        public var Name: String
-        public var `Type`: String?
-        public var Value: String?
-        public var Version: Int?
-        public var ARN: String?
-        public var LastModifiedDate: Date?
+    package struct Parameter: Decodable, Sendable, Equatable {
+        package var Name: String
+        package var `Type`: String?
+        package var Value: String?
+        package var Version: Int?
+        package var ARN: String?
+        package var LastModifiedDate: Date?
     }
 
-    public struct GetParametersOutput: Decodable, Sendable, Equatable {
-        public var Parameters: [Parameter]?
-        public var InvalidParameters: [String]?
+    package struct GetParametersOutput: Decodable, Sendable, Equatable {
+        package var Parameters: [Parameter]?
+        package var InvalidParameters: [String]?
     }
 
-    public struct DeleteParametersOutput: Decodable, Sendable, Equatable {
-        public var DeletedParameters: [String]?
-        public var InvalidParameters: [String]?
+    package struct DeleteParametersOutput: Decodable, Sendable, Equatable {
+        package var DeletedParameters: [String]?
+        package var InvalidParameters: [String]?
     }
 
     struct PutParameterInput: Encodable {

@@ -2,18 +2,18 @@ import AWSRuntime
 import Foundation
 
 /// AWS Systems Manager Parameter Store (awsJson1_1).
-public struct SSMClient: Sendable {
-    public static let descriptor = ServiceDescriptor(
+package struct SSMClient: Sendable {
+    package static let descriptor = ServiceDescriptor(
         name: "SSM", endpointPrefix: "ssm", serviceId: "SSM", protocol: .json(version: "1.1", targetPrefix: "AmazonSSM"))
     let client: AWSClient
 
-    public init(_ client: AWSClient) { self.client = client }
+    package init(_ client: AWSClient) { self.client = client }
 
     /// Creates or (with `overwrite`) replaces a parameter and returns its new version. `type` is
     /// `String` or `SecureString`, `tier` `Standard` (4 KB) or `Advanced` (8 KB). AWS refuses
     /// `tags` together with `overwrite: true`; tag on the first write only.
     @discardableResult
-    public func putParameter(
+    package func putParameter(
         name: String, value: String, type: String = "String", overwrite: Bool? = nil, tier: String? = nil, description: String? = nil,
         tags: [Tag]? = nil
     ) async throws -> Int {
@@ -26,14 +26,14 @@ public struct SSMClient: Sendable {
     }
 
     /// Up to 10 parameters by name; names that do not exist come back in `InvalidParameters`, not as an error.
-    public func getParameters(names: [String], withDecryption: Bool = true) async throws -> GetParametersOutput {
+    package func getParameters(names: [String], withDecryption: Bool = true) async throws -> GetParametersOutput {
         try await client.json(
             Self.descriptor, operation: "GetParameters", input: GetParametersInput(Names: names, WithDecryption: withDecryption),
             idempotent: true)
     }
 
     /// Parameters under a path such as `/berth/site/dev/` (recursively by default).
-    public func getParametersByPath(path: String, recursive: Bool = true, withDecryption: Bool = true) -> Paginator<[Parameter]> {
+    package func getParametersByPath(path: String, recursive: Bool = true, withDecryption: Bool = true) -> Paginator<[Parameter]> {
         Paginator { token in
             let page: GetParametersByPathOutput = try await client.json(
                 Self.descriptor, operation: "GetParametersByPath",
@@ -45,14 +45,14 @@ public struct SSMClient: Sendable {
 
     /// Deletes up to 10 parameters; unknown names come back in `InvalidParameters`.
     @discardableResult
-    public func deleteParameters(names: [String]) async throws -> DeleteParametersOutput {
+    package func deleteParameters(names: [String]) async throws -> DeleteParametersOutput {
         try await client.json(Self.descriptor, operation: "DeleteParameters", input: DeleteParametersInput(Names: names), idempotent: false)
     }
 }
 
 extension AWSServiceError {
-    public var isParameterNotFound: Bool { code == "ParameterNotFound" }
+    package var isParameterNotFound: Bool { code == "ParameterNotFound" }
 
     /// PutParameter without `overwrite` for a name that exists.
-    public var isParameterAlreadyExists: Bool { code == "ParameterAlreadyExists" }
+    package var isParameterAlreadyExists: Bool { code == "ParameterAlreadyExists" }
 }

@@ -2,56 +2,56 @@ import AWSRuntime
 import Foundation
 
 extension SecretsManagerClient {
-    public struct Tag: Codable, Sendable, Equatable {
-        public var Key: String
-        public var Value: String
-        public init(Key: String, Value: String) {
+    package struct Tag: Codable, Sendable, Equatable {
+        package var Key: String
+        package var Value: String
+        package init(Key: String, Value: String) {
             self.Key = Key
             self.Value = Value
         }
     }
 
     /// `Key` is `name` (prefix match), `description`, `tag-key`, `tag-value`, `primary-region`, `owning-service` or `all`.
-    public struct Filter: Encodable, Sendable, Equatable {
-        public var Key: String
-        public var Values: [String]
-        public init(key: String, values: [String]) {
+    package struct Filter: Encodable, Sendable, Equatable {
+        package var Key: String
+        package var Values: [String]
+        package init(key: String, values: [String]) {
             Key = key
             Values = values
         }
     }
 
     /// What CreateSecret and PutSecretValue return.
-    public struct SecretVersion: Decodable, Sendable, Equatable {
-        public var ARN: String?
-        public var Name: String?
-        public var VersionId: String?
+    package struct SecretVersion: Decodable, Sendable, Equatable {
+        package var ARN: String?
+        package var Name: String?
+        package var VersionId: String?
     }
 
-    public struct SecretDescription: Decodable, Sendable, Equatable {
-        public var ARN: String?
-        public var Name: String?
-        public var Description: String?
-        public var Tags: [Tag]?
-        public var LastChangedDate: Date?
+    package struct SecretDescription: Decodable, Sendable, Equatable {
+        package var ARN: String?
+        package var Name: String?
+        package var Description: String?
+        package var Tags: [Tag]?
+        package var LastChangedDate: Date?
         /// Set when the secret is scheduled for deletion.
-        public var DeletedDate: Date?
+        package var DeletedDate: Date?
         /// Version id → stages (`AWSCURRENT`, `AWSPREVIOUS`, …). ListSecrets calls it `SecretVersionsToStages`.
-        public var VersionIdsToStages: [String: [String]]?
+        package var VersionIdsToStages: [String: [String]]?
     }
 
-    public struct SecretValue: Decodable, Sendable, Equatable {
-        public var ARN: String?
-        public var Name: String?
-        public var VersionId: String?
-        public var SecretString: String?
-        public var VersionStages: [String]?
+    package struct SecretValue: Decodable, Sendable, Equatable {
+        package var ARN: String?
+        package var Name: String?
+        package var VersionId: String?
+        package var SecretString: String?
+        package var VersionStages: [String]?
     }
 
-    public struct DeletedSecret: Decodable, Sendable, Equatable {
-        public var ARN: String?
-        public var Name: String?
-        public var DeletionDate: Date?
+    package struct DeletedSecret: Decodable, Sendable, Equatable {
+        package var ARN: String?
+        package var Name: String?
+        package var DeletionDate: Date?
     }
 
     struct CreateSecretInput: Encodable {

@@ -1,5 +1,5 @@
 /// Berth's exit codes. Bad input is 2 on purpose: ArgumentParser's own is 64 (EX_USAGE) on Linux.
-public enum ExitStatus: Int32, Sendable {
+package enum ExitStatus: Int32, Sendable {
     case success = 0
     /// An AWS call, a deploy or a check failed.
     case failure = 1

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-public enum OutputFormat: String, ExpressibleByArgument, Sendable, CaseIterable {
+package enum OutputFormat: String, ExpressibleByArgument, Sendable, CaseIterable {
     case text
     case json
 }

@@ -169,7 +169,7 @@ struct BerthDecoder {
 
 /// Light syntax checks for AWS names, so a typo fails at validate time rather than mid-deploy.
 /// The forms of AWS names and ARNs the compose extensions take.
-public enum AWSNames {
+package enum AWSNames {
     static func isRegion(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 3, let last = parts.last, Int(last) != nil else { return false }
@@ -187,7 +187,7 @@ public enum AWSNames {
     }
 
     /// The region of a well-formed ACM certificate ARN.
-    public static func certificateRegion(_ arn: String) -> String? {
+    package static func certificateRegion(_ arn: String) -> String? {
         guard isCertificateARN(arn) else { return nil }
         return String(arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)[3])
     }

@@ -2,19 +2,19 @@ import BerthJSON
 
 /// The top-level `x-aws-*` keys of Docker's retired ECS integration, kept so its users can move
 /// to Berth without editing their files.
-public struct AWSSettings: Sendable, Codable, Equatable {
+package struct AWSSettings: Sendable, Codable, Equatable {
     /// `x-aws-vpc`: an existing VPC id to deploy into instead of creating one.
-    public var vpc: String?
+    package var vpc: String?
     /// `x-aws-cluster`: an existing ECS cluster name or ARN.
-    public var cluster: String?
+    package var cluster: String?
     /// `x-aws-loadbalancer`: an existing load balancer name or ARN.
-    public var loadBalancer: String?
+    package var loadBalancer: String?
     /// `x-aws-cloudformation`: a CloudFormation fragment merged over the generated template.
-    public var cloudFormation: JSONValue?
+    package var cloudFormation: JSONValue?
     /// `x-aws-logs_retention`: CloudWatch Logs retention in days.
-    public var logsRetentionDays: Int?
+    package var logsRetentionDays: Int?
 
-    public init(
+    package init(
         vpc: String? = nil, cluster: String? = nil, loadBalancer: String? = nil, cloudFormation: JSONValue? = nil,
         logsRetentionDays: Int? = nil
     ) {
@@ -27,27 +27,27 @@ public struct AWSSettings: Sendable, Codable, Equatable {
 
     /// The retention periods CloudWatch Logs accepts (PutRetentionPolicy); any other number is
     /// rejected by the API, so the loader rejects it first.
-    public static let validLogRetentionDays: [Int] = [
+    package static let validLogRetentionDays: [Int] = [
         1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
     ]
 }
 
 /// The per-service `x-aws-*` keys.
-public struct ServiceAWSSettings: Sendable, Codable, Equatable {
+package struct ServiceAWSSettings: Sendable, Codable, Equatable {
     /// `x-aws-role`: an IAM policy document attached inline to the task role.
-    public var role: JSONValue?
+    package var role: JSONValue?
     /// `x-aws-policies`: managed policy ARNs attached to the task role.
-    public var policies: [String]
+    package var policies: [String]
     /// `x-aws-pull_credentials`: a Secrets Manager ARN with registry credentials.
-    public var pullCredentials: String?
+    package var pullCredentials: String?
     /// `deploy.x-aws-autoscaling`.
-    public var autoscaling: Autoscaling?
+    package var autoscaling: Autoscaling?
     /// `deploy.update_config.x-aws-min_percent`: ECS `minimumHealthyPercent`.
-    public var minimumHealthyPercent: Int?
+    package var minimumHealthyPercent: Int?
     /// `deploy.update_config.x-aws-max_percent`: ECS `maximumPercent`.
-    public var maximumPercent: Int?
+    package var maximumPercent: Int?
 
-    public init(
+    package init(
         role: JSONValue? = nil, policies: [String] = [], pullCredentials: String? = nil, autoscaling: Autoscaling? = nil,
         minimumHealthyPercent: Int? = nil, maximumPercent: Int? = nil
     ) {
@@ -61,15 +61,15 @@ public struct ServiceAWSSettings: Sendable, Codable, Equatable {
 }
 
 /// Target tracking on average CPU or memory utilisation, between `min` and `max` tasks.
-public struct Autoscaling: Sendable, Codable, Equatable {
-    public var min: Int
-    public var max: Int
+package struct Autoscaling: Sendable, Codable, Equatable {
+    package var min: Int
+    package var max: Int
     /// Target average CPU utilisation in percent.
-    public var cpu: Int?
+    package var cpu: Int?
     /// Target average memory utilisation in percent.
-    public var memory: Int?
+    package var memory: Int?
 
-    public init(min: Int, max: Int, cpu: Int? = nil, memory: Int? = nil) {
+    package init(min: Int, max: Int, cpu: Int? = nil, memory: Int? = nil) {
         self.min = min
         self.max = max
         self.cpu = cpu

@@ -4,28 +4,28 @@ import Foundation
 /// a directory (a bind-mounted file becomes a config file; a directory cannot go to Fargate).
 ///
 /// Passed in through `ComposeLoadOptions` so tests and the fuzz test run in memory.
-public protocol ComposeFileSystem: Sendable {
+package protocol ComposeFileSystem: Sendable {
     /// The file's text, or nil when it does not exist or cannot be read.
     func readText(atPath path: String) -> String?
     /// Whether the path is a file, a directory, or missing (nil).
     func kind(atPath path: String) -> FileKind?
 }
 
-public enum FileKind: Sendable, Equatable {
+package enum FileKind: Sendable, Equatable {
     case file
     case directory
 }
 
 /// The real disk, through Foundation.
-public struct LocalFileSystem: ComposeFileSystem {
-    public init() {}
+package struct LocalFileSystem: ComposeFileSystem {
+    package init() {}
 
-    public func readText(atPath path: String) -> String? {
+    package func readText(atPath path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 
-    public func kind(atPath path: String) -> FileKind? {
+    package func kind(atPath path: String) -> FileKind? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         return isDirectory.boolValue ? .directory : .file
@@ -34,20 +34,20 @@ public struct LocalFileSystem: ComposeFileSystem {
 
 /// Files held in a dictionary keyed by absolute path; every ancestor of a file counts as a
 /// directory, and `directories` adds empty ones.
-public struct InMemoryFileSystem: ComposeFileSystem {
-    public var files: [String: String]
-    public var directories: Set<String>
+package struct InMemoryFileSystem: ComposeFileSystem {
+    package var files: [String: String]
+    package var directories: Set<String>
 
-    public init(files: [String: String] = [:], directories: Set<String> = []) {
+    package init(files: [String: String] = [:], directories: Set<String> = []) {
         self.files = files
         self.directories = directories
     }
 
-    public func readText(atPath path: String) -> String? {
+    package func readText(atPath path: String) -> String? {
         files[FilePath.normalize(path)]
     }
 
-    public func kind(atPath path: String) -> FileKind? {
+    package func kind(atPath path: String) -> FileKind? {
         let path = FilePath.normalize(path)
         if files[path] != nil { return .file }
         if directories.contains(path) { return .directory }

@@ -1,24 +1,24 @@
 /// Everything a load depends on, passed in explicitly: the loader never reads the process
 /// environment or the current directory itself, so tests and the fuzz test load from memory and
 /// give the same result on every machine.
-public struct ComposeLoadOptions: Sendable {
+package struct ComposeLoadOptions: Sendable {
     /// Files given with `-f`, in order, relative to `workingDirectory`. Empty means "discover
     /// `compose.yaml` and friends like `docker compose` does".
-    public var files: [String]
+    package var files: [String]
     /// The directory the command runs in; an absolute path.
-    public var workingDirectory: String
+    package var workingDirectory: String
     /// `--project-name`; wins over `COMPOSE_PROJECT_NAME` and the file's `name:`.
-    public var projectName: String?
+    package var projectName: String?
     /// `--env-file`; when set, replaces the project's `.env`.
-    public var envFiles: [String]
+    package var envFiles: [String]
     /// The shell environment; it wins over `.env` values, as in compose.
-    public var processEnvironment: [String: String]
+    package var processEnvironment: [String: String]
     /// Active profiles (`--profile`); `COMPOSE_PROFILES` is used when this is empty.
-    public var profiles: [String]
+    package var profiles: [String]
     /// Where files are read from; the real disk unless a test passes an in-memory one.
-    public var fileSystem: any ComposeFileSystem
+    package var fileSystem: any ComposeFileSystem
 
-    public init(
+    package init(
         files: [String] = [],
         workingDirectory: String,
         projectName: String? = nil,

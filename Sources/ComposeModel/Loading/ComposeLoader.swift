@@ -3,9 +3,9 @@
 /// The order follows Docker Compose: find the files, read `.env` (or `--env-file`), settle the
 /// project name, then per file interpolate, canonicalise and resolve `extends`; merge the files;
 /// add `include`d projects; drop services of inactive profiles; decode and validate.
-public enum ComposeLoader {
+package enum ComposeLoader {
     /// Never throws: bad input comes back as diagnostics, with as much of the site as could be read.
-    public static func load(_ options: ComposeLoadOptions) -> ComposeLoadResult {
+    package static func load(_ options: ComposeLoadOptions) -> ComposeLoadResult {
         let diagnostics = DiagnosticBag()
         let workingDirectory = FilePath.normalize(options.workingDirectory)
         let located = ComposeFileLocator.locate(options, workingDirectory: workingDirectory)

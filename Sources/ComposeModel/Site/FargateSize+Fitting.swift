@@ -1,15 +1,15 @@
 /// Choosing a Fargate size for a request, and saying why when none fits.
 extension FargateSize {
-    public struct SizingProblem: Error, Equatable, Sendable {
-        public var message: String
-        public var hint: String
+    package struct SizingProblem: Error, Equatable, Sendable {
+        package var message: String
+        package var hint: String
         /// Whether the CPU value (rather than memory) is what cannot be satisfied.
-        public var blamesCPU: Bool
+        package var blamesCPU: Bool
     }
 
     /// `cpuUnits` (an exact Fargate CPU value) must be valid and keeps its row, with memory rounded
     /// up within it; otherwise vCPUs and memory are rounded up to the smallest pair holding both.
-    public static func fitting(_ request: ResourceRequest) -> Result<FargateSize, SizingProblem> {
+    package static func fitting(_ request: ResourceRequest) -> Result<FargateSize, SizingProblem> {
         if let units = request.cpuUnits {
             guard let row = validMemory.first(where: { $0.cpu == units }) else {
                 return .failure(

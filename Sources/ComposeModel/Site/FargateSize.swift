@@ -2,19 +2,19 @@
 ///
 /// Fargate accepts only certain pairs (AWS, "Task CPU and memory", ECS developer guide); the table
 /// below is that list, from 0.25 vCPU/512 MiB to 16 vCPU/120 GiB.
-public struct FargateSize: Sendable, Codable, Equatable, Hashable, Comparable, CustomStringConvertible {
-    public var cpu: Int
-    public var memory: Int
+package struct FargateSize: Sendable, Codable, Equatable, Hashable, Comparable, CustomStringConvertible {
+    package var cpu: Int
+    package var memory: Int
 
-    public init(cpu: Int, memory: Int) {
+    package init(cpu: Int, memory: Int) {
         self.cpu = cpu
         self.memory = memory
     }
 
-    public static let smallest = FargateSize(cpu: 256, memory: 512)
+    package static let smallest = FargateSize(cpu: 256, memory: 512)
 
     /// Valid memory values (MiB) for each CPU value.
-    public static let validMemory: [(cpu: Int, memory: [Int])] = [
+    package static let validMemory: [(cpu: Int, memory: [Int])] = [
         (256, [512, 1024, 2048]),
         (512, Array(stride(from: 1024, through: 4096, by: 1024))),
         (1024, Array(stride(from: 2048, through: 8192, by: 1024))),
@@ -24,24 +24,24 @@ public struct FargateSize: Sendable, Codable, Equatable, Hashable, Comparable, C
         (16384, Array(stride(from: 32768, through: 122880, by: 8192))),
     ]
 
-    public static let validCPU: [Int] = validMemory.map(\.cpu)
+    package static let validCPU: [Int] = validMemory.map(\.cpu)
 
     /// Every valid pair, smallest first.
-    public static let all: [FargateSize] = validMemory.flatMap { row in row.memory.map { FargateSize(cpu: row.cpu, memory: $0) } }
+    package static let all: [FargateSize] = validMemory.flatMap { row in row.memory.map { FargateSize(cpu: row.cpu, memory: $0) } }
 
-    public var isValid: Bool {
+    package var isValid: Bool {
         Self.validMemory.contains { $0.cpu == cpu && $0.memory.contains(memory) }
     }
 
     /// The smallest valid pair with at least `cpu` units and `memory` MiB: the cheapest size,
     /// since Fargate bills vCPU far above memory, ordered by CPU first. Nil when nothing is big
     /// enough.
-    public static func smallest(fitting cpu: Int?, memory: Int?) -> FargateSize? {
+    package static func smallest(fitting cpu: Int?, memory: Int?) -> FargateSize? {
         all.first { $0.cpu >= (cpu ?? 0) && $0.memory >= (memory ?? 0) }
     }
 
     /// The memory values Fargate allows with `cpu`, for error messages: "512, 1024 or 2048 MiB".
-    public static func describeMemory(forCPU cpu: Int) -> String? {
+    package static func describeMemory(forCPU cpu: Int) -> String? {
         guard let row = validMemory.first(where: { $0.cpu == cpu }) else { return nil }
         if row.memory.count <= 3 { return row.memory.map(String.init).joined(separator: ", ") + " MiB" }
         let step = row.memory[1] - row.memory[0]
@@ -49,20 +49,20 @@ public struct FargateSize: Sendable, Codable, Equatable, Hashable, Comparable, C
     }
 
     /// All CPU values with their memory ranges, one line, for "nothing fits" errors.
-    public static var validPairsSummary: String {
+    package static var validPairsSummary: String {
         validMemory.map { "\($0.cpu) CPU: \(describeMemory(forCPU: $0.cpu) ?? "")" }.joined(separator: "; ")
     }
 
-    public var vCPU: Double { Double(cpu) / 1024 }
+    package var vCPU: Double { Double(cpu) / 1024 }
 
-    public var description: String {
+    package var description: String {
         let vcpu = vCPU == vCPU.rounded() ? String(Int(vCPU)) : String(vCPU)
         let gib = Double(memory) / 1024
         let mem = gib == gib.rounded() ? "\(Int(gib)) GiB" : (memory % 512 == 0 ? "\(gib) GiB" : "\(memory) MiB")
         return "\(vcpu) vCPU / \(mem)"
     }
 
-    public static func < (lhs: FargateSize, rhs: FargateSize) -> Bool {
+    package static func < (lhs: FargateSize, rhs: FargateSize) -> Bool {
         (lhs.cpu, lhs.memory) < (rhs.cpu, rhs.memory)
     }
 }

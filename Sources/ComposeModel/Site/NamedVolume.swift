@@ -1,18 +1,18 @@
 /// A top-level named volume. On Fargate it is an EFS file system (one per site) with an access
 /// point per volume, or an existing file system when `external: true` and `name` is its id.
-public struct NamedVolume: Sendable, Codable, Equatable {
-    public var name: String
-    public var location: SourceLocation?
-    public var external: Bool
+package struct NamedVolume: Sendable, Codable, Equatable {
+    package var name: String
+    package var location: SourceLocation?
+    package var external: Bool
     /// The `name:` key: the external EFS file system id (`fs-…`) when `external`.
-    public var externalName: String?
-    public var driver: String?
-    public var accessPoint: EFSAccessPoint
+    package var externalName: String?
+    package var driver: String?
+    package var accessPoint: EFSAccessPoint
     /// The remaining `driver_opts`, as written.
-    public var driverOptions: [NamedValue]
-    public var labels: [NamedValue]
+    package var driverOptions: [NamedValue]
+    package var labels: [NamedValue]
 
-    public init(name: String, location: SourceLocation? = nil) {
+    package init(name: String, location: SourceLocation? = nil) {
         self.name = name
         self.location = location
         self.external = false
@@ -25,14 +25,14 @@ public struct NamedVolume: Sendable, Codable, Equatable {
 /// Access point settings from a volume's `driver_opts`, as Docker's ECS integration read them:
 /// `uid`, `gid`, `permissions`, `root_directory`. Both `root_directory` and `root-directory` are
 /// accepted, because Docker's docs showed one spelling and its code read the other.
-public struct EFSAccessPoint: Sendable, Codable, Equatable {
-    public var uid: Int?
-    public var gid: Int?
+package struct EFSAccessPoint: Sendable, Codable, Equatable {
+    package var uid: Int?
+    package var gid: Int?
     /// Octal permissions for a root directory EFS creates, e.g. "0755".
-    public var permissions: String?
-    public var rootDirectory: String?
+    package var permissions: String?
+    package var rootDirectory: String?
 
-    public init(uid: Int? = nil, gid: Int? = nil, permissions: String? = nil, rootDirectory: String? = nil) {
+    package init(uid: Int? = nil, gid: Int? = nil, permissions: String? = nil, rootDirectory: String? = nil) {
         self.uid = uid
         self.gid = gid
         self.permissions = permissions
@@ -40,14 +40,14 @@ public struct EFSAccessPoint: Sendable, Codable, Equatable {
     }
 }
 
-public struct NetworkDefinition: Sendable, Codable, Equatable {
-    public var name: String
-    public var location: SourceLocation?
-    public var external: Bool
+package struct NetworkDefinition: Sendable, Codable, Equatable {
+    package var name: String
+    package var location: SourceLocation?
+    package var external: Bool
     /// `x-aws-securitygroup`: an existing security group to use for this network.
-    public var securityGroup: String?
+    package var securityGroup: String?
 
-    public init(name: String, location: SourceLocation? = nil, external: Bool = false, securityGroup: String? = nil) {
+    package init(name: String, location: SourceLocation? = nil, external: Bool = false, securityGroup: String? = nil) {
         self.name = name
         self.location = location
         self.external = external

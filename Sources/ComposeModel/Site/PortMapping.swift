@@ -1,24 +1,24 @@
 /// A container port, and the port it is published on if any. On Fargate a published port becomes
 /// a load balancer listener forwarding to `target`; an unpublished one is reachable inside the
 /// site only.
-public struct PortMapping: Sendable, Codable, Equatable {
-    public enum TransportProtocol: String, Sendable, Codable, Equatable {
+package struct PortMapping: Sendable, Codable, Equatable {
+    package enum TransportProtocol: String, Sendable, Codable, Equatable {
         case tcp
         case udp
     }
 
-    public var target: Int
-    public var published: Int?
-    public var hostIP: String?
-    public var transport: TransportProtocol
-    public var name: String?
-    public var appProtocol: String?
+    package var target: Int
+    package var published: Int?
+    package var hostIP: String?
+    package var transport: TransportProtocol
+    package var name: String?
+    package var appProtocol: String?
     /// `x-aws-protocol` from Docker's ECS integration: `http`/`https` ask for an application load
     /// balancer listener, `tcp`/`udp`/`tls` for a network one.
-    public var awsProtocol: String?
-    public var location: SourceLocation?
+    package var awsProtocol: String?
+    package var location: SourceLocation?
 
-    public init(
+    package init(
         target: Int, published: Int? = nil, hostIP: String? = nil, transport: TransportProtocol = .tcp,
         name: String? = nil, appProtocol: String? = nil, awsProtocol: String? = nil, location: SourceLocation? = nil
     ) {
@@ -33,11 +33,11 @@ public struct PortMapping: Sendable, Codable, Equatable {
     }
 }
 
-public struct ExposedPort: Sendable, Codable, Equatable {
-    public var port: Int
-    public var transport: PortMapping.TransportProtocol
+package struct ExposedPort: Sendable, Codable, Equatable {
+    package var port: Int
+    package var transport: PortMapping.TransportProtocol
 
-    public init(port: Int, transport: PortMapping.TransportProtocol = .tcp) {
+    package init(port: Int, transport: PortMapping.TransportProtocol = .tcp) {
         self.port = port
         self.transport = transport
     }

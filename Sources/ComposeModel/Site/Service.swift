@@ -1,51 +1,51 @@
 /// One compose service; Berth runs each as a container of its own ECS service, or of a shared one
 /// when services name the same `x-berth` `task` (`Site.tasks`).
-public struct Service: Sendable, Codable, Equatable {
-    public var name: String
-    public var location: SourceLocation?
+package struct Service: Sendable, Codable, Equatable {
+    package var name: String
+    package var location: SourceLocation?
     /// The image to run; for a service with `build`, the name to tag the built image with.
-    public var image: String?
-    public var build: BuildSettings?
+    package var image: String?
+    package var build: BuildSettings?
     /// Exec form; compose's shell-form string is split into words as compose does.
-    public var command: [String]?
-    public var entrypoint: [String]?
-    public var environment: [NamedValue]
-    public var envFiles: [EnvFileReference]
-    public var ports: [PortMapping]
+    package var command: [String]?
+    package var entrypoint: [String]?
+    package var environment: [NamedValue]
+    package var envFiles: [EnvFileReference]
+    package var ports: [PortMapping]
     /// Ports reachable only inside the site (`expose`), e.g. a database's 5432.
-    public var expose: [ExposedPort]
+    package var expose: [ExposedPort]
     /// Named volumes, anonymous volumes and tmpfs mounts; bind-mounted files are in `configFiles`.
-    public var mounts: [VolumeMount]
+    package var mounts: [VolumeMount]
     /// Files placed into the container: compose `configs` and bind-mounted single files.
-    public var configFiles: [ServiceConfigFile]
-    public var secrets: [ServiceSecret]
-    public var dependencies: [ServiceDependency]
-    public var healthCheck: HealthCheck?
-    public var replicas: Int
+    package var configFiles: [ServiceConfigFile]
+    package var secrets: [ServiceSecret]
+    package var dependencies: [ServiceDependency]
+    package var healthCheck: HealthCheck?
+    package var replicas: Int
     /// What the file asked for (`deploy.resources`, `cpus`, `mem_limit`, `x-berth`); `fargateSize`
     /// is the smallest Fargate size that satisfies it.
-    public var resources: ResourceRequest
-    public var fargateSize: FargateSize
-    public var user: String?
-    public var workingDirectory: String?
-    public var readOnlyRootFilesystem: Bool
-    public var initProcess: Bool
+    package var resources: ResourceRequest
+    package var fargateSize: FargateSize
+    package var user: String?
+    package var workingDirectory: String?
+    package var readOnlyRootFilesystem: Bool
+    package var initProcess: Bool
     /// Seconds to wait after SIGTERM before SIGKILL; ECS calls this `stopTimeout`.
-    public var stopGracePeriod: Double?
-    public var stopSignal: String?
-    public var capAdd: [String]
-    public var capDrop: [String]
-    public var ulimits: [Ulimit]
-    public var labels: [NamedValue]
-    public var logging: LoggingSettings?
-    public var profiles: [String]
-    public var platform: String?
-    public var aws: ServiceAWSSettings
+    package var stopGracePeriod: Double?
+    package var stopSignal: String?
+    package var capAdd: [String]
+    package var capDrop: [String]
+    package var ulimits: [Ulimit]
+    package var labels: [NamedValue]
+    package var logging: LoggingSettings?
+    package var profiles: [String]
+    package var platform: String?
+    package var aws: ServiceAWSSettings
     /// The service's `x-berth` block, with the chosen environment's overrides applied after
     /// `Site.resolved(environmentName:)`.
-    public var berth: BerthServiceSettings
+    package var berth: BerthServiceSettings
 
-    public init(name: String, location: SourceLocation? = nil, image: String? = nil) {
+    package init(name: String, location: SourceLocation? = nil, image: String? = nil) {
         self.name = name
         self.location = location
         self.image = image
@@ -72,10 +72,10 @@ public struct Service: Sendable, Codable, Equatable {
     }
 
     /// Whether the service is reachable from outside: it publishes a port or has a domain.
-    public var isPublic: Bool { ports.contains { $0.published != nil } || berth.domain != nil }
+    package var isPublic: Bool { ports.contains { $0.published != nil } || berth.domain != nil }
 
     /// The image reference to deploy, with `x-berth` `image_tag` replacing the tag if given.
-    public var deployedImage: String? {
+    package var deployedImage: String? {
         guard let image else { return nil }
         guard let tag = berth.imageTag else { return image }
         return ImageReference.replacingTag(of: image, with: tag)
@@ -84,25 +84,25 @@ public struct Service: Sendable, Codable, Equatable {
 
 /// A name with an optional value, for environment variables, labels and build args; nil means
 /// "declared without a value".
-public struct NamedValue: Sendable, Codable, Equatable {
-    public var name: String
-    public var value: String?
+package struct NamedValue: Sendable, Codable, Equatable {
+    package var name: String
+    package var value: String?
 
-    public init(name: String, value: String?) {
+    package init(name: String, value: String?) {
         self.name = name
         self.value = value
     }
 }
 
-public struct BuildSettings: Sendable, Codable, Equatable {
+package struct BuildSettings: Sendable, Codable, Equatable {
     /// Relative to the project directory, or a Git/HTTP URL.
-    public var context: String
-    public var dockerfile: String?
-    public var args: [NamedValue]
-    public var target: String?
-    public var platforms: [String]
+    package var context: String
+    package var dockerfile: String?
+    package var args: [NamedValue]
+    package var target: String?
+    package var platforms: [String]
 
-    public init(context: String, dockerfile: String? = nil, args: [NamedValue] = [], target: String? = nil, platforms: [String] = []) {
+    package init(context: String, dockerfile: String? = nil, args: [NamedValue] = [], target: String? = nil, platforms: [String] = []) {
         self.context = context
         self.dockerfile = dockerfile
         self.args = args
@@ -111,47 +111,47 @@ public struct BuildSettings: Sendable, Codable, Equatable {
     }
 }
 
-public struct EnvFileReference: Sendable, Codable, Equatable {
-    public var path: String
-    public var required: Bool
+package struct EnvFileReference: Sendable, Codable, Equatable {
+    package var path: String
+    package var required: Bool
 
-    public init(path: String, required: Bool = true) {
+    package init(path: String, required: Bool = true) {
         self.path = path
         self.required = required
     }
 }
 
-public struct Ulimit: Sendable, Codable, Equatable {
-    public var name: String
-    public var soft: Int
-    public var hard: Int
+package struct Ulimit: Sendable, Codable, Equatable {
+    package var name: String
+    package var soft: Int
+    package var hard: Int
 
-    public init(name: String, soft: Int, hard: Int) {
+    package init(name: String, soft: Int, hard: Int) {
         self.name = name
         self.soft = soft
         self.hard = hard
     }
 }
 
-public struct LoggingSettings: Sendable, Codable, Equatable {
-    public var driver: String?
-    public var options: [NamedValue]
+package struct LoggingSettings: Sendable, Codable, Equatable {
+    package var driver: String?
+    package var options: [NamedValue]
 
-    public init(driver: String? = nil, options: [NamedValue] = []) {
+    package init(driver: String? = nil, options: [NamedValue] = []) {
         self.driver = driver
         self.options = options
     }
 }
 
 /// CPU and memory as requested, before rounding to a Fargate size.
-public struct ResourceRequest: Sendable, Codable, Equatable {
+package struct ResourceRequest: Sendable, Codable, Equatable {
     /// vCPUs, e.g. 0.5.
-    public var cpus: Double?
+    package var cpus: Double?
     /// An exact Fargate CPU value in units (1024 = 1 vCPU) from `x-berth` `cpu`.
-    public var cpuUnits: Int?
-    public var memoryMiB: Int?
+    package var cpuUnits: Int?
+    package var memoryMiB: Int?
 
-    public init(cpus: Double? = nil, cpuUnits: Int? = nil, memoryMiB: Int? = nil) {
+    package init(cpus: Double? = nil, cpuUnits: Int? = nil, memoryMiB: Int? = nil) {
         self.cpus = cpus
         self.cpuUnits = cpuUnits
         self.memoryMiB = memoryMiB

@@ -1,19 +1,19 @@
 /// One `depends_on` entry; Berth orders deployments by these and maps the condition to an ECS
 /// container dependency where it can.
-public struct ServiceDependency: Sendable, Codable, Equatable {
-    public enum Condition: String, Sendable, Codable, Equatable {
+package struct ServiceDependency: Sendable, Codable, Equatable {
+    package enum Condition: String, Sendable, Codable, Equatable {
         case serviceStarted = "service_started"
         case serviceHealthy = "service_healthy"
         case serviceCompletedSuccessfully = "service_completed_successfully"
     }
 
-    public var service: String
-    public var condition: Condition
-    public var required: Bool
-    public var restart: Bool
-    public var location: SourceLocation?
+    package var service: String
+    package var condition: Condition
+    package var required: Bool
+    package var restart: Bool
+    package var location: SourceLocation?
 
-    public init(
+    package init(
         service: String, condition: Condition = .serviceStarted, required: Bool = true, restart: Bool = false, location: SourceLocation? = nil
     ) {
         self.service = service
@@ -24,18 +24,18 @@ public struct ServiceDependency: Sendable, Codable, Equatable {
     }
 }
 
-public struct HealthCheck: Sendable, Codable, Equatable {
+package struct HealthCheck: Sendable, Codable, Equatable {
     /// `["CMD", …]` or `["CMD-SHELL", "…"]`; a plain string is stored as `CMD-SHELL`.
-    public var test: [String]
-    public var intervalSeconds: Double?
-    public var timeoutSeconds: Double?
-    public var retries: Int?
-    public var startPeriodSeconds: Double?
-    public var startIntervalSeconds: Double?
+    package var test: [String]
+    package var intervalSeconds: Double?
+    package var timeoutSeconds: Double?
+    package var retries: Int?
+    package var startPeriodSeconds: Double?
+    package var startIntervalSeconds: Double?
     /// `disable: true` or `test: ["NONE"]`.
-    public var disabled: Bool
+    package var disabled: Bool
 
-    public init(
+    package init(
         test: [String], intervalSeconds: Double? = nil, timeoutSeconds: Double? = nil, retries: Int? = nil, startPeriodSeconds: Double? = nil,
         startIntervalSeconds: Double? = nil, disabled: Bool = false
     ) {

@@ -3,7 +3,7 @@
 extension Site {
     /// The site as deployed to `environment`; nil applies only the services' own `x-berth` blocks.
     /// An environment that is not declared is an error naming the declared ones.
-    public func resolved(environmentName name: String?) throws(Diagnostic) -> Site {
+    package func resolved(environmentName name: String?) throws(Diagnostic) -> Site {
         var site = self
         var overrides: [String: BerthServiceSettings] = [:]
         if let name {

@@ -3,24 +3,24 @@
 ///
 /// Order matters and is kept (services print in the order they were written), so collections are
 /// arrays of named values rather than dictionaries.
-public struct Site: Sendable, Codable, Equatable {
+package struct Site: Sendable, Codable, Equatable {
     /// The compose project name, normalised (`name:`, `--project-name` or the folder).
-    public var projectName: String
+    package var projectName: String
     /// Absolute directory that relative paths (build contexts, config files) are relative to.
-    public var projectDirectory: String
-    public var services: [Service]
-    public var volumes: [NamedVolume]
-    public var configs: [ConfigDefinition]
-    public var secrets: [SecretDefinition]
-    public var networks: [NetworkDefinition]
+    package var projectDirectory: String
+    package var services: [Service]
+    package var volumes: [NamedVolume]
+    package var configs: [ConfigDefinition]
+    package var secrets: [SecretDefinition]
+    package var networks: [NetworkDefinition]
     /// The top-level `x-aws-*` keys.
-    public var aws: AWSSettings
+    package var aws: AWSSettings
     /// The top-level `x-berth` block.
-    public var berth: BerthSettings
+    package var berth: BerthSettings
     /// The x-berth environment whose overrides were applied by `resolved(environmentName:)`, if any.
-    public var environmentName: String?
+    package var environmentName: String?
 
-    public init(
+    package init(
         projectName: String,
         projectDirectory: String,
         services: [Service] = [],
@@ -44,17 +44,17 @@ public struct Site: Sendable, Codable, Equatable {
         self.environmentName = environmentName
     }
 
-    public func service(named name: String) -> Service? {
+    package func service(named name: String) -> Service? {
         services.first { $0.name == name }
     }
 
-    public func volume(named name: String) -> NamedVolume? {
+    package func volume(named name: String) -> NamedVolume? {
         volumes.first { $0.name == name }
     }
 
     /// The names of the environments declared under `x-berth.environments`, in file order.
-    public var environmentNames: [String] { berth.environments.map(\.name) }
+    package var environmentNames: [String] { berth.environments.map(\.name) }
 
     /// The AWS region: the environment's, else `x-berth.region`.
-    public var region: String? { berth.region }
+    package var region: String? { berth.region }
 }

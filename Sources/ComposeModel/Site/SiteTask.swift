@@ -1,45 +1,45 @@
 /// One ECS task: the compose services that run as its containers. A service without `x-berth`
 /// `task` is a task of its own, named after it; services that name the same `task` share one.
-public struct SiteTask: Sendable, Equatable {
+package struct SiteTask: Sendable, Equatable {
     /// The task definition family's and the ECS service's name.
-    public var name: String
+    package var name: String
     /// In file order; never empty.
-    public var members: [Service]
+    package var members: [Service]
 
-    public init(name: String, members: [Service]) {
+    package init(name: String, members: [Service]) {
         self.name = name
         self.members = members
     }
 
-    public var memberNames: [String] { members.map(\.name) }
+    package var memberNames: [String] { members.map(\.name) }
 
     /// Whether this task is one ungrouped service (named after it): everything about it keeps
     /// the names and shapes of a one-container task.
-    public var isSingle: Bool { members.count == 1 && members[0].name == name }
+    package var isSingle: Bool { members.count == 1 && members[0].name == name }
 
     /// The largest member's replicas.
-    public var replicas: Int { members.map(\.replicas).max() ?? 1 }
+    package var replicas: Int { members.map(\.replicas).max() ?? 1 }
 
     /// The smallest Fargate size that fits the members' sizes added up; nil when none does.
-    public var fargateSize: FargateSize? {
+    package var fargateSize: FargateSize? {
         if members.count == 1 { return members[0].fargateSize }
         return FargateSize.smallest(
             fitting: members.map(\.fargateSize.cpu).reduce(0, +), memory: members.map(\.fargateSize.memory).reduce(0, +))
     }
 
-    public func contains(_ service: String) -> Bool { members.contains { $0.name == service } }
+    package func contains(_ service: String) -> Bool { members.contains { $0.name == service } }
 
     /// The named volumes a one-replica task writes: it is their only writer (Ghost with SQLite,
     /// any database), so an old and a new task must never run against them together. Empty for
     /// a task with several replicas, which write together anyway.
-    public var singleWriterVolumes: [String] {
+    package var singleWriterVolumes: [String] {
         guard replicas == 1 else { return [] }
         return members.flatMap(\.mounts).filter { $0.kind == .volume && !$0.readOnly }.compactMap(\.source).uniqued()
     }
 
     /// Members that another member waits for with `service_completed_successfully`: they are
     /// expected to exit, so they are not essential.
-    public var completingMembers: Set<String> {
+    package var completingMembers: Set<String> {
         var names = Set<String>()
         for member in members {
             for dependency in member.dependencies where dependency.condition == .serviceCompletedSuccessfully && contains(dependency.service) {
@@ -52,14 +52,14 @@ public struct SiteTask: Sendable, Equatable {
 
 extension Service {
     /// The name of the task this service runs in.
-    public var taskName: String { berth.task ?? name }
+    package var taskName: String { berth.task ?? name }
 }
 
 extension Site {
     /// The site's tasks in file order of their first member.
     /// Only services that name a task join it: a service without `task` is never a member of
     /// another's group, even one named like it (`taskDiagnostics` reports that).
-    public var tasks: [SiteTask] {
+    package var tasks: [SiteTask] {
         var tasks: [SiteTask] = []
         var grouped: [String: Int] = [:]
         for service in services {
@@ -77,19 +77,19 @@ extension Site {
         return tasks
     }
 
-    public func task(named name: String) -> SiteTask? {
+    package func task(named name: String) -> SiteTask? {
         tasks.first { $0.name == name }
     }
 
     /// The task a compose service runs in.
-    public func task(containing service: String) -> SiteTask? {
+    package func task(containing service: String) -> SiteTask? {
         tasks.first { $0.contains(service) }
     }
 
     /// Problems with `x-berth` `task` groups: a task named like a service outside it, members
     /// that listen on the same port (containers of a task share one network namespace), and a
     /// group too big for any Fargate size.
-    public var taskDiagnostics: [Diagnostic] {
+    package var taskDiagnostics: [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let names = Set(services.map(\.name))
         for task in tasks where !task.isSingle {
@@ -134,7 +134,7 @@ extension Site {
     /// must wait until that task's service is stable (`service_healthy`, or a completed job),
     /// `false` when it only needs the service to exist (`service_started`). Dependencies inside
     /// the task are the containers' own ordering, not the services'.
-    public func taskDependencies(of task: SiteTask) -> [String: Bool] {
+    package func taskDependencies(of task: SiteTask) -> [String: Bool] {
         let taskOf = Dictionary(tasks.flatMap { task in task.memberNames.map { ($0, task.name) } }, uniquingKeysWith: { first, _ in first })
         var waits: [String: Bool] = [:]
         for member in task.members {
@@ -151,7 +151,7 @@ extension Site {
     /// service started before its dependency's could never reach it). Dependencies outside
     /// `tasks` are taken as there already; a cycle (which validation reports) ends in one last
     /// wave rather than never.
-    public func taskWaves(_ tasks: [SiteTask]) -> [[SiteTask]] {
+    package func taskWaves(_ tasks: [SiteTask]) -> [[SiteTask]] {
         let names = Set(tasks.map(\.name))
         var placed = Set<String>()
         var remaining = tasks

@@ -1,6 +1,6 @@
 /// Something mounted into a service's container, other than a single config file.
-public struct VolumeMount: Sendable, Codable, Equatable {
-    public enum Kind: String, Sendable, Codable, Equatable {
+package struct VolumeMount: Sendable, Codable, Equatable {
+    package enum Kind: String, Sendable, Codable, Equatable {
         /// A top-level named volume; Berth backs it with an EFS access point.
         case volume
         /// An anonymous volume (`- /data`): scratch space in the task's ephemeral storage.
@@ -9,16 +9,16 @@ public struct VolumeMount: Sendable, Codable, Equatable {
         case tmpfs
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The named volume, for `.volume`.
-    public var source: String?
-    public var target: String
-    public var readOnly: Bool
+    package var source: String?
+    package var target: String
+    package var readOnly: Bool
     /// A sub-directory of the volume (`volume.subpath`), mounted instead of its root.
-    public var subpath: String?
-    public var location: SourceLocation?
+    package var subpath: String?
+    package var location: SourceLocation?
 
-    public init(
+    package init(
         kind: Kind, source: String? = nil, target: String, readOnly: Bool = false, subpath: String? = nil,
         location: SourceLocation? = nil
     ) {

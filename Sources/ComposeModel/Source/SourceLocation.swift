@@ -2,16 +2,16 @@
 ///
 /// `file` is the path as shown to users: relative to the working directory when the file lies
 /// inside it, absolute otherwise. Lines and columns start at 1, as libyaml reports them.
-public struct SourceLocation: Sendable, Codable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
+package struct SourceLocation: Sendable, Codable, Hashable, CustomStringConvertible {
+    package var file: String
+    package var line: Int
+    package var column: Int
 
-    public init(file: String, line: Int, column: Int) {
+    package init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    package var description: String { "\(file):\(line):\(column)" }
 }

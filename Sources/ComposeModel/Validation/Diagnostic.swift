@@ -4,8 +4,8 @@
 /// The loader never stops at the first problem; it returns all of them so a user fixes the file
 /// in one pass. `description` is the one-line form the CLI prints, e.g.
 /// `compose.yaml:14:7: services.cms.deploy.resources.limits.memory: "lots" is not a size (use e.g. 512M, 2G)`.
-public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringConvertible, Error {
-    public enum Severity: String, Sendable, Codable, Hashable, Comparable {
+package struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringConvertible, Error {
+    package enum Severity: String, Sendable, Codable, Hashable, Comparable {
         case error
         case warning
         case note
@@ -18,19 +18,19 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
             }
         }
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
-    public var severity: Severity
-    public var location: SourceLocation?
+    package var severity: Severity
+    package var location: SourceLocation?
     /// The dotted key path, e.g. `services.cms.deploy.resources.limits.memory`; empty for problems
     /// with a whole file.
-    public var path: String
-    public var message: String
+    package var path: String
+    package var message: String
     /// What to do instead, printed in parentheses after the message.
-    public var hint: String?
+    package var hint: String?
 
-    public init(
+    package init(
         _ severity: Severity,
         at location: SourceLocation?,
         path: String,
@@ -44,7 +44,7 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
         self.hint = hint
     }
 
-    public static func error(
+    package static func error(
         at location: SourceLocation?,
         path: String,
         _ message: String,
@@ -53,7 +53,7 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
         Diagnostic(.error, at: location, path: path, message, hint: hint)
     }
 
-    public static func warning(
+    package static func warning(
         at location: SourceLocation?,
         path: String,
         _ message: String,
@@ -62,7 +62,7 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
         Diagnostic(.warning, at: location, path: path, message, hint: hint)
     }
 
-    public static func note(
+    package static func note(
         at location: SourceLocation?,
         path: String,
         _ message: String,
@@ -73,7 +73,7 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
 
     /// Errors print bare, as in the example; warnings and notes say what they are, as
     /// compilers do.
-    public var description: String {
+    package var description: String {
         var parts: [String] = []
         if let location { parts.append(location.description) }
         if severity != .error { parts.append(severity.rawValue) }

@@ -1,5 +1,5 @@
 /// What the stack deployer is doing between stack events.
-public enum DeployStep: Sendable, Equatable {
+package enum DeployStep: Sendable, Equatable {
     /// Another operation is running on the stack (an earlier, interrupted Berth, or someone
     /// else); the deployer waits for it before doing anything.
     case waitingForStack(status: String)

@@ -1,11 +1,11 @@
 import AWSRuntime
 
 /// A failure of the deploy engine with what to do about it.
-public struct DeployError: HintedError {
-    public var message: String
-    public var hint: String?
+package struct DeployError: HintedError {
+    package var message: String
+    package var hint: String?
 
-    public init(_ message: String, hint: String? = nil) {
+    package init(_ message: String, hint: String? = nil) {
         self.message = message
         self.hint = hint
     }

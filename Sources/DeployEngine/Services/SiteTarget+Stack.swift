@@ -5,7 +5,7 @@ extension SiteTarget {
     /// What the infrastructure stack made, from its Outputs and its per-service and per-volume
     /// resources by logical id (see `StackLogicalID`). Throws when an output the services layer
     /// needs is missing: the stack is from an older Berth, or its last update failed.
-    public init(observed: ObservedStack, stack: String, input: InfraStackInput, accountId: String, region: String) throws {
+    package init(observed: ObservedStack, stack: String, input: InfraStackInput, accountId: String, region: String) throws {
         let outputs = observed.outputs
         let physical = observed.physicalIds
         func required(_ output: StackOutput) throws -> String {

@@ -1,28 +1,28 @@
 /// What the infrastructure stack provides to the services layer: read from its Outputs, and
 /// per-service values from its resources by logical id (see `InfraStack`).
-public struct SiteTarget: Sendable, Equatable, Codable {
-    public var stackName: String
-    public var region: String
-    public var accountId: String
-    public var cluster: String
-    public var subnets: [String]
+package struct SiteTarget: Sendable, Equatable, Codable {
+    package var stackName: String
+    package var region: String
+    package var accountId: String
+    package var cluster: String
+    package var subnets: [String]
     /// `ENABLED` in public subnets (to reach ECR without NAT), `DISABLED` behind a NAT gateway.
-    public var assignPublicIp: String = "ENABLED"
-    public var servicesSecurityGroup: String
-    public var logGroup: String
-    public var executionRoleArn: String
+    package var assignPublicIp: String = "ENABLED"
+    package var servicesSecurityGroup: String
+    package var logGroup: String
+    package var executionRoleArn: String
     /// The Cloud Map namespace's name, which Service Connect takes.
-    public var namespace: String?
+    package var namespace: String?
     /// Volume name → EFS file system id.
-    public var fileSystems: [String: String]
+    package var fileSystems: [String: String]
     /// Task name (`Site.tasks`) → task role ARN.
-    public var taskRoles: [String: String]
+    package var taskRoles: [String: String]
     /// "service:containerPort" → target group ARN.
-    public var targetGroups: [String: String]
+    package var targetGroups: [String: String]
     /// Service name → ECR repository URI, for services with `build:`.
-    public var repositories: [String: String]
+    package var repositories: [String: String]
 
-    public init(
+    package init(
         stackName: String, region: String, accountId: String, cluster: String, subnets: [String], servicesSecurityGroup: String,
         logGroup: String, executionRoleArn: String, namespace: String? = nil, fileSystems: [String: String] = [:],
         taskRoles: [String: String] = [:], targetGroups: [String: String] = [:], repositories: [String: String] = [:]
@@ -42,5 +42,5 @@ public struct SiteTarget: Sendable, Equatable, Codable {
         self.repositories = repositories
     }
 
-    public static func targetGroupKey(service: String, port: Int) -> String { "\(service):\(port)" }
+    package static func targetGroupKey(service: String, port: Int) -> String { "\(service):\(port)" }
 }

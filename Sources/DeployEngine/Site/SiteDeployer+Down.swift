@@ -3,14 +3,14 @@ import ComposeModel
 import StackTemplates
 
 extension SiteDeployer {
-    public struct DownOptions: Sendable {
-        public var services: Set<String>?
-        public var accessPoints: Bool
-        public var infra: Bool
+    package struct DownOptions: Sendable {
+        package var services: Set<String>?
+        package var accessPoints: Bool
+        package var infra: Bool
         /// Also the file systems and the backup bucket, which the stack keeps (Retain).
-        public var deleteData: Bool
+        package var deleteData: Bool
 
-        public init(services: Set<String>? = nil, accessPoints: Bool = false, infra: Bool = false, deleteData: Bool = false) {
+        package init(services: Set<String>? = nil, accessPoints: Bool = false, infra: Bool = false, deleteData: Bool = false) {
             self.services = services
             self.accessPoints = accessPoints || infra && services == nil && deleteData
             self.infra = infra
@@ -18,16 +18,16 @@ extension SiteDeployer {
         }
     }
 
-    public struct DownResult: Sendable, Equatable {
-        public var removed: [String] = []
+    package struct DownResult: Sendable, Equatable {
+        package var removed: [String] = []
         /// Kept by their retain policy: file systems and the backup bucket, with how to reattach.
-        public var kept: [String] = []
-        public var nothingDeployed = false
+        package var kept: [String] = []
+        package var nothingDeployed = false
     }
 
     /// Removes what `deploy` made, in reverse order; each step tolerates what is already gone,
     /// so `down` twice is harmless and an interrupted `down` finishes on the next run.
-    public func down(_ options: DownOptions) async throws -> DownResult {
+    package func down(_ options: DownOptions) async throws -> DownResult {
         var result = DownResult()
         let account = try await backend.accountId()
         let target = try await readTarget(accountId: account)

@@ -7,26 +7,26 @@ import StackTemplates
 
 /// One command's worth of work on a site: the infrastructure stack, then the services layer,
 /// with one stream of progress events. `plan` runs the same path without changing anything.
-public struct SiteDeployer: Sendable {
-    public enum Layer: String, Sendable, CaseIterable {
+package struct SiteDeployer: Sendable {
+    package enum Layer: String, Sendable, CaseIterable {
         case infra, services
     }
 
-    public enum Event: Sendable, Equatable {
+    package enum Event: Sendable, Equatable {
         case layer(Layer, String)
         case stack(DeployEvent)
         case services(ServicesEvent)
         case note(String)
     }
 
-    public struct Options: Sendable {
-        public var only: Layer?
-        public var services: Set<String>?
-        public var stack: StackDeployOptions
-        public var waitForServices: Bool
-        public var servicesWaiter: Waiter
+    package struct Options: Sendable {
+        package var only: Layer?
+        package var services: Set<String>?
+        package var stack: StackDeployOptions
+        package var waitForServices: Bool
+        package var servicesWaiter: Waiter
 
-        public init(
+        package init(
             only: Layer? = nil, services: Set<String>? = nil, stack: StackDeployOptions = .init(), waitForServices: Bool = true,
             servicesWaiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 1800)
         ) {
@@ -38,11 +38,11 @@ public struct SiteDeployer: Sendable {
         }
     }
 
-    public struct Result: Sendable, Equatable {
-        public var infra: StackPlan?
-        public var infraOutcome: StackDeployResult.Outcome?
-        public var services: ServicesPlan?
-        public var outputs: [String: String]
+    package struct Result: Sendable, Equatable {
+        package var infra: StackPlan?
+        package var infraOutcome: StackDeployResult.Outcome?
+        package var services: ServicesPlan?
+        package var outputs: [String: String]
     }
 
     let site: Site
@@ -53,7 +53,7 @@ public struct SiteDeployer: Sendable {
     let onEvent: @Sendable (Event) -> Void
 
     /// A deployer over any backend and stack operations: the in-memory ones of the tests, or AWS.
-    public init(
+    package init(
         site: Site, input: InfraStackInput, content: ContentReader, backend: any SiteBackend, stacks: any StackOperations,
         onEvent: @escaping @Sendable (Event) -> Void
     ) {
@@ -67,7 +67,7 @@ public struct SiteDeployer: Sendable {
 
     /// A deployer over AWS; `processEnvironment` is where `environment:` configs and secrets
     /// are read from.
-    public init(
+    package init(
         client: AWSClient, site: Site, input: InfraStackInput, processEnvironment: [String: String], stackWaiter: Waiter = Waiter(),
         onEvent: @escaping @Sendable (Event) -> Void
     ) {
@@ -134,7 +134,7 @@ public struct SiteDeployer: Sendable {
     }
 
     /// Both layers' changes; changes nothing.
-    public func plan(_ options: Options = Options()) async throws -> Result {
+    package func plan(_ options: Options = Options()) async throws -> Result {
         let account = try await backend.accountId()
         var result = Result(outputs: [:])
         let repositories = try await ensureRepositories(apply: false)
@@ -182,7 +182,7 @@ public struct SiteDeployer: Sendable {
             })
     }
 
-    public func deploy(_ options: Options = Options()) async throws -> Result {
+    package func deploy(_ options: Options = Options()) async throws -> Result {
         let account = try await backend.accountId()
         var result = Result(outputs: [:])
         // Services alone need the stack: say so before writing anything.

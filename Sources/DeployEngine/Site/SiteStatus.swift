@@ -5,30 +5,30 @@ import StackTemplates
 /// What `berth status` reports: the stack, its address, and each task's service as it runs now.
 /// Made from what a backend observed, so it reads the same from AWS and from the in-memory
 /// backend of the tests.
-public struct SiteStatus: Encodable, Sendable, Equatable {
-    public struct ServiceState: Encodable, Sendable, Equatable {
-        public var name: String
-        public var status: String
-        public var running: Int
-        public var desired: Int
-        public var taskDefinition: String
-        public var rollout: String?
+package struct SiteStatus: Encodable, Sendable, Equatable {
+    package struct ServiceState: Encodable, Sendable, Equatable {
+        package var name: String
+        package var status: String
+        package var running: Int
+        package var desired: Int
+        package var taskDefinition: String
+        package var rollout: String?
         /// The compose services running as the task's containers, when it groups several.
-        public var containers: [String]?
+        package var containers: [String]?
     }
 
-    public var stack: String
-    public var deployed: Bool
-    public var url: String?
-    public var services: [ServiceState]
+    package var stack: String
+    package var deployed: Bool
+    package var url: String?
+    package var services: [ServiceState]
 
-    public static func notDeployed(stack: String) -> SiteStatus {
+    package static func notDeployed(stack: String) -> SiteStatus {
         SiteStatus(stack: stack, deployed: false, url: nil, services: [])
     }
 
     /// Each of the site's tasks, in the compose file's order, matched with its observed service
     /// (an inactive one counts as not deployed).
-    public init(stack: String, site: Site, observed: [ObservedService], outputs: [String: String]) {
+    package init(stack: String, site: Site, observed: [ObservedService], outputs: [String: String]) {
         self.stack = stack
         self.deployed = true
         self.url = outputs[.loadBalancerDNS].map { "http://\($0)" }
@@ -54,7 +54,7 @@ public struct SiteStatus: Encodable, Sendable, Equatable {
 
     /// Reads the site's status: the stack's outputs and resources, then its services through
     /// `backend`. Only reads.
-    public static func read(names: Names, site: Site, input: InfraStackInput, backend: any SiteBackend, stacks: any StackOperations)
+    package static func read(names: Names, site: Site, input: InfraStackInput, backend: any SiteBackend, stacks: any StackOperations)
         async throws -> SiteStatus
     {
         guard let observed = try await stacks.observe(stackName: names.stack), observed.provisioned else { return .notDeployed(stack: names.stack) }

@@ -1,8 +1,8 @@
 import AWSServices
 
 /// One resource a change set would touch, as `berth plan` shows it.
-public struct PlannedResourceChange: Sendable, Equatable {
-    public enum Action: Sendable, Equatable {
+package struct PlannedResourceChange: Sendable, Equatable {
+    package enum Action: Sendable, Equatable {
         case add, modify, remove, `import`, dynamic
         /// An action newer than this code.
         case other(String)
@@ -21,20 +21,21 @@ public struct PlannedResourceChange: Sendable, Equatable {
 
     /// Whether a `Modify` replaces the resource: a new physical resource (new id, new data)
     /// rather than an update in place. AWS says `True`, `False` or `Conditional`.
-    public enum Replacement: String, Sendable, Equatable {
+    package enum Replacement: String, Sendable, Equatable {
         case always = "True"
         case never = "False"
         case conditional = "Conditional"
     }
 
-    public var logicalResourceId: String
-    public var resourceType: String
-    public var action: Action
+    package var logicalResourceId: String
+    package var resourceType: String
+    package var action: Action
     /// `nil` for adds and removes, which AWS gives none.
-    public var replacement: Replacement?
-    public var physicalResourceId: String?
+    package var replacement: Replacement?
+    package var physicalResourceId: String?
 
-    public init(logicalResourceId: String, resourceType: String, action: Action, replacement: Replacement? = nil, physicalResourceId: String? = nil) {
+    package init(logicalResourceId: String, resourceType: String, action: Action, replacement: Replacement? = nil, physicalResourceId: String? = nil)
+    {
         self.logicalResourceId = logicalResourceId
         self.resourceType = resourceType
         self.action = action

@@ -5,8 +5,8 @@ import Foundation
 /// A stack deploy that could not go on, with a one-line `summary` of what happened and a
 /// `hint` of what to do. The facts behind the text (the first failed resource, the state the
 /// stack was left in) are kept as fields, so the CLI can show them in JSON too.
-public struct StackDeployError: HintedError, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct StackDeployError: HintedError, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// The stack operation ran and failed; `status` says how its rollback ended.
         case operationFailed
         /// CloudFormation could not compute the change set (e.g. a parameter the template lacks).
@@ -22,13 +22,13 @@ public struct StackDeployError: HintedError, Equatable {
     }
 
     /// The resource that failed first, with CloudFormation's reason.
-    public struct ResourceFailure: Sendable, Equatable {
-        public var logicalResourceId: String
-        public var resourceType: String
-        public var status: StackStatus
-        public var reason: String?
+    package struct ResourceFailure: Sendable, Equatable {
+        package var logicalResourceId: String
+        package var resourceType: String
+        package var status: StackStatus
+        package var reason: String?
 
-        public init(logicalResourceId: String, resourceType: String, status: StackStatus, reason: String?) {
+        package init(logicalResourceId: String, resourceType: String, status: StackStatus, reason: String?) {
             self.logicalResourceId = logicalResourceId
             self.resourceType = resourceType
             self.status = status
@@ -36,18 +36,18 @@ public struct StackDeployError: HintedError, Equatable {
         }
     }
 
-    public var kind: Kind
-    public var stackName: String
+    package var kind: Kind
+    package var stackName: String
     /// The stack's status when the deployer gave up: for a failed operation, the rollback's outcome.
-    public var status: StackStatus?
-    public var firstFailure: ResourceFailure?
+    package var status: StackStatus?
+    package var firstFailure: ResourceFailure?
     /// CloudFormation's own reason for the stack or change set status.
-    public var reason: String?
-    public var summary: String
-    public var hint: String?
+    package var reason: String?
+    package var summary: String
+    package var hint: String?
 
     /// The one line a `HintedError` prints: the summary.
-    public var message: String { summary }
+    package var message: String { summary }
 
     init(
         kind: Kind, stackName: String, status: StackStatus? = nil, firstFailure: ResourceFailure? = nil, reason: String? = nil, summary: String,

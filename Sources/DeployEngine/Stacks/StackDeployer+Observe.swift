@@ -4,7 +4,7 @@ import AWSServices
 extension StackDeployer {
     /// Reads the stack's Outputs, then its resources, following nested stacks (a site over
     /// CloudFormation's limits keeps its per-service resources in them).
-    public func observe(stackName: String) async throws -> ObservedStack? {
+    package func observe(stackName: String) async throws -> ObservedStack? {
         guard let described = try await cfn.describeStack(stackName), !described.StackStatus.isDeleted,
             described.StackStatus.rawValue != "REVIEW_IN_PROGRESS"
         else { return nil }

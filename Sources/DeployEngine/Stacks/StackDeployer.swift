@@ -13,9 +13,9 @@ import Foundation
 /// let deployer = StackDeployer(client: client)
 /// let result = try await deployer.deploy(stack: request, options: .init()) { event in printer.show(event) }
 /// ```
-public struct StackDeployer: Sendable {
+package struct StackDeployer: Sendable {
     /// Every change set Berth makes is named `berth-…`; a later run deletes those it finds unexecuted.
-    public static let changeSetPrefix = "berth-"
+    package static let changeSetPrefix = "berth-"
 
     let client: AWSClient
     let cfn: CloudFormationClient
@@ -28,7 +28,7 @@ public struct StackDeployer: Sendable {
     /// - Parameters:
     ///   - artifactsBucket: where templates over 51,200 bytes go; by default
     ///     `berth-artifacts-<account>-<region>`, created when missing.
-    public init(client: AWSClient, waiter: Waiter = Waiter(), random: RandomSource = RandomSource(), artifactsBucket: String? = nil) {
+    package init(client: AWSClient, waiter: Waiter = Waiter(), random: RandomSource = RandomSource(), artifactsBucket: String? = nil) {
         self.client = client
         self.cfn = CloudFormationClient(client)
         self.waiter = waiter
@@ -39,7 +39,7 @@ public struct StackDeployer: Sendable {
     /// What `deploy` would change, found with a change set that is deleted again. Changes nothing:
     /// for a stack that does not exist, the empty `REVIEW_IN_PROGRESS` stack the CREATE change
     /// set makes is deleted too. A stack that cannot be updated throws the error `deploy` would.
-    public func plan(stack request: StackRequest, options: StackDeployOptions = .init(), onEvent: (DeployEvent) -> Void = { _ in }) async throws
+    package func plan(stack request: StackRequest, options: StackDeployOptions = .init(), onEvent: (DeployEvent) -> Void = { _ in }) async throws
         -> StackPlan
     {
         let stack = try await settle(request.name, options: options, mayChange: false, onEvent: onEvent)
@@ -52,7 +52,7 @@ public struct StackDeployer: Sendable {
     /// Creates or updates the stack and waits for the end, streaming stack events to `onEvent`.
     /// A failed operation throws `StackDeployError` with the first failed resource and the
     /// rollback's outcome.
-    public func deploy(stack request: StackRequest, options: StackDeployOptions = .init(), onEvent: (DeployEvent) -> Void = { _ in }) async throws
+    package func deploy(stack request: StackRequest, options: StackDeployOptions = .init(), onEvent: (DeployEvent) -> Void = { _ in }) async throws
         -> StackDeployResult
     {
         let stack = try await settle(request.name, options: options, mayChange: true, onEvent: onEvent)
@@ -73,7 +73,7 @@ public struct StackDeployer: Sendable {
     }
 
     /// The outputs of a stack, by key.
-    public func outputs(stackName: String) async throws -> [String: String] {
+    package func outputs(stackName: String) async throws -> [String: String] {
         guard let stack = try await cfn.describeStack(stackName), !stack.StackStatus.isDeleted else {
             throw StackDeployError.stackNotFound(stackName)
         }
@@ -83,7 +83,7 @@ public struct StackDeployer: Sendable {
     /// Deletes the stack and waits until it is gone. A stack that does not exist is fine
     /// (`false`); one busy with another operation is waited for first.
     @discardableResult
-    public func delete(stackName: String, onEvent: (DeployEvent) -> Void = { _ in }) async throws -> Bool {
+    package func delete(stackName: String, onEvent: (DeployEvent) -> Void = { _ in }) async throws -> Bool {
         guard var stack = try await cfn.describeStack(stackName) else { return false }
         if stack.StackStatus.isInProgress {
             onEvent(.step(.waitingForStack(status: stack.StackStatus.rawValue)))

@@ -1,7 +1,7 @@
 /// The stack calls a site's workflows make, in the engine's terms. `StackDeployer` makes them
 /// through CloudFormation; the workflows' unit tests use an in-memory stand-in, so that `plan`,
 /// `deploy`, `down` and `status` are tested end to end without a network.
-public protocol StackOperations: Sendable {
+package protocol StackOperations: Sendable {
     /// What `deploy` would change; changes nothing.
     func plan(stack: StackRequest, options: StackDeployOptions, onEvent: (DeployEvent) -> Void) async throws -> StackPlan
     /// Creates or updates the stack and waits for the end.
@@ -15,14 +15,14 @@ public protocol StackOperations: Sendable {
 
 /// What a deployed stack provides: its Outputs, and its resources' physical ids by logical id,
 /// nested stacks' resources included.
-public struct ObservedStack: Sendable, Equatable {
-    public var outputs: [String: String]
-    public var physicalIds: [String: String]
+package struct ObservedStack: Sendable, Equatable {
+    package var outputs: [String: String]
+    package var physicalIds: [String: String]
     /// False when the stack's creation failed and rolled back: it holds nothing the services can
     /// use and can only be deleted (teardown must still be able to delete it).
-    public var provisioned: Bool
+    package var provisioned: Bool
 
-    public init(outputs: [String: String], physicalIds: [String: String] = [:], provisioned: Bool = true) {
+    package init(outputs: [String: String], physicalIds: [String: String] = [:], provisioned: Bool = true) {
         self.outputs = outputs
         self.physicalIds = physicalIds
         self.provisioned = provisioned

@@ -4,15 +4,15 @@ import StackTemplates
 /// A stack to deploy: the rendered template and what goes with it. The deployer compares all
 /// of it with the live stack, so pass every template parameter explicitly: one left to its
 /// default cannot be told apart from one changed, and costs a change set to find out.
-public struct StackRequest: Sendable, Equatable {
+package struct StackRequest: Sendable, Equatable {
     /// Up to 128 characters: letters, digits and hyphens, starting with a letter.
-    public var name: String
-    public var templateBody: String
-    public var parameters: [String: String]
-    public var tags: [String: String]
-    public var capabilities: [CloudFormationClient.Capability]
+    package var name: String
+    package var templateBody: String
+    package var parameters: [String: String]
+    package var tags: [String: String]
+    package var capabilities: [CloudFormationClient.Capability]
 
-    public init(
+    package init(
         name: String, templateBody: String, parameters: [String: String] = [:], tags: [String: String] = [:],
         capabilities: [CloudFormationClient.Capability] = []
     ) {
@@ -25,7 +25,7 @@ public struct StackRequest: Sendable, Equatable {
 
     /// A site's stack (infrastructure or unified): named and tagged after the site, allowed to
     /// make IAM roles and to expand nested stacks.
-    public static func site(_ names: Names, templateBody: String, parameters: [String: String]) -> StackRequest {
+    package static func site(_ names: Names, templateBody: String, parameters: [String: String]) -> StackRequest {
         StackRequest(
             name: names.stack, templateBody: templateBody, parameters: parameters, tags: Dictionary(uniqueKeysWithValues: names.siteTags),
             capabilities: [.iam, .autoExpand])

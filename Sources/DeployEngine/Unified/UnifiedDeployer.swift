@@ -11,13 +11,13 @@ import StackTemplates
 /// writes nothing): the secrets (their values never enter the template), the ECR repositories
 /// of built services (an image must be pushed before the stack that runs it exists), and the
 /// images pinned to their digests. Their ARNs and digests are the template's parameters.
-public struct UnifiedDeployer: Sendable {
+package struct UnifiedDeployer: Sendable {
     let stack: UnifiedStack
     let backend: any SiteBackend
     let stacks: any StackOperations
     let onEvent: @Sendable (SiteDeployer.Event) -> Void
 
-    public init(
+    package init(
         stack: UnifiedStack, backend: any SiteBackend, stacks: any StackOperations, onEvent: @escaping @Sendable (SiteDeployer.Event) -> Void
     ) {
         self.stack = stack
@@ -28,7 +28,7 @@ public struct UnifiedDeployer: Sendable {
 
     /// A deployer over AWS; `processEnvironment` is where `environment:` configs and secrets
     /// are read from.
-    public init(
+    package init(
         client: AWSClient, site: Site, input: InfraStackInput, processEnvironment: [String: String], stackWaiter: Waiter = Waiter(),
         onEvent: @escaping @Sendable (SiteDeployer.Event) -> Void
     ) {
@@ -40,14 +40,14 @@ public struct UnifiedDeployer: Sendable {
     var names: Names { stack.names }
 
     /// What a deploy would change; changes nothing.
-    public func plan(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
+    package func plan(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
         let (request, actions) = try await prepare(apply: false)
         onEvent(.layer(.infra, "planning stack \(names.stack) (single template)"))
         let plan = try await stacks.plan(stack: request, options: options.stack) { onEvent(.stack($0)) }
         return SiteDeployer.Result(infra: plan, infraOutcome: nil, services: ServicesPlan(actions: actions), outputs: [:])
     }
 
-    public func deploy(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
+    package func deploy(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
         let (request, actions) = try await prepare(apply: true)
         onEvent(.layer(.infra, "stack \(names.stack) (single template)"))
         let deployed = try await stacks.deploy(stack: request, options: options.stack) { onEvent(.stack($0)) }

@@ -15,37 +15,37 @@ import StackTemplates
 /// template) and each built image pinned to its digest. The ECR repositories are left out of the
 /// stack: an image has to be pushed before the stack that runs it is created, so a repository
 /// in the same stack could never hold it in time; `UnifiedDeployer` creates them through the API.
-public struct UnifiedStack: Sendable {
-    public let site: Site
-    public let input: InfraStackInput
+package struct UnifiedStack: Sendable {
+    package let site: Site
+    package let input: InfraStackInput
     let content: ContentReader
 
     /// - Parameter processEnvironment: where config contents given as `environment:` are read from.
-    public init(site: Site, input: InfraStackInput, processEnvironment: [String: String]) {
+    package init(site: Site, input: InfraStackInput, processEnvironment: [String: String]) {
         self.site = site
         self.input = input
         self.content = ContentReader(processEnvironment: processEnvironment)
     }
 
     /// The template and the parameters Berth fills when it deploys it.
-    public struct Rendered: Sendable {
-        public var template: Template
+    package struct Rendered: Sendable {
+        package var template: Template
         /// Service name → the parameter that takes its image, pinned to a digest.
-        public var imageParameters: [String: String]
+        package var imageParameters: [String: String]
         /// Secret name (in Secrets Manager) → the parameter that takes its ARN.
-        public var secretParameters: [String: String]
+        package var secretParameters: [String: String]
 
-        public var stackName: String
+        package var stackName: String
 
-        public var yaml: String { YAMLEmitter.render(template) }
+        package var yaml: String { YAMLEmitter.render(template) }
         /// Next to the two-layer mode's `<stack>.infra.yaml`.
-        public var fileName: String { "\(stackName).unified.yaml" }
+        package var fileName: String { "\(stackName).unified.yaml" }
     }
 
     var names: Names { input.names }
     var infra: InfraStack { InfraStack(input) }
 
-    public func render() throws -> Rendered {
+    package func render() throws -> Rendered {
         var builder = UnifiedTemplateBuilder(stack: self)
         return try builder.build()
     }

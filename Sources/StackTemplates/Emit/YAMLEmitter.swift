@@ -1,7 +1,7 @@
 /// Writes a `Template` as YAML: block style, two-space indent, keys in the order Berth wrote
 /// them, a comment above each section. The same template always gives the same bytes.
-public enum YAMLEmitter {
-    public static func render(_ template: Template) -> String {
+package enum YAMLEmitter {
+    package static func render(_ template: Template) -> String {
         var out = "AWSTemplateFormatVersion: \"2010-09-09\"\n"
         out += "Description: \(YAMLScalar.render(template.description))\n"
         if !template.metadata.isEmpty {

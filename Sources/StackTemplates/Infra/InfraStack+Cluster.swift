@@ -17,7 +17,7 @@ extension InfraStack {
     }
 
     /// The existing cluster's name, or the stack's own cluster.
-    public var clusterName: StackString {
+    package var clusterName: StackString {
         input.existingCluster.map(StackString.literal) ?? .ref("Cluster")
     }
 }

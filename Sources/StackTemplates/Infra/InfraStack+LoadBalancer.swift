@@ -110,7 +110,7 @@ extension InfraStack {
         }
     }
 
-    public static func targetGroupId(service: InfraStackInput.ServiceInput, port: Int) -> String {
+    package static func targetGroupId(service: InfraStackInput.ServiceInput, port: Int) -> String {
         StackLogicalID.targetGroup(service: service.logicalId, port: port)
     }
 }

@@ -10,7 +10,7 @@ extension InfraStack {
     /// route and route table associations of the subnets tasks run in (through the NAT gateway
     /// in private subnets). A task started earlier cannot pull its image or reach AWS APIs, so a
     /// service in the same template as the network waits for these; none in an existing VPC.
-    public var taskRoutes: [String] {
+    package var taskRoutes: [String] {
         guard input.existingVPC == nil else { return [] }
         let isPrivate = input.privateSubnets
         return [Self.defaultRoute(private: isPrivate)] + ["A", "B"].map { Self.routeTableAssociation(private: isPrivate, zone: $0) }

@@ -3,7 +3,7 @@ extension InfraStack {
     static let keptImages = 30
 
     /// The repositories' lifecycle rule, set when Berth creates a repository through the API.
-    public static let repositoryLifecyclePolicy = """
+    package static let repositoryLifecyclePolicy = """
         {"rules":[{"rulePriority":1,"description":"Keep the last \(keptImages) images",\
         "selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":\(keptImages)},"action":{"type":"expire"}}]}
         """

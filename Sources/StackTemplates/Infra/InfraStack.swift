@@ -6,14 +6,14 @@ import ComposeModel
 /// Per-service values (task role, target group, repository) are read back through
 /// `ListStackResources` by logical id rather than exported as Outputs, so the template stays
 /// within CloudFormation's 200-output limit however many services a site has.
-public struct InfraStack: Sendable {
-    public let input: InfraStackInput
+package struct InfraStack: Sendable {
+    package let input: InfraStackInput
 
-    public init(_ input: InfraStackInput) {
+    package init(_ input: InfraStackInput) {
         self.input = input
     }
 
-    public func template() -> Template {
+    package func template() -> Template {
         var template = Template(
             description:
                 "Berth infrastructure for \(input.names.project) (\(input.names.environment)): network, cluster, storage, roles, logs, backups and load balancing.",
@@ -32,12 +32,12 @@ public struct InfraStack: Sendable {
 
     /// The template as YAML: the whole site in one stack when it fits, else the root of a
     /// nested layout (see `renderAll`).
-    public func render() -> String {
+    package func render() -> String {
         renderAll().first?.yaml ?? ""
     }
 
     /// Every template file of the stack, root first: one file, or a root and its nested stacks.
-    public func renderAll() -> [(fileName: String, yaml: String)] {
+    package func renderAll() -> [(fileName: String, yaml: String)] {
         let template = template()
         let root = "\(input.names.stack).infra.yaml"
         if NestedStacks.fits(template) { return [(root, YAMLEmitter.render(template))] }
@@ -53,7 +53,7 @@ public struct InfraStack: Sendable {
 
     /// The parameter that carries a security group of the existing load balancer
     /// (`x-aws-loadbalancer`), looked up by Berth: services take traffic from it only.
-    public static let loadBalancerSecurityGroupParameter = "LoadBalancerSecurityGroupId"
+    package static let loadBalancerSecurityGroupParameter = "LoadBalancerSecurityGroupId"
 
     var parameters: [(String, TemplateValue)] {
         var parameters: [(String, TemplateValue)] = []
@@ -86,7 +86,7 @@ public struct InfraStack: Sendable {
 
     /// Where the services and the file systems' mount targets go: typed, because the single
     /// template hands them to its services as they are.
-    public var subnets: [StackString] {
+    package var subnets: [StackString] {
         if input.existingVPC != nil { return [.selected(0, fromList: "Subnets"), .selected(1, fromList: "Subnets")] }
         return input.privateSubnets ? [.ref("PrivateSubnetA"), .ref("PrivateSubnetB")] : publicSubnets
     }

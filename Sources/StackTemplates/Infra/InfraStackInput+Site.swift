@@ -7,10 +7,10 @@ extension InfraStackInput {
     static let httpPorts: Set<Int> = [80, 443, 3000, 5000, 8000, 8080, 8443, 8888]
 
     /// Default CloudWatch Logs retention when the file sets none.
-    public static let defaultLogRetentionDays = 30
+    package static let defaultLogRetentionDays = 30
 
     /// - Parameter site: a site already resolved for `environment`.
-    public init(site: Site, environmentName environment: String) {
+    package init(site: Site, environmentName environment: String) {
         let serviceIds = LogicalIDs(names: site.services.map(\.name))
         let volumeIds = LogicalIDs(names: site.volumes.map(\.name))
         names = Names(project: site.projectName, environment: environment)

@@ -5,7 +5,7 @@ import Foundation
 /// attribute, a parameter). The API mode only ever holds known text; a template renders the rest
 /// as intrinsic functions. Because the two kinds are told apart by type, an id is never written
 /// into text and parsed back out of it.
-public indirect enum StackString: Sendable, Hashable {
+package indirect enum StackString: Sendable, Hashable {
     /// Text known now.
     case literal(String)
     /// `Ref` of a resource, parameter or pseudo parameter (`AWS::Region`).
@@ -20,7 +20,7 @@ public indirect enum StackString: Sendable, Hashable {
     case joined([StackString])
 
     /// The text, when every piece of it is known now; `nil` for a value only the stack knows.
-    public var text: String? {
+    package var text: String? {
         switch self {
         case .literal(let text): return text
         case .ref, .getAtt, .selected: return nil
@@ -36,7 +36,7 @@ public indirect enum StackString: Sendable, Hashable {
 
     /// `suffix` after the value: text stays text, anything else becomes a `joined` string. A
     /// secret's JSON key (`:key::`) is added to its ARN this way.
-    public func appending(_ suffix: String) -> StackString {
+    package func appending(_ suffix: String) -> StackString {
         switch self {
         case .literal(let text): .literal(text + suffix)
         case .joined(let pieces): .joined(pieces + [.literal(suffix)])
@@ -46,13 +46,13 @@ public indirect enum StackString: Sendable, Hashable {
 }
 
 extension StackString: ExpressibleByStringLiteral {
-    public init(stringLiteral value: String) { self = .literal(value) }
+    package init(stringLiteral value: String) { self = .literal(value) }
 }
 
 extension StackString {
     /// The value in a template. Joined text is `Fn::Sub`, with a literal `${` escaped as `${!`
     /// (CloudFormation would read it as a variable); a single stack value stands as itself.
-    public var template: TemplateValue {
+    package var template: TemplateValue {
         switch self {
         case .literal(let text): return .string(text)
         case .ref(let logicalId): return .ref(logicalId)
@@ -100,7 +100,7 @@ extension StackString {
 
     /// An order for values of either kind: known text by itself, stack values by their
     /// `Fn::Sub` text. ARNs that differ only in an id sort the same way in both modes.
-    public var sortKey: String {
+    package var sortKey: String {
         text ?? Self.subText(Self.flattened([self])) ?? ""
     }
 }

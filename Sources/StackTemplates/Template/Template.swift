@@ -1,14 +1,14 @@
 /// A CloudFormation template as typed values: resources grouped in sections, each section
 /// rendered under a short comment saying what it holds.
-public struct Template: Sendable, Equatable {
-    public var description: String
-    public var metadata: TemplateMap
-    public var parameters: [(name: String, value: TemplateValue)]
-    public var conditions: [(name: String, value: TemplateValue)]
-    public var sections: [TemplateSection]
-    public var outputs: [TemplateOutput]
+package struct Template: Sendable, Equatable {
+    package var description: String
+    package var metadata: TemplateMap
+    package var parameters: [(name: String, value: TemplateValue)]
+    package var conditions: [(name: String, value: TemplateValue)]
+    package var sections: [TemplateSection]
+    package var outputs: [TemplateOutput]
 
-    public init(
+    package init(
         description: String, metadata: TemplateMap = TemplateMap(), parameters: [(String, TemplateValue)] = [],
         conditions: [(String, TemplateValue)] = [], sections: [TemplateSection] = [], outputs: [TemplateOutput] = []
     ) {
@@ -20,46 +20,46 @@ public struct Template: Sendable, Equatable {
         self.outputs = outputs
     }
 
-    public var resources: [Resource] { sections.flatMap(\.resources) }
+    package var resources: [Resource] { sections.flatMap(\.resources) }
 
-    public func resource(_ logicalId: String) -> Resource? {
+    package func resource(_ logicalId: String) -> Resource? {
         resources.first { $0.logicalId == logicalId }
     }
 
-    public static func == (lhs: Template, rhs: Template) -> Bool {
+    package static func == (lhs: Template, rhs: Template) -> Bool {
         lhs.description == rhs.description && lhs.metadata == rhs.metadata && lhs.sections == rhs.sections && lhs.outputs == rhs.outputs
             && lhs.parameters.map(\.name) == rhs.parameters.map(\.name) && lhs.parameters.map(\.value) == rhs.parameters.map(\.value)
             && lhs.conditions.map(\.name) == rhs.conditions.map(\.name) && lhs.conditions.map(\.value) == rhs.conditions.map(\.value)
     }
 }
 
-public struct TemplateSection: Sendable, Equatable {
+package struct TemplateSection: Sendable, Equatable {
     /// One line, written as a `# ...` comment above the section's resources.
-    public var comment: String
-    public var resources: [Resource]
+    package var comment: String
+    package var resources: [Resource]
 
-    public init(_ comment: String, _ resources: [Resource]) {
+    package init(_ comment: String, _ resources: [Resource]) {
         self.comment = comment
         self.resources = resources
     }
 }
 
-public struct Resource: Sendable, Equatable {
-    public var logicalId: String
-    public var type: String
-    public var properties: TemplateMap
-    public var dependsOn: [String]
-    public var condition: String?
+package struct Resource: Sendable, Equatable {
+    package var logicalId: String
+    package var type: String
+    package var properties: TemplateMap
+    package var dependsOn: [String]
+    package var condition: String?
     /// `Retain` for everything that holds data: a stack update or delete must never take it.
-    public var deletionPolicy: String?
-    public var updateReplacePolicy: String?
+    package var deletionPolicy: String?
+    package var updateReplacePolicy: String?
     /// Checks that do not apply here, with the reason, in checkov's `Metadata` form.
-    public var skippedChecks: [SkippedCheck]
+    package var skippedChecks: [SkippedCheck]
     /// The service or volume the resource exists for (`service:web`, `volume:data`); not
     /// rendered. A site too big for one stack moves owned resources into nested stacks.
-    public var owner: String?
+    package var owner: String?
 
-    public init(
+    package init(
         _ logicalId: String, _ type: String, _ properties: TemplateMap = TemplateMap(), dependsOn: [String] = [], condition: String? = nil,
         retain: Bool = false, skippedChecks: [SkippedCheck] = [], owner: String? = nil
     ) {
@@ -76,24 +76,24 @@ public struct Resource: Sendable, Equatable {
 }
 
 /// A checkov check that a resource deliberately does not meet, and why.
-public struct SkippedCheck: Sendable, Equatable {
-    public var id: String
-    public var reason: String
+package struct SkippedCheck: Sendable, Equatable {
+    package var id: String
+    package var reason: String
 
-    public init(_ id: String, _ reason: String) {
+    package init(_ id: String, _ reason: String) {
         self.id = id
         self.reason = reason
     }
 }
 
-public struct TemplateOutput: Sendable, Equatable {
-    public var name: String
-    public var value: TemplateValue
-    public var description: String?
-    public var exportName: TemplateValue?
-    public var condition: String?
+package struct TemplateOutput: Sendable, Equatable {
+    package var name: String
+    package var value: TemplateValue
+    package var description: String?
+    package var exportName: TemplateValue?
+    package var condition: String?
 
-    public init(_ name: String, _ value: TemplateValue, description: String? = nil, exportName: TemplateValue? = nil, condition: String? = nil) {
+    package init(_ name: String, _ value: TemplateValue, description: String? = nil, exportName: TemplateValue? = nil, condition: String? = nil) {
         self.name = name
         self.value = value
         self.description = description

@@ -3,49 +3,49 @@
 ///
 /// Intrinsic functions are written in their long form (`Ref:`, `Fn::GetAtt:`), because YAML
 /// libraries drop the short `!Ref` tags.
-public indirect enum TemplateValue: Sendable, Equatable {
+package indirect enum TemplateValue: Sendable, Equatable {
     case string(String)
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
     case map(TemplateMap)
 
-    public static func ref(_ logicalId: String) -> TemplateValue {
+    package static func ref(_ logicalId: String) -> TemplateValue {
         ["Ref": .string(logicalId)]
     }
 
-    public static func getAtt(_ logicalId: String, _ attribute: String) -> TemplateValue {
+    package static func getAtt(_ logicalId: String, _ attribute: String) -> TemplateValue {
         ["Fn::GetAtt": [.string(logicalId), .string(attribute)]]
     }
 
-    public static func sub(_ text: String) -> TemplateValue {
+    package static func sub(_ text: String) -> TemplateValue {
         ["Fn::Sub": .string(text)]
     }
 
-    public static func join(_ separator: String, _ values: [TemplateValue]) -> TemplateValue {
+    package static func join(_ separator: String, _ values: [TemplateValue]) -> TemplateValue {
         ["Fn::Join": [.string(separator), .list(values)]]
     }
 
-    public static func select(_ index: Int, _ list: TemplateValue) -> TemplateValue {
+    package static func select(_ index: Int, _ list: TemplateValue) -> TemplateValue {
         ["Fn::Select": [.int(index), list]]
     }
 
-    public static var availabilityZones: TemplateValue {
+    package static var availabilityZones: TemplateValue {
         ["Fn::GetAZs": ""]
     }
 
-    public static func ifCondition(_ condition: String, _ then: TemplateValue, _ otherwise: TemplateValue) -> TemplateValue {
+    package static func ifCondition(_ condition: String, _ then: TemplateValue, _ otherwise: TemplateValue) -> TemplateValue {
         ["Fn::If": [.string(condition), then, otherwise]]
     }
 
-    public static var noValue: TemplateValue { .ref("AWS::NoValue") }
+    package static var noValue: TemplateValue { .ref("AWS::NoValue") }
 
     /// `[{Key: k, Value: v}, ...]`, the tag list most resource types take.
-    public static func tags(_ tags: [(String, TemplateValue)]) -> TemplateValue {
+    package static func tags(_ tags: [(String, TemplateValue)]) -> TemplateValue {
         .list(tags.map { ["Key": .string($0.0), "Value": $0.1] })
     }
 
-    public subscript(key: String) -> TemplateValue? {
+    package subscript(key: String) -> TemplateValue? {
         if case .map(let map) = self { return map[key] }
         return nil
     }
@@ -54,27 +54,27 @@ public indirect enum TemplateValue: Sendable, Equatable {
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByStringInterpolation
 {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) { self = .map(TemplateMap(elements)) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .int(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    package init(dictionaryLiteral elements: (String, TemplateValue)...) { self = .map(TemplateMap(elements)) }
 }
 
 /// A map whose keys keep their insertion order.
-public struct TemplateMap: Sendable, Equatable {
-    public private(set) var entries: [(key: String, value: TemplateValue)]
+package struct TemplateMap: Sendable, Equatable {
+    package private(set) var entries: [(key: String, value: TemplateValue)]
 
-    public init(_ entries: [(String, TemplateValue)] = []) {
+    package init(_ entries: [(String, TemplateValue)] = []) {
         self.entries = []
         for (key, value) in entries { self[key] = value }
     }
 
-    public var keys: [String] { entries.map(\.key) }
-    public var isEmpty: Bool { entries.isEmpty }
+    package var keys: [String] { entries.map(\.key) }
+    package var isEmpty: Bool { entries.isEmpty }
 
     /// Setting an existing key replaces its value in place; `nil` removes it.
-    public subscript(key: String) -> TemplateValue? {
+    package subscript(key: String) -> TemplateValue? {
         get { entries.first { $0.key == key }?.value }
         set {
             if let index = entries.firstIndex(where: { $0.key == key }) {
@@ -85,13 +85,13 @@ public struct TemplateMap: Sendable, Equatable {
         }
     }
 
-    public static func == (lhs: TemplateMap, rhs: TemplateMap) -> Bool {
+    package static func == (lhs: TemplateMap, rhs: TemplateMap) -> Bool {
         lhs.entries.count == rhs.entries.count && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }
 
 extension TemplateMap: ExpressibleByDictionaryLiteral {
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    package init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self.init(elements)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 import StackTemplates
 
 /// Progress of the services layer, as values; drawing them is the CLI's job.
-public enum ServicesEvent: Sendable, Equatable {
+package enum ServicesEvent: Sendable, Equatable {
     /// An action was decided (plan) or carried out (deploy).
     case action(PlannedAction, applied: Bool)
     case rollout(service: String, running: Int, desired: Int, state: ECSClient.DeploymentRolloutState)

@@ -7,17 +7,17 @@ import StackTemplates
 /// Brings the services layer — stored values, access points, task definitions, services,
 /// autoscaling — to the desired state, in dependency order. With `apply` off it decides the
 /// same actions and carries out none: `plan` and `deploy` are one code path.
-public struct ServicesReconciler: Sendable {
-    public struct Options: Sendable {
-        public var apply: Bool
+package struct ServicesReconciler: Sendable {
+    package struct Options: Sendable {
+        package var apply: Bool
         /// Limit to the tasks of these compose services (`--service`; a task's name selects it
         /// too); removals of other services are skipped then.
-        public var services: Set<String>?
-        public var waitForStability: Bool
-        public var concurrency: Int
-        public var waiter: Waiter
+        package var services: Set<String>?
+        package var waitForStability: Bool
+        package var concurrency: Int
+        package var waiter: Waiter
 
-        public init(
+        package init(
             apply: Bool, services: Set<String>? = nil, waitForStability: Bool = true, concurrency: Int = 4,
             waiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 1800)
         ) {
@@ -37,7 +37,7 @@ public struct ServicesReconciler: Sendable {
     let options: Options
     let progress: @Sendable (ServicesEvent) -> Void
 
-    public init(
+    package init(
         backend: any ServicesBackend, site: Site, target: SiteTarget, names: Names, content: ContentReader, options: Options,
         progress: @escaping @Sendable (ServicesEvent) -> Void = { _ in }
     ) {
@@ -71,7 +71,7 @@ public struct ServicesReconciler: Sendable {
         progress(.action(action, applied: options.apply && action.kind != .noChange))
     }
 
-    public func run() async throws -> ServicesPlan {
+    package func run() async throws -> ServicesPlan {
         let recorder = Recorder()
         let only = options.services.map { _ in Set(selected.map(\.name)) }
         // 1. Values containers read at start, and the access points they mount.

@@ -5,7 +5,7 @@ import Foundation
 import StackTemplates
 
 extension AWSServicesBackend {
-    public func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition? {
+    package func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition? {
         do {
             let described = try await ecs.describeTaskDefinition(family, includeTags: true)
             guard described.taskDefinition.status != .inactive else { return nil }
@@ -16,20 +16,20 @@ extension AWSServicesBackend {
         }
     }
 
-    public func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String {
+    package func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String {
         try await ecs.registerTaskDefinition(spec).taskDefinitionArn
     }
 
-    public func taskDefinitionArns(family: String) async throws -> [String] {
+    package func taskDefinitionArns(family: String) async throws -> [String] {
         try await ecs.listTaskDefinitions(familyPrefix: family, status: .active, sort: "ASC").collect { $0 }
             .filter { $0.split(separator: "/").last?.split(separator: ":").first.map(String.init) == family }
     }
 
-    public func deregisterTaskDefinition(arn: String) async throws {
+    package func deregisterTaskDefinition(arn: String) async throws {
         _ = try await ecs.deregisterTaskDefinition(arn)
     }
 
-    public func services(cluster: String, names: [String]) async throws -> [ObservedService] {
+    package func services(cluster: String, names: [String]) async throws -> [ObservedService] {
         var found: [ObservedService] = []
         // DescribeServices takes at most 10 names.
         for chunk in names.chunked(10) {
@@ -58,7 +58,7 @@ extension AWSServicesBackend {
     }
 
     /// Services of the cluster that carry this site's `berth:project` and `berth:environment` tags.
-    public func siteServices(cluster: String, project: String, environment: String) async throws -> [String] {
+    package func siteServices(cluster: String, project: String, environment: String) async throws -> [String] {
         let arns: [String]
         do {
             arns = try await ecs.listServices(cluster: cluster).collect { $0 }
@@ -80,7 +80,7 @@ extension AWSServicesBackend {
         return found
     }
 
-    public func createService(_ spec: ServiceSpec) async throws {
+    package func createService(_ spec: ServiceSpec) async throws {
         var request = spec
         // A deterministic token makes a repeated create of the same service a no-op.
         request.clientToken = try "berth-" + String(DesiredStateBuilder.hash(spec.comparable).prefix(30))
@@ -91,24 +91,24 @@ extension AWSServicesBackend {
         }
     }
 
-    public func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool) async throws {
+    package func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool) async throws {
         let updated = try await ecs.updateService(spec.update(forceNewDeployment: forceNewDeployment))
         if let tags = spec.tags, let arn = updated.serviceArn {
             try await ecs.tagResource(arn: arn, tags: tags)
         }
     }
 
-    public func scaleService(cluster: String, name: String, desiredCount: Int) async throws {
+    package func scaleService(cluster: String, name: String, desiredCount: Int) async throws {
         _ = try await ecs.updateService(.init(cluster: cluster, service: name, desiredCount: desiredCount))
     }
 
-    public func deleteService(cluster: String, name: String) async throws {
+    package func deleteService(cluster: String, name: String) async throws {
         do {
             _ = try await ecs.deleteService(cluster: cluster, service: name, force: true)
         } catch let error as AWSServiceError where error.isServiceNotFound || error.isServiceNotActive {}
     }
 
-    public func liveTaskCount(cluster: String) async throws -> Int {
+    package func liveTaskCount(cluster: String) async throws -> Int {
         do {
             return try await ecs.listTasks(cluster: cluster, desiredStatus: .running).collect { $0 }.count
         } catch let error as AWSServiceError where error.isClusterNotFound {
@@ -116,7 +116,7 @@ extension AWSServicesBackend {
         }
     }
 
-    public func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask] {
+    package func stoppedTasks(cluster: String, service: String) async throws -> [ObservedTask] {
         let arns = try await ecs.listTasks(cluster: cluster, serviceName: service, desiredStatus: .stopped).collect { $0 }
         guard !arns.isEmpty else { return [] }
         let tasks = try await ecs.describeTasks(cluster: cluster, tasks: Array(arns.prefix(10))).tasks ?? []
@@ -127,7 +127,7 @@ extension AWSServicesBackend {
         }
     }
 
-    public func logTail(group: String, streamPrefix: String, lines: Int) async throws -> [String] {
+    package func logTail(group: String, streamPrefix: String, lines: Int) async throws -> [String] {
         let start = Int((Date().timeIntervalSince1970 - 3600) * 1000)
         do {
             let events = try await logs.filterLogEvents(groupName: group, streamNamePrefix: streamPrefix, startTime: start).collect { $0 }
@@ -139,7 +139,7 @@ extension AWSServicesBackend {
 
     // MARK: Autoscaling
 
-    public func scaling(resourceId: String) async throws -> ObservedScaling? {
+    package func scaling(resourceId: String) async throws -> ObservedScaling? {
         guard let target = try await scaling.describeScalableTargets(resourceIds: [resourceId]).collect({ $0 }).first else { return nil }
         let policies = try await scaling.describeScalingPolicies(resourceId: resourceId).collect { $0 }
         return ObservedScaling(
@@ -149,7 +149,7 @@ extension AWSServicesBackend {
                 uniquingKeysWith: { a, _ in a }))
     }
 
-    public func putScaling(_ spec: ScalingSpec) async throws {
+    package func putScaling(_ spec: ScalingSpec) async throws {
         try await scaling.registerScalableTarget(resourceId: spec.resourceId, minCapacity: spec.min, maxCapacity: spec.max)
         for policy in spec.policies {
             _ = try await scaling.putTargetTrackingPolicy(

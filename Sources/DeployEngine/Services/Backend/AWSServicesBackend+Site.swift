@@ -4,17 +4,17 @@ import Foundation
 import StackTemplates
 
 extension AWSServicesBackend: SiteBackend {
-    public var region: String { client.region }
+    package var region: String { client.region }
 
-    public func accountId() async throws -> String {
+    package func accountId() async throws -> String {
         try await STSClient(client).accountId()
     }
 
-    public func networkParameters(for input: InfraStackInput) async throws -> [String: String] {
+    package func networkParameters(for input: InfraStackInput) async throws -> [String: String] {
         try await NetworkLookup(client: client).parameters(for: input)
     }
 
-    public func uploadTemplates(_ files: [(key: String, body: String)], bucket: String) async throws {
+    package func uploadTemplates(_ files: [(key: String, body: String)], bucket: String) async throws {
         let s3 = S3Client(client)
         if try await !s3.headBucket(bucket) { try await s3.createBucket(bucket) }
         for file in files {
@@ -22,7 +22,7 @@ extension AWSServicesBackend: SiteBackend {
         }
     }
 
-    public func repositoryExists(_ name: String) async throws -> Bool {
+    package func repositoryExists(_ name: String) async throws -> Bool {
         do {
             _ = try await ecr.describeRepositories(names: [name]).collect { $0 }
             return true
@@ -31,19 +31,19 @@ extension AWSServicesBackend: SiteBackend {
         }
     }
 
-    public func createRepository(_ name: String, tags: [(String, String)], lifecyclePolicy: String) async throws {
+    package func createRepository(_ name: String, tags: [(String, String)], lifecyclePolicy: String) async throws {
         do {
             _ = try await ecr.createRepository(name: name, tags: Dictionary(tags, uniquingKeysWith: { a, _ in a }))
         } catch let error as AWSServiceError where error.isRepositoryAlreadyExists {}
         try await ecr.putLifecyclePolicy(repositoryName: name, policy: lifecyclePolicy)
     }
 
-    public func certificateStatus(_ arn: String) async throws -> CertificateStatus? {
+    package func certificateStatus(_ arn: String) async throws -> CertificateStatus? {
         guard let certificate = try await ACMClient(client).describeCertificate(arn) else { return nil }
         return certificate.Status ?? .unknown("")
     }
 
-    public func deleteFileSystem(_ id: String) async throws {
+    package func deleteFileSystem(_ id: String) async throws {
         do {
             for point in try await efs.describeAccessPoints(fileSystemId: id).collect({ $0 }) {
                 try await efs.deleteAccessPoint(id: point.AccessPointId)
@@ -52,7 +52,7 @@ extension AWSServicesBackend: SiteBackend {
         } catch let error as AWSServiceError where error.isFileSystemNotFound {}
     }
 
-    public func emptyAndDeleteBucket(_ name: String) async throws -> Bool {
+    package func emptyAndDeleteBucket(_ name: String) async throws -> Bool {
         let s3 = S3Client(client)
         guard try await s3.headBucket(name) else { return false }
         for version in try await s3.listObjectVersions(bucket: name).collect({ $0 }) {

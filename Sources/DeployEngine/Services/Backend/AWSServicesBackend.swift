@@ -8,7 +8,7 @@ import StackTemplates
 /// Writes that AWS has no client token for (RegisterTaskDefinition, UpdateService) are not
 /// retried blindly by the runtime; a failed or interrupted run is finished by the next one,
 /// which re-reads the state first.
-public struct AWSServicesBackend: ServicesBackend {
+package struct AWSServicesBackend: ServicesBackend {
     let client: AWSClient
     var ecs: ECSClient { ECSClient(client) }
     var efs: EFSClient { EFSClient(client) }
@@ -19,7 +19,7 @@ public struct AWSServicesBackend: ServicesBackend {
     var logs: CloudWatchLogsClient { CloudWatchLogsClient(client) }
     var scaling: ApplicationAutoScalingClient { ApplicationAutoScalingClient(client) }
 
-    public init(client: AWSClient) {
+    package init(client: AWSClient) {
         self.client = client
     }
 
@@ -32,7 +32,7 @@ public struct AWSServicesBackend: ServicesBackend {
         return [hex[0..<8], hex[8..<12], hex[12..<16], hex[16..<20], hex[20..<32]].map { String($0) }.joined(separator: "-")
     }
 
-    public func storedValue(_ spec: StoredValueSpec) async throws -> ObservedValue? {
+    package func storedValue(_ spec: StoredValueSpec) async throws -> ObservedValue? {
         switch spec.store {
         case .secretsManager:
             do {
@@ -51,7 +51,7 @@ public struct AWSServicesBackend: ServicesBackend {
         }
     }
 
-    public func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> String {
+    package func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> String {
         switch spec.store {
         case .secretsManager:
             let token = Self.versionToken(spec.digest)
@@ -80,7 +80,7 @@ public struct AWSServicesBackend: ServicesBackend {
         }
     }
 
-    public func deleteStoredValue(store: StoredValueSpec.Store, name: String) async throws {
+    package func deleteStoredValue(store: StoredValueSpec.Store, name: String) async throws {
         switch store {
         case .secretsManager:
             do { _ = try await secrets.deleteSecret(name, forceDeleteWithoutRecovery: true) } catch let error as AWSServiceError
@@ -91,7 +91,7 @@ public struct AWSServicesBackend: ServicesBackend {
         }
     }
 
-    public func storedValueNames(prefix: String) async throws -> [(StoredValueSpec.Store, String)] {
+    package func storedValueNames(prefix: String) async throws -> [(StoredValueSpec.Store, String)] {
         let secretNames = try await secrets.listSecrets(filters: [.init(key: "name", values: [prefix])]).collect { $0 }.compactMap(\.Name)
             .filter { $0.hasPrefix(prefix) }
         let parameters = try await ssm.getParametersByPath(path: "/" + prefix, recursive: true, withDecryption: false).collect { $0 }.map(\.Name)
@@ -101,7 +101,7 @@ public struct AWSServicesBackend: ServicesBackend {
 
     // MARK: Access points
 
-    public func accessPoints(fileSystemIds: [String]) async throws -> [ObservedAccessPoint] {
+    package func accessPoints(fileSystemIds: [String]) async throws -> [ObservedAccessPoint] {
         var found: [ObservedAccessPoint] = []
         for id in fileSystemIds {
             let points = try await efs.describeAccessPoints(fileSystemId: id).collect { $0 }
@@ -117,7 +117,7 @@ public struct AWSServicesBackend: ServicesBackend {
             clientToken: point.ClientToken, mount: tag(BerthTag.mount), project: tag(BerthTag.project), environment: tag(BerthTag.environment))
     }
 
-    public func createAccessPoint(_ spec: AccessPointSpec, tags: [EFSTag]) async throws -> ObservedAccessPoint {
+    package func createAccessPoint(_ spec: AccessPointSpec, tags: [EFSTag]) async throws -> ObservedAccessPoint {
         do {
             return Self.observed(
                 try await efs.createAccessPoint(
@@ -134,7 +134,7 @@ public struct AWSServicesBackend: ServicesBackend {
         }
     }
 
-    public func deleteAccessPoint(id: String) async throws {
+    package func deleteAccessPoint(id: String) async throws {
         do { try await efs.deleteAccessPoint(id: id) } catch let error as AWSServiceError where error.isAccessPointNotFound {}
     }
 
@@ -144,7 +144,7 @@ public struct AWSServicesBackend: ServicesBackend {
         arn.split(separator: "/").last.map(String.init) ?? arn
     }
 
-    public func rolePolicy(roleArn: String, name: String) async throws -> String? {
+    package func rolePolicy(roleArn: String, name: String) async throws -> String? {
         do {
             return try await iam.getRolePolicy(roleName: Self.roleName(roleArn), policyName: name).PolicyDocument
         } catch let error as AWSServiceError where error.isNoSuchEntity {
@@ -152,13 +152,13 @@ public struct AWSServicesBackend: ServicesBackend {
         }
     }
 
-    public func putRolePolicy(roleArn: String, name: String, document: String) async throws {
+    package func putRolePolicy(roleArn: String, name: String, document: String) async throws {
         try await iam.putRolePolicy(roleName: Self.roleName(roleArn), policyName: name, document: document)
     }
 
     // MARK: Images
 
-    public func imageDigest(repositoryURI: String, tag: String) async throws -> String? {
+    package func imageDigest(repositoryURI: String, tag: String) async throws -> String? {
         guard let slash = repositoryURI.firstIndex(of: "/") else { return nil }
         let repository = String(repositoryURI[repositoryURI.index(after: slash)...])
         do {

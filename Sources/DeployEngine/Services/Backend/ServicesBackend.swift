@@ -3,7 +3,7 @@ import AWSServices
 /// The AWS calls the services layer makes, in the engine's own terms. `AWSServicesBackend`
 /// makes them for real; tests use an in-memory one. Keeping the reconciler behind this seam is
 /// what lets its decisions be tested without a network.
-public protocol ServicesBackend: Sendable {
+package protocol ServicesBackend: Sendable {
     /// The digest Berth stored with the value (never the value itself), and the value's ARN.
     func storedValue(_ spec: StoredValueSpec) async throws -> ObservedValue?
     /// Creates or overwrites; returns the ARN.
@@ -47,26 +47,26 @@ public protocol ServicesBackend: Sendable {
     func putScaling(_ spec: ScalingSpec) async throws
 }
 
-public struct ObservedValue: Sendable, Equatable {
-    public var arn: String
-    public var digest: String?
-    public init(arn: String, digest: String?) {
+package struct ObservedValue: Sendable, Equatable {
+    package var arn: String
+    package var digest: String?
+    package init(arn: String, digest: String?) {
         self.arn = arn
         self.digest = digest
     }
 }
 
-public struct ObservedAccessPoint: Sendable, Equatable {
-    public var id: String
-    public var arn: String
-    public var fileSystemId: String
-    public var clientToken: String?
+package struct ObservedAccessPoint: Sendable, Equatable {
+    package var id: String
+    package var arn: String
+    package var fileSystemId: String
+    package var clientToken: String?
     /// `berth:mount` tag: "service/volume".
-    public var mount: String?
-    public var project: String?
-    public var environment: String?
+    package var mount: String?
+    package var project: String?
+    package var environment: String?
 
-    public init(id: String, arn: String, fileSystemId: String, clientToken: String?, mount: String?, project: String?, environment: String?) {
+    package init(id: String, arn: String, fileSystemId: String, clientToken: String?, mount: String?, project: String?, environment: String?) {
         self.id = id
         self.arn = arn
         self.fileSystemId = fileSystemId
@@ -77,36 +77,36 @@ public struct ObservedAccessPoint: Sendable, Equatable {
     }
 }
 
-public struct ObservedTaskDefinition: Sendable, Equatable {
-    public var arn: String
-    public var hash: String?
-    public init(arn: String, hash: String?) {
+package struct ObservedTaskDefinition: Sendable, Equatable {
+    package var arn: String
+    package var hash: String?
+    package init(arn: String, hash: String?) {
         self.arn = arn
         self.hash = hash
     }
 }
 
-public struct ObservedService: Sendable, Equatable {
-    public var name: String
-    public var arn: String
-    public var status: ECSClient.ServiceStatus
-    public var taskDefinition: String
-    public var desiredCount: Int
-    public var runningCount: Int
-    public var hash: String?
-    public var deployments: [Deployment]
+package struct ObservedService: Sendable, Equatable {
+    package var name: String
+    package var arn: String
+    package var status: ECSClient.ServiceStatus
+    package var taskDefinition: String
+    package var desiredCount: Int
+    package var runningCount: Int
+    package var hash: String?
+    package var deployments: [Deployment]
     /// Newest first.
-    public var events: [Event]
+    package var events: [Event]
 
-    public struct Deployment: Sendable, Equatable {
-        public var id: String
-        public var status: ECSClient.DeploymentStatus
-        public var rolloutState: ECSClient.DeploymentRolloutState?
-        public var rolloutStateReason: String?
-        public var taskDefinition: String
-        public var runningCount: Int
-        public var desiredCount: Int
-        public init(
+    package struct Deployment: Sendable, Equatable {
+        package var id: String
+        package var status: ECSClient.DeploymentStatus
+        package var rolloutState: ECSClient.DeploymentRolloutState?
+        package var rolloutStateReason: String?
+        package var taskDefinition: String
+        package var runningCount: Int
+        package var desiredCount: Int
+        package init(
             id: String, status: ECSClient.DeploymentStatus, rolloutState: ECSClient.DeploymentRolloutState?, rolloutStateReason: String?,
             taskDefinition: String, runningCount: Int, desiredCount: Int
         ) {
@@ -120,16 +120,16 @@ public struct ObservedService: Sendable, Equatable {
         }
     }
 
-    public struct Event: Sendable, Equatable {
-        public var id: String
-        public var message: String
-        public init(id: String, message: String) {
+    package struct Event: Sendable, Equatable {
+        package var id: String
+        package var message: String
+        package init(id: String, message: String) {
             self.id = id
             self.message = message
         }
     }
 
-    public init(
+    package init(
         name: String, arn: String, status: ECSClient.ServiceStatus, taskDefinition: String, desiredCount: Int, runningCount: Int, hash: String?,
         deployments: [Deployment], events: [Event]
     ) {
@@ -144,33 +144,33 @@ public struct ObservedService: Sendable, Equatable {
         self.events = events
     }
 
-    public var primary: Deployment? { deployments.first { $0.status == .primary } }
+    package var primary: Deployment? { deployments.first { $0.status == .primary } }
 }
 
-public struct ObservedTask: Sendable, Equatable {
-    public var id: String
-    public var stoppedReason: String?
-    public var containers: [(name: String, exitCode: Int?, reason: String?)]
+package struct ObservedTask: Sendable, Equatable {
+    package var id: String
+    package var stoppedReason: String?
+    package var containers: [(name: String, exitCode: Int?, reason: String?)]
 
-    public init(id: String, stoppedReason: String?, containers: [(name: String, exitCode: Int?, reason: String?)]) {
+    package init(id: String, stoppedReason: String?, containers: [(name: String, exitCode: Int?, reason: String?)]) {
         self.id = id
         self.stoppedReason = stoppedReason
         self.containers = containers
     }
 
-    public static func == (lhs: ObservedTask, rhs: ObservedTask) -> Bool {
+    package static func == (lhs: ObservedTask, rhs: ObservedTask) -> Bool {
         lhs.id == rhs.id && lhs.stoppedReason == rhs.stoppedReason
             && lhs.containers.map { "\($0.name)|\($0.exitCode ?? -1)|\($0.reason ?? "")" }
                 == rhs.containers.map { "\($0.name)|\($0.exitCode ?? -1)|\($0.reason ?? "")" }
     }
 }
 
-public struct ObservedScaling: Sendable, Equatable {
-    public var min: Int
-    public var max: Int
+package struct ObservedScaling: Sendable, Equatable {
+    package var min: Int
+    package var max: Int
     /// Policy name → (metric, target).
-    public var policies: [String: Double]
-    public init(min: Int, max: Int, policies: [String: Double]) {
+    package var policies: [String: Double]
+    package init(min: Int, max: Int, policies: [String: Double]) {
         self.min = min
         self.max = max
         self.policies = policies

@@ -4,11 +4,11 @@ import Foundation
 import StackTemplates
 
 extension DesiredStateBuilder {
-    public static let accessPointPolicyName = "berth-access-points"
+    package static let accessPointPolicyName = "berth-access-points"
 
     /// The inline policy that lets a task's role mount its members' volumes, only through their
     /// own access points. `nil` when no member mounts a volume.
-    public func mountPolicy(_ task: SiteTask, accessPointArns: [StackString]) -> MountPolicy? {
+    package func mountPolicy(_ task: SiteTask, accessPointArns: [StackString]) -> MountPolicy? {
         let fileSystems = task.members.flatMap(\.mounts).filter { $0.kind == .volume }.compactMap(\.source).uniqued().compactMap {
             target.fileSystems[$0]
         }
@@ -19,13 +19,13 @@ extension DesiredStateBuilder {
     }
 
     /// The mount policy of the API mode, whose ARNs are all known, as JSON.
-    public func accessPointPolicyDocument(_ task: SiteTask, accessPointArns: [String]) throws -> JSONValue? {
+    package func accessPointPolicyDocument(_ task: SiteTask, accessPointArns: [String]) throws -> JSONValue? {
         try mountPolicy(task, accessPointArns: accessPointArns.map(StackString.literal))?.document()
     }
 
     /// The same policy as the JSON text PutRolePolicy takes: keys sorted and slashes bare, so it
     /// compares equal to what GetRolePolicy gives back, whitespace aside.
-    public func accessPointPolicy(_ task: SiteTask, accessPointArns: [String]) throws -> String? {
+    package func accessPointPolicy(_ task: SiteTask, accessPointArns: [String]) throws -> String? {
         guard let document = try accessPointPolicyDocument(task, accessPointArns: accessPointArns) else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -38,7 +38,7 @@ extension DesiredStateBuilder {
 
     /// Application Auto Scaling for a task with a member with `deploy.x-aws-autoscaling` (the
     /// first such member's).
-    public func desiredScaling(_ task: SiteTask) -> DesiredScaling? {
+    package func desiredScaling(_ task: SiteTask) -> DesiredScaling? {
         guard let autoscaling = task.members.lazy.compactMap(\.aws.autoscaling).first else { return nil }
         var policies: [ScalingSpec.Policy] = []
         if let cpu = autoscaling.cpu { policies.append(.init(metric: "ECSServiceAverageCPUUtilization", target: Double(cpu))) }
@@ -50,21 +50,21 @@ extension DesiredStateBuilder {
     }
 
     /// The scaling the API mode registers.
-    public func scaling(_ task: SiteTask) throws -> ScalingSpec? {
+    package func scaling(_ task: SiteTask) throws -> ScalingSpec? {
         try desiredScaling(task)?.spec()
     }
 }
 
 /// Target tracking for one service's desired count, as the API mode registers it.
-public struct ScalingSpec: Sendable, Equatable {
-    public var resourceId: String
-    public var min: Int
-    public var max: Int
-    public var policies: [Policy]
+package struct ScalingSpec: Sendable, Equatable {
+    package var resourceId: String
+    package var min: Int
+    package var max: Int
+    package var policies: [Policy]
 
-    public struct Policy: Sendable, Equatable {
-        public var metric: String
-        public var target: Double
-        public var name: String { "berth-\(metric)" }
+    package struct Policy: Sendable, Equatable {
+        package var metric: String
+        package var target: Double
+        package var name: String { "berth-\(metric)" }
     }
 }

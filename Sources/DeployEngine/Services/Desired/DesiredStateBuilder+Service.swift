@@ -5,7 +5,7 @@ import StackTemplates
 extension DesiredStateBuilder {
     /// CreateService's input for a task, tagged with `berth:hash`: the hash of its settings
     /// (`comparable`), which tells the API mode whether the service needs an update.
-    public func serviceSpec(_ task: SiteTask, taskDefinition: String) throws -> ServiceSpec {
+    package func serviceSpec(_ task: SiteTask, taskDefinition: String) throws -> ServiceSpec {
         var spec = try desiredService(task, taskDefinition: .literal(taskDefinition)).ecsRequest()
         let hash = try Self.hash(spec.comparable)
         spec.tags?.append(ECSTag(BerthTag.hash, hash))
@@ -14,7 +14,7 @@ extension DesiredStateBuilder {
 
     /// One ECS service per task: every member's target groups (to the member's container) and
     /// every member's ports in Service Connect under the member's name.
-    public func desiredService(_ task: SiteTask, taskDefinition: StackString) -> DesiredService {
+    package func desiredService(_ task: SiteTask, taskDefinition: StackString) -> DesiredService {
         var loadBalancers: [DesiredService.LoadBalancer] = []
         for service in task.members {
             for port in service.ports where port.published != nil {

@@ -7,15 +7,15 @@ import StackTemplates
 extension DesiredStateBuilder {
     /// Resolved references a task definition needs that only exist at deploy time: real ids in
     /// the API mode, the template's own resources and parameters in the single template.
-    public struct Resolved: Sendable {
+    package struct Resolved: Sendable {
         /// AccessPointSpec.key → access point id.
-        public var accessPoints: [String: StackString]
+        package var accessPoints: [String: StackString]
         /// Service name → image to run (an ECR image pinned to its digest, where it is in ECR).
-        public var images: [String: StackString]
+        package var images: [String: StackString]
         /// Stored value name → ARN for `valueFrom`.
-        public var valueArns: [String: StackString]
+        package var valueArns: [String: StackString]
 
-        public init(
+        package init(
             accessPoints: [String: StackString] = [:], images: [String: StackString] = [:], valueArns: [String: StackString] = [:]
         ) {
             self.accessPoints = accessPoints
@@ -28,7 +28,7 @@ extension DesiredStateBuilder {
 
     /// RegisterTaskDefinition's input for a task, tagged with `berth:hash`: the hash of
     /// everything else in it, which tells the API mode whether a new revision is needed.
-    public func taskDefinition(_ task: SiteTask, resolved: Resolved) throws -> TaskDefinitionSpec {
+    package func taskDefinition(_ task: SiteTask, resolved: Resolved) throws -> TaskDefinitionSpec {
         var spec = try desiredTaskDefinition(task, resolved: resolved).ecsRequest()
         let hash = try Self.hash(spec)
         spec.tags?.append(ECSTag(BerthTag.hash, hash))
@@ -37,7 +37,7 @@ extension DesiredStateBuilder {
 
     /// One task definition per task: a container per member (with, before it, an init
     /// container writing the member's files), ordered by the members' `depends_on`.
-    public func desiredTaskDefinition(_ task: SiteTask, resolved: Resolved) throws -> DesiredTaskDefinition {
+    package func desiredTaskDefinition(_ task: SiteTask, resolved: Resolved) throws -> DesiredTaskDefinition {
         let several = task.members.count > 1
         let completing = task.completingMembers
         var volumes: [DesiredVolume] = []
@@ -109,7 +109,7 @@ extension DesiredStateBuilder {
     /// SHA-256 of the spec's canonical JSON (keys sorted, the hash tag itself left out): equal
     /// hashes mean no new revision is needed. A spec that cannot be encoded (a non-finite number)
     /// throws: hashing nothing instead would give every such spec the same hash.
-    public static func hash<Spec: Encodable>(_ spec: Spec) throws -> String {
+    package static func hash<Spec: Encodable>(_ spec: Spec) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {

@@ -11,13 +11,13 @@ import StackTemplates
 /// The same builder describes the single template's resources: given a target of references
 /// to the template's own resources instead of real ids, its desired state is rendered as
 /// CloudFormation properties. So the task definition logic exists once, whichever mode deploys it.
-public struct DesiredStateBuilder: Sendable {
-    public var site: Site
-    public var target: TargetIds
-    public var names: Names
-    public var content: ContentReader
+package struct DesiredStateBuilder: Sendable {
+    package var site: Site
+    package var target: TargetIds
+    package var names: Names
+    package var content: ContentReader
 
-    public init(site: Site, target: TargetIds, names: Names, content: ContentReader) {
+    package init(site: Site, target: TargetIds, names: Names, content: ContentReader) {
         self.site = site
         self.target = target
         self.names = names
@@ -25,16 +25,16 @@ public struct DesiredStateBuilder: Sendable {
     }
 
     /// The API mode's builder: a deployed infrastructure stack's ids.
-    public init(site: Site, target: SiteTarget, names: Names, content: ContentReader) {
+    package init(site: Site, target: SiteTarget, names: Names, content: ContentReader) {
         self.init(site: site, target: TargetIds(target), names: names, content: content)
     }
 
     /// The site's tags, then `extra`.
-    public func desiredTags(_ extra: [(String, String)] = []) -> [DesiredTag] {
+    package func desiredTags(_ extra: [(String, String)] = []) -> [DesiredTag] {
         (names.siteTags + extra).map { DesiredTag($0.0, $0.1) }
     }
 
-    public func family(_ service: String) -> String {
+    package func family(_ service: String) -> String {
         "\(names.stack)-\(Names.slug(service))"
     }
 
@@ -42,7 +42,7 @@ public struct DesiredStateBuilder: Sendable {
 
     /// One per (service, named volume) mount. Services that mount the same volume share its
     /// root directory, so they see the same files.
-    public func desiredAccessPoints(services only: Set<String>? = nil) throws -> [DesiredAccessPoint] {
+    package func desiredAccessPoints(services only: Set<String>? = nil) throws -> [DesiredAccessPoint] {
         var points: [DesiredAccessPoint] = []
         for service in site.services where only?.contains(service.name) ?? true {
             for volumeName in service.mounts.filter({ $0.kind == .volume }).compactMap(\.source).uniqued() {
@@ -63,26 +63,26 @@ public struct DesiredStateBuilder: Sendable {
     }
 
     /// The access points the API mode creates.
-    public func accessPoints(services only: Set<String>? = nil) throws -> [AccessPointSpec] {
+    package func accessPoints(services only: Set<String>? = nil) throws -> [AccessPointSpec] {
         try desiredAccessPoints(services: only).map { try $0.spec(stack: names.stack) }
     }
 
     /// The tags of one access point besides the site's: `berth:mount`, which finds it again,
     /// and a `Name` for the console. The services layer and the unified template both use them.
-    public func accessPointOwnTags(service: String, volume: String) -> [(String, String)] {
+    package func accessPointOwnTags(service: String, volume: String) -> [(String, String)] {
         [(BerthTag.mount, AccessPointSpec.key(service: service, volume: volume)), ("Name", "\(names.stack)-\(service)-\(volume)")]
     }
 
     /// The site's tags and the access point's own, as EFS tags: the one place the engine makes
     /// tags for EFS.
-    public func accessPointTags(_ spec: AccessPointSpec) -> [EFSTag] {
+    package func accessPointTags(_ spec: AccessPointSpec) -> [EFSTag] {
         (names.siteTags + accessPointOwnTags(service: spec.service, volume: spec.volume)).map { EFSTag(Key: $0.0, Value: $0.1) }
     }
 
     // MARK: Stored values
 
     /// Secrets (Secrets Manager) and file contents (Parameter Store) the site's containers read.
-    public func storedValues(services only: Set<String>? = nil) throws -> [StoredValueSpec] {
+    package func storedValues(services only: Set<String>? = nil) throws -> [StoredValueSpec] {
         var values: [StoredValueSpec] = []
         var seen = Set<String>()
         for service in site.services where only?.contains(service.name) ?? true {
@@ -100,17 +100,17 @@ public struct DesiredStateBuilder: Sendable {
 
 /// Reads the bytes of configs and secrets: files relative to the project, inline content, or
 /// variables of the environment Berth runs in.
-public struct ContentReader: Sendable {
-    public var processEnvironment: [String: String]
+package struct ContentReader: Sendable {
+    package var processEnvironment: [String: String]
     /// The disk the compose file was loaded from: the loader's own seam, so tests run in memory.
-    public var fileSystem: any ComposeFileSystem
+    package var fileSystem: any ComposeFileSystem
 
-    public init(processEnvironment: [String: String], fileSystem: any ComposeFileSystem = LocalFileSystem()) {
+    package init(processEnvironment: [String: String], fileSystem: any ComposeFileSystem = LocalFileSystem()) {
         self.processEnvironment = processEnvironment
         self.fileSystem = fileSystem
     }
 
-    public func read(_ source: ContentSource, project: String) throws -> String {
+    package func read(_ source: ContentSource, project: String) throws -> String {
         switch source.kind {
         case .content:
             return source.value

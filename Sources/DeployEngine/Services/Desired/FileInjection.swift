@@ -8,35 +8,35 @@ import StackTemplates
 /// ephemeral volumes that the main container mounts at the files' directories. The init
 /// container runs the service's own image so it can first copy what the image already has in
 /// those directories (nginx's `mime.types` next to `nginx.conf`).
-public enum FileInjection {
-    public struct File: Sendable, Equatable {
-        public var target: String
-        public var store: StoredValueSpec.Store
+package enum FileInjection {
+    package struct File: Sendable, Equatable {
+        package var target: String
+        package var store: StoredValueSpec.Store
         /// For compose secrets: the secret's name; for configs: a per-service index.
-        public var key: String
-        public var service: String
-        public var source: ContentSource?
+        package var key: String
+        package var service: String
+        package var source: ContentSource?
         /// `x-aws-keys`: the JSON key of the secret this file holds.
-        public var jsonKey: String?
+        package var jsonKey: String?
         /// Parameter or secret that already exists (`external: true`).
-        public var externalName: String?
+        package var externalName: String?
 
-        public func storedName(_ names: Names) -> String {
+        package func storedName(_ names: Names) -> String {
             switch store {
             case .secretsManager: "\(names.secretPrefix)/\(key)"
             case .parameterStore: "/\(names.secretPrefix)/files/\(Names.slug(service))/\(key)"
             }
         }
 
-        public var directory: String {
+        package var directory: String {
             let parts = target.split(separator: "/")
             return "/" + parts.dropLast().joined(separator: "/")
         }
 
-        public var fileName: String { String(target.split(separator: "/").last ?? "file") }
+        package var fileName: String { String(target.split(separator: "/").last ?? "file") }
     }
 
-    public static func files(of service: Service, in site: Site) -> [File] {
+    package static func files(of service: Service, in site: Site) -> [File] {
         var files: [File] = []
         for (index, reference) in service.configFiles.enumerated() {
             // A service's `configs:` entry names a top-level config; its contents come from there.
@@ -71,13 +71,13 @@ public enum FileInjection {
     }
 
     /// Directories that get an ephemeral volume, in a stable order.
-    public static func directories(_ files: [File]) -> [String] {
+    package static func directories(_ files: [File]) -> [String] {
         files.map(\.directory).uniqued()
     }
 
     /// The init container's shell script: copy each directory's image contents into its volume,
     /// then write each file from its environment variable.
-    public static func script(_ files: [File]) -> String {
+    package static func script(_ files: [File]) -> String {
         let directories = Self.directories(files)
         var lines = ["set -e"]
         for (index, directory) in directories.enumerated() {

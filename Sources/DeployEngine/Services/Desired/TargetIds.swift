@@ -4,28 +4,28 @@ import StackTemplates
 /// What the infrastructure provides to the desired state, each id a `StackString`: the real ids
 /// of a deployed infrastructure stack in the API mode (`init(_:)`, all known text), references
 /// to the same template's resources in the single-template mode.
-public struct TargetIds: Sendable, Equatable {
+package struct TargetIds: Sendable, Equatable {
     /// `aws` for the API mode, which builds ARNs itself; the template names `AWS::Partition`.
-    public var partition: StackString
-    public var region: StackString
-    public var accountId: StackString
-    public var cluster: StackString
-    public var subnets: [StackString]
+    package var partition: StackString
+    package var region: StackString
+    package var accountId: StackString
+    package var cluster: StackString
+    package var subnets: [StackString]
     /// `ENABLED` in public subnets (to reach ECR without NAT), `DISABLED` behind a NAT gateway.
-    public var assignPublicIp: String
-    public var servicesSecurityGroup: StackString
-    public var logGroup: StackString
-    public var executionRoleArn: StackString
+    package var assignPublicIp: String
+    package var servicesSecurityGroup: StackString
+    package var logGroup: StackString
+    package var executionRoleArn: StackString
     /// The Cloud Map namespace's name, which Service Connect takes.
-    public var namespace: String?
+    package var namespace: String?
     /// Volume name → EFS file system id.
-    public var fileSystems: [String: StackString] = [:]
+    package var fileSystems: [String: StackString] = [:]
     /// Task name (`Site.tasks`) → task role ARN.
-    public var taskRoles: [String: StackString] = [:]
+    package var taskRoles: [String: StackString] = [:]
     /// `SiteTarget.targetGroupKey` → target group ARN.
-    public var targetGroups: [String: StackString] = [:]
+    package var targetGroups: [String: StackString] = [:]
 
-    public init(
+    package init(
         partition: StackString, region: StackString, accountId: StackString, cluster: StackString, subnets: [StackString],
         assignPublicIp: String, servicesSecurityGroup: StackString, logGroup: StackString, executionRoleArn: StackString, namespace: String?
     ) {
@@ -43,12 +43,12 @@ public struct TargetIds: Sendable, Equatable {
 
     /// `arn:<partition>:<service>:<region>:<account>:<resource>`, an ARN of this account and
     /// region: text in the API mode, an `Fn::Sub` in a template.
-    public func arn(_ service: String, _ resource: StackString) -> StackString {
+    package func arn(_ service: String, _ resource: StackString) -> StackString {
         .joined(["arn:", partition, .literal(":\(service):"), region, ":", accountId, ":", resource])
     }
 
     /// A deployed infrastructure stack's ids, all known.
-    public init(_ target: SiteTarget) {
+    package init(_ target: SiteTarget) {
         self.init(
             partition: .literal(Partition.of(region: target.region).name), region: .literal(target.region), accountId: .literal(target.accountId),
             cluster: .literal(target.cluster),

@@ -1,22 +1,22 @@
 /// What the services layer will do (plan) or did (deploy), one line per resource.
-public struct ServicesPlan: Sendable, Equatable, Codable {
-    public var actions: [PlannedAction]
+package struct ServicesPlan: Sendable, Equatable, Codable {
+    package var actions: [PlannedAction]
 
-    public init(actions: [PlannedAction] = []) {
+    package init(actions: [PlannedAction] = []) {
         self.actions = actions
     }
 
     /// Actions that change something; a plan with none means a deploy would make no write call.
-    public var changes: [PlannedAction] { actions.filter { $0.kind != .noChange } }
+    package var changes: [PlannedAction] { actions.filter { $0.kind != .noChange } }
 }
 
-public struct PlannedAction: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable {
+package struct PlannedAction: Sendable, Equatable, Codable {
+    package enum Kind: String, Sendable, Codable {
         case create, update, replace, delete
         case noChange = "no-change"
     }
 
-    public enum Resource: String, Sendable, Codable {
+    package enum Resource: String, Sendable, Codable {
         case secret, parameter
         case accessPoint = "access-point"
         case rolePolicy = "role-policy"
@@ -26,12 +26,12 @@ public struct PlannedAction: Sendable, Equatable, Codable {
         case repository
     }
 
-    public var kind: Kind
-    public var resource: Resource
-    public var name: String
-    public var reason: String
+    package var kind: Kind
+    package var resource: Resource
+    package var name: String
+    package var reason: String
 
-    public init(_ kind: Kind, _ resource: Resource, _ name: String, _ reason: String) {
+    package init(_ kind: Kind, _ resource: Resource, _ name: String, _ reason: String) {
         self.kind = kind
         self.resource = resource
         self.name = name

@@ -2,12 +2,12 @@ import AWSServices
 import StackTemplates
 
 /// A Fargate service as the engine wants it: CreateService's input, in the ECS client's shapes.
-public typealias ServiceSpec = ECSClient.CreateServiceRequest
+package typealias ServiceSpec = ECSClient.CreateServiceRequest
 
 extension ECSClient.CreateServiceRequest {
     /// What decides whether a service needs an update: everything but the desired count (which
     /// the autoscaler may own), the tags and the client token.
-    public var comparable: ECSClient.CreateServiceRequest {
+    package var comparable: ECSClient.CreateServiceRequest {
         var copy = self
         copy.desiredCount = nil
         copy.tags = nil
@@ -15,10 +15,10 @@ extension ECSClient.CreateServiceRequest {
         return copy
     }
 
-    public var hash: String? { tags?.first { $0.key == BerthTag.hash }?.value }
+    package var hash: String? { tags?.first { $0.key == BerthTag.hash }?.value }
 
     /// The same settings as UpdateService takes them (tags change through TagResource).
-    public func update(forceNewDeployment: Bool) -> ECSClient.UpdateServiceRequest {
+    package func update(forceNewDeployment: Bool) -> ECSClient.UpdateServiceRequest {
         ECSClient.UpdateServiceRequest(
             cluster: cluster, service: serviceName, taskDefinition: taskDefinition, desiredCount: desiredCount,
             networkConfiguration: networkConfiguration, loadBalancers: loadBalancers, deploymentConfiguration: deploymentConfiguration,

@@ -6,7 +6,7 @@ import StackTemplates
 extension DesiredService {
     /// The service's properties. Neither `berth:hash` nor a client token: CloudFormation
     /// compares properties and makes each service once itself.
-    public var cloudFormationProperties: TemplateMap {
+    package var cloudFormationProperties: TemplateMap {
         TemplateMap(setting: [
             ("ServiceName", .string(serviceName)),
             ("Cluster", cluster.template),

@@ -8,7 +8,7 @@ import StackTemplates
 extension DesiredTaskDefinition {
     /// The task definition's properties. `berth:hash` is not among the tags: CloudFormation
     /// compares properties itself.
-    public var cloudFormationProperties: TemplateMap {
+    package var cloudFormationProperties: TemplateMap {
         TemplateMap(setting: [
             ("Family", .string(family)),
             ("ContainerDefinitions", .list(containers.map { .map($0.cloudFormationProperties) })),

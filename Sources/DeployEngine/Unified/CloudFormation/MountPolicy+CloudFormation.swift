@@ -3,7 +3,7 @@ import StackTemplates
 extension MountPolicy {
     /// The policy as an `AWS::IAM::Policy`'s `PolicyDocument`, its keys sorted as the API
     /// mode's JSON text has them; the ARNs are `Fn::Sub`s of the template's own resources.
-    public var cloudFormationDocument: TemplateValue {
+    package var cloudFormationDocument: TemplateValue {
         [
             "Statement": [
                 [

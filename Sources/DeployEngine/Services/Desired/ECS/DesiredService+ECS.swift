@@ -5,7 +5,7 @@ extension DesiredService {
     /// CreateService's input, field by field (UpdateService's is `ServiceSpec.update`). Its
     /// `comparable` form is what `berth:hash` is computed over, so a field added here changes
     /// every service's hash: add it only with a default that encodes as nothing.
-    public func ecsRequest() throws -> ServiceSpec {
+    package func ecsRequest() throws -> ServiceSpec {
         ServiceSpec(
             cluster: try cluster.known("the cluster"), serviceName: serviceName,
             taskDefinition: try taskDefinition.known("the task definition of \(serviceName)"), desiredCount: desiredCount,

@@ -5,7 +5,7 @@ extension DesiredTaskDefinition {
     /// RegisterTaskDefinition's input, field by field. It is also what `berth:hash` is computed
     /// over, so a field added here changes every definition's hash: add it only with a default
     /// that encodes as nothing.
-    public func ecsRequest() throws -> TaskDefinitionSpec {
+    package func ecsRequest() throws -> TaskDefinitionSpec {
         TaskDefinitionSpec(
             family: family, taskRoleArn: try taskRoleArn?.known("the task role of \(family)"),
             executionRoleArn: try executionRoleArn.known("the execution role of \(family)"), networkMode: "awsvpc",

@@ -5,16 +5,16 @@ import StackTemplates
 /// One EFS access point as the engine wants it: a (service, volume) mount's view of the
 /// volume's file system. The API mode creates it from `spec(stack:)`; the single template
 /// writes it as an `AWS::EFS::AccessPoint`.
-public struct DesiredAccessPoint: Sendable, Equatable {
-    public var service: String
-    public var volume: String
-    public var fileSystemId: StackString
-    public var uid: Int
-    public var gid: Int
-    public var permissions: String
-    public var rootDirectory: String
+package struct DesiredAccessPoint: Sendable, Equatable {
+    package var service: String
+    package var volume: String
+    package var fileSystemId: StackString
+    package var uid: Int
+    package var gid: Int
+    package var permissions: String
+    package var rootDirectory: String
 
-    public init(
+    package init(
         service: String, volume: String, fileSystemId: StackString, uid: Int, gid: Int, permissions: String, rootDirectory: String
     ) {
         self.service = service
@@ -26,12 +26,12 @@ public struct DesiredAccessPoint: Sendable, Equatable {
         self.rootDirectory = rootDirectory
     }
 
-    public var key: String { AccessPointSpec.key(service: service, volume: volume) }
+    package var key: String { AccessPointSpec.key(service: service, volume: volume) }
 
     /// CreateAccessPoint's settings, with a client token made from all of them: the same
     /// settings always give the same token, so a repeated create finds the access point made
     /// before, and changed settings make a new one.
-    public func spec(stack: String) throws -> AccessPointSpec {
+    package func spec(stack: String) throws -> AccessPointSpec {
         let fileSystem = try fileSystemId.known("the file system of volume \(volume)")
         let identity = [stack, service, volume, fileSystem, String(uid), String(gid), permissions, rootDirectory].joined(separator: "|")
         return AccessPointSpec(

@@ -3,28 +3,28 @@ import StackTemplates
 /// A Fargate service as the engine wants it, before it is written as CreateService's input
 /// (`ecsRequest()`, the API mode; UpdateService's follows from it) or as an `AWS::ECS::Service`
 /// (`cloudFormationProperties`, the single template). Empty lists mean "not set".
-public struct DesiredService: Sendable, Equatable {
-    public var cluster: StackString
-    public var serviceName: String
-    public var taskDefinition: StackString
-    public var desiredCount: Int
-    public var subnets: [StackString]
-    public var securityGroups: [StackString]
+package struct DesiredService: Sendable, Equatable {
+    package var cluster: StackString
+    package var serviceName: String
+    package var taskDefinition: StackString
+    package var desiredCount: Int
+    package var subnets: [StackString]
+    package var securityGroups: [StackString]
     /// `ENABLED` in public subnets (to reach ECR without NAT), `DISABLED` behind a NAT gateway.
-    public var assignPublicIp: String
-    public var loadBalancers: [LoadBalancer] = []
-    public var deployment: Deployment
-    public var healthCheckGracePeriodSeconds: Int?
+    package var assignPublicIp: String
+    package var loadBalancers: [LoadBalancer] = []
+    package var deployment: Deployment
+    package var healthCheckGracePeriodSeconds: Int?
     /// `nil`: the service is in no Service Connect namespace.
-    public var serviceConnect: ServiceConnect?
-    public var enableExecuteCommand: Bool
+    package var serviceConnect: ServiceConnect?
+    package var enableExecuteCommand: Bool
     /// `SERVICE`, `TASK_DEFINITION` or `NONE`.
-    public var propagateTags: String
+    package var propagateTags: String
     /// The site's and the task's tags, without `berth:hash`: that one is made from the API
     /// request itself.
-    public var tags: [DesiredTag]
+    package var tags: [DesiredTag]
 
-    public init(
+    package init(
         cluster: StackString, serviceName: String, taskDefinition: StackString, desiredCount: Int, subnets: [StackString],
         securityGroups: [StackString], assignPublicIp: String, deployment: Deployment, enableExecuteCommand: Bool, propagateTags: String,
         tags: [DesiredTag] = []
@@ -42,12 +42,12 @@ public struct DesiredService: Sendable, Equatable {
         self.tags = tags
     }
 
-    public struct LoadBalancer: Sendable, Equatable {
-        public var targetGroupArn: StackString
-        public var containerName: String
-        public var containerPort: Int
+    package struct LoadBalancer: Sendable, Equatable {
+        package var targetGroupArn: StackString
+        package var containerName: String
+        package var containerPort: Int
 
-        public init(targetGroupArn: StackString, containerName: String, containerPort: Int) {
+        package init(targetGroupArn: StackString, containerName: String, containerPort: Int) {
             self.targetGroupArn = targetGroupArn
             self.containerName = containerName
             self.containerPort = containerPort
@@ -56,12 +56,12 @@ public struct DesiredService: Sendable, Equatable {
 
     /// A rolling deployment's bounds; with `circuitBreaker`, ECS stops a deployment whose tasks
     /// keep failing and rolls back to the previous one.
-    public struct Deployment: Sendable, Equatable {
-        public var circuitBreaker: Bool
-        public var minimumHealthyPercent: Int
-        public var maximumPercent: Int
+    package struct Deployment: Sendable, Equatable {
+        package var circuitBreaker: Bool
+        package var minimumHealthyPercent: Int
+        package var maximumPercent: Int
 
-        public init(circuitBreaker: Bool, minimumHealthyPercent: Int, maximumPercent: Int) {
+        package init(circuitBreaker: Bool, minimumHealthyPercent: Int, maximumPercent: Int) {
             self.circuitBreaker = circuitBreaker
             self.minimumHealthyPercent = minimumHealthyPercent
             self.maximumPercent = maximumPercent
@@ -70,34 +70,34 @@ public struct DesiredService: Sendable, Equatable {
 
     /// Service Connect in a Cloud Map namespace; `services` are the ports others reach this
     /// service on (none: it is only a client).
-    public struct ServiceConnect: Sendable, Equatable {
+    package struct ServiceConnect: Sendable, Equatable {
         /// The namespace's name or ARN.
-        public var namespace: String
-        public var services: [Server]
+        package var namespace: String
+        package var services: [Server]
 
-        public init(namespace: String, services: [Server]) {
+        package init(namespace: String, services: [Server]) {
             self.namespace = namespace
             self.services = services
         }
 
-        public struct Server: Sendable, Equatable {
+        package struct Server: Sendable, Equatable {
             /// A `portMappings[].name` of the task definition.
-            public var portName: String
-            public var discoveryName: String
-            public var clientAliases: [ClientAlias]
+            package var portName: String
+            package var discoveryName: String
+            package var clientAliases: [ClientAlias]
 
-            public init(portName: String, discoveryName: String, clientAliases: [ClientAlias]) {
+            package init(portName: String, discoveryName: String, clientAliases: [ClientAlias]) {
                 self.portName = portName
                 self.discoveryName = discoveryName
                 self.clientAliases = clientAliases
             }
         }
 
-        public struct ClientAlias: Sendable, Equatable {
-            public var port: Int
-            public var dnsName: String
+        package struct ClientAlias: Sendable, Equatable {
+            package var port: Int
+            package var dnsName: String
 
-            public init(port: Int, dnsName: String) {
+            package init(port: Int, dnsName: String) {
                 self.port = port
                 self.dnsName = dnsName
             }

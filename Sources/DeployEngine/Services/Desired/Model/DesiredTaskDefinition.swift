@@ -7,23 +7,23 @@ import StackTemplates
 /// renderer names every field itself instead of deriving one format's names from the other's.
 ///
 /// Fargate tasks always run with `awsvpc` networking; the renderers write that, not the model.
-public struct DesiredTaskDefinition: Sendable, Equatable {
-    public var family: String
-    public var taskRoleArn: StackString?
-    public var executionRoleArn: StackString
+package struct DesiredTaskDefinition: Sendable, Equatable {
+    package var family: String
+    package var taskRoleArn: StackString?
+    package var executionRoleArn: StackString
     /// CPU units and MiB: one of Fargate's sizes.
-    public var cpu: Int
-    public var memory: Int
+    package var cpu: Int
+    package var memory: Int
     /// In start order: each member's init container, if it has files, comes before it.
-    public var containers: [DesiredContainer]
-    public var volumes: [DesiredVolume]
+    package var containers: [DesiredContainer]
+    package var volumes: [DesiredVolume]
     /// `X86_64` or `ARM64` (on Linux); `nil` leaves it to ECS, which picks `X86_64`.
-    public var cpuArchitecture: String?
+    package var cpuArchitecture: String?
     /// The site's and the task's tags, without `berth:hash`: that one is made from the API
     /// request itself.
-    public var tags: [DesiredTag]
+    package var tags: [DesiredTag]
 
-    public init(
+    package init(
         family: String, taskRoleArn: StackString?, executionRoleArn: StackString, cpu: Int, memory: Int, containers: [DesiredContainer],
         volumes: [DesiredVolume], cpuArchitecture: String? = nil, tags: [DesiredTag] = []
     ) {
@@ -41,22 +41,22 @@ public struct DesiredTaskDefinition: Sendable, Equatable {
 
 /// A task volume: EFS through an access point, or (`efs == nil`) an ephemeral one the task's
 /// containers share.
-public struct DesiredVolume: Sendable, Equatable {
-    public var name: String
-    public var efs: EFS?
+package struct DesiredVolume: Sendable, Equatable {
+    package var name: String
+    package var efs: EFS?
 
-    public init(name: String, efs: EFS? = nil) {
+    package init(name: String, efs: EFS? = nil) {
         self.name = name
         self.efs = efs
     }
 
     /// Always mounted with transit encryption and IAM authorization: the task role's mount
     /// policy allows only its own access points, and IAM authorization is what checks that.
-    public struct EFS: Sendable, Equatable {
-        public var fileSystemId: StackString
-        public var accessPointId: StackString
+    package struct EFS: Sendable, Equatable {
+        package var fileSystemId: StackString
+        package var accessPointId: StackString
 
-        public init(fileSystemId: StackString, accessPointId: StackString) {
+        package init(fileSystemId: StackString, accessPointId: StackString) {
             self.fileSystemId = fileSystemId
             self.accessPointId = accessPointId
         }
@@ -64,11 +64,11 @@ public struct DesiredVolume: Sendable, Equatable {
 }
 
 /// A tag as ECS and CloudFormation both take it, a key and a value.
-public struct DesiredTag: Sendable, Equatable {
-    public var key: String
-    public var value: String
+package struct DesiredTag: Sendable, Equatable {
+    package var key: String
+    package var value: String
 
-    public init(_ key: String, _ value: String) {
+    package init(_ key: String, _ value: String) {
         self.key = key
         self.value = value
     }

@@ -5,23 +5,23 @@ import StackTemplates
 /// access points: ClientMount and ClientWrite on the file systems, on the condition
 /// `elasticfilesystem:AccessPointArn`. The API mode sends it as JSON text (`document()`), the
 /// single template as an `AWS::IAM::Policy` document.
-public struct MountPolicy: Sendable, Equatable {
+package struct MountPolicy: Sendable, Equatable {
     /// The file systems' ARNs.
-    public var fileSystemArns: [StackString]
+    package var fileSystemArns: [StackString]
     /// The access points' ARNs, in `StackString.sortKey` order.
-    public var accessPointArns: [StackString]
+    package var accessPointArns: [StackString]
 
-    public init(fileSystemArns: [StackString], accessPointArns: [StackString]) {
+    package init(fileSystemArns: [StackString], accessPointArns: [StackString]) {
         self.fileSystemArns = fileSystemArns
         self.accessPointArns = accessPointArns
     }
 
-    public static let sid = "MountOwnAccessPoints"
-    public static let actions = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]
-    public static let conditionKey = "elasticfilesystem:AccessPointArn"
+    package static let sid = "MountOwnAccessPoints"
+    package static let actions = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]
+    package static let conditionKey = "elasticfilesystem:AccessPointArn"
 
     /// The policy as JSON, every ARN known.
-    public func document() throws -> JSONValue {
+    package func document() throws -> JSONValue {
         func strings(_ values: [StackString]) throws -> JSONValue { .array(try values.map { .string(try $0.known("an ARN of a mount policy")) }) }
         return .object([
             "Version": .string("2012-10-17"),
