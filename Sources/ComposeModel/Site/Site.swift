@@ -52,6 +52,18 @@ package struct Site: Sendable, Codable, Equatable {
         volumes.first { $0.name == name }
     }
 
+    /// Where a service's config file comes from: the top-level config its `configs:` entry names,
+    /// else the file itself (a bind-mounted single file).
+    package func source(of file: ServiceConfigFile) -> ContentSource {
+        file.configName.flatMap { name in configs.first { $0.name == name }?.source } ?? file.source
+    }
+
+    /// The top-level secret a service's `secrets:` entry names; nil when it names none (validation
+    /// reports that before anything reads it).
+    package func definition(of secret: ServiceSecret) -> SecretDefinition? {
+        secrets.first { $0.name == secret.source }
+    }
+
     /// The names of the environments declared under `x-berth.environments`, in file order.
     package var environmentNames: [String] { berth.environments.map(\.name) }
 

@@ -44,12 +44,12 @@ extension InfraStackInput {
         // engine's FileInjection); external ones are read where they are.
         for service in site.services {
             for secret in service.secrets {
-                guard let definition = site.secrets.first(where: { $0.name == secret.source }), definition.source.kind == .external else { continue }
+                guard let definition = site.definition(of: secret), definition.source.kind == .external else { continue }
                 externalSecrets.append(definition.source.value)
             }
             externalSecrets += [service.aws.pullCredentials].compactMap { $0 }
             for file in service.configFiles {
-                let source = file.configName.flatMap { name in site.configs.first { $0.name == name }?.source } ?? file.source
+                let source = site.source(of: file)
                 if source.kind == .external { externalParameters.append(source.value) }
             }
         }

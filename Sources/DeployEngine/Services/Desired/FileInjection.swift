@@ -39,11 +39,8 @@ package enum FileInjection {
     package static func files(of service: Service, in site: Site) -> [File] {
         var files: [File] = []
         for (index, reference) in service.configFiles.enumerated() {
-            // A service's `configs:` entry names a top-level config; its contents come from there.
             var config = reference
-            if let name = config.configName, let definition = site.configs.first(where: { $0.name == name }) {
-                config.source = definition.source
-            }
+            config.source = site.source(of: reference)
             let external = config.source.kind == .external
             files.append(
                 File(
@@ -51,7 +48,7 @@ package enum FileInjection {
                     service: service.name, source: external ? nil : config.source, externalName: external ? config.source.value : nil))
         }
         for secret in service.secrets {
-            guard let definition = site.secrets.first(where: { $0.name == secret.source }) else { continue }
+            guard let definition = site.definition(of: secret) else { continue }
             let external = definition.source.kind == .external
             if definition.awsKeys.isEmpty {
                 files.append(
