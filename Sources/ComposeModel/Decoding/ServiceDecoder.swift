@@ -32,6 +32,8 @@ struct ServiceDecoder {
             known: Self.modeledKeys.union(FargateCompatibility.knownKeys).union(["x-aws-role", "x-aws-policies", "x-aws-pull_credentials", "x-berth"])
         )
 
+        var environment: (node: LocatedNode, path: String)?
+        var envFiles: [(reference: EnvFileReference, node: LocatedNode, path: String)] = []
         for entry in entries {
             let key = entry.key
             let value = entry.value
@@ -41,8 +43,8 @@ struct ServiceDecoder {
             case "build": service.build = decodeBuild(value, keyPath)
             case "command": service.command = decodeCommand(value, keyPath)
             case "entrypoint": service.entrypoint = decodeCommand(value, keyPath)
-            case "environment": service.environment = decodeEnvironment(value, keyPath)
-            case "env_file": service.envFiles = decodeEnvFiles(value, keyPath)
+            case "environment": environment = (value, keyPath)
+            case "env_file": envFiles = decodeEnvFiles(value, keyPath)
             case "ports": service.ports = decodePorts(value, keyPath)
             case "expose": service.expose = decodeExpose(value, keyPath)
             case "volumes": decodeVolumes(value, keyPath, into: &service)
@@ -85,6 +87,8 @@ struct ServiceDecoder {
             default: break
             }
         }
+        service.envFiles = envFiles.map(\.reference)
+        service.environment = containerEnvironment(envFiles: envFiles, environment: environment)
         if service.image == nil && service.build == nil {
             diagnostics.add(
                 .error(
@@ -124,40 +128,6 @@ struct ServiceDecoder {
             return words
         }
         return reader.stringList(node, path)
-    }
-
-    func decodeEnvironment(_ node: LocatedNode, _ path: String) -> [NamedValue] {
-        reader.namedValues(node, path).map { variable in
-            // `- KEY` with no value takes the value from the environment Berth runs in, as compose does.
-            variable.value == nil ? NamedValue(name: variable.name, value: context.variables[variable.name]) : variable
-        }
-    }
-
-    func decodeEnvFiles(_ node: LocatedNode, _ path: String) -> [EnvFileReference] {
-        guard let items = reader.list(node, path) else { return [] }
-        var files: [EnvFileReference] = []
-        for (index, item) in items.enumerated() {
-            let itemPath = "\(path)[\(index)]"
-            var reference: EnvFileReference?
-            if item.entries != nil {
-                guard let pathNode = item["path"], let file = reader.string(pathNode, itemPath.appendingKey("path")) else {
-                    diagnostics.error(item, itemPath, "an env_file entry needs a `path`")
-                    continue
-                }
-                let required = item["required"].flatMap { reader.bool($0, itemPath.appendingKey("required")) } ?? true
-                reference = EnvFileReference(path: context.projectRelative(file), required: required)
-            } else if let file = reader.string(item, itemPath) {
-                reference = EnvFileReference(path: context.projectRelative(file), required: true)
-            }
-            guard let reference else { continue }
-            if reference.required && context.fileSystem.kind(atPath: context.hostPath(reference.path)) != .file {
-                diagnostics.error(
-                    item, itemPath, "env file \(reference.path) does not exist",
-                    hint: "create it, or write `required: false` to make it optional")
-            }
-            files.append(reference)
-        }
-        return files
     }
 
     func decodeExpose(_ node: LocatedNode, _ path: String) -> [ExposedPort] {

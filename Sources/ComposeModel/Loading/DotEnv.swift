@@ -10,6 +10,8 @@ struct DotEnv {
         var key: String
         var value: String?
         var line: Int
+        /// A name without `=`: its value (if any) came from `lookup`, not from the file.
+        var isBare = false
     }
 
     struct Problem: Equatable {
@@ -39,7 +41,7 @@ struct DotEnv {
                     problems.append(Problem(line: number, message: "\"\(key)\" is not a valid variable name"))
                     continue
                 }
-                entries.append(Line(key: key, value: lookup(key), line: number))
+                entries.append(Line(key: key, value: lookup(key), line: number, isBare: true))
                 continue
             }
             let key = line[..<equals].trimmingSpaces()
@@ -77,6 +79,23 @@ struct DotEnv {
             entries.append(Line(key: key, value: value, line: number))
         }
         return (entries, problems)
+    }
+
+    /// `format: raw`: every non-empty line that is not a `#` comment is `KEY=VALUE` with the value
+    /// taken to the end of the line as written; a line without `=` is a bare name.
+    static func parseRaw(_ text: String) -> [Line] {
+        var entries: [Line] = []
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let trimmed = line.trimmingSpaces()
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard let equals = line.firstIndex(of: "=") else {
+                entries.append(Line(key: trimmed, value: nil, line: index + 1, isBare: true))
+                continue
+            }
+            entries.append(Line(key: line[..<equals].trimmingSpaces(), value: String(line[line.index(after: equals)...]), line: index + 1))
+        }
+        return entries
     }
 
     private static func isValidKey(_ key: String) -> Bool {

@@ -19,7 +19,10 @@ extension LocatedNode {
                         self, path, "variable \(name) is not set, so it is replaced with an empty string",
                         hint: "set it in the environment or .env, or write ${\(name):-default}")
                 }
-                copy.value = .scalar(.init(text: outcome.text, isPlain: scalar.isPlain))
+                // What interpolation gives is a string, as in compose-go: `${X:-}` is an empty
+                // value, never null (which would make `KEY: ${X:-}` take the deployer's KEY).
+                let null = LocatedNode.Scalar.plainKind(outcome.text) == .null
+                copy.value = .scalar(.init(text: outcome.text, isPlain: scalar.isPlain && !null))
             } catch {
                 switch error {
                 case .required(let name, let message):

@@ -114,10 +114,13 @@ package struct BuildSettings: Sendable, Codable, Equatable {
 package struct EnvFileReference: Sendable, Codable, Equatable {
     package var path: String
     package var required: Bool
+    /// `format: raw`: each line is `KEY=VALUE` taken as written, without quotes or interpolation.
+    package var raw: Bool
 
-    package init(path: String, required: Bool = true) {
+    package init(path: String, required: Bool = true, raw: Bool = false) {
         self.path = path
         self.required = required
+        self.raw = raw
     }
 }
 
