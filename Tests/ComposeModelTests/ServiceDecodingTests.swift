@@ -7,9 +7,11 @@ import Testing
         ("3000", [PortMapping(target: 3000)]),
         ("8000:8000", [PortMapping(target: 8000, published: 8000)]),
         ("9090-9091:8080-8081", [PortMapping(target: 8080, published: 9090), PortMapping(target: 8081, published: 9091)]),
-        ("127.0.0.1:8001:8001", [PortMapping(target: 8001, published: 8001, hostIP: "127.0.0.1")]),
-        ("[::1]:6001:6001", [PortMapping(target: 6001, published: 6001, hostIP: "::1")]),
-        ("::1:6000:6000", [PortMapping(target: 6000, published: 6000, hostIP: "::1")]),
+        // Bound to loopback: inside the site only (ContainerPortExposureTests).
+        ("127.0.0.1:8001:8001", [PortMapping(target: 8001, hostIP: "127.0.0.1")]),
+        ("[::1]:6001:6001", [PortMapping(target: 6001, hostIP: "::1")]),
+        ("::1:6000:6000", [PortMapping(target: 6000, hostIP: "::1")]),
+        ("0.0.0.0:8002:8002", [PortMapping(target: 8002, published: 8002, hostIP: "0.0.0.0")]),
         ("6060:6060/udp", [PortMapping(target: 6060, published: 6060, transport: .udp)]),
         ("8000-9000:80", [PortMapping(target: 80, published: 8000)]),
     ])

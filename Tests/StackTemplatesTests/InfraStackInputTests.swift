@@ -30,7 +30,7 @@ struct InfraStackInputTests {
             services:
               a:
                 image: x
-                ports: ["80:80", "9200:9200", "5000:5000/tcp", "5000:5000/udp", {target: 8081, published: "81", x-aws-protocol: http}]
+                ports: ["80:80", "9100:9100", "5000:5000/tcp", "5000:5000/udp", {target: 8081, published: "81", x-aws-protocol: http}]
             """
         let site = try Fixtures.load(directory: "/p", environment: nil, inMemory: ["/p/compose.yaml": compose])
         let listeners = InfraStackInput(site: site, environmentName: "e").services[0].listeners

@@ -5,7 +5,7 @@ struct BerthDecoder {
 
     static let topLevelKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "environments"]
     static let environmentKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "services"]
-    static let serviceKeys: Set<String> = ["replicas", "cpus", "cpu", "memory", "domain", "certificate", "image_tag", "task"]
+    static let serviceKeys: Set<String> = ["replicas", "cpus", "cpu", "memory", "domain", "certificate", "image_tag", "task", "public_ports"]
 
     func settings(_ node: LocatedNode, _ path: String) -> BerthSettings {
         var settings = BerthSettings()
@@ -47,7 +47,7 @@ struct BerthDecoder {
             case "services":
                 guard let services = reader.mapping(item.value, keyPath) else { continue }
                 for service in services {
-                    var settings = serviceSettings(service.value, keyPath.appendingKey(service.key))
+                    var settings = serviceSettings(service.value, keyPath.appendingKey(service.key), inEnvironment: true)
                     settings.location = service.keyLocation
                     environment.services[service.key] = settings
                 }
@@ -57,7 +57,7 @@ struct BerthDecoder {
         return environment
     }
 
-    func serviceSettings(_ node: LocatedNode, _ path: String) -> BerthServiceSettings {
+    func serviceSettings(_ node: LocatedNode, _ path: String, inEnvironment: Bool = false) -> BerthServiceSettings {
         var settings = BerthServiceSettings(location: node.location)
         guard let entries = reader.mapping(node, path) else { return settings }
         reader.checkKeys(entries, path, known: Self.serviceKeys)
@@ -81,6 +81,16 @@ struct BerthDecoder {
                 settings.certificate = certificate(entry.value, keyPath)
                 settings.certificateLocation = entry.value.location
             case "image_tag": settings.imageTag = reader.string(entry.value, keyPath)
+            case "public_ports":
+                if inEnvironment {
+                    diagnostics.error(
+                        entry.value, keyPath, "public_ports is set on the service, not per environment",
+                        hint: "move it to services.<name>.x-berth: what faces the internet is the same in every environment")
+                    continue
+                }
+                settings.publicPorts = (reader.list(entry.value, keyPath) ?? []).enumerated().compactMap { index, item in
+                    reader.int(item, "\(keyPath)[\(index)]", minimum: 1, maximum: 65535)
+                }
             case "task":
                 guard let name = reader.string(entry.value, keyPath) else { continue }
                 if ProjectName.isValid(name) {

@@ -87,6 +87,7 @@ struct ServiceDecoder {
             default: break
             }
         }
+        keepingPrivatePortsInside(&service)
         service.envFiles = envFiles.map(\.reference)
         service.environment = containerEnvironment(envFiles: envFiles, environment: environment)
         if service.image == nil && service.build == nil {

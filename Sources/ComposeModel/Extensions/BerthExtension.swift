@@ -85,6 +85,9 @@ package struct BerthServiceSettings: Sendable, Codable, Equatable {
     package var task: String?
     /// Where `task` was written, for diagnostics about the group.
     package var taskLocation: SourceLocation?
+    /// `public_ports`: container ports of well-known databases that may still be published on
+    /// the internet. Set on the service only: what faces the internet is not per environment.
+    package var publicPorts: [Int] = []
     package var location: SourceLocation?
 
     package init(
@@ -107,13 +110,15 @@ package struct BerthServiceSettings: Sendable, Codable, Equatable {
 
     /// `override`'s values where set, else this one's.
     package func overridden(by override: BerthServiceSettings) -> BerthServiceSettings {
-        BerthServiceSettings(
+        var settings = BerthServiceSettings(
             replicas: override.replicas ?? replicas, cpus: override.cpus ?? cpus, cpu: override.cpu ?? cpu,
             memory: override.memory ?? memory, domain: override.domain ?? domain,
             certificate: override.certificate ?? certificate, imageTag: override.imageTag ?? imageTag,
             task: override.task ?? task, taskLocation: override.task == nil ? taskLocation : override.taskLocation,
             location: override.location ?? location,
             certificateLocation: override.certificate == nil ? certificateLocation : override.certificateLocation)
+        settings.publicPorts = publicPorts
+        return settings
     }
 }
 
