@@ -7,7 +7,7 @@ extension CommandContext {
     var composeLoadOptions: ComposeLoadOptions {
         ComposeLoadOptions(
             files: globals.file, workingDirectory: workingDirectory, projectName: globals.projectName,
-            envFiles: globals.envFile, processEnvironment: processEnvironment)
+            envFiles: globals.envFile, processEnvironment: processEnvironment, profiles: globals.composeProfile)
     }
 
     func loadCompose() throws -> ComposeLoadResult {

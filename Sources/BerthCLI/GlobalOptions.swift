@@ -14,6 +14,11 @@ package struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("env-file"), help: ArgumentHelp("Interpolation variables file (repeatable; default: .env).", valueName: "file"))
     package var envFile: [String] = []
 
+    @Option(
+        name: .customLong("compose-profile"),
+        help: ArgumentHelp("Compose profile to enable, as docker compose --profile (repeatable; default: COMPOSE_PROFILES).", valueName: "name"))
+    package var composeProfile: [String] = []
+
     @Option(help: ArgumentHelp("AWS profile from ~/.aws/config (default: AWS_PROFILE, then the credential chain).", valueName: "name"))
     package var profile: String?
 

@@ -204,6 +204,10 @@ import Testing
         let all = TestSupport.load(yaml, environment: ["COMPOSE_PROFILES": "test,debug"])
         #expect(all.site?.services.count == 3)
         #expect(!all.hasErrors)
+        let optional = TestSupport.load(
+            "services:\n  foo: {image: foo, depends_on: {bar: {condition: service_started, required: false}}}\n  bar: {image: bar, profiles: [test]}\n"
+        )
+        #expect(optional.diagnostics.isEmpty, "\(optional.diagnostics)")
     }
 
     @Test(arguments: [
@@ -279,5 +283,23 @@ import Testing
                     }
                     return copy
                 })
+    }
+}
+
+extension MergeTests {
+    @Test func volumesOfDisabledServicesGetNoFileSystem() throws {
+        let yaml = """
+            services:
+              web: { image: web, volumes: [uploads:/data] }
+              db: { image: db, profiles: [db], volumes: [dbdata:/var/lib/db] }
+            volumes:
+              uploads: {}
+              dbdata: {}
+            """
+        let result = TestSupport.load(yaml)
+        #expect(!result.hasErrors, "\(result.errorSummaries)")
+        #expect(result.site?.volumes.map(\.name) == ["uploads"])
+        #expect(result.diagnostics(matching: "no active service mounts volume dbdata").first?.location?.line == 6)
+        #expect(TestSupport.load(yaml, profiles: ["db"]).site?.volumes.map(\.name) == ["uploads", "dbdata"])
     }
 }

@@ -144,3 +144,17 @@ import Testing
         #expect(web.environment == [NamedValue(name: "FROM_SHELL", value: "yes"), NamedValue(name: "UNSET_TOO", value: nil)])
     }
 }
+
+extension ServiceDecodingTests {
+    @Test func healthCheckValuesOutsideECSRangesAreNoted() throws {
+        let result = TestSupport.load(
+            "services:\n  web:\n    image: x\n    healthcheck:\n      test: [CMD, true]\n      interval: 1s\n      retries: 20\n      timeout: 10s\n")
+        #expect(!result.hasErrors, "\(result.errorSummaries)")
+        let notes = result.diagnostics.filter { $0.severity == .note }.map { "\($0.location?.line ?? 0) \($0.message)" }
+        #expect(
+            notes == [
+                "6 ECS accepts 5–300s here, so the task's health check uses 5s",
+                "7 ECS accepts 1–10 here, so the task's health check uses 10",
+            ])
+    }
+}

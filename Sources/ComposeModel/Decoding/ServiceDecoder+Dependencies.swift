@@ -46,15 +46,34 @@ extension ServiceDecoder {
                     check.test = words
                     if words.first == "NONE" { check.disabled = true }
                 }
-            case "interval": check.intervalSeconds = reader.seconds(entry.value, keyPath)
-            case "timeout": check.timeoutSeconds = reader.seconds(entry.value, keyPath)
-            case "start_period": check.startPeriodSeconds = reader.seconds(entry.value, keyPath)
+            case "interval":
+                check.intervalSeconds = reader.seconds(entry.value, keyPath)
+                noteOutOfRange(check.intervalSeconds, HealthCheck.intervalRange, "s", entry.value, keyPath)
+            case "timeout":
+                check.timeoutSeconds = reader.seconds(entry.value, keyPath)
+                noteOutOfRange(check.timeoutSeconds, HealthCheck.timeoutRange, "s", entry.value, keyPath)
+            case "start_period":
+                check.startPeriodSeconds = reader.seconds(entry.value, keyPath)
+                noteOutOfRange(check.startPeriodSeconds, HealthCheck.startPeriodRange, "s", entry.value, keyPath)
             case "start_interval": check.startIntervalSeconds = reader.seconds(entry.value, keyPath)
-            case "retries": check.retries = reader.int(entry.value, keyPath, minimum: 0)
+            case "retries":
+                check.retries = reader.int(entry.value, keyPath, minimum: 0)
+                noteOutOfRange(check.retries.map(Double.init), HealthCheck.retriesRange, "", entry.value, keyPath)
             case "disable": check.disabled = reader.bool(entry.value, keyPath) ?? false
             default: break
             }
         }
         return check
+    }
+
+    /// ECS takes health-check values only within its ranges; say what the task will get.
+    private func noteOutOfRange(_ value: Double?, _ range: ClosedRange<Int>, _ unit: String, _ node: LocatedNode, _ path: String) {
+        guard let value else { return }
+        let rounded = Int(value.rounded())
+        guard !range.contains(rounded) else { return }
+        let used = min(range.upperBound, max(range.lowerBound, rounded))
+        diagnostics.note(
+            node, path, "ECS accepts \(range.lowerBound)–\(range.upperBound)\(unit) here, so the task's health check uses \(used)\(unit)",
+            hint: "write a value in that range to make this explicit")
     }
 }

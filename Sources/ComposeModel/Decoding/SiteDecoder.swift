@@ -59,7 +59,24 @@ struct SiteDecoder {
             diagnostics.add(
                 .error(at: document.location, path: "services", "the project defines no services", hint: "add a `services:` mapping"))
         }
+        dropUnmountedVolumes(&site)
         return site
+    }
+
+    /// Like compose, which makes only the volumes its services use: a volume that no active
+    /// service mounts (its services are in profiles not enabled) gets no file system, which would
+    /// otherwise be kept forever after the stack is gone.
+    private func dropUnmountedVolumes(_ site: inout Site) {
+        let mounted = Set(site.services.flatMap(\.mounts).filter { $0.kind == .volume }.compactMap(\.source))
+        site.volumes.removeAll { volume in
+            guard !mounted.contains(volume.name) else { return false }
+            diagnostics.add(
+                .note(
+                    at: volume.location, path: "volumes".appendingKey(volume.name),
+                    "no active service mounts volume \(volume.name), so Berth makes no file system for it",
+                    hint: "it is made once a service that mounts it is enabled (--compose-profile)"))
+            return true
+        }
     }
 
     private func decodeVolumes(_ node: LocatedNode, _ path: String) -> [NamedVolume] {

@@ -25,6 +25,13 @@ package struct ServiceDependency: Sendable, Codable, Equatable {
 }
 
 package struct HealthCheck: Sendable, Codable, Equatable {
+    /// The ranges an ECS container health check accepts (seconds; retries a count). Values
+    /// outside are brought into range when the task definition is made, and validate says so.
+    package static let intervalRange = 5...300
+    package static let timeoutRange = 2...60
+    package static let retriesRange = 1...10
+    package static let startPeriodRange = 0...300
+
     /// `["CMD", …]` or `["CMD-SHELL", "…"]`; a plain string is stored as `CMD-SHELL`.
     package var test: [String]
     package var intervalSeconds: Double?

@@ -72,11 +72,12 @@ struct SiteValidator {
             for dependency in service.dependencies where !names.contains(dependency.service) {
                 let path = "services.\(service.name).depends_on.\(dependency.service)"
                 if disabledServices.contains(dependency.service) {
+                    // `required: false` is compose's way of saying the dependency is optional.
+                    guard dependency.required else { continue }
                     diagnostics.add(
-                        Diagnostic(
-                            dependency.required ? .error : .warning, at: dependency.location, path: path,
-                            "depends on \"\(dependency.service)\", which no active profile enables",
-                            hint: "enable its profile with --profile, or give both services the same profile"))
+                        .error(
+                            at: dependency.location, path: path, "depends on \"\(dependency.service)\", which no active profile enables",
+                            hint: "enable its profile with --compose-profile (or COMPOSE_PROFILES), or give both services the same profile"))
                 } else if dependency.service == service.name {
                     diagnostics.add(.error(at: dependency.location, path: path, "a service cannot depend on itself"))
                 } else {

@@ -87,11 +87,13 @@ extension DesiredStateBuilder {
         case "NONE": return nil
         default: command = ["CMD-SHELL", check.test.joined(separator: " ")]
         }
-        func clamp(_ value: Double?, _ fallback: Int, _ low: Int, _ high: Int) -> Int {
-            min(high, max(low, value.map { Int($0.rounded()) } ?? fallback))
+        func clamp(_ value: Double?, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
+            min(range.upperBound, max(range.lowerBound, value.map { Int($0.rounded()) } ?? fallback))
         }
         return .init(
-            command: command, interval: clamp(check.intervalSeconds, 30, 5, 300), timeout: clamp(check.timeoutSeconds, 5, 2, 60),
-            retries: min(10, max(1, check.retries ?? 3)), startPeriod: clamp(check.startPeriodSeconds, 0, 0, 300))
+            command: command, interval: clamp(check.intervalSeconds, 30, HealthCheck.intervalRange),
+            timeout: clamp(check.timeoutSeconds, 5, HealthCheck.timeoutRange),
+            retries: clamp(check.retries.map(Double.init), 3, HealthCheck.retriesRange),
+            startPeriod: clamp(check.startPeriodSeconds, 0, HealthCheck.startPeriodRange))
     }
 }
