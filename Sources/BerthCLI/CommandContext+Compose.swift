@@ -10,10 +10,20 @@ extension CommandContext {
             envFiles: globals.envFile, processEnvironment: processEnvironment, profiles: globals.composeProfile)
     }
 
-    func loadCompose() throws -> ComposeLoadResult {
+    /// With `toleratingErrors` (status, down), errors that leave a site behind (what Fargate
+    /// cannot run) are reported and the command goes on: a deployed site must stay inspectable and
+    /// removable, and those commands need only its name and environment.
+    func loadCompose(toleratingErrors: Bool = false) throws -> ComposeLoadResult {
         let result = ComposeLoader.load(composeLoadOptions)
         for diagnostic in result.diagnostics {
             printer.progress(diagnostic.description)
+        }
+        if result.hasErrors, toleratingErrors, result.site != nil {
+            let count = result.errors.count
+            printer.progress(
+                "\(count) error\(count == 1 ? "" : "s") in the compose files; going on with the project's name and environment, which they leave intact"
+            )
+            return result
         }
         if result.hasErrors {
             let count = result.errors.count

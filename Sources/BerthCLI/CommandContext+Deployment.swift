@@ -18,8 +18,8 @@ extension CommandContext {
     }
 
     /// The site with the chosen environment applied, its name, and the infrastructure input.
-    func loadDeployment() throws -> Deployment {
-        let result = try loadCompose()
+    func loadDeployment(toleratingErrors: Bool = false) throws -> Deployment {
+        let result = try loadCompose(toleratingErrors: toleratingErrors)
         guard let site = result.site else { throw ReportedFailure(.badInput) }
         let environment = try environmentName(for: site)
         let resolved: Site

@@ -45,12 +45,33 @@ struct InProcessCommandTests {
     @Test func badComposeIsExitTwoWithItsPositionAndNoRequest() async throws {
         try Data("services:\n  web:\n    image: nginx\n    ports: [\"eighty\"]\n".utf8).write(to: folder.appendingPathComponent("compose.yaml"))
         let transport = FakeTransport(Self.noStack)
-        let result = await InProcessBerth(folder: folder, environment: environment, transport: transport)("status")
+        let result = await InProcessBerth(folder: folder, environment: environment, transport: transport)("plan")
         #expect(result.status == ExitStatus.badInput.rawValue)
         #expect(result.error.contains("compose.yaml:4:13"), "\(result.error)")
         #expect(result.error.contains("nothing was sent to AWS"))
         #expect(result.output.isEmpty)
         #expect(transport.requests.isEmpty)
+    }
+
+    /// A deployed site stays inspectable and removable when its compose file has since gained
+    /// something Fargate cannot run: status and down need only the name and environment.
+    @Test func statusAndDownGoOnWhenTheFileHasAFargateError() async throws {
+        let compose = Self.compose.replacingOccurrences(of: "    image: nginx:1.27\n", with: "    image: nginx:1.27\n    privileged: true\n")
+        try Data(compose.utf8).write(to: folder.appendingPathComponent("compose.yaml"))
+        let transport = FakeTransport(Self.noStack)
+        let berth = InProcessBerth(folder: folder, environment: environment, transport: transport)
+        let status = await berth("status")
+        #expect(status.status == 0, "\(status.error)")
+        #expect(status.error.contains("privileged") && status.error.contains("going on with the project's name and environment"))
+        #expect(status.output.hasSuffix(" is not deployed\n"))
+        // down gets past the file to AWS (this fake answers only CloudFormation).
+        let before = transport.requests.count
+        let down = await berth("down", "--yes")
+        #expect(down.status != ExitStatus.badInput.rawValue, "\(down.error)")
+        #expect(down.error.contains("going on with the project's name and environment"))
+        #expect(transport.requests.count > before)
+        let deploy = await berth("deploy")
+        #expect(deploy.status == ExitStatus.badInput.rawValue)
     }
 
     @Test func statusOfASiteNeverDeployedSaysSoInTheSitesRegion() async throws {
