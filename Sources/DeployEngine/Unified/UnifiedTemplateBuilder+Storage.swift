@@ -43,19 +43,17 @@ extension UnifiedTemplateBuilder {
         try builder.desiredAccessPoints().map { spec in
             let id = StackLogicalID.accessPoint(
                 service: serviceIds[spec.service] ?? LogicalIDs.camel(spec.service), volume: volumeIds[spec.volume] ?? LogicalIDs.camel(spec.volume))
-            let resource = Resource(
-                id, "AWS::EFS::AccessPoint",
-                [
-                    "FileSystemId": spec.fileSystemId.template,
-                    "PosixUser": ["Uid": .string(String(spec.uid)), "Gid": .string(String(spec.gid))],
-                    "RootDirectory": [
-                        "Path": .string(spec.rootDirectory),
-                        "CreationInfo": [
-                            "OwnerUid": .string(String(spec.uid)), "OwnerGid": .string(String(spec.gid)), "Permissions": .string(spec.permissions),
-                        ],
-                    ],
-                    "AccessPointTags": tags(builder.accessPointOwnTags(service: spec.service, volume: spec.volume)),
-                ], owner: "service:\(spec.service)")
+            // The templates' key order: PosixUser (only when forced) before RootDirectory.
+            var properties: TemplateMap = ["FileSystemId": spec.fileSystemId.template]
+            if spec.enforcesUser { properties["PosixUser"] = ["Uid": .string(String(spec.uid)), "Gid": .string(String(spec.gid))] }
+            properties["RootDirectory"] = [
+                "Path": .string(spec.rootDirectory),
+                "CreationInfo": [
+                    "OwnerUid": .string(String(spec.uid)), "OwnerGid": .string(String(spec.gid)), "Permissions": .string(spec.permissions),
+                ],
+            ]
+            properties["AccessPointTags"] = tags(builder.accessPointOwnTags(service: spec.service, volume: spec.volume))
+            let resource = Resource(id, "AWS::EFS::AccessPoint", properties, owner: "service:\(spec.service)")
             resolved.accessPoints[spec.key] = .ref(id)
             return Owned(service: spec.service, resource: resource)
         }

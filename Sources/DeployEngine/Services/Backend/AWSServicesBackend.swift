@@ -121,7 +121,8 @@ package struct AWSServicesBackend: ServicesBackend {
         do {
             return Self.observed(
                 try await efs.createAccessPoint(
-                    clientToken: spec.clientToken, fileSystemId: spec.fileSystemId, posixUser: .init(Uid: spec.uid, Gid: spec.gid),
+                    clientToken: spec.clientToken, fileSystemId: spec.fileSystemId,
+                    posixUser: spec.enforcesUser ? .init(Uid: spec.uid, Gid: spec.gid) : nil,
                     rootDirectory: .init(
                         Path: spec.rootDirectory, CreationInfo: .init(OwnerUid: spec.uid, OwnerGid: spec.gid, Permissions: spec.permissions)),
                     tags: tags))

@@ -51,15 +51,27 @@ package struct DesiredStateBuilder: Sendable {
                     throw DeployError(
                         "the infrastructure stack has no file system for volume \(volumeName)", hint: "run `berth deploy --only infra` first")
                 }
-                let uid = volume.accessPoint.uid ?? 1000
+                // Without driver_opts uid, the image runs as it does under Docker: no forced user,
+                // and the directory owned by the service's numeric `user:` (else root).
+                let owner = Self.numericUser(service.user)
+                let uid = volume.accessPoint.uid ?? owner.uid
                 points.append(
                     DesiredAccessPoint(
-                        service: service.name, volume: volumeName, fileSystemId: fileSystem, uid: uid, gid: volume.accessPoint.gid ?? uid,
-                        permissions: volume.accessPoint.permissions ?? "0755",
+                        service: service.name, volume: volumeName, fileSystemId: fileSystem, uid: uid,
+                        gid: volume.accessPoint.gid ?? (volume.accessPoint.uid == nil ? owner.gid : uid),
+                        enforcesUser: volume.accessPoint.uid != nil, permissions: volume.accessPoint.permissions ?? "0755",
                         rootDirectory: volume.accessPoint.rootDirectory ?? "/\(Names.slug(volumeName))"))
             }
         }
         return points
+    }
+
+    /// `user: 1000` or `user: "1000:1000"` as ids; a name (`node`) or nothing is root's 0:0, the
+    /// only ids known without the image.
+    static func numericUser(_ user: String?) -> (uid: Int, gid: Int) {
+        let parts = (user ?? "").split(separator: ":").map { Int($0) }
+        guard let first = parts.first, let uid = first else { return (0, 0) }
+        return (uid, parts.count > 1 ? (parts[1] ?? uid) : uid)
     }
 
     /// The access points the API mode creates.

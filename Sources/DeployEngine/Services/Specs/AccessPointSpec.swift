@@ -10,6 +10,8 @@ package struct AccessPointSpec: Codable, Sendable, Equatable {
     package var fileSystemId: String
     package var uid: Int
     package var gid: Int
+    /// Whether `uid`/`gid` are forced on every file operation, or only own the root directory.
+    package var enforcesUser: Bool
     package var permissions: String
     package var rootDirectory: String
     /// Deterministic, so a retried or repeated create never makes a second access point

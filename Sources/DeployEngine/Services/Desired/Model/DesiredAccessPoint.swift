@@ -9,19 +9,26 @@ package struct DesiredAccessPoint: Sendable, Equatable {
     package var service: String
     package var volume: String
     package var fileSystemId: StackString
+    /// The owner the root directory is created with, and (when `enforcesUser`) the POSIX user
+    /// every file operation through the access point runs as.
     package var uid: Int
     package var gid: Int
+    /// Only when the volume's `driver_opts` name a uid: database images (postgres, mysql,
+    /// mongo) `chown` their data directory at start and fail under a forced user.
+    package var enforcesUser: Bool
     package var permissions: String
     package var rootDirectory: String
 
     package init(
-        service: String, volume: String, fileSystemId: StackString, uid: Int, gid: Int, permissions: String, rootDirectory: String
+        service: String, volume: String, fileSystemId: StackString, uid: Int, gid: Int, enforcesUser: Bool = true, permissions: String,
+        rootDirectory: String
     ) {
         self.service = service
         self.volume = volume
         self.fileSystemId = fileSystemId
         self.uid = uid
         self.gid = gid
+        self.enforcesUser = enforcesUser
         self.permissions = permissions
         self.rootDirectory = rootDirectory
     }
@@ -33,9 +40,12 @@ package struct DesiredAccessPoint: Sendable, Equatable {
     /// before, and changed settings make a new one.
     package func spec(stack: String) throws -> AccessPointSpec {
         let fileSystem = try fileSystemId.known("the file system of volume \(volume)")
-        let identity = [stack, service, volume, fileSystem, String(uid), String(gid), permissions, rootDirectory].joined(separator: "|")
+        // An enforced user keeps the identity (and token) access points had before the choice existed.
+        let identity =
+            ([stack, service, volume, fileSystem, String(uid), String(gid), permissions, rootDirectory] + (enforcesUser ? [] : ["no-posix-user"]))
+            .joined(separator: "|")
         return AccessPointSpec(
-            service: service, volume: volume, fileSystemId: fileSystem, uid: uid, gid: gid, permissions: permissions,
+            service: service, volume: volume, fileSystemId: fileSystem, uid: uid, gid: gid, enforcesUser: enforcesUser, permissions: permissions,
             rootDirectory: rootDirectory, clientToken: "berth-" + String(sha256Hex(Data(identity.utf8)).prefix(40)))
     }
 }
