@@ -7,6 +7,10 @@ extension UnifiedTemplateBuilder {
         var resource: Resource
     }
 
+    func readContents(_ source: ContentSource) throws -> String {
+        try stack.content.read(source, project: site.projectDirectory)
+    }
+
     /// Config file contents as `AWS::SSM::Parameter` resources (plain `String`: CloudFormation
     /// cannot make a `SecureString`, and configs are not secrets). Tasks refer to them by an ARN
     /// built from their `Ref` (the name), so each task definition depends on its parameters.
@@ -14,10 +18,10 @@ extension UnifiedTemplateBuilder {
         var resources: [Resource] = []
         for service in site.services {
             let serviceId = serviceIds[service.name] ?? LogicalIDs.camel(service.name)
-            for (index, file) in FileInjection.files(of: service, in: site).enumerated()
+            for (index, file) in try FileInjection.files(of: service, in: site, contents: readContents).enumerated()
             where file.store == .parameterStore && file.externalName == nil {
                 guard let source = file.source else { continue }
-                let value = try stack.content.read(source, project: site.projectDirectory)
+                let value = file.storedValue(try readContents(source))
                 let id = "Config\(serviceId)\(index)"
                 let name = file.storedName(names)
                 resources.append(

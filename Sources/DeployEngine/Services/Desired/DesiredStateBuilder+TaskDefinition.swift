@@ -68,7 +68,7 @@ extension DesiredStateBuilder {
                     mounts.append(.init(sourceVolume: name, containerPath: mount.target, readOnly: false))
                 }
             }
-            let files = FileInjection.files(of: service, in: site)
+            let files = try files(of: service)
             var dependsOn: [DesiredContainer.Dependency] = []
             if !files.isEmpty {
                 let filesPrefix = several ? "files-\(Names.slug(service.name))-" : "files-"

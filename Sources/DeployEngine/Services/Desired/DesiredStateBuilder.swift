@@ -93,14 +93,19 @@ package struct DesiredStateBuilder: Sendable {
 
     // MARK: Stored values
 
+    /// The files the service's init container writes, read through this builder's content.
+    package func files(of service: Service) throws -> [FileInjection.File] {
+        try FileInjection.files(of: service, in: site) { try content.read($0, project: site.projectDirectory) }
+    }
+
     /// Secrets (Secrets Manager) and file contents (Parameter Store) the site's containers read.
     package func storedValues(services only: Set<String>? = nil) throws -> [StoredValueSpec] {
         var values: [StoredValueSpec] = []
         var seen = Set<String>()
         for service in site.services where only?.contains(service.name) ?? true {
-            for file in FileInjection.files(of: service, in: site) {
+            for file in try files(of: service) {
                 guard seen.insert(file.storedName(names)).inserted, let source = file.source else { continue }
-                let value = try content.read(source, project: site.projectDirectory)
+                let value = file.storedValue(try content.read(source, project: site.projectDirectory))
                 values.append(
                     StoredValueSpec(
                         store: file.store, name: file.storedName(names), value: value, digest: sha256Hex(Data(value.utf8))))

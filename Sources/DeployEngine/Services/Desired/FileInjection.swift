@@ -20,12 +20,27 @@ package enum FileInjection {
         package var jsonKey: String?
         /// Parameter or secret that already exists (`external: true`).
         package var externalName: String?
+        /// A config over one parameter's limit goes as consecutive parts: this one's index and
+        /// how many there are (nil: the file is one parameter).
+        package var part: Part?
+
+        package struct Part: Sendable, Equatable {
+            package var index: Int
+            package var count: Int
+        }
 
         package func storedName(_ names: Names) -> String {
             switch store {
             case .secretsManager: "\(names.secretPrefix)/\(key)"
-            case .parameterStore: "/\(names.secretPrefix)/files/\(Names.slug(service))/\(key)"
+            case .parameterStore: "/\(names.secretPrefix)/files/\(Names.slug(service))/\(key)" + (part.map { ".part\($0.index)" } ?? "")
             }
+        }
+
+        /// What this file's parameter holds of the whole contents.
+        package func storedValue(_ contents: String) -> String {
+            guard let part else { return contents }
+            let parts = FileInjection.parts(contents)
+            return part.index < parts.count ? parts[part.index] : ""
         }
 
         package var directory: String {
@@ -36,16 +51,52 @@ package enum FileInjection {
         package var fileName: String { String(target.split(separator: "/").last ?? "file") }
     }
 
-    package static func files(of service: Service, in site: Site) -> [File] {
+    /// A Parameter Store parameter holds 4 KB (Standard) or 8 KB (Advanced, at a monthly cost).
+    /// Files up to 8 KB stay one parameter, as they always were (an Advanced parameter cannot be
+    /// made Standard again); larger ones go as Standard parts of at most 4 KB each, which the
+    /// init container joins. Contents are split between characters, never inside one.
+    static let parameterLimit = 8192
+    static let partSize = 4096
+
+    static func parts(_ contents: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var size = 0
+        for character in contents {
+            let length = String(character).utf8.count
+            if size + length > partSize {
+                parts.append(current)
+                current = ""
+                size = 0
+            }
+            current.append(character)
+            size += length
+        }
+        parts.append(current)
+        return parts
+    }
+
+    /// The files of a service; `contents` reads a config's contents, whose size decides whether
+    /// it goes as parts.
+    package static func files(of service: Service, in site: Site, contents: (ContentSource) throws -> String) rethrows -> [File] {
         var files: [File] = []
         for (index, reference) in service.configFiles.enumerated() {
             var config = reference
             config.source = site.source(of: reference)
             let external = config.source.kind == .external
-            files.append(
-                File(
-                    target: config.target, store: .parameterStore, key: "\(index)-" + Names.slug(config.configName ?? config.fileNameForKey),
-                    service: service.name, source: external ? nil : config.source, externalName: external ? config.source.value : nil))
+            let file = File(
+                target: config.target, store: .parameterStore, key: "\(index)-" + Names.slug(config.configName ?? config.fileNameForKey),
+                service: service.name, source: external ? nil : config.source, externalName: external ? config.source.value : nil)
+            guard !external, case let text = try contents(config.source), text.utf8.count > parameterLimit else {
+                files.append(file)
+                continue
+            }
+            let count = parts(text).count
+            for part in 0..<count {
+                var piece = file
+                piece.part = File.Part(index: part, count: count)
+                files.append(piece)
+            }
         }
         for secret in service.secrets {
             guard let definition = site.definition(of: secret) else { continue }
@@ -82,7 +133,9 @@ package enum FileInjection {
         }
         for (index, file) in files.enumerated() {
             let volume = directories.firstIndex(of: file.directory) ?? 0
-            lines.append("printf '%s' \"$BERTH_FILE_\(index)\" > /berth/\(volume)/\(shellQuote(file.fileName))")
+            // Later parts of a file are appended to its first.
+            let redirect = (file.part?.index ?? 0) > 0 ? ">>" : ">"
+            lines.append("printf '%s' \"$BERTH_FILE_\(index)\" \(redirect) /berth/\(volume)/\(shellQuote(file.fileName))")
         }
         return lines.joined(separator: "\n")
     }
