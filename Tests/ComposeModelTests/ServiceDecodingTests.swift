@@ -158,3 +158,26 @@ extension ServiceDecodingTests {
             ])
     }
 }
+
+extension ServiceDecodingTests {
+    @Test func aConfigFileTooLargeToShipIsRefusedWhereItIsNamed() {
+        let huge = String(repeating: "x", count: 256 * 1024 + 1)
+        let result = TestSupport.load(
+            """
+            services:
+              web:
+                image: nginx
+                volumes: ["./big.conf:/etc/nginx/nginx.conf:ro", "./fine.conf:/etc/fine.conf"]
+                configs: [other]
+            configs:
+              other:
+                file: ./big.conf
+            """,
+            files: ["big.conf": huge, "fine.conf": String(repeating: "y", count: 9000)])
+        #expect(
+            result.errorSummaries == [
+                "4:15 services.web.volumes[0]: big.conf is 262145 bytes; config files go up to 256 KB",
+                "8:11 configs.other.file: big.conf is 262145 bytes; config files go up to 256 KB",
+            ])
+    }
+}

@@ -29,4 +29,17 @@ struct DecodingContext {
         let absolute = hostPath(path)
         return FilePath.relative(absolute, inside: projectDirectory) ?? absolute
     }
+
+    /// Config files reach containers as Parameter Store parameters of 4 KB each (8 KB in one),
+    /// joined by an init container; past this size that stops making sense (the task definition
+    /// grows by a reference per part), so validate refuses such a file where it is named.
+    static let configFileLimit = 256 * 1024
+
+    func checkConfigFileSize(_ hostPath: String, _ node: LocatedNode, _ path: String) {
+        guard let text = fileSystem.readText(atPath: hostPath), text.utf8.count > Self.configFileLimit else { return }
+        reader.diagnostics.error(
+            node, path,
+            "\(FilePath.relative(hostPath, inside: projectDirectory) ?? hostPath) is \(text.utf8.count) bytes; config files go up to 256 KB",
+            hint: "COPY it into the image (build:), or keep it on a named volume")
+    }
 }

@@ -109,6 +109,7 @@ extension ServiceDecoder {
         switch context.fileSystem.kind(atPath: absolute) {
         case .file?:
             isFile = true
+            context.checkConfigFileSize(absolute, item, path)
         case .directory?:
             isFile = false
         case nil:

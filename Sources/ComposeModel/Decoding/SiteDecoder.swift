@@ -192,6 +192,8 @@ struct SiteDecoder {
             if context.fileSystem.kind(atPath: context.hostPath(value)) != .file {
                 diagnostics.warning(
                     file, path.appendingKey("file"), "\(value) does not exist", hint: "create it before deploying; its contents are uploaded")
+            } else {
+                context.checkConfigFileSize(context.hostPath(value), file, path.appendingKey("file"))
             }
             sources.append(ContentSource(kind: .file, value: relative))
         }
