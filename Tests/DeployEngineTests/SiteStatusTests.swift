@@ -10,14 +10,14 @@ extension ServicesReconcilerTests {
         let (backend, site) = try prepared()
         let before = SiteStatus(
             stack: "shop-dev", site: site, observed: try await backend.services(cluster: "shop-dev", names: ["web", "cms", "worker"]),
-            outputs: [:])
+            urls: [])
         #expect(before.services.map(\.status) == ["not deployed", "not deployed", "not deployed"])
         #expect(before.services.map(\.taskDefinition) == ["-", "-", "-"])
 
         _ = try await reconciler(backend, site: site, apply: true).run()
         backend.resetWrites()
         let observed = try await backend.services(cluster: "shop-dev", names: site.tasks.map(\.name))
-        let status = SiteStatus(stack: "shop-dev", site: site, observed: observed, outputs: ["LoadBalancerDNS": "shop-dev-1.elb.amazonaws.com"])
+        let status = SiteStatus(stack: "shop-dev", site: site, observed: observed, urls: ["http://shop-dev-1.elb.amazonaws.com"])
         #expect(backend.writeCount == 0)
         #expect(status.deployed)
         #expect(status.url == "http://shop-dev-1.elb.amazonaws.com")
@@ -31,6 +31,6 @@ extension ServicesReconcilerTests {
         let status = SiteStatus.notDeployed(stack: "shop-dev")
         #expect(!status.deployed && status.services.isEmpty && status.url == nil)
         let json = String(decoding: try JSONEncoder().encode(status), as: UTF8.self)
-        #expect(json.contains(#""deployed":false"#) && !json.contains("url"))
+        #expect(json.contains(#""deployed":false"#) && !json.contains(#""url":"#) && json.contains(#""urls":[]"#))
     }
 }

@@ -38,6 +38,8 @@ struct DeployReport: Encodable {
     var infraChanges: [String]
     var services: [PlannedAction]
     var outputs: [String: String]
+    /// The addresses that answer, one per published port.
+    var urls: [String]
 
     init(deployment: Deployment, result: SiteDeployer.Result) {
         stack = deployment.names.stack
@@ -68,6 +70,7 @@ struct DeployReport: Encodable {
         }
         services = result.services?.changes ?? []
         outputs = result.outputs
+        urls = deployment.infra.addresses(outputs: result.outputs)
     }
 
     static func word(_ action: PlannedResourceChange.Action) -> String {
@@ -91,7 +94,7 @@ struct DeployReport: Encodable {
             lines.append("services:")
             lines += services.map { "  \($0.kind.rawValue) \($0.resource.rawValue) \($0.name): \($0.reason)" }
         }
-        if let dns = outputs[.loadBalancerDNS] { lines.append("site: http://\(dns)") }
+        lines += urls.map { "site: \($0)" }
         return lines.joined(separator: "\n")
     }
 }

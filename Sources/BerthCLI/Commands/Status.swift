@@ -22,7 +22,7 @@ extension Berth {
                 return
             }
             try context.printer.result(report) {
-                var lines = ["stack \(report.stack)" + (report.url.map { ", \($0)" } ?? "")]
+                var lines = ["stack \(report.stack)" + (report.urls.isEmpty ? "" : ", " + report.urls.joined(separator: ", "))]
                 for service in report.services {
                     lines.append(
                         "  \(service.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(service.running)/\(service.desired) running  \(service.taskDefinition)  \(service.status)\(service.rollout.map { ", rollout \($0)" } ?? "")\(service.containers.map { "  [\($0.joined(separator: ", "))]" } ?? "")"

@@ -19,19 +19,23 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
 
     package var stack: String
     package var deployed: Bool
+    /// The first of `urls`, for scripts that read one address.
     package var url: String?
+    /// Every address that answers (see `InfraStackInput.addresses`).
+    package var urls: [String]
     package var services: [ServiceState]
 
     package static func notDeployed(stack: String) -> SiteStatus {
-        SiteStatus(stack: stack, deployed: false, url: nil, services: [])
+        SiteStatus(stack: stack, deployed: false, urls: [], services: [])
     }
 
     /// Each of the site's tasks, in the compose file's order, matched with its observed service
     /// (an inactive one counts as not deployed).
-    package init(stack: String, site: Site, observed: [ObservedService], outputs: [String: String]) {
+    package init(stack: String, site: Site, observed: [ObservedService], urls: [String]) {
         self.stack = stack
         self.deployed = true
-        self.url = outputs[.loadBalancerDNS].map { "http://\($0)" }
+        self.urls = urls
+        self.url = urls.first
         self.services = site.tasks.map { task in
             let containers = task.isSingle ? nil : task.memberNames
             guard let found = observed.first(where: { $0.name == task.name && $0.status != .inactive }) else {
@@ -45,10 +49,11 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
         }
     }
 
-    init(stack: String, deployed: Bool, url: String?, services: [ServiceState]) {
+    init(stack: String, deployed: Bool, urls: [String], services: [ServiceState]) {
         self.stack = stack
         self.deployed = deployed
-        self.url = url
+        self.urls = urls
+        self.url = urls.first
         self.services = services
     }
 
@@ -61,6 +66,6 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
         let target = try SiteTarget(
             observed: observed, stack: names.stack, input: input, accountId: try await backend.accountId(), region: backend.region)
         let services = try await backend.services(cluster: target.cluster, names: site.tasks.map(\.name))
-        return SiteStatus(stack: names.stack, site: site, observed: services, outputs: observed.outputs)
+        return SiteStatus(stack: names.stack, site: site, observed: services, urls: input.addresses(outputs: observed.outputs))
     }
 }
