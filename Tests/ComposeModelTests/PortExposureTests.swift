@@ -61,3 +61,12 @@ struct PortExposureTests {
             ])
     }
 }
+
+extension PortExposureTests {
+    @Test func aContainersOwnTLSIsNoted() throws {
+        let result = TestSupport.load("services:\n  caddy:\n    image: caddy:2\n    ports: [\"80:80\", \"443:443\"]\n")
+        let note = try #require(result.diagnostics(matching: "container's own TLS").first)
+        #expect(note.severity == .note && note.location?.line == 4)
+        #expect(Self.ports(result, "caddy") == ["80:80", "443:443"])
+    }
+}

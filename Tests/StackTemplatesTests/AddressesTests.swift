@@ -34,3 +34,19 @@ struct AddressesTests {
         #expect(try Self.addresses(compose, outputs: ["LoadBalancerDNS": "a.elb.amazonaws.com"]) == ["https://a.elb.amazonaws.com"])
     }
 }
+
+extension AddressesTests {
+    /// A published 443 served by Caddy or Traefik is passed through, not spoken to in plain HTTP
+    /// (issue 11, item 6).
+    @Test func aContainersOwnTLSIsPassedThrough() throws {
+        let compose = "services:\n  caddy: {image: caddy:2, ports: [\"80:80\", \"443:443\"]}\n"
+        let site = try Fixtures.load(directory: "/p", environment: nil, inMemory: ["/p/compose.yaml": compose])
+        let listeners = InfraStackInput(site: site, environmentName: "e").services[0].listeners
+        #expect(listeners.map(\.kind) == [.http, .tcp])
+        let outputs = ["LoadBalancerDNS": "a.elb.amazonaws.com", "NetworkLoadBalancerDNS": "n.elb.amazonaws.com"]
+        #expect(
+            InfraStackInput(site: site, environmentName: "e").addresses(outputs: outputs) == [
+                "http://a.elb.amazonaws.com", "n.elb.amazonaws.com:443",
+            ])
+    }
+}

@@ -31,6 +31,12 @@ extension ServiceDecoder {
                         at: port.location, path: portPath,
                         "\(host):\(published) is bound to loopback, so port \(port.target) stays inside the site (reachable as \(service.name):\(port.target)), not on the load balancer",
                         hint: "drop the address to publish it on the internet"))
+            } else if port.servesItsOwnTLS {
+                diagnostics.add(
+                    .note(
+                        at: port.location, path: portPath,
+                        "port \(published) reaches the container's own TLS on \(port.target), so Berth passes it through a network load balancer (TCP)",
+                        hint: "to let the load balancer terminate HTTPS instead, publish the container's HTTP port with x-berth certificate"))
             } else if let database = Self.databasePorts[port.target], !service.berth.publicPorts.contains(port.target) {
                 service.ports[index].published = nil
                 diagnostics.add(

@@ -18,6 +18,13 @@ package struct PortMapping: Sendable, Codable, Equatable {
     package var awsProtocol: String?
     package var location: SourceLocation?
 
+    /// A container listening on 443 or 8443 (Caddy, Traefik) serves TLS with its own
+    /// certificate, so a load balancer must pass the connection through (TCP) rather than speak
+    /// plain HTTP to it; `x-aws-protocol` or an `http` app_protocol say otherwise.
+    package var servesItsOwnTLS: Bool {
+        awsProtocol == nil && transport == .tcp && appProtocol?.lowercased().hasPrefix("http") != true && [443, 8443].contains(target)
+    }
+
     package init(
         target: Int, published: Int? = nil, hostIP: String? = nil, transport: TransportProtocol = .tcp,
         name: String? = nil, appProtocol: String? = nil, awsProtocol: String? = nil, location: SourceLocation? = nil

@@ -96,6 +96,7 @@ extension InfraStackInput {
         case "udp": return .udp
         default:
             if port.transport == .udp { return .udp }
+            if port.servesItsOwnTLS { return .tcp }
             return httpPorts.contains(port.published ?? port.target) || port.appProtocol?.hasPrefix("http") == true ? .http : .tcp
         }
     }
