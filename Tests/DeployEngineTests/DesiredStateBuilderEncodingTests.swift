@@ -9,9 +9,10 @@ import Testing
 /// What the builder encodes (the spec hash, the mount policy) either comes out whole or throws:
 /// no hash over empty data, no policy left out.
 struct DesiredStateBuilderEncodingTests {
+    /// By mount key; the second stands for an access point of a volume the file no longer names.
     static let accessPoints = [
-        "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-2",
-        "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-1",
+        "cms/content": "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-2",
+        "cms/renamed": "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-1",
     ]
 
     func builder() throws -> (DesiredStateBuilder, Site) {
@@ -45,7 +46,8 @@ struct DesiredStateBuilderEncodingTests {
         let builder = DesiredStateBuilder(
             site: site, target: target, names: Names(project: "shop", environment: "dev"), content: ContentReader(processEnvironment: [:]))
         let cms = try #require(site.task(named: "cms"))
-        let policy = try builder.accessPointPolicy(cms, accessPointArns: ["arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:access-point/fsap-1"])
+        let policy = try builder.accessPointPolicy(
+            cms, accessPointArns: ["cms/content": "arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:access-point/fsap-1"])
         let text = try #require(policy)
         #expect(text.contains(#""Resource":["arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:file-system/fs-1"]"#))
         #expect(!text.contains("arn:aws:"))

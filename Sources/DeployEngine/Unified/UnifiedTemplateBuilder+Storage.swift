@@ -70,14 +70,13 @@ extension UnifiedTemplateBuilder {
     /// The ARN is built from the access point's `Ref` (its id) rather than `Fn::GetAtt …Arn`:
     /// the same value on AWS, and moto 5.2 has no attributes for this type (a GetAtt fails the
     /// whole stack there).
-    func mountPolicies(_ builder: DesiredStateBuilder, accessPoints: [Owned]) -> [Owned] {
+    func mountPolicies(_ builder: DesiredStateBuilder) -> [Owned] {
         var policies: [Owned] = []
         let target = builder.target
         for task in site.tasks {
-            let mine = accessPoints.filter { task.contains($0.service) }.map {
-                target.arn("elasticfilesystem", .joined(["access-point/", .ref($0.resource.logicalId)]))
-            }
-            guard let serviceId = taskIds[task.name], let policy = builder.mountPolicy(task, accessPointArns: mine) else { continue }
+            // `resolved.accessPoints` holds each access point's Ref by mount key.
+            let arns = resolved.accessPoints.mapValues { target.arn("elasticfilesystem", .joined(["access-point/", $0])) }
+            guard let serviceId = taskIds[task.name], let policy = builder.mountPolicy(task, accessPoints: arns) else { continue }
             policies.append(
                 Owned(
                     service: task.name,

@@ -34,7 +34,7 @@ struct UnifiedTemplateBuilder {
         try addSecretParameters()
         let configs = try configParameters(builder.target)
         let accessPoints = try accessPointResources(builder)
-        let policies = mountPolicies(builder, accessPoints: accessPoints)
+        let policies = mountPolicies(builder)
         let taskDefinitions = try taskDefinitionResources(builder)
         let services = serviceResources(builder, infra: template, policies: policies)
         template.parameters += parameters.map { (name: $0.0, value: $0.1) }

@@ -52,3 +52,38 @@ struct AccessPointOwnerTests {
         #expect(Set(points.values.map(\.clientToken)).count == 4)
     }
 }
+
+extension AccessPointOwnerTests {
+    /// On AWS the file systems' own policy (deny without TLS) ends EFS's default full access, so
+    /// under IAM authorization a root client is squashed unless its role may ClientRootAccess:
+    /// granted only through the access points that force no user.
+    @Test func rootMayActOnlyThroughAccessPointsThatForceNoUser() throws {
+        let compose = """
+            name: shop
+            services:
+              db:
+                image: postgres:16
+                volumes: [content:/var/lib/postgresql/data, pinned:/pinned]
+            volumes:
+              content: {}
+              pinned:
+                driver_opts: {uid: "33"}
+            """
+        var target = ServicesReconcilerTests.target
+        target.fileSystems["pinned"] = "fs-2"
+        let site = try ServicesReconcilerTests.site(compose)
+        let builder = DesiredStateBuilder(
+            site: site, target: target, names: Names(project: "shop", environment: "dev"), content: ContentReader(processEnvironment: [:]))
+        let arn = "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/"
+        let db = try #require(site.task(named: "db"))
+        let policy = try builder.accessPointPolicy(db, accessPointArns: ["db/content": arn + "fsap-open", "db/pinned": arn + "fsap-pinned"])
+        let text = try #require(policy)
+        #expect(text.contains(#""Sid":"MountOwnAccessPoints""#))
+        #expect(
+            text.contains(
+                #"{"Action":["elasticfilesystem:ClientRootAccess"],"Condition":{"StringEquals":{"elasticfilesystem:AccessPointArn":["#
+                    + #""arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-open"]}}"#))
+        // The pinned access point stands once: in the mount statement, not the root one.
+        #expect(text.ranges(of: "fsap-pinned").count == 1)
+    }
+}

@@ -91,9 +91,7 @@ extension ServicesReconciler {
     /// Each task role may mount its volumes only through its own access points.
     func reconcileRolePolicies(_ accessPoints: AccessPointState, _ recorder: Recorder) async throws {
         for task in selectedTasks {
-            let keys = accessPoints.arns.keys.filter { key in task.memberNames.contains { AccessPointSpec.key(key, isOf: $0) } }
-            guard let role = target.taskRoles[task.name],
-                let document = try builder.accessPointPolicy(task, accessPointArns: keys.compactMap { accessPoints.arns[$0] })
+            guard let role = target.taskRoles[task.name], let document = try builder.accessPointPolicy(task, accessPointArns: accessPoints.arns)
             else { continue }
             let current = try await backend.rolePolicy(roleArn: role, name: DesiredStateBuilder.accessPointPolicyName)
             guard current.map(Self.normalizedJSON) != Self.normalizedJSON(document) else {

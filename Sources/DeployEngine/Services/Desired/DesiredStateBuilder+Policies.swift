@@ -7,25 +7,29 @@ extension DesiredStateBuilder {
     package static let accessPointPolicyName = "berth-access-points"
 
     /// The inline policy that lets a task's role mount its members' volumes, only through their
-    /// own access points. `nil` when no member mounts a volume.
-    package func mountPolicy(_ task: SiteTask, accessPointArns: [StackString]) -> MountPolicy? {
+    /// own access points (ARNs by mount key). `nil` when no member mounts a volume.
+    package func mountPolicy(_ task: SiteTask, accessPoints: [String: StackString]) -> MountPolicy? {
         let fileSystems = task.members.flatMap(\.mounts).filter { $0.kind == .volume }.compactMap(\.source).uniqued().compactMap {
             target.fileSystems[$0]
         }
-        guard !fileSystems.isEmpty, !accessPointArns.isEmpty else { return nil }
+        let mine = accessPoints.filter { key, _ in task.memberNames.contains { AccessPointSpec.key(key, isOf: $0) } }
+        guard !fileSystems.isEmpty, !mine.isEmpty else { return nil }
+        // The same rule as `desiredAccessPoints`: no driver_opts uid, no forced user.
+        let open = mine.filter { key, _ in site.volume(named: AccessPointSpec.volume(ofKey: key)).map { $0.accessPoint.uid == nil } ?? false }
+        let sorted = { (arns: [StackString]) in arns.sorted { $0.sortKey < $1.sortKey } }
         return MountPolicy(
             fileSystemArns: fileSystems.map { target.arn("elasticfilesystem", .joined(["file-system/", $0])) },
-            accessPointArns: accessPointArns.sorted { $0.sortKey < $1.sortKey })
+            accessPointArns: sorted(Array(mine.values)), rootAccessPointArns: sorted(Array(open.values)))
     }
 
     /// The mount policy of the API mode, whose ARNs are all known, as JSON.
-    package func accessPointPolicyDocument(_ task: SiteTask, accessPointArns: [String]) throws -> JSONValue? {
-        try mountPolicy(task, accessPointArns: accessPointArns.map(StackString.literal))?.document()
+    package func accessPointPolicyDocument(_ task: SiteTask, accessPointArns: [String: String]) throws -> JSONValue? {
+        try mountPolicy(task, accessPoints: accessPointArns.mapValues(StackString.literal))?.document()
     }
 
     /// The same policy as the JSON text PutRolePolicy takes: keys sorted and slashes bare, so it
     /// compares equal to what GetRolePolicy gives back, whitespace aside.
-    package func accessPointPolicy(_ task: SiteTask, accessPointArns: [String]) throws -> String? {
+    package func accessPointPolicy(_ task: SiteTask, accessPointArns: [String: String]) throws -> String? {
         guard let document = try accessPointPolicyDocument(task, accessPointArns: accessPointArns) else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

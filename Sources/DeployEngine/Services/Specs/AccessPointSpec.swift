@@ -23,6 +23,9 @@ package struct AccessPointSpec: Codable, Sendable, Equatable {
     /// `service/volume`: how the reconciler knows a mount's access point, and tags it (`berth:mount`).
     package static func key(service: String, volume: String) -> String { "\(service)/\(volume)" }
 
+    /// The volume of a mount key.
+    package static func volume(ofKey key: String) -> String { String(key.split(separator: "/", maxSplits: 1).last ?? "") }
+
     /// Whether a mount key is one of `service`'s.
     package static func key(_ key: String, isOf service: String) -> Bool { key.hasPrefix(service + "/") }
 }

@@ -5,15 +5,16 @@ extension MountPolicy {
     /// mode's JSON text has them; the ARNs are `Fn::Sub`s of the template's own resources.
     package var cloudFormationDocument: TemplateValue {
         [
-            "Statement": [
-                [
-                    "Action": .list(Self.actions.map(TemplateValue.string)),
-                    "Condition": ["StringEquals": .map(TemplateMap([(Self.conditionKey, .list(accessPointArns.map(\.template)))]))],
-                    "Effect": "Allow",
-                    "Resource": .list(fileSystemArns.map(\.template)),
-                    "Sid": .string(Self.sid),
-                ]
-            ],
+            "Statement": .list(
+                statements.map { statement in
+                    [
+                        "Action": .list(statement.actions.map(TemplateValue.string)),
+                        "Condition": ["StringEquals": .map(TemplateMap([(Self.conditionKey, .list(statement.accessPoints.map(\.template)))]))],
+                        "Effect": "Allow",
+                        "Resource": .list(fileSystemArns.map(\.template)),
+                        "Sid": .string(statement.sid),
+                    ]
+                }),
             "Version": "2012-10-17",
         ]
     }
