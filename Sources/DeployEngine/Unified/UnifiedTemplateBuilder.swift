@@ -31,7 +31,7 @@ struct UnifiedTemplateBuilder {
             "Berth single-template stack for \(names.project) (\(names.environment)): the infrastructure and the services, access points, task definitions and autoscaling."
         let builder = DesiredStateBuilder(site: site, target: targetIds(), names: names, content: stack.content)
         addImageParameters()
-        try addSecretParameters()
+        addSecretParameters()
         let configs = try configParameters(builder.target)
         let accessPoints = try accessPointResources(builder)
         let policies = mountPolicies(builder)
@@ -96,10 +96,9 @@ struct UnifiedTemplateBuilder {
     }
 
     /// A parameter per secret Berth writes: the template holds only the secret's ARN.
-    mutating func addSecretParameters() throws {
+    mutating func addSecretParameters() {
         for service in site.services {
-            for file in try FileInjection.files(of: service, in: site, contents: readContents)
-            where file.store == .secretsManager && file.externalName == nil {
+            for file in FileInjection.secretFiles(of: service, in: site) where file.externalName == nil {
                 let secret = file.storedName(names)
                 guard secretParameters[secret] == nil else { continue }
                 let name = "Secret\(LogicalIDs.camel(file.key))Arn"

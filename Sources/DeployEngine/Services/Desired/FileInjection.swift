@@ -98,6 +98,12 @@ package enum FileInjection {
                 files.append(piece)
             }
         }
+        return files + secretFiles(of: service, in: site)
+    }
+
+    /// The service's compose secrets as files; unlike configs they need no reading to list.
+    package static func secretFiles(of service: Service, in site: Site) -> [File] {
+        var files: [File] = []
         for secret in service.secrets {
             guard let definition = site.definition(of: secret) else { continue }
             let external = definition.source.kind == .external
