@@ -9,7 +9,7 @@ extension ServiceDecoder {
     static let deployerCredentials: Set<String> = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"]
 
     func containerEnvironment(
-        envFiles: [(reference: EnvFileReference, node: LocatedNode, path: String)],
+        envFiles: [(reference: EnvFileReference, path: String)],
         environment: (node: LocatedNode, path: String)?
     ) -> [NamedValue] {
         var values: [NamedValue] = []
@@ -21,7 +21,7 @@ extension ServiceDecoder {
             }
         }
         for file in envFiles {
-            for line in envFileLines(file.reference, node: file.node, path: file.path) {
+            for line in envFileLines(file.reference, path: file.path) {
                 if line.value == nil {
                     // A bare name the deployer has not set is not set in the container either.
                     guard inherited(line.key, location: line.location, path: file.path), let value = context.variables[line.key] else {
@@ -78,7 +78,7 @@ extension ServiceDecoder {
 
     /// One env file's lines; compose interpolates `${VAR}` in values from earlier lines of the
     /// file and then the project's variables, except in `format: raw`.
-    private func envFileLines(_ reference: EnvFileReference, node: LocatedNode, path: String) -> [EnvFileLine] {
+    private func envFileLines(_ reference: EnvFileReference, path: String) -> [EnvFileLine] {
         guard let text = context.fileSystem.readText(atPath: context.hostPath(reference.path)) else { return [] }
         let at = { (line: Int) in SourceLocation(file: reference.path, line: line, column: 1) }
         if reference.raw {
@@ -92,9 +92,9 @@ extension ServiceDecoder {
         return parsed.entries.map { EnvFileLine(key: $0.key, value: $0.isBare ? nil : $0.value, location: at($0.line)) }
     }
 
-    func decodeEnvFiles(_ node: LocatedNode, _ path: String) -> [(reference: EnvFileReference, node: LocatedNode, path: String)] {
+    func decodeEnvFiles(_ node: LocatedNode, _ path: String) -> [(reference: EnvFileReference, path: String)] {
         guard let items = reader.list(node, path) else { return [] }
-        var files: [(reference: EnvFileReference, node: LocatedNode, path: String)] = []
+        var files: [(reference: EnvFileReference, path: String)] = []
         for (index, item) in items.enumerated() {
             let itemPath = "\(path)[\(index)]"
             var reference: EnvFileReference?
@@ -125,7 +125,7 @@ extension ServiceDecoder {
                     item, itemPath, "env file \(reference.path) does not exist",
                     hint: "create it, or write `required: false` to make it optional")
             }
-            files.append((reference, item, itemPath))
+            files.append((reference, itemPath))
         }
         return files
     }

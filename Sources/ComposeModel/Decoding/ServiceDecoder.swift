@@ -33,7 +33,7 @@ struct ServiceDecoder {
         )
 
         var environment: (node: LocatedNode, path: String)?
-        var envFiles: [(reference: EnvFileReference, node: LocatedNode, path: String)] = []
+        var envFiles: [(reference: EnvFileReference, path: String)] = []
         for entry in entries {
             let key = entry.key
             let value = entry.value
