@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "BerthCLI",
             dependencies: [
-                "AWSRuntime", "AWSServices", "BerthJSON", "ComposeModel", "StackTemplates", "DeployEngine",
+                "AWSRuntime", "AWSServices", "BerthJSON", "ComposeModel", "ImageRegistry", "StackTemplates", "DeployEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -58,6 +58,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ImageRegistry",
+            dependencies: ["AWSRuntime", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ComposeModel",
             dependencies: ["BerthJSON", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
@@ -69,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "DeployEngine",
-            dependencies: ["AWSRuntime", "AWSServices", "BerthJSON", "ComposeModel", "StackTemplates", "SigV4"],
+            dependencies: ["AWSRuntime", "AWSServices", "BerthJSON", "ComposeModel", "ImageRegistry", "StackTemplates", "SigV4"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -99,6 +104,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ImageRegistryTests",
+            dependencies: ["ImageRegistry", "AWSRuntime", "BerthTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ComposeModelTests",
             dependencies: ["ComposeModel", "BerthJSON"],
             swiftSettings: swiftSettings
@@ -111,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DeployEngineTests",
-            dependencies: ["DeployEngine", "BerthTesting", "AWSRuntime", "AWSServices", "StackTemplates", "ComposeModel"],
+            dependencies: ["DeployEngine", "BerthTesting", "AWSRuntime", "AWSServices", "ImageRegistry", "StackTemplates", "ComposeModel"],
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
@@ -126,7 +136,8 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "AWSRuntime", "AWSServices", "BerthCLI", "BerthTesting", "SigV4", "DeployEngine", "StackTemplates", "ComposeModel", "BerthJSON",
+                "AWSRuntime", "AWSServices", "BerthCLI", "BerthTesting", "SigV4", "DeployEngine", "ImageRegistry", "StackTemplates", "ComposeModel",
+                "BerthJSON",
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
