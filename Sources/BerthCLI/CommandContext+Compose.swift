@@ -33,14 +33,18 @@ extension CommandContext {
         return result
     }
 
-    /// The site with `--env` applied; an unknown environment is bad input.
-    func loadSite() throws -> (ComposeLoadResult, Site) {
+    /// The site with `--env` applied and the ports of named services found; an unknown
+    /// environment is bad input.
+    func loadSite() async throws -> (site: Site, warnings: Int) {
         let result = try loadCompose()
         guard let site = result.site else { throw ReportedFailure(.badInput) }
+        let resolved: Site
         do {
-            return (result, try site.resolved(environmentName: globals.env))
+            resolved = try site.resolved(environmentName: globals.env)
         } catch {
             throw BadInputError(error.message, hint: error.hint)
         }
+        let discovered = try await discoveringPorts(in: resolved)
+        return (discovered.site, result.warnings.count + discovered.warnings)
     }
 }

@@ -18,16 +18,20 @@ extension CommandContext {
     }
 
     /// The site with the chosen environment applied, its name, and the infrastructure input.
-    func loadDeployment(toleratingErrors: Bool = false) throws -> Deployment {
+    ///
+    /// With `toleratingErrors` (status, down: commands that need only names), image lookups are
+    /// skipped as well.
+    func loadDeployment(toleratingErrors: Bool = false) async throws -> Deployment {
         let result = try loadCompose(toleratingErrors: toleratingErrors)
         guard let site = result.site else { throw ReportedFailure(.badInput) }
         let environment = try environmentName(for: site)
-        let resolved: Site
+        var resolved: Site
         do {
             resolved = try site.resolved(environmentName: site.environmentNames.contains(environment) ? environment : nil)
         } catch {
             throw BadInputError(error.message, hint: error.hint)
         }
+        if !toleratingErrors { resolved = try await discoveringPorts(in: resolved).site }
         return Deployment(site: resolved, environmentName: environment, infra: InfraStackInput(site: resolved, environmentName: environment))
     }
 }

@@ -10,7 +10,7 @@ final class CommandContext: Sendable {
     let printer: Printer
     let prompter: Prompter
     let workingDirectory: String
-    private let transport: any HTTPTransport
+    let transport: any HTTPTransport
 
     init(globals: GlobalOptions, surroundings: Surroundings = Surroundings()) {
         self.globals = globals
@@ -35,5 +35,13 @@ final class CommandContext: Sendable {
         return try AWSSession.make(
             AWSSession.Options(profile: globals.profile, region: globals.region ?? siteRegion, environment: processEnvironment, logger: logger),
             transport: transport)
+    }
+
+    /// A client for one region with the command's credentials: ECR registries live in their own
+    /// region, which need not be the site's.
+    func awsClient(region: String) throws -> AWSClient {
+        try AWSSession.make(
+            AWSSession.Options(profile: globals.profile, region: region, environment: processEnvironment, logger: nil), transport: transport
+        ).client
     }
 }

@@ -90,6 +90,42 @@ package struct EmulatorClient: Sendable {
         try call("POST", "/_berth/cfn/fail-next", json: body)
     }
 
+    /// An image in the emulator's registry (which stands in for Docker Hub): one amd64 and one
+    /// arm64 image declaring `exposedPorts` (`"3306/tcp"`), under an index every tag names.
+    /// Returns the index digest.
+    @discardableResult
+    package func placeImage(_ repository: String, tags: [String], exposedPorts: [String], private: Bool = false) throws -> String {
+        struct Platform: Encodable {
+            var architecture: String
+            var exposed_ports: [String]
+        }
+        struct Body: Encodable {
+            var repository: String
+            var tags: [String]
+            var platforms: [Platform]
+            var `private`: Bool
+        }
+        let body = Body(
+            repository: repository, tags: tags, platforms: ["amd64", "arm64"].map { Platform(architecture: $0, exposed_ports: exposedPorts) },
+            private: `private`)
+        let answer = try Self.send("POST", controlURL + "/_berth/registry/images", body: try JSONEncoder().encode(body))
+        return (try JSONDecoder().decode([String: String].self, from: answer))["digest"] ?? ""
+    }
+
+    /// The next `count` registry requests for `repository` are answered 429 with `Retry-After`.
+    package func throttleRegistry(_ repository: String, count: Int, retryAfter: Int) throws {
+        try call("POST", "/_berth/registry/throttle", json: ["repository": repository, "count": "\(count)", "retry_after": "\(retryAfter)"])
+    }
+
+    /// The registry requests since the last `resetRegistry()`: method, path, auth scheme.
+    package func registryRequests() throws -> [[String: String?]] {
+        try JSONDecoder().decode([[String: String?]].self, from: try call("GET", "/_berth/registry/requests"))
+    }
+
+    package func resetRegistry() throws {
+        try call("POST", "/_berth/registry/reset")
+    }
+
     @discardableResult
     package func call(_ method: String, _ path: String, json: [String: String]? = nil) throws -> Data {
         try Self.send(method, controlURL + path, body: try json.map { try JSONEncoder().encode($0) })

@@ -42,6 +42,8 @@ extension LocalAWS {
         environment["AWS_SECRET_ACCESS_KEY"] = "testing"
         environment["AWS_REGION"] = "us-east-1"
         environment["AWS_EC2_METADATA_DISABLED"] = "true"
+        // Docker Hub is the emulator's registry: image lookups stay on loopback.
+        environment["BERTH_DOCKER_HUB_MIRROR"] = controlURL
         return environment.merging(extra) { _, new in new }
     }
 }

@@ -13,6 +13,7 @@ import uuid
 
 from .faults import FaultPlan, error_body, error_response
 from .protocol import classify
+from .registry import Registry
 from .signature import Refusal, refusal_code, verify
 from .stats import Stats
 
@@ -32,6 +33,7 @@ class Front:
         self.patches = list(patches)
         self.faults = faults or FaultPlan()
         self.stats = Stats(self.upstream_url, log_path)
+        self.registry = Registry()
         self.local = threading.local()
 
     # ------------------------------------------------------------------ control API
@@ -55,6 +57,8 @@ class Front:
             except ValueError as e:
                 return 400, {'error': str(e)}
             return 200, self.faults.describe()
+        if name.startswith('registry/'):
+            return self.registry.control(method, name[len('registry/'):], body, query, None)
         if (method, name) == ('GET', 'state'):
             return 200, self.state()
         if (method, name) == ('POST', 'reset-switches'):
@@ -161,6 +165,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if body is None:
             print(f'incomplete request: {self.command} {self.path} ended before its body', file=sys.stderr, flush=True)
             self.close_connection = True
+            return
+        if self.path.startswith('/v2/') or self.path == '/v2':
+            self.respond(*front.registry.handle(self.command, self.path, self.headers, self.headers.get('Host', '')))
+            return
+        if self.path.startswith(CONTROL + 'registry/token'):
+            query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+            self.respond(*front.registry.token(query, self.headers))
             return
         if self.path.startswith(CONTROL):
             try:

@@ -18,7 +18,7 @@ extension Berth {
 
         func run(_ context: CommandContext) async throws {
             try options.checkUnified()
-            let deployment = try context.loadDeployment()
+            let deployment = try await context.loadDeployment()
             let progress = ProgressRenderer(printer: context.printer)
             let result =
                 options.unified

@@ -34,7 +34,7 @@ extension Berth {
         }
 
         func run(_ context: CommandContext) async throws {
-            let deployment = try context.loadDeployment(toleratingErrors: true)
+            let deployment = try await context.loadDeployment(toleratingErrors: true)
             let prompter = context.prompter
             let scope = service.isEmpty ? "every service of \(deployment.names.stack)" : service.joined(separator: ", ")
             if !yes {

@@ -12,7 +12,7 @@ extension Berth {
         @OptionGroup var globals: GlobalOptions
 
         func run(_ context: CommandContext) async throws {
-            let deployment = try context.loadDeployment(toleratingErrors: true)
+            let deployment = try await context.loadDeployment(toleratingErrors: true)
             let session = try context.awsSession(siteRegion: deployment.site.region)
             let report = try await SiteStatus.read(
                 names: deployment.names, site: deployment.site, input: deployment.infra, backend: AWSServicesBackend(client: session.client),

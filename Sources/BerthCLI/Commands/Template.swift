@@ -27,7 +27,7 @@ extension Berth {
         }
 
         func run(_ context: CommandContext) async throws {
-            let deployment = try context.loadDeployment()
+            let deployment = try await context.loadDeployment()
             let files: [(fileName: String, yaml: String)]
             if unified {
                 let rendered = try UnifiedStack(site: deployment.site, input: deployment.infra, processEnvironment: context.processEnvironment)

@@ -13,8 +13,8 @@ extension Berth {
         @OptionGroup var globals: GlobalOptions
 
         func run(_ context: CommandContext) async throws {
-            let (result, site) = try context.loadSite()
-            try context.printer.result(site) { SiteSummary(site: site, warnings: result.warnings.count).text }
+            let (site, warnings) = try await context.loadSite()
+            try context.printer.result(site) { SiteSummary(site: site, warnings: warnings).text }
         }
     }
 }

@@ -2,7 +2,7 @@
 /// a load balancer listener forwarding to `target`; an unpublished one is reachable inside the
 /// site only.
 package struct PortMapping: Sendable, Codable, Equatable {
-    package enum TransportProtocol: String, Sendable, Codable, Equatable {
+    package enum TransportProtocol: String, Sendable, Codable, Hashable {
         case tcp
         case udp
     }
@@ -40,12 +40,16 @@ package struct PortMapping: Sendable, Codable, Equatable {
     }
 }
 
-package struct ExposedPort: Sendable, Codable, Equatable {
+package struct ExposedPort: Sendable, Codable, Hashable {
     package var port: Int
     package var transport: PortMapping.TransportProtocol
+    /// Where Berth found the port when the compose file does not declare it: the image's
+    /// configuration (`image nginx:1.27`) or the build's Dockerfile (`Dockerfile`); nil for `expose:`.
+    package var foundIn: String?
 
-    package init(port: Int, transport: PortMapping.TransportProtocol = .tcp) {
+    package init(port: Int, transport: PortMapping.TransportProtocol = .tcp, foundIn: String? = nil) {
         self.port = port
         self.transport = transport
+        self.foundIn = foundIn
     }
 }

@@ -17,7 +17,10 @@ final class InProcessBerth: @unchecked Sendable {
     private var error = ""
     var surroundings: Surroundings
 
+    /// Image lookups are off unless `environment` says otherwise: the fake transport plays AWS,
+    /// not a registry, and tests never reach beyond loopback.
     init(folder: URL, environment: [String: String], transport: any HTTPTransport) {
+        let environment = environment.merging(["BERTH_IMAGE_LOOKUP": "off"]) { given, _ in given }
         surroundings = Surroundings(processEnvironment: environment, workingDirectory: folder.path, transport: transport, interactive: false)
         surroundings.console = Console { [unowned self] text, stream in
             lock.withLock {

@@ -1,0 +1,147 @@
+import Foundation
+
+/// What a Dockerfile says about the image it builds, for a service with `build:`: the ports its
+/// stages `EXPOSE`, the image the chosen stage starts from (whose own ports it inherits) and its
+/// last `USER`.
+///
+/// Only what Berth needs is read: `FROM` (with `AS` and `--platform`), `ARG` defaults and build
+/// arguments for `${VAR}` in those lines, `EXPOSE` and `USER`; line continuations and comments as
+/// BuildKit reads them.
+package struct Dockerfile: Sendable, Equatable {
+    package struct Stage: Sendable, Equatable {
+        package var name: String?
+        /// The `FROM` argument: an image, or an earlier stage's name.
+        package var base: String
+        package var exposed: [ExposedPort]
+        package var user: String?
+    }
+
+    package var stages: [Stage]
+
+    /// The ports, base image and user of the stage `target` (the last one by default).
+    package struct Image: Sendable, Equatable {
+        package var exposed: [ExposedPort]
+        /// The image outside this Dockerfile that the stage builds on (nil for `scratch`); its
+        /// configuration adds its ports and may give the user.
+        package var baseImage: String?
+        package var user: String?
+
+        package init(exposed: [ExposedPort], baseImage: String?, user: String?) {
+            self.exposed = exposed
+            self.baseImage = baseImage
+            self.user = user
+        }
+    }
+
+    package init(text: String, buildArgs: [String: String] = [:]) {
+        var stages: [Stage] = []
+        var arguments = buildArgs
+        var globalArguments: [String: String] = [:]
+        for (instruction, argument) in Self.instructions(text) {
+            switch instruction {
+            case "ARG":
+                for word in argument.split(separator: " ") {
+                    let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+                    let name = parts[0]
+                    if buildArgs[name] == nil, parts.count == 2 { arguments[name] = Self.unquoted(parts[1]) }
+                    if stages.isEmpty { globalArguments[name] = arguments[name] }
+                }
+            case "FROM":
+                let words = argument.split(separator: " ").map(String.init).filter { !$0.hasPrefix("--") }
+                guard let base = words.first else { continue }
+                let name = words.count >= 3 && words[1].uppercased() == "AS" ? words[2] : nil
+                stages.append(Stage(name: name, base: Self.substitute(base, globalArguments), exposed: [], user: nil))
+            case "EXPOSE" where !stages.isEmpty:
+                for word in argument.split(separator: " ") {
+                    stages[stages.count - 1].exposed += Self.ports(Self.substitute(String(word), arguments))
+                }
+            case "USER" where !stages.isEmpty:
+                stages[stages.count - 1].user = Self.substitute(argument, arguments)
+            default:
+                continue
+            }
+        }
+        self.stages = stages
+    }
+
+    /// The image built for `target`, following `FROM <stage>` back to an outside image; nil when
+    /// the Dockerfile has no such stage.
+    package func image(target: String? = nil) -> Image? {
+        guard var index = target.map({ name in stages.lastIndex { $0.name?.lowercased() == name.lowercased() } }) ?? stages.indices.last else {
+            return nil
+        }
+        var exposed: [ExposedPort] = []
+        var user: String?
+        var visited: Set<Int> = []
+        while visited.insert(index).inserted {
+            let stage = stages[index]
+            exposed += stage.exposed
+            if user == nil { user = stage.user }
+            guard let earlier = stages[..<index].lastIndex(where: { $0.name?.lowercased() == stage.base.lowercased() }) else {
+                let base = stage.base.lowercased() == "scratch" ? nil : stage.base
+                return Image(exposed: exposed.uniqued(), baseImage: base, user: user)
+            }
+            index = earlier
+        }
+        return nil
+    }
+
+    /// Instructions with their argument, continuations joined and comments dropped.
+    static func instructions(_ text: String) -> [(String, String)] {
+        var result: [(String, String)] = []
+        var pending = ""
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("#") { continue }
+            if line.hasSuffix("\\") {
+                pending += line.dropLast() + " "
+                continue
+            }
+            let whole = (pending + line).trimmingCharacters(in: .whitespaces)
+            pending = ""
+            guard !whole.isEmpty else { continue }
+            let parts = whole.split(separator: " ", maxSplits: 1).map(String.init)
+            result.append((parts[0].uppercased(), parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""))
+        }
+        return result
+    }
+
+    /// `80`, `80/tcp`, `53/udp`, a short range `8000-8002`.
+    static func ports(_ word: String) -> [ExposedPort] {
+        let parts = word.lowercased().split(separator: "/").map(String.init)
+        let transport = parts.count > 1 ? PortMapping.TransportProtocol(rawValue: parts[1]) : .tcp
+        guard let transport, let first = parts.first else { return [] }
+        let bounds = first.split(separator: "-").compactMap { Int($0) }
+        guard let low = bounds.first, let high = bounds.last, bounds.count == first.split(separator: "-").count, low <= high, high - low < 100,
+            (1...65535).contains(low), high <= 65535
+        else { return [] }
+        return (low...high).map { ExposedPort(port: $0, transport: transport) }
+    }
+
+    /// `$NAME`, `${NAME}` and `${NAME:-default}` from the arguments known at that line.
+    static func substitute(_ text: String, _ arguments: [String: String]) -> String {
+        guard text.contains("$") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let dollar = rest.firstIndex(of: "$") {
+            result += rest[..<dollar]
+            rest = rest[rest.index(after: dollar)...]
+            if rest.first == "{", let close = rest.firstIndex(of: "}") {
+                let inside = rest[rest.index(after: rest.startIndex)..<close]
+                let parts = inside.components(separatedBy: ":-")
+                result += arguments[parts[0]].flatMap { $0.isEmpty ? nil : $0 } ?? (parts.count > 1 ? parts[1] : "")
+                rest = rest[rest.index(after: close)...]
+            } else {
+                let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                result += arguments[String(name)] ?? ""
+                rest = rest[name.endIndex...]
+            }
+        }
+        return result + rest
+    }
+
+    static func unquoted(_ text: String) -> String {
+        guard text.count >= 2, let first = text.first, first == text.last, first == "\"" || first == "'" else { return text }
+        return String(text.dropFirst().dropLast())
+    }
+}

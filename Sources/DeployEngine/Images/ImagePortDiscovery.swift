@@ -1,0 +1,129 @@
+import ComposeModel
+import Foundation
+import ImageRegistry
+
+/// Finds the ports of services that other services name but whose compose entry declares none,
+/// as `docker compose up` needs no ports to let `wordpress` reach `db:3306`: from the image's
+/// configuration (`ExposedPorts`), or for a `build:` service from its Dockerfile's `EXPOSE` and
+/// the image it builds on. The ports found become the service's internal ports, so it gets a
+/// Service Connect name and a security-group rule like a declared `expose:`.
+///
+/// Where ports cannot be found (registry unreachable, image not pushed, nothing exposed), the
+/// service gets a warning at its line naming who reaches it and the `expose:` line to add.
+package struct ImagePortDiscovery: Sendable {
+    /// Nil: image lookups are off (`BERTH_IMAGE_LOOKUP=off`); Dockerfiles are still read.
+    package var source: (any ImageConfigSource)?
+    package var fileSystem: any ComposeFileSystem
+
+    package init(source: (any ImageConfigSource)?, fileSystem: any ComposeFileSystem = LocalFileSystem()) {
+        self.source = source
+        self.fileSystem = fileSystem
+    }
+
+    package struct Result: Sendable {
+        package var site: Site
+        package var diagnostics: [Diagnostic]
+    }
+
+    package func discover(in site: Site) async -> Result {
+        let wanted = site.services.enumerated().compactMap { index, service -> (Int, [ServiceReference])? in
+            guard service.ports.isEmpty, service.expose.isEmpty else { return nil }
+            let references = site.references(to: service.name)
+            return references.isEmpty ? nil : (index, references)
+        }
+        let found = await withTaskGroup(of: (Int, Outcome).self) { group in
+            for (index, _) in wanted {
+                let service = site.services[index]
+                group.addTask { (index, await self.ports(of: service, in: site)) }
+            }
+            var found: [Int: Outcome] = [:]
+            for await (index, outcome) in group { found[index] = outcome }
+            return found
+        }
+        var result = Result(site: site, diagnostics: [])
+        for (index, references) in wanted {
+            let service = site.services[index]
+            let path = "services.\(service.name)"
+            let who = Self.describe(references)
+            guard let outcome = found[index] else { continue }
+            if outcome.ports.isEmpty {
+                result.diagnostics.append(
+                    .warning(
+                        at: service.location, path: path,
+                        "\(who) but Berth cannot tell which port \(service.name) listens on: \(outcome.reason ?? "no port found")",
+                        hint: "add expose: [\"PORT\"] to \(service.name), e.g. the port its image documents"))
+            } else {
+                result.site.services[index].expose = outcome.ports
+                let list = outcome.ports.map { "\($0.port)/\($0.transport.rawValue)" }.joined(separator: ", ")
+                result.diagnostics.append(
+                    .note(
+                        at: service.location, path: path,
+                        "reachable as \(service.name) on \(list), the ports of \(outcome.ports[0].foundIn ?? "its image") (\(who))"))
+            }
+        }
+        return result
+    }
+
+    static func describe(_ references: [ServiceReference]) -> String {
+        let first = references[0]
+        let more = references.count > 1 ? " and \(references.count - 1) more" : ""
+        return "\(first.from) reaches it (\(first.kind))\(more)"
+    }
+
+    struct Outcome: Sendable {
+        var ports: [ExposedPort]
+        var reason: String?
+    }
+
+    private func platform(of service: Service) -> RegistryClient.Platform {
+        service.platform.flatMap(RegistryClient.Platform.init) ?? .amd64
+    }
+
+    func ports(of service: Service, in site: Site) async -> Outcome {
+        if let build = service.build {
+            return await dockerfilePorts(service, build: build, in: site)
+        }
+        guard let image = service.deployedImage else { return Outcome(ports: [], reason: "it has no image") }
+        return await imagePorts(image, platform: platform(of: service), label: "image \(image)")
+    }
+
+    private func imagePorts(_ text: String, platform: RegistryClient.Platform, label: String) async -> Outcome {
+        guard let reference = ImageReference(parsing: text) else {
+            return Outcome(ports: [], reason: "\(text) is not an image name Berth can look up")
+        }
+        guard let source else { return Outcome(ports: [], reason: "image lookups are off (BERTH_IMAGE_LOOKUP=off)") }
+        do {
+            let config = try await source.config(of: reference, platform: platform)
+            let ports = config.exposedPorts.compactMap { port in
+                PortMapping.TransportProtocol(rawValue: port.transport).map { ExposedPort(port: port.number, transport: $0, foundIn: label) }
+            }
+            return Outcome(ports: ports, reason: ports.isEmpty ? "\(label) declares no port" : nil)
+        } catch {
+            return Outcome(ports: [], reason: "could not read \(label): \(error.message)\(error.code.map { " (\($0))" } ?? "")")
+        }
+    }
+
+    private func dockerfilePorts(_ service: Service, build: BuildSettings, in site: Site) async -> Outcome {
+        guard !build.context.contains("://"), !build.context.hasPrefix("git@") else {
+            return Outcome(ports: [], reason: "its build context \(build.context) is remote")
+        }
+        let context = build.context.hasPrefix("/") ? build.context : "\(site.projectDirectory)/\(build.context)"
+        let name = build.dockerfile ?? "Dockerfile"
+        let path = name.hasPrefix("/") ? name : "\(context)/\(name)"
+        guard let text = fileSystem.readText(atPath: path) else {
+            return Outcome(ports: [], reason: "its Dockerfile \(name) could not be read")
+        }
+        let arguments = Dictionary(build.args.compactMap { arg in arg.value.map { (arg.name, $0) } }, uniquingKeysWith: { _, last in last })
+        guard let image = Dockerfile(text: text, buildArgs: arguments).image(target: build.target) else {
+            return Outcome(ports: [], reason: "its Dockerfile has no stage \(build.target ?? "FROM")")
+        }
+        let own = image.exposed.map { ExposedPort(port: $0.port, transport: $0.transport, foundIn: "its Dockerfile") }
+        guard let base = image.baseImage else {
+            return Outcome(ports: own, reason: own.isEmpty ? "its Dockerfile exposes no port" : nil)
+        }
+        let inherited = await imagePorts(base, platform: platform(of: service), label: "its Dockerfile's base image \(base)")
+        let ports = (own + inherited.ports.filter { port in !own.contains { $0.port == port.port && $0.transport == port.transport } })
+        return Outcome(
+            ports: ports, reason: ports.isEmpty ? "its Dockerfile exposes no port and \(inherited.reason ?? "its base image declares none")" : nil)
+    }
+}

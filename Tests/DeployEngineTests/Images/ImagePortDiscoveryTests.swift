@@ -1,0 +1,108 @@
+import ComposeModel
+import DeployEngine
+import Foundation
+import ImageRegistry
+import Testing
+
+/// An image source that answers from a table, as the registry would for these published images.
+struct TableImageSource: ImageConfigSource {
+    var table: [String: [Int]]
+    var failing: [String: RegistryError.Kind] = [:]
+
+    func config(of image: ImageReference, platform: RegistryClient.Platform) async throws(RegistryError) -> ImageConfig {
+        let key = "\(image.repository):\(image.reference)"
+        if let kind = failing[key] { throw RegistryError(kind, image: image.description, "refused by the table", code: "TABLE") }
+        guard let ports = table[key] else {
+            throw RegistryError(.notFound, image: image.description, "the registry has no such image", code: "MANIFEST_UNKNOWN")
+        }
+        return ImageConfig(exposedPorts: ports.map { .init(number: $0) }, digest: "sha256:" + String(repeating: "a", count: 64))
+    }
+}
+
+@Suite struct ImagePortDiscoveryTests {
+    static func load(_ yaml: String, files: [String: String] = [:]) throws -> Site {
+        var all = ["/project/compose.yaml": yaml]
+        for (path, text) in files { all["/project/\(path)"] = text }
+        let result = ComposeLoader.load(ComposeLoadOptions(workingDirectory: "/project", fileSystem: InMemoryFileSystem(files: all, directories: [])))
+        return try #require(result.site)
+    }
+
+    let source = TableImageSource(table: ["library/mysql:8.0": [3306, 33060], "library/php:8.3-fpm": [9000], "library/redis:7": [6379]])
+
+    @Test func theWordpressDatabaseGetsTheImagesPorts() async throws {
+        let site = try Self.load(
+            """
+            services:
+              wordpress: {image: wordpress, ports: ["8080:80"], environment: {WORDPRESS_DB_HOST: db}}
+              db: {image: "mysql:8.0"}
+              worker: {image: "redis:7"}
+            """)
+        let result = await ImagePortDiscovery(source: source).discover(in: site)
+        let db = try #require(result.site.service(named: "db"))
+        #expect(db.expose == [ExposedPort(port: 3306, foundIn: "image mysql:8.0"), ExposedPort(port: 33060, foundIn: "image mysql:8.0")])
+        #expect(result.site.service(named: "worker")?.expose == [], "nobody names worker: no lookup, no endpoint")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "compose.yaml:3:3: note: services.db: reachable as db on 3306/tcp, 33060/tcp, the ports of image mysql:8.0 (wordpress reaches it (environment WORDPRESS_DB_HOST))"
+            ])
+    }
+
+    @Test func declaredPortsAreNeverLookedUp() async throws {
+        let site = try Self.load(
+            """
+            services:
+              app: {image: app, depends_on: [db]}
+              db: {image: "mysql:8.0", expose: ["3307"]}
+            """)
+        let result = await ImagePortDiscovery(source: TableImageSource(table: [:])).discover(in: site)
+        #expect(result.site == site)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func whenPortsCannotBeFoundTheWarningSaysWhoNeedsThemAndWhatToAdd() async throws {
+        let site = try Self.load(
+            """
+            services:
+              app: {image: app, depends_on: [db, cache]}
+              db: {image: "mysql:9.9"}
+              cache: {image: "redis:7"}
+            """)
+        let source = TableImageSource(table: [:], failing: ["library/redis:7": .rateLimited])
+        let result = await ImagePortDiscovery(source: source).discover(in: site)
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "compose.yaml:3:3: warning: services.db: app reaches it (depends_on) but Berth cannot tell which port db listens on: could not read image mysql:9.9: the registry has no such image (MANIFEST_UNKNOWN) (add expose: [\"PORT\"] to db, e.g. the port its image documents)",
+                "compose.yaml:4:3: warning: services.cache: app reaches it (depends_on) but Berth cannot tell which port cache listens on: could not read image redis:7: refused by the table (TABLE) (add expose: [\"PORT\"] to cache, e.g. the port its image documents)",
+            ])
+        #expect(result.site.service(named: "db")?.expose == [])
+    }
+
+    @Test func lookupsOffStillReadsDockerfiles() async throws {
+        let site = try Self.load(
+            """
+            services:
+              web: {image: nginx, ports: ["80:80"], depends_on: [app, db]}
+              app: {build: ./app}
+              db: {image: "mysql:8.0"}
+            """, files: ["app/Dockerfile": "FROM scratch\nEXPOSE 9000\n"])
+        let result = await ImagePortDiscovery(
+            source: nil, fileSystem: InMemoryFileSystem(files: ["/project/app/Dockerfile": "FROM scratch\nEXPOSE 9000\n"], directories: [])
+        )
+        .discover(in: site)
+        #expect(result.site.service(named: "app")?.expose == [ExposedPort(port: 9000, foundIn: "its Dockerfile")])
+        #expect(result.diagnostics.last?.message.hasSuffix("image lookups are off (BERTH_IMAGE_LOOKUP=off)") == true)
+    }
+
+    @Test func aBuiltPhpFpmUpstreamInheritsPort9000FromItsBaseImage() async throws {
+        let dockerfile = "FROM php:8.3-fpm\nRUN docker-php-ext-install pdo_mysql\n"
+        let site = try Self.load(
+            """
+            services:
+              web: {image: nginx, ports: ["80:80"], depends_on: [app]}
+              app: {build: {context: ., dockerfile: docker/php.Dockerfile}}
+            """)
+        let files = InMemoryFileSystem(files: ["/project/docker/php.Dockerfile": dockerfile], directories: [])
+        let result = await ImagePortDiscovery(source: source, fileSystem: files).discover(in: site)
+        #expect(result.site.service(named: "app")?.expose == [ExposedPort(port: 9000, foundIn: "its Dockerfile's base image php:8.3-fpm")])
+    }
+}
