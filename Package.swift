@@ -59,7 +59,7 @@ let package = Package(
         ),
         .target(
             name: "ImageRegistry",
-            dependencies: ["AWSRuntime", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["AWSRuntime", "ComposeModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ImageRegistryTests",
-            dependencies: ["ImageRegistry", "AWSRuntime", "BerthTesting"],
+            dependencies: ["ImageRegistry", "AWSRuntime", "BerthTesting", "ComposeModel"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

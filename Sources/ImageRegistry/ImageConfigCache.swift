@@ -1,3 +1,4 @@
+import ComposeModel
 import Crypto
 import Foundation
 

@@ -1,4 +1,5 @@
 import AWSRuntime
+import ComposeModel
 import Crypto
 import Foundation
 

@@ -1,5 +1,6 @@
 import AWSRuntime
 import BerthTesting
+import ComposeModel
 import Crypto
 import Foundation
 import ImageRegistry

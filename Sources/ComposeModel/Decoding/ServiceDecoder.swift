@@ -39,7 +39,13 @@ struct ServiceDecoder {
             let value = entry.value
             let keyPath = path.appendingKey(key)
             switch key {
-            case "image": service.image = reader.string(value, keyPath)
+            case "image":
+                service.image = reader.string(value, keyPath)
+                if let image = service.image, ImageReference(parsing: image) == nil {
+                    diagnostics.error(
+                        value, keyPath, "\"\(image)\" is not an image reference docker accepts (invalid reference format)",
+                        hint: "check the variables in it; a name is lower case, a tag starts with a letter, digit or _")
+                }
             case "build": service.build = decodeBuild(value, keyPath)
             case "command": service.command = decodeCommand(value, keyPath)
             case "entrypoint": service.entrypoint = decodeCommand(value, keyPath)
@@ -72,7 +78,8 @@ struct ServiceDecoder {
             case "cap_add": service.capAdd = reader.stringList(value, keyPath) ?? []
             case "cap_drop": service.capDrop = reader.stringList(value, keyPath) ?? []
             case "platform":
-                service.platform = reader.string(value, keyPath)
+                // Empty (`platform: ${DOCKER_PLATFORM:-}`) is unset, as docker compose takes it.
+                service.platform = reader.string(value, keyPath).flatMap { $0.isEmpty ? nil : $0 }
                 if let platform = service.platform, !Self.fargatePlatforms.contains(platform.lowercased()) {
                     diagnostics.error(
                         value, keyPath, "Fargate runs linux/amd64 and linux/arm64 containers, not \(platform)",

@@ -81,14 +81,3 @@ enum ValueSyntax {
         return words
     }
 }
-
-/// Splitting `registry:5000/repo/name:tag@digest` at the tag, where the registry may have a port.
-enum ImageReference {
-    static func replacingTag(of image: String, with tag: String) -> String {
-        var name = Substring(image)
-        if let at = name.firstIndex(of: "@") { name = name[..<at] }
-        let lastSlash = name.lastIndex(of: "/") ?? name.startIndex
-        if let colon = name[lastSlash...].lastIndex(of: ":") { name = name[..<colon] }
-        return "\(name):\(tag)"
-    }
-}

@@ -26,13 +26,11 @@ package struct ImagePortDiscovery: Sendable {
     }
 
     package func discover(in site: Site) async -> Result {
-        let wanted = site.services.enumerated().compactMap { index, service -> (Int, [ServiceReference])? in
-            guard service.ports.isEmpty, service.expose.isEmpty else { return nil }
-            let references = site.references(to: service.name)
-            return references.isEmpty ? nil : (index, references)
-        }
+        // Every service without declared ports: compose lets any service reach any other by name,
+        // and a database named only in an installer's form (Drupal's) must answer all the same.
+        let wanted = site.services.indices.filter { site.services[$0].ports.isEmpty && site.services[$0].expose.isEmpty }
         let found = await withTaskGroup(of: (Int, Outcome).self) { group in
-            for (index, _) in wanted {
+            for index in wanted {
                 let service = site.services[index]
                 group.addTask { (index, await self.ports(of: service, in: site)) }
             }
@@ -41,24 +39,31 @@ package struct ImagePortDiscovery: Sendable {
             return found
         }
         var result = Result(site: site, diagnostics: [])
-        for (index, references) in wanted {
+        for index in wanted {
+            guard let outcome = found[index] else { continue }
             let service = site.services[index]
             let path = "services.\(service.name)"
-            let who = Self.describe(references)
-            guard let outcome = found[index] else { continue }
-            if outcome.ports.isEmpty {
-                result.diagnostics.append(
-                    .warning(
-                        at: service.location, path: path,
-                        "\(who) but Berth cannot tell which port \(service.name) listens on: \(outcome.reason ?? "no port found")",
-                        hint: "add expose: [\"PORT\"] to \(service.name), e.g. the port its image documents"))
-            } else {
+            let references = site.references(to: service.name)
+            if !outcome.ports.isEmpty {
                 result.site.services[index].expose = outcome.ports
                 let list = outcome.ports.map { "\($0.port)/\($0.transport.rawValue)" }.joined(separator: ", ")
+                let who = references.isEmpty ? "" : " (\(Self.describe(references)))"
                 result.diagnostics.append(
                     .note(
                         at: service.location, path: path,
-                        "reachable as \(service.name) on \(list), the ports of \(outcome.ports[0].foundIn ?? "its image") (\(who))"))
+                        "reachable as \(service.name) on \(list), the ports of \(outcome.ports[0].foundIn ?? "its image")\(who)"))
+            } else if !references.isEmpty {
+                result.diagnostics.append(
+                    .warning(
+                        at: service.location, path: path,
+                        "\(Self.describe(references)) but Berth cannot tell which port \(service.name) listens on: \(outcome.reason ?? "no port found")",
+                        hint: "add expose: [\"PORT\"] to \(service.name), e.g. the port its image documents"))
+            } else if outcome.lookupFailed {
+                result.diagnostics.append(
+                    .note(
+                        at: service.location, path: path,
+                        "no other service names \(service.name), and its ports are unknown: \(outcome.reason ?? "")",
+                        hint: "add expose: if something reaches it by name"))
             }
         }
         return result
@@ -73,6 +78,8 @@ package struct ImagePortDiscovery: Sendable {
     struct Outcome: Sendable {
         var ports: [ExposedPort]
         var reason: String?
+        /// The image or Dockerfile could not be read (as opposed to declaring no port).
+        var lookupFailed = false
     }
 
     private func platform(of service: Service) -> RegistryClient.Platform {
@@ -89,7 +96,7 @@ package struct ImagePortDiscovery: Sendable {
 
     private func imagePorts(_ text: String, platform: RegistryClient.Platform, label: String) async -> Outcome {
         guard let reference = ImageReference(parsing: text) else {
-            return Outcome(ports: [], reason: "\(text) is not an image name Berth can look up")
+            return Outcome(ports: [], reason: "\(text) is not an image name Berth can look up", lookupFailed: true)
         }
         guard let source else { return Outcome(ports: [], reason: "image lookups are off (BERTH_IMAGE_LOOKUP=off)") }
         do {
@@ -99,23 +106,23 @@ package struct ImagePortDiscovery: Sendable {
             }
             return Outcome(ports: ports, reason: ports.isEmpty ? "\(label) declares no port" : nil)
         } catch {
-            return Outcome(ports: [], reason: "could not read \(label): \(error.message)\(error.code.map { " (\($0))" } ?? "")")
+            return Outcome(ports: [], reason: "could not read \(label): \(error.message)\(error.code.map { " (\($0))" } ?? "")", lookupFailed: true)
         }
     }
 
     private func dockerfilePorts(_ service: Service, build: BuildSettings, in site: Site) async -> Outcome {
         guard !build.context.contains("://"), !build.context.hasPrefix("git@") else {
-            return Outcome(ports: [], reason: "its build context \(build.context) is remote")
+            return Outcome(ports: [], reason: "its build context \(build.context) is remote", lookupFailed: true)
         }
         let context = build.context.hasPrefix("/") ? build.context : "\(site.projectDirectory)/\(build.context)"
         let name = build.dockerfile ?? "Dockerfile"
         let path = name.hasPrefix("/") ? name : "\(context)/\(name)"
         guard let text = fileSystem.readText(atPath: path) else {
-            return Outcome(ports: [], reason: "its Dockerfile \(name) could not be read")
+            return Outcome(ports: [], reason: "its Dockerfile \(name) could not be read", lookupFailed: true)
         }
         let arguments = Dictionary(build.args.compactMap { arg in arg.value.map { (arg.name, $0) } }, uniquingKeysWith: { _, last in last })
         guard let image = Dockerfile(text: text, buildArgs: arguments).image(target: build.target) else {
-            return Outcome(ports: [], reason: "its Dockerfile has no stage \(build.target ?? "FROM")")
+            return Outcome(ports: [], reason: "its Dockerfile has no stage \(build.target ?? "FROM")", lookupFailed: true)
         }
         let own = image.exposed.map { ExposedPort(port: $0.port, transport: $0.transport, foundIn: "its Dockerfile") }
         guard let base = image.baseImage else {
@@ -124,6 +131,7 @@ package struct ImagePortDiscovery: Sendable {
         let inherited = await imagePorts(base, platform: platform(of: service), label: "its Dockerfile's base image \(base)")
         let ports = (own + inherited.ports.filter { port in !own.contains { $0.port == port.port && $0.transport == port.transport } })
         return Outcome(
-            ports: ports, reason: ports.isEmpty ? "its Dockerfile exposes no port and \(inherited.reason ?? "its base image declares none")" : nil)
+            ports: ports, reason: ports.isEmpty ? "its Dockerfile exposes no port and \(inherited.reason ?? "its base image declares none")" : nil,
+            lookupFailed: ports.isEmpty && inherited.lookupFailed)
     }
 }

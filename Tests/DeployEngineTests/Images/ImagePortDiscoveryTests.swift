@@ -40,10 +40,13 @@ struct TableImageSource: ImageConfigSource {
         let result = await ImagePortDiscovery(source: source).discover(in: site)
         let db = try #require(result.site.service(named: "db"))
         #expect(db.expose == [ExposedPort(port: 3306, foundIn: "image mysql:8.0"), ExposedPort(port: 33060, foundIn: "image mysql:8.0")])
-        #expect(result.site.service(named: "worker")?.expose == [], "nobody names worker: no lookup, no endpoint")
+        #expect(
+            result.site.service(named: "worker")?.expose == [ExposedPort(port: 6379, foundIn: "image redis:7")],
+            "compose lets anything reach worker by name, even from a config Berth cannot read")
         #expect(
             result.diagnostics.map(\.description) == [
-                "compose.yaml:3:3: note: services.db: reachable as db on 3306/tcp, 33060/tcp, the ports of image mysql:8.0 (wordpress reaches it (environment WORDPRESS_DB_HOST))"
+                "compose.yaml:3:3: note: services.db: reachable as db on 3306/tcp, 33060/tcp, the ports of image mysql:8.0 (wordpress reaches it (environment WORDPRESS_DB_HOST))",
+                "compose.yaml:4:3: note: services.worker: reachable as worker on 6379/tcp, the ports of image redis:7",
             ])
     }
 
@@ -51,7 +54,7 @@ struct TableImageSource: ImageConfigSource {
         let site = try Self.load(
             """
             services:
-              app: {image: app, depends_on: [db]}
+              app: {image: app, ports: ["80:80"], depends_on: [db]}
               db: {image: "mysql:8.0", expose: ["3307"]}
             """)
         let result = await ImagePortDiscovery(source: TableImageSource(table: [:])).discover(in: site)
@@ -63,7 +66,7 @@ struct TableImageSource: ImageConfigSource {
         let site = try Self.load(
             """
             services:
-              app: {image: app, depends_on: [db, cache]}
+              app: {image: app, ports: ["80:80"], depends_on: [db, cache]}
               db: {image: "mysql:9.9"}
               cache: {image: "redis:7"}
             """)
@@ -75,6 +78,22 @@ struct TableImageSource: ImageConfigSource {
                 "compose.yaml:4:3: warning: services.cache: app reaches it (depends_on) but Berth cannot tell which port cache listens on: could not read image redis:7: refused by the table (TABLE) (add expose: [\"PORT\"] to cache, e.g. the port its image documents)",
             ])
         #expect(result.site.service(named: "db")?.expose == [])
+    }
+
+    @Test func anUnnamedServiceWhosePortsAreUnknownGetsANoteNotAWarning() async throws {
+        let site = try Self.load(
+            """
+            services:
+              app: {image: app, ports: ["80:80"]}
+              queue: {image: "custom/queue:1"}
+              cron: {image: "library/node:20"}
+            """)
+        let source = TableImageSource(table: ["library/node:20": []])
+        let result = await ImagePortDiscovery(source: source).discover(in: site)
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "compose.yaml:3:3: note: services.queue: no other service names queue, and its ports are unknown: could not read image custom/queue:1: the registry has no such image (MANIFEST_UNKNOWN) (add expose: if something reaches it by name)"
+            ], "an image that declares no port (a worker) is silent")
     }
 
     @Test func lookupsOffStillReadsDockerfiles() async throws {

@@ -37,7 +37,9 @@ package struct ImageReference: Sendable, Hashable, CustomStringConvertible {
             rest = String(rest[..<at])
         }
         if let colon = rest.lastIndex(of: ":"), !rest[colon...].contains("/") {
-            tag = String(rest[rest.index(after: colon)...])
+            let tag = String(rest[rest.index(after: colon)...])
+            guard Self.isTag(tag) else { return nil }
+            self.tag = tag
             rest = String(rest[..<colon])
         }
         var components = rest.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -51,8 +53,22 @@ package struct ImageReference: Sendable, Hashable, CustomStringConvertible {
             registry = Self.dockerHub
             if components.count == 1 { components.insert("library", at: 0) }
         }
+        guard components.allSatisfy(Self.isPathComponent) else { return nil }
         repository = components.joined(separator: "/")
-        guard repository == repository.lowercased() else { return nil }
+    }
+
+    /// `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`, docker's tag grammar.
+    static func isTag(_ text: String) -> Bool {
+        guard let first = text.first, text.count <= 128, first.isASCII, first.isLetter || first.isNumber || first == "_" else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
+    }
+
+    /// Lower-case letters and digits, separated by `.`, `_`, `__` or dashes: docker's path grammar.
+    static func isPathComponent(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last, first.isASCII, last.isASCII, first.isLowercase || first.isNumber,
+            last.isLowercase || last.isNumber
+        else { return false }
+        return text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || "._-".contains($0) } && !text.contains("..")
     }
 
     /// What to ask the registry for: the digest when pinned, else the tag (`latest` by default).
@@ -81,5 +97,15 @@ package struct ImageReference: Sendable, Hashable, CustomStringConvertible {
         if let digest { text += "@\(digest)" }
         if tag == nil, digest == nil { text += ":latest" }
         return text
+    }
+
+    /// `image` with its tag replaced (`x-berth` `image_tag`), digest dropped; kept as text so a
+    /// name that does not parse still gets the tag the user asked for.
+    static func replacingTag(of image: String, with tag: String) -> String {
+        var name = Substring(image)
+        if let at = name.firstIndex(of: "@") { name = name[..<at] }
+        let lastSlash = name.lastIndex(of: "/") ?? name.startIndex
+        if let colon = name[lastSlash...].lastIndex(of: ":") { name = name[..<colon] }
+        return "\(name):\(tag)"
     }
 }
