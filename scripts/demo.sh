@@ -17,6 +17,8 @@ trap '"$root/scripts/emulator.sh" stop' EXIT
 emulator=$(cat "$root/.build/emulator/emulator-url")
 echo "local AWS at $url"
 export AWS_ENDPOINT_URL="$url" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_EC2_METADATA_DISABLED=true
+# Docker Hub is the local AWS's registry too: image ports and digests are read on loopback.
+export BERTH_DOCKER_HUB_MIRROR="$emulator"
 unset AWS_PROFILE AWS_SESSION_TOKEN
 region=eu-west-1   # x-berth.region of the example
 

@@ -1,4 +1,5 @@
 import ComposeModel
+import DeployEngine
 import StackTemplates
 
 /// Which environment a command works on, and the site resolved for it.
@@ -20,8 +21,8 @@ extension CommandContext {
     /// The site with the chosen environment applied, its name, and the infrastructure input.
     ///
     /// With `toleratingErrors` (status, down: commands that need only names), image lookups are
-    /// skipped as well.
-    func loadDeployment(toleratingErrors: Bool = false) async throws -> Deployment {
+    /// skipped as well; `pinningImages` (deploy, plan) pins public images to their digests.
+    func loadDeployment(toleratingErrors: Bool = false, pinningImages: Bool = false) async throws -> Deployment {
         let result = try loadCompose(toleratingErrors: toleratingErrors)
         guard let site = result.site else { throw ReportedFailure(.badInput) }
         let environment = try environmentName(for: site)
@@ -31,8 +32,11 @@ extension CommandContext {
         } catch {
             throw BadInputError(error.message, hint: error.hint)
         }
+        var pins: [ImagePin] = []
         if !toleratingErrors { resolved = try await discoveringPorts(in: resolved).site }
-        return Deployment(site: resolved, environmentName: environment, infra: InfraStackInput(site: resolved, environmentName: environment))
+        if pinningImages { (resolved, pins) = try await self.pinningImages(in: resolved) }
+        return Deployment(
+            site: resolved, environmentName: environment, infra: InfraStackInput(site: resolved, environmentName: environment), pins: pins)
     }
 }
 
@@ -40,5 +44,7 @@ struct Deployment: Sendable {
     var site: Site
     var environmentName: String
     var infra: InfraStackInput
+    /// Public images pinned to their digests for this deploy or plan.
+    var pins: [ImagePin] = []
     var names: Names { infra.names }
 }

@@ -32,4 +32,13 @@ extension CommandContext {
         for diagnostic in result.diagnostics { printer.progress(diagnostic.description) }
         return (result.site, result.diagnostics.filter { $0.severity == .warning }.count)
     }
+
+    /// The site with public images pinned to the digest their tag has now (deploy and plan), and
+    /// the pins for the report; nothing with `BERTH_IMAGE_LOOKUP=off`.
+    func pinningImages(in site: Site) async throws -> (site: Site, pins: [ImagePin]) {
+        guard let source = try imageSource(tagLifetime: 0) else { return (site, []) }
+        let result = await ImagePinning(source: source).pin(site)
+        for diagnostic in result.diagnostics { printer.progress(diagnostic.description) }
+        return (result.site, result.pins)
+    }
 }

@@ -97,5 +97,37 @@ extension Integration {
             #expect(result.stderr.contains("image lookups are off (BERTH_IMAGE_LOOKUP=off)"))
             #expect(try Self.requests(aws, repository: repository) == 0)
         }
+
+        /// A public image is pinned to the digest its tag names at deploy; when the tag moves,
+        /// `plan` shows the new digest and a task-definition change, and until then nothing.
+        @Test func deployPinsThePublicImageAndPlanShowsAMovedTag() throws {
+            let aws = try LocalAWS.require()
+            let suffix = UUID().uuidString.prefix(8).lowercased()
+            let repository = "lookups/web-\(suffix)"
+            let first = try aws.client.placeImage(repository, tags: ["1"], exposedPorts: ["80/tcp"])
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-pins-\(suffix)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try """
+            name: pins\(suffix)
+            services:
+              web: {image: "\(repository):1", ports: ["80:80"]}
+            """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let environment = Self.environment(aws, cache: folder.appendingPathComponent("cache"))
+            defer { _ = try? BerthBinary.run(["down", "--infra", "--yes"], environment: environment, directory: folder) }
+
+            let deploy = try BerthBinary.run(["deploy"], environment: environment, directory: folder)
+            #expect(deploy.status == 0, "stderr: \(deploy.stderr)")
+            #expect(deploy.stdout.contains("image: web \(repository):1 → \(first)"), "stdout: \(deploy.stdout)")
+            let unchanged = try BerthBinary.run(["plan"], environment: environment, directory: folder)
+            #expect(unchanged.stdout.contains("services: no changes"), "stdout: \(unchanged.stdout)")
+
+            let moved = try aws.client.placeImage(repository, tags: ["1"], exposedPorts: ["80/tcp", "8080/tcp"])
+            #expect(moved != first)
+            let plan = try BerthBinary.run(["plan"], environment: environment, directory: folder)
+            #expect(plan.status == 0, "stderr: \(plan.stderr)")
+            #expect(plan.stdout.contains("image: web \(repository):1 → \(moved)"))
+            #expect(!plan.stdout.contains("services: no changes"), "a moved tag is a change: stdout: \(plan.stdout)")
+            try aws.client.expectNoRejections()
+        }
     }
 }

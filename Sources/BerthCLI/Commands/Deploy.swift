@@ -18,7 +18,7 @@ extension Berth {
 
         func run(_ context: CommandContext) async throws {
             try options.checkUnified()
-            let deployment = try await context.loadDeployment()
+            let deployment = try await context.loadDeployment(pinningImages: true)
             let progress = ProgressRenderer(printer: context.printer)
             let result =
                 options.unified
@@ -40,6 +40,8 @@ struct DeployReport: Encodable {
     var outputs: [String: String]
     /// The addresses that answer, one per published port.
     var urls: [String]
+    /// Public images and the digest their tag named, which the task definitions run.
+    var images: [ImagePin]
 
     init(deployment: Deployment, result: SiteDeployer.Result) {
         stack = deployment.names.stack
@@ -71,6 +73,7 @@ struct DeployReport: Encodable {
         services = result.services?.changes ?? []
         outputs = result.outputs
         urls = deployment.infra.addresses(outputs: result.outputs)
+        images = deployment.pins
     }
 
     static func word(_ action: PlannedResourceChange.Action) -> String {
@@ -94,6 +97,7 @@ struct DeployReport: Encodable {
             lines.append("services:")
             lines += services.map { "  \($0.kind.rawValue) \($0.resource.rawValue) \($0.name): \($0.reason)" }
         }
+        lines += images.map { "image: \($0.service) \($0.image) → \($0.digest)" }
         lines += urls.map { "site: \($0)" }
         return lines.joined(separator: "\n")
     }

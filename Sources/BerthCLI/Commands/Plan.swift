@@ -15,7 +15,7 @@ extension Berth {
 
         func run(_ context: CommandContext) async throws {
             try options.checkUnified()
-            let deployment = try await context.loadDeployment()
+            let deployment = try await context.loadDeployment(pinningImages: true)
             let progress = ProgressRenderer(printer: context.printer)
             let result =
                 options.unified

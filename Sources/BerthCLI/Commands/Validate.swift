@@ -70,7 +70,11 @@ struct SiteSummary {
         if let domain = service.berth.domain {
             rows.append(("domain", service.berth.certificate == nil ? domain : "\(domain) (https)"))
         }
-        if !service.expose.isEmpty { rows.append(("internal", service.expose.map { "\($0.port)/\($0.transport.rawValue)" }.joined(separator: ", "))) }
+        if !service.expose.isEmpty {
+            let ports = service.expose.map { "\($0.port)/\($0.transport.rawValue)" }.joined(separator: ", ")
+            let sources = service.expose.compactMap(\.foundIn).uniqued()
+            rows.append(("internal", ports + (sources.isEmpty ? "" : " (from \(sources.joined(separator: ", ")))")))
+        }
         let mounts = service.mounts.map { mount -> String in
             switch mount.kind {
             case .volume: return "\(mount.source ?? "") → \(mount.target)\(mount.readOnly ? " (ro)" : "")"

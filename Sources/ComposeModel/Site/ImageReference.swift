@@ -102,10 +102,21 @@ package struct ImageReference: Sendable, Hashable, CustomStringConvertible {
     /// `image` with its tag replaced (`x-berth` `image_tag`), digest dropped; kept as text so a
     /// name that does not parse still gets the tag the user asked for.
     static func replacingTag(of image: String, with tag: String) -> String {
+        "\(name(of: image)):\(tag)"
+    }
+
+    /// `image` pinned to `digest` as written (`nginx@sha256:…`): the tag is dropped because the
+    /// digest alone decides what runs, and ECS documents `repository@digest`.
+    package static func pinning(_ image: String, to digest: String) -> String {
+        "\(name(of: image))@\(digest)"
+    }
+
+    /// The text before the tag and digest, registry port kept.
+    private static func name(of image: String) -> Substring {
         var name = Substring(image)
         if let at = name.firstIndex(of: "@") { name = name[..<at] }
         let lastSlash = name.lastIndex(of: "/") ?? name.startIndex
         if let colon = name[lastSlash...].lastIndex(of: ":") { name = name[..<colon] }
-        return "\(name):\(tag)"
+        return name
     }
 }

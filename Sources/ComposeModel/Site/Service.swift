@@ -27,6 +27,9 @@ package struct Service: Sendable, Codable, Equatable {
     package var resources: ResourceRequest
     package var fargateSize: FargateSize
     package var user: String?
+    /// The `USER` of the image (or its Dockerfile), found by the deploy when `user` is unset and
+    /// the service mounts a named volume: who the container runs as, for its directory's owner.
+    package var imageUser: String?
     package var workingDirectory: String?
     package var readOnlyRootFilesystem: Bool
     package var initProcess: Bool

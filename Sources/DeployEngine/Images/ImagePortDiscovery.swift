@@ -10,6 +10,10 @@ import ImageRegistry
 ///
 /// Where ports cannot be found (registry unreachable, image not pushed, nothing exposed), the
 /// service gets a warning at its line naming who reaches it and the `expose:` line to add.
+///
+/// The same lookup gives the image's `USER` for services that mount a named volume without a
+/// `user:` of their own: the volume's directory is created owned by that user when it is
+/// numeric, as the image would find it under Docker.
 package struct ImagePortDiscovery: Sendable {
     /// Nil: image lookups are off (`BERTH_IMAGE_LOOKUP=off`); Dockerfiles are still read.
     package var source: (any ImageConfigSource)?
@@ -28,7 +32,7 @@ package struct ImagePortDiscovery: Sendable {
     package func discover(in site: Site) async -> Result {
         // Every service without declared ports: compose lets any service reach any other by name,
         // and a database named only in an installer's form (Drupal's) must answer all the same.
-        let wanted = site.services.indices.filter { site.services[$0].ports.isEmpty && site.services[$0].expose.isEmpty }
+        let wanted = site.services.indices.filter { Self.wantsPorts(site.services[$0]) || Self.wantsUser(site.services[$0]) }
         let found = await withTaskGroup(of: (Int, Outcome).self) { group in
             for index in wanted {
                 let service = site.services[index]
@@ -43,6 +47,11 @@ package struct ImagePortDiscovery: Sendable {
             guard let outcome = found[index] else { continue }
             let service = site.services[index]
             let path = "services.\(service.name)"
+            if Self.wantsUser(service), let user = outcome.user {
+                result.site.services[index].imageUser = user
+                if let note = Self.ownershipNote(service, user: user, in: site) { result.diagnostics.append(note) }
+            }
+            guard Self.wantsPorts(service) else { continue }
             let references = site.references(to: service.name)
             if !outcome.ports.isEmpty {
                 result.site.services[index].expose = outcome.ports
@@ -69,6 +78,23 @@ package struct ImagePortDiscovery: Sendable {
         return result
     }
 
+    static func wantsPorts(_ service: Service) -> Bool { service.ports.isEmpty && service.expose.isEmpty }
+    static func wantsUser(_ service: Service) -> Bool { service.user == nil && service.mounts.contains { $0.kind == .volume } }
+
+    /// An image that runs as a named user (`USER node`) cannot be given its directory's owner
+    /// without reading its /etc/passwd: say so where a volume would be created owned by root.
+    static func ownershipNote(_ service: Service, user: String, in site: Site) -> Diagnostic? {
+        guard Int(user.split(separator: ":").first ?? "") == nil else { return nil }
+        let rootOwned = service.mounts.filter { $0.kind == .volume }.compactMap(\.source).uniqued().filter { name in
+            site.volume(named: name)?.accessPoint.uid == nil
+        }
+        guard let volume = rootOwned.first else { return nil }
+        return .note(
+            at: service.location, path: "services.\(service.name)",
+            "its image runs as user \(user), but volume \(volume)'s directory is created owned by root (0:0), which \(user) may not be able to write",
+            hint: "give the volume driver_opts uid and gid, or the service user: with the numeric ids")
+    }
+
     static func describe(_ references: [ServiceReference]) -> String {
         let first = references[0]
         let more = references.count > 1 ? " and \(references.count - 1) more" : ""
@@ -80,6 +106,8 @@ package struct ImagePortDiscovery: Sendable {
         var reason: String?
         /// The image or Dockerfile could not be read (as opposed to declaring no port).
         var lookupFailed = false
+        /// The image's `USER`, when it sets one.
+        var user: String?
     }
 
     private func platform(of service: Service) -> RegistryClient.Platform {
@@ -104,7 +132,7 @@ package struct ImagePortDiscovery: Sendable {
             let ports = config.exposedPorts.compactMap { port in
                 PortMapping.TransportProtocol(rawValue: port.transport).map { ExposedPort(port: port.number, transport: $0, foundIn: label) }
             }
-            return Outcome(ports: ports, reason: ports.isEmpty ? "\(label) declares no port" : nil)
+            return Outcome(ports: ports, reason: ports.isEmpty ? "\(label) declares no port" : nil, user: config.user)
         } catch {
             return Outcome(ports: [], reason: "could not read \(label): \(error.message)\(error.code.map { " (\($0))" } ?? "")", lookupFailed: true)
         }
@@ -126,12 +154,12 @@ package struct ImagePortDiscovery: Sendable {
         }
         let own = image.exposed.map { ExposedPort(port: $0.port, transport: $0.transport, foundIn: "its Dockerfile") }
         guard let base = image.baseImage else {
-            return Outcome(ports: own, reason: own.isEmpty ? "its Dockerfile exposes no port" : nil)
+            return Outcome(ports: own, reason: own.isEmpty ? "its Dockerfile exposes no port" : nil, user: image.user)
         }
         let inherited = await imagePorts(base, platform: platform(of: service), label: "its Dockerfile's base image \(base)")
         let ports = (own + inherited.ports.filter { port in !own.contains { $0.port == port.port && $0.transport == port.transport } })
         return Outcome(
             ports: ports, reason: ports.isEmpty ? "its Dockerfile exposes no port and \(inherited.reason ?? "its base image declares none")" : nil,
-            lookupFailed: ports.isEmpty && inherited.lookupFailed)
+            lookupFailed: ports.isEmpty && inherited.lookupFailed, user: image.user ?? inherited.user)
     }
 }

@@ -2,12 +2,14 @@ import ComposeModel
 import DeployEngine
 import Foundation
 import ImageRegistry
+import StackTemplates
 import Testing
 
 /// An image source that answers from a table, as the registry would for these published images.
 struct TableImageSource: ImageConfigSource {
     var table: [String: [Int]]
     var failing: [String: RegistryError.Kind] = [:]
+    var users: [String: String] = [:]
 
     func config(of image: ImageReference, platform: RegistryClient.Platform) async throws(RegistryError) -> ImageConfig {
         let key = "\(image.repository):\(image.reference)"
@@ -15,7 +17,7 @@ struct TableImageSource: ImageConfigSource {
         guard let ports = table[key] else {
             throw RegistryError(.notFound, image: image.description, "the registry has no such image", code: "MANIFEST_UNKNOWN")
         }
-        return ImageConfig(exposedPorts: ports.map { .init(number: $0) }, digest: "sha256:" + String(repeating: "a", count: 64))
+        return ImageConfig(exposedPorts: ports.map { .init(number: $0) }, user: users[key], digest: "sha256:" + String(repeating: "a", count: 64))
     }
 }
 
@@ -123,5 +125,42 @@ struct TableImageSource: ImageConfigSource {
         let files = InMemoryFileSystem(files: ["/project/docker/php.Dockerfile": dockerfile], directories: [])
         let result = await ImagePortDiscovery(source: source, fileSystem: files).discover(in: site)
         #expect(result.site.service(named: "app")?.expose == [ExposedPort(port: 9000, foundIn: "its Dockerfile's base image php:8.3-fpm")])
+    }
+
+    @Test func theImagesUserOwnsAVolumeWhenTheServiceSetsNone() async throws {
+        let site = try Self.load(
+            """
+            services:
+              app: {image: "team/app:1", ports: ["80:80"], volumes: [data:/data]}
+              named: {image: "team/named:1", ports: ["81:81"], volumes: [data:/data]}
+              chosen: {image: "team/app:1", ports: ["82:82"], user: "0", volumes: [data:/data]}
+              owned: {image: "team/named:1", ports: ["83:83"], volumes: [pinned:/data]}
+            volumes:
+              data:
+              pinned: {driver_opts: {uid: "1000", gid: "1000"}}
+            """)
+        let source = TableImageSource(table: ["team/app:1": [80], "team/named:1": [81]], users: ["team/app:1": "999:998", "team/named:1": "node"])
+        let result = await ImagePortDiscovery(source: source).discover(in: site)
+        #expect(result.site.service(named: "app")?.imageUser == "999:998")
+        #expect(result.site.service(named: "chosen")?.imageUser == nil, "user: wins, no lookup needed")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "compose.yaml:3:3: note: services.named: its image runs as user node, but volume data's directory is created owned by root (0:0), which node may not be able to write (give the volume driver_opts uid and gid, or the service user: with the numeric ids)"
+            ], "owned's volume has its uid; app's user is numeric")
+        let owners = try DesiredStateBuilderProbe.accessPointOwners(result.site)
+        #expect(owners["app"] == "999:998")
+        #expect(owners["chosen"] == "0:0")
+        #expect(owners["named"] == "0:0")
+    }
+}
+
+/// The owners the services layer gives the access points of a site, as `uid:gid` by service.
+enum DesiredStateBuilderProbe {
+    static func accessPointOwners(_ site: Site) throws -> [String: String] {
+        var target = ServicesReconcilerTests.target
+        for volume in site.volumes { target.fileSystems[volume.name] = "fs-\(volume.name)" }
+        let builder = DesiredStateBuilder(
+            site: site, target: target, names: Names(project: "shop", environment: "dev"), content: ContentReader(processEnvironment: [:]))
+        return Dictionary(try builder.accessPoints().map { ($0.service, "\($0.uid):\($0.gid)") }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -52,8 +52,9 @@ package struct DesiredStateBuilder: Sendable {
                         "the infrastructure stack has no file system for volume \(volumeName)", hint: "run `berth deploy --only infra` first")
                 }
                 // Without driver_opts uid, the image runs as it does under Docker: no forced user,
-                // and the directory owned by the service's numeric `user:` (else root).
-                let owner = Self.numericUser(service.user)
+                // and the directory owned by the service's numeric `user:`, else its image's
+                // numeric `USER`, else root.
+                let owner = Self.numericUser(service.user ?? service.imageUser)
                 let uid = volume.accessPoint.uid ?? owner.uid
                 points.append(
                     DesiredAccessPoint(
