@@ -121,7 +121,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DeployEngineTests",
-            dependencies: ["DeployEngine", "BerthTesting", "AWSRuntime", "AWSServices", "ImageRegistry", "StackTemplates", "ComposeModel"],
+            dependencies: [
+                "DeployEngine", "BerthTesting", "AWSRuntime", "AWSServices", "ImageRegistry", "StackTemplates", "ComposeModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),

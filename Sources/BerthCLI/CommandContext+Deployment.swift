@@ -26,6 +26,14 @@ extension CommandContext {
         let result = try loadCompose(toleratingErrors: toleratingErrors)
         guard let site = result.site else { throw ReportedFailure(.badInput) }
         let environment = try environmentName(for: site)
+        // status and down must reach an environment the file no longer declares; a deploy to a
+        // mistyped one would build a whole new stack.
+        if !toleratingErrors, !site.environmentNames.isEmpty, !site.environmentNames.contains(environment) {
+            let suggestion = KeySuggestion.nearest(to: environment, in: Set(site.environmentNames))
+            throw BadInputError(
+                "environment \"\(environment)\" is not declared in x-berth.environments (\(site.environmentNames.joined(separator: ", ")))",
+                hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "declare it under x-berth.environments first")
+        }
         var resolved: Site
         do {
             resolved = try site.resolved(environmentName: site.environmentNames.contains(environment) ? environment : nil)
@@ -37,6 +45,20 @@ extension CommandContext {
         if pinningImages { (resolved, pins) = try await self.pinningImages(in: resolved) }
         return Deployment(
             site: resolved, environmentName: environment, infra: InfraStackInput(site: resolved, environmentName: environment), pins: pins)
+    }
+}
+
+extension CommandContext {
+    /// `--service` names must be services of the file: a typo would otherwise plan "no changes"
+    /// and exit 0.
+    func checkServiceNames(_ names: [String], in site: Site) throws {
+        let known = Set(site.services.map(\.name))
+        for name in names where !known.contains(name) {
+            let suggestion = KeySuggestion.nearest(to: name, in: known)
+            throw BadInputError(
+                "--service \(name): the compose file has no service \"\(name)\"",
+                hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "its services: \(site.services.map(\.name).joined(separator: ", "))")
+        }
     }
 }
 

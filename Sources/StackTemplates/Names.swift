@@ -1,3 +1,5 @@
+import ComposeModel
+
 /// Every physical name Berth gives an AWS resource, in one place, with the limits that bind it.
 package struct Names: Sendable, Equatable {
     package var project: String
@@ -47,20 +49,9 @@ package struct Names: Sendable, Equatable {
     /// read access to exactly these.
     package var secretPrefix: String { "berth/\(Self.slug(project))/\(Self.slug(environment))" }
 
-    /// Lower-case letters, digits and hyphens; other characters become hyphens.
-    package static func slug(_ text: String) -> String {
-        var out = ""
-        for character in text.lowercased() {
-            if character.isASCII && (character.isLetter || character.isNumber) {
-                out.append(character)
-            } else if out.last != "-" {
-                out.append("-")
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        while out.hasPrefix("-") { out.removeFirst() }
-        return out.isEmpty ? "x" : out
-    }
+    /// Lower-case letters, digits and hyphens (`String.slug`, whose home is ComposeModel so
+    /// `validate` can find names that would collide).
+    package static func slug(_ text: String) -> String { text.slug }
 }
 
 /// The tags Berth puts on what it makes, and finds a site's resources again by.

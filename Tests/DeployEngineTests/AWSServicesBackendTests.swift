@@ -1,7 +1,9 @@
 import AWSRuntime
 import AWSServices
 import BerthTesting
+import Crypto
 import DeployEngine
+import Foundation
 import Testing
 
 /// The AWS backend over a fake transport, for the AWS answers it turns into outcomes.
@@ -30,5 +32,63 @@ struct AWSServicesBackendTests {
         } throws: { error in
             (error as? AWSServiceError)?.code == "InvalidParameterException"
         }
+    }
+}
+
+/// Secrets Manager version ids are client request tokens: visible to anyone allowed
+/// DescribeSecret, so they must not be computable from the value.
+struct SecretVersionIdTests {
+    static let value = "correct horse battery staple"
+    static let spec = StoredValueSpec(store: .secretsManager, name: "berth/shop/dev/db-password", value: value, digest: "d")
+
+    static func tokens(of transport: FakeTransport) -> [String] {
+        transport.requests.compactMap { request in
+            (try? JSONSerialization.jsonObject(with: request.body) as? [String: Any])?["ClientRequestToken"] as? String
+        }
+    }
+
+    @Test func versionIdsAreRandomPerWriteAndRevealNothing() async throws {
+        let transport = FakeTransport { _, _ in
+            FakeTransport.json(200, #"{"ARN":"arn:aws:secretsmanager:us-east-1:123456789012:secret:x","Name":"x"}"#)
+        }
+        let backend = AWSServicesBackend(client: .forTesting(transport: transport))
+        _ = try await backend.putStoredValue(Self.spec, exists: false)
+        _ = try await backend.putStoredValue(Self.spec, exists: true)
+        let tokens = Self.tokens(of: transport)
+        #expect(tokens.count == 2)
+        #expect(Set(tokens).count == 2, "the same value written twice gets two unrelated ids")
+        let hash = SHA256.hash(data: Data(Self.value.utf8)).map { String(format: "%02x", $0) }.joined()
+        for token in tokens {
+            #expect(!hash.contains(token.replacingOccurrences(of: "-", with: "").lowercased().prefix(8)))
+        }
+    }
+
+    @Test func aRetriedWriteKeepsItsToken() async throws {
+        let transport = FakeTransport { _, index in
+            index == 0
+                ? FakeTransport.json(500, #"{"__type":"InternalServiceError","message":"try again"}"#)
+                : FakeTransport.json(200, #"{"ARN":"arn:aws:secretsmanager:us-east-1:123456789012:secret:x"}"#)
+        }
+        let backend = AWSServicesBackend(
+            client: .forTesting(transport: transport, retryPolicy: RetryPolicy(maxAttempts: 3), sleeper: RecordingSleeper()))
+        _ = try await backend.putStoredValue(Self.spec, exists: true)
+        let tokens = Self.tokens(of: transport)
+        #expect(tokens.count == 2 && tokens[0] == tokens[1], "AWS must see the retry as the same version")
+    }
+
+    @Test func changeIsDecidedByTheStoredValueNotAVersionId() async throws {
+        let transport = FakeTransport { request, _ in
+            switch request.header("X-Amz-Target") {
+            case "secretsmanager.DescribeSecret":
+                return FakeTransport.json(200, #"{"ARN":"arn:x","VersionIdsToStages":{"6f1c-random":["AWSCURRENT"]}}"#)
+            default:
+                return FakeTransport.json(200, #"{"ARN":"arn:x","SecretString":"correct horse battery staple"}"#)
+            }
+        }
+        let backend = AWSServicesBackend(client: .forTesting(transport: transport))
+        #expect(try await backend.storedValue(Self.spec)?.digest == "d")
+        var changed = Self.spec
+        changed.value = "another"
+        #expect(try await backend.storedValue(changed)?.digest == "changed")
     }
 }

@@ -35,6 +35,7 @@ extension Berth {
 
         func run(_ context: CommandContext) async throws {
             let deployment = try await context.loadDeployment(toleratingErrors: true)
+            try context.checkServiceNames(service, in: deployment.site)
             let prompter = context.prompter
             let scope = service.isEmpty ? "every service of \(deployment.names.stack)" : service.joined(separator: ", ")
             if !yes {

@@ -16,6 +16,7 @@ extension Berth {
         func run(_ context: CommandContext) async throws {
             try options.checkUnified()
             let deployment = try await context.loadDeployment(pinningImages: true)
+            try context.checkServiceNames(options.service, in: deployment.site)
             let progress = ProgressRenderer(printer: context.printer)
             let result =
                 options.unified

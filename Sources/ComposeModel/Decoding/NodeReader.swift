@@ -141,8 +141,8 @@ struct NodeReader {
 }
 
 /// "Did you mean" by edit distance, for unknown keys.
-enum KeySuggestion {
-    static func nearest(to word: String, in candidates: Set<String>) -> String? {
+package enum KeySuggestion {
+    package static func nearest(to word: String, in candidates: Set<String>) -> String? {
         let limit = max(1, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates.sorted() {
@@ -152,17 +152,23 @@ enum KeySuggestion {
         return best?.0
     }
 
+    /// Edits between two words, a swap of neighbours counting as one (`stie` → `site`): the
+    /// typos people make (optimal string alignment distance).
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
         for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
             }
-            previous = current
         }
-        return previous[b.count]
+        return table[a.count][b.count]
     }
 }

@@ -69,7 +69,7 @@ extension ServiceDecoder {
     /// ECS takes health-check values only within its ranges; say what the task will get.
     private func noteOutOfRange(_ value: Double?, _ range: ClosedRange<Int>, _ unit: String, _ node: LocatedNode, _ path: String) {
         guard let value else { return }
-        let rounded = Int(value.rounded())
+        let rounded = Int(saturating: value)
         guard !range.contains(rounded) else { return }
         let used = min(range.upperBound, max(range.lowerBound, rounded))
         diagnostics.note(

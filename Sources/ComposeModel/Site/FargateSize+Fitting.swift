@@ -26,7 +26,7 @@ extension FargateSize {
             }
             return .success(FargateSize(cpu: units, memory: fit))
         }
-        let units = request.cpus.map { Int(($0 * 1024).rounded(.up)) }
+        let units = request.cpus.map { Int(saturating: $0 * 1024, rounding: .up) }
         if let size = smallest(fitting: units, memory: request.memoryMiB) { return .success(size) }
         let cpuTooBig = (units ?? 0) > 16384
         let asked = [request.cpus.map { "\($0) vCPU" }, request.memoryMiB.map { "\($0) MiB" }].compactMap { $0 }.joined(separator: " and ")

@@ -71,6 +71,12 @@ extension LocatedNode {
 private struct YamsConverter {
     let file: String
     let diagnostics: DiagnosticBag
+    /// Values left before the file counts as an alias bomb: aliases of aliases (`&a [*b, *b, …]`
+    /// nine levels deep) expand to hundreds of millions of values from a few lines, as the
+    /// "billion laughs" attack does. A real compose file has a few thousand.
+    private var remaining = YamsConverter.largestExpansion
+    private var exhausted = false
+    static let largestExpansion = 1_000_000
 
     init(file: String, diagnostics: DiagnosticBag) {
         self.file = file
@@ -90,6 +96,18 @@ private struct YamsConverter {
     }
 
     mutating func convert(_ node: Node) -> LocatedNode {
+        remaining -= 1
+        guard remaining >= 0 else {
+            if !exhausted {
+                exhausted = true
+                diagnostics.add(
+                    .error(
+                        at: location(node.mark), path: "",
+                        "the YAML expands to more than \(Self.largestExpansion) values here (aliases that repeat aliases)",
+                        hint: "check the anchors (&) and aliases (*) of this file"))
+            }
+            return LocatedNode.plain("null", location: nil)
+        }
         switch node {
         case .scalar(let scalar):
             return LocatedNode(

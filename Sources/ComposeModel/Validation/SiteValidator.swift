@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that need the whole site: dependencies that name real services and form no cycle,
 /// published ports used once, and `x-berth` environments that name real services and sizes.
 struct SiteValidator {
@@ -6,6 +8,7 @@ struct SiteValidator {
     let disabledServices: Set<String>
 
     func validate(_ site: Site) {
+        checkServiceNames(site)
         checkDependencies(site)
         DependencyCycles.report(in: site, diagnostics: diagnostics)
         checkPublishedPorts(site)
@@ -62,6 +65,43 @@ struct SiteValidator {
             }
             for diagnostic in regrouped.taskDiagnostics where reported.insert(diagnostic).inserted {
                 diagnostics.add(diagnostic)
+            }
+        }
+    }
+
+    /// The longest service name: ECS port names (`<service>-<port>-tcp`, Service Connect's) take
+    /// at most 64 characters.
+    static let longestServiceName = 50
+
+    /// What ECS and the names Berth derives accept: letters, digits, `-` and `_` (ECS services,
+    /// task families and containers take no `.`), short enough for port names, and no two
+    /// services with one slug (`web.app` and `web_app`, `Web` and `web`), which would share
+    /// Service Connect and log names and replace each other on every deploy.
+    private func checkServiceNames(_ site: Site) {
+        var bySlug: [String: String] = [:]
+        for service in site.services {
+            let path = "services.\(service.name)"
+            if service.name.contains(".") {
+                diagnostics.add(
+                    .error(
+                        at: service.location, path: path, "ECS names services and containers with letters, digits, - and _ only, not \".\"",
+                        hint: "rename it, e.g. \(service.name.replacingOccurrences(of: ".", with: "-")), and the places that reach it by name"))
+            }
+            if service.name.count > Self.longestServiceName {
+                diagnostics.add(
+                    .error(
+                        at: service.location, path: path,
+                        "the name has \(service.name.count) characters; ECS port names (<service>-<port>-tcp) allow at most 64, so at most \(Self.longestServiceName)",
+                        hint: "use a shorter name"))
+            }
+            if let first = bySlug[service.name.slug] {
+                diagnostics.add(
+                    .error(
+                        at: service.location, path: path,
+                        "services \"\(first)\" and \"\(service.name)\" would both be named \(service.name.slug) on AWS (Service Connect, logs, task families)",
+                        hint: "rename one of them"))
+            } else {
+                bySlug[service.name.slug] = service.name
             }
         }
     }

@@ -31,6 +31,10 @@ final class InProcessBerth: @unchecked Sendable {
 
     /// One command line; the streams start empty for each.
     func callAsFunction(_ arguments: String...) async -> Result {
+        await run(arguments)
+    }
+
+    func run(_ arguments: [String]) async -> Result {
         lock.withLock {
             output = ""
             error = ""

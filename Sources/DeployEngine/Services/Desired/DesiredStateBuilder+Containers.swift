@@ -27,7 +27,7 @@ extension DesiredStateBuilder {
         container.workingDirectory = service.workingDirectory
         container.ulimits = service.ulimits.map { .init(name: $0.name, softLimit: $0.soft, hardLimit: $0.hard) }
         // Fargate allows at most 120 seconds between SIGTERM and SIGKILL.
-        container.stopTimeout = service.stopGracePeriod.map { min(120, max(0, Int($0.rounded(.up)))) }
+        container.stopTimeout = service.stopGracePeriod.map { min(120, max(0, Int(saturating: $0, rounding: .up))) }
         container.readonlyRootFilesystem = service.readOnlyRootFilesystem
         container.initProcessEnabled = service.initProcess
         container.repositoryCredentials = service.aws.pullCredentials
@@ -88,7 +88,7 @@ extension DesiredStateBuilder {
         default: command = ["CMD-SHELL", check.test.joined(separator: " ")]
         }
         func clamp(_ value: Double?, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
-            min(range.upperBound, max(range.lowerBound, value.map { Int($0.rounded()) } ?? fallback))
+            min(range.upperBound, max(range.lowerBound, value.map { Int(saturating: $0) } ?? fallback))
         }
         return .init(
             command: command, interval: clamp(check.intervalSeconds, 30, HealthCheck.intervalRange),

@@ -44,4 +44,11 @@ package struct StoredValueSpec: Sendable, Equatable {
     /// Never printed, logged or put in a template; compared by `digest`.
     package var value: String
     package var digest: String
+
+    package init(store: Store, name: String, value: String, digest: String) {
+        self.store = store
+        self.name = name
+        self.value = value
+        self.digest = digest
+    }
 }
