@@ -42,4 +42,25 @@ import Testing
         #expect(result.errors.contains { $0.path == "services.web.cpus" })
         #expect(result.errors.contains { $0.path == "services.api.deploy.replicas" })
     }
+
+    @Test func aFileThatIsNotYAMLIsNeverQuoted() {
+        let key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n"
+        let result = TestSupport.load("services: {}", files: ["id_ed25519": key], composeFiles: ["id_ed25519"])
+        #expect(result.errorSummaries == ["1:1 : the top level of a compose file must be a mapping, found text"])
+        for diagnostic in result.diagnostics {
+            #expect(!diagnostic.description.contains("b3BlbnNz"))
+            #expect(!diagnostic.description.contains("PRIVATE KEY"))
+        }
+    }
+
+    @Test func aHugeValueIsQuotedAsAShortExcerpt() {
+        let huge = String(repeating: "x", count: 5_000_000)
+        let result = TestSupport.load("services:\n  web:\n    image: nginx\n    cpus: \"\(huge)\"\n    ports: [\"80\\n:80\"]\n")
+        #expect(result.errors.count == 2)
+        for error in result.errors {
+            #expect(error.description.count < 200, "\(error.description.prefix(300))")
+            #expect(!error.description.contains("\n"))
+        }
+        #expect(result.errors.first?.message == "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (5000000 characters)\" is not a number")
+    }
 }

@@ -109,10 +109,18 @@ extension Integration {
                 #expect(!resources.contains { $0.ResourceType == "AWS::ECR::Repository" }, "\(stack)")
             }
 
+            // dev runs from an image in the project's repository; tearing down an environment
+            // that was never deployed, then another one with its data, leaves that image alone.
+            try gate.seedImage(region: Self.region, repository: "website/site")
+            let never = try berth(["down", "--env", "uat", "--infra", "--yes"], gate)
+            #expect(never.status == 0, "\(never.stderr)")
+            #expect(never.stdout.contains("nothing is deployed for website-uat"), "\(never.stdout)")
             let down = try berth(["down", "--env", "prod", "--infra", "--delete-data", "--yes"], gate)
             #expect(down.status == 0, "\(down.stderr)")
             #expect(down.stdout.contains("kept repository website/site"), "\(down.stdout)")
             #expect(try await ECRClient(client).describeRepositories(names: ["website/site"]).collect { $0 }.count == 1)
+            #expect(try await ECRClient(client).describeImages(repositoryName: "website/site").collect { $0 }.count == 1, "dev's image is still there")
+            #expect(try gate.client.requests().filter { ["BatchDeleteImage", "DeleteRepository"].contains($0.operation ?? "") }.isEmpty)
             #expect(try await cloudFormation.describeStack("website-dev") != nil)
             try gate.client.expectNoRejections()
         }

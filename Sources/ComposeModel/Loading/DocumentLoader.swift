@@ -28,8 +28,8 @@ final class DocumentLoader {
             if let root = document, root.entries == nil {
                 diagnostics.add(
                     .error(
-                        at: root.location, path: "", "the top level of a compose file must be a mapping, found \(root.kindName)",
-                        hint: "start with `services:`"))
+                        at: root.location, path: "", "the top level of a compose file must be a mapping, found \(root.kindWord)",
+                        hint: "a compose file starts with `services:` or `name:`; check the file given with -f"))
                 document = nil
             }
         } else {

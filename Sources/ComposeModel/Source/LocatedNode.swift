@@ -105,6 +105,15 @@ extension LocatedNode {
     }
 
     /// A short name for the node's kind, used in "expected a mapping, found a list" messages.
+    /// What kind of value this is, without its text: for files that may not be YAML at all.
+    var kindWord: String {
+        switch value {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar: return isNull ? "null" : "text"
+        }
+    }
+
     var kindName: String {
         switch value {
         case .mapping: return "a mapping"

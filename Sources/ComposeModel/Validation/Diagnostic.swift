@@ -39,9 +39,9 @@ package struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringC
     ) {
         self.severity = severity
         self.location = location
-        self.path = path
-        self.message = message
-        self.hint = hint
+        self.path = Excerpt.line(path)
+        self.message = Excerpt.shortenQuotes(message)
+        self.hint = hint.map(Excerpt.shortenQuotes)
     }
 
     package static func error(
