@@ -44,7 +44,8 @@ import Testing
     }
 
     @Test func aFileThatIsNotYAMLIsNeverQuoted() {
-        let key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n"
+        let key =
+            "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n"
         let result = TestSupport.load("services: {}", files: ["id_ed25519": key], composeFiles: ["id_ed25519"])
         #expect(result.errorSummaries == ["1:1 : the top level of a compose file must be a mapping, found text"])
         for diagnostic in result.diagnostics {

@@ -119,7 +119,8 @@ extension Integration {
             #expect(down.status == 0, "\(down.stderr)")
             #expect(down.stdout.contains("kept repository website/site"), "\(down.stdout)")
             #expect(try await ECRClient(client).describeRepositories(names: ["website/site"]).collect { $0 }.count == 1)
-            #expect(try await ECRClient(client).describeImages(repositoryName: "website/site").collect { $0 }.count == 1, "dev's image is still there")
+            #expect(
+                try await ECRClient(client).describeImages(repositoryName: "website/site").collect { $0 }.count == 1, "dev's image is still there")
             #expect(try gate.client.requests().filter { ["BatchDeleteImage", "DeleteRepository"].contains($0.operation ?? "") }.isEmpty)
             #expect(try await cloudFormation.describeStack("website-dev") != nil)
             try gate.client.expectNoRejections()

@@ -122,7 +122,7 @@ extension ServiceDecoder {
             // A missing optional file adds nothing, as in compose.
             if reference.required && context.fileSystem.kind(atPath: context.hostPath(reference.path)) != .file {
                 diagnostics.error(
-                    item, itemPath, "env file \(reference.path) does not exist",
+                    item, itemPath, "env file \(reference.path) \(context.fileSystem.whyUnreadable(atPath: context.hostPath(reference.path)))",
                     hint: "create it, or write `required: false` to make it optional")
             }
             files.append((reference, itemPath))

@@ -191,7 +191,8 @@ struct SiteDecoder {
             let relative = context.projectRelative(value)
             if context.fileSystem.kind(atPath: context.hostPath(value)) != .file {
                 diagnostics.warning(
-                    file, path.appendingKey("file"), "\(value) does not exist", hint: "create it before deploying; its contents are uploaded")
+                    file, path.appendingKey("file"), "\(value) \(context.fileSystem.whyUnreadable(atPath: context.hostPath(value)))",
+                    hint: "create it before deploying; its contents are uploaded")
             } else {
                 context.checkConfigFileSize(context.hostPath(value), file, path.appendingKey("file"))
             }

@@ -16,7 +16,8 @@ enum ComposeFileLocator {
             let files = options.files.map { FilePath.resolve($0, against: workingDirectory) }
             for (given, file) in zip(options.files, files) where fileSystem.kind(atPath: file) != .file {
                 diagnostics.append(
-                    .error(at: nil, path: "", "compose file \(given) does not exist", hint: "check the path given with -f"))
+                    .error(at: nil, path: "", "compose file \(given) \(fileSystem.whyUnreadable(atPath: file))", hint: "check the path given with -f")
+                )
             }
             return Located(files: files, diagnostics: diagnostics)
         }

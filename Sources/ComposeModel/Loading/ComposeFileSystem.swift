@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What the loader needs from the disk: reading compose and `.env` files, and telling a file from
 /// a directory (a bind-mounted file becomes a config file; a directory cannot go to Fargate).
 ///
@@ -9,6 +15,15 @@ package protocol ComposeFileSystem: Sendable {
     func readText(atPath path: String) -> String?
     /// Whether the path is a file, a directory, or missing (nil).
     func kind(atPath path: String) -> FileKind?
+    /// Why `readText` gave nil, in words that finish "PATH …": "does not exist", "is a
+    /// directory", "cannot be read (permission denied)", "is a loop of symbolic links".
+    func whyUnreadable(atPath path: String) -> String
+}
+
+extension ComposeFileSystem {
+    package func whyUnreadable(atPath path: String) -> String {
+        kind(atPath: path) == .directory ? "is a directory, not a file" : "does not exist"
+    }
 }
 
 package enum FileKind: Sendable, Equatable {
@@ -23,6 +38,21 @@ package struct LocalFileSystem: ComposeFileSystem {
     package func readText(atPath path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    package func whyUnreadable(atPath path: String) -> String {
+        if kind(atPath: path) == .directory { return "is a directory, not a file" }
+        let descriptor = open(path, O_RDONLY)
+        if descriptor >= 0 {
+            close(descriptor)
+            return "could not be read"
+        }
+        switch errno {
+        case ENOENT, ENOTDIR: return "does not exist"
+        case EACCES, EPERM: return "cannot be read (permission denied)"
+        case ELOOP: return "is a loop of symbolic links"
+        default: return "cannot be read (\(String(cString: strerror(errno))))"
+        }
     }
 
     package func kind(atPath path: String) -> FileKind? {

@@ -33,7 +33,7 @@ final class DocumentLoader {
                 document = nil
             }
         } else {
-            diagnostics.error(node, keyPath, "cannot read \(displayPath(path))", hint: "check that the file exists")
+            diagnostics.error(node, keyPath, "\(displayPath(path)) \(fileSystem.whyUnreadable(atPath: path))", hint: "check the path")
         }
         parsed[path] = .some(document)
         return document
@@ -53,7 +53,10 @@ final class DocumentLoader {
         for path in paths {
             guard let text = fileSystem.readText(atPath: path) else {
                 if required {
-                    diagnostics.add(.error(at: nil, path: "", "env file \(displayPath(path)) does not exist", hint: "check the --env-file path"))
+                    diagnostics.add(
+                        .error(
+                            at: nil, path: "", "env file \(displayPath(path)) \(fileSystem.whyUnreadable(atPath: path))",
+                            hint: "check the --env-file path"))
                 }
                 continue
             }

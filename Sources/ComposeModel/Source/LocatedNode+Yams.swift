@@ -41,6 +41,13 @@ extension LocatedNode {
             return .error(at: at(mark), path: "", text(problem, context))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            // Yams points at the first occurrence; the mistake is the repeat.
+            if let first = duplicates.first, let repeated = Self.repeatedKey(first, after: context.mark, in: yaml) {
+                return .error(
+                    at: SourceLocation(file: file, line: repeated.line, column: repeated.column), path: "",
+                    "duplicate key \(names) in one mapping (first at line \(context.mark.line))",
+                    hint: "a key may appear only once; merge the two entries")
+            }
             return .error(
                 at: at(context.mark), path: "", "duplicate key \(names) in one mapping",
                 hint: "a key may appear only once; merge the two entries")
@@ -50,6 +57,26 @@ extension LocatedNode {
         default:
             return .error(at: SourceLocation(file: file, line: 1, column: 1), path: "", "cannot parse YAML: \(error)")
         }
+    }
+
+    /// The line and column of `key` written again at the first one's column in the lines after
+    /// it, before the mapping ends (a line indented less); nil for flow mappings.
+    static func repeatedKey(_ key: String, after mark: Mark, in yaml: String) -> (line: Int, column: Int)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let indent = mark.column - 1
+        for index in mark.line..<lines.count {
+            let line = lines[index]
+            let leading = line.prefix { $0 == " " }.count
+            let body = line.dropFirst(leading)
+            if body.isEmpty || body.hasPrefix("#") { continue }
+            if leading < indent { return nil }
+            guard leading == indent else { continue }
+            for written in [key, "\"\(key)\"", "'\(key)'"] where body.hasPrefix(written + ":") {
+                return (index + 1, indent + 1)
+            }
+        }
+        return nil
     }
 
     private static func location(ofOffset offset: Int, in text: String, file: String) -> SourceLocation {
