@@ -48,3 +48,11 @@ import Testing
         #expect(Self.load("compose.yaml", in: folder).errorSummaries == ["- : compose.yaml cannot be read (permission denied)"])
     }
 }
+
+@Suite struct IncludedFileTests {
+    @Test func anIncludedFilesMisspeltTopLevelKeyIsAnError() {
+        let result = TestSupport.load(
+            "include: [db.yaml]\nservices:\n  web: {image: nginx}\n", files: ["db.yaml": "servces:\n  db: {image: postgres}\n"])
+        #expect(result.errors.map(\.description) == ["db.yaml:1:1: servces: unknown key \"servces\" (did you mean \"services\"?)"])
+    }
+}

@@ -65,3 +65,29 @@ import Testing
         #expect(result.errors.first?.message == "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (5000000 characters)\" is not a number")
     }
 }
+
+/// Limits AWS documents, checked offline at the line that breaks them.
+@Suite struct AWSLimitTests {
+    @Test(arguments: [
+        ("/../../etc", "EFS refuses a level starting with \".\" (..) in a root directory"),
+        ("data", "the root directory must start with /, not \"data\""),
+        ("/a/b/c/d/e", "EFS takes root directories at most 4 levels deep, this has 5"),
+        ("/a;rm", "EFS refuses \";\" in a root directory"),
+    ])
+    func rootDirectoriesEFSRefuses(path: String, message: String) {
+        let result = TestSupport.load(
+            "services:\n  web: {image: nginx, volumes: [data:/d]}\nvolumes:\n  data:\n    driver_opts: {root_directory: \"\(path)\"}\n")
+        #expect(result.errorSummaries == ["5:35 volumes.data.driver_opts.root_directory: \(message)"])
+    }
+
+    @Test func posixIdsAboveEFSsRangeAreRefused() {
+        let result = TestSupport.load(
+            "services:\n  web: {image: nginx, volumes: [data:/d]}\nvolumes:\n  data:\n    driver_opts: {uid: \"1000\", gid: \"99999999999\"}\n")
+        #expect(result.errorSummaries == ["5:37 volumes.data.driver_opts.gid: 99999999999 is above the maximum of 4294967295"])
+    }
+
+    @Test func replicasOverTheTasksPerServiceQuotaWarn() {
+        let result = TestSupport.load("services:\n  web:\n    image: nginx\n    deploy: {replicas: 10000}\n")
+        #expect(result.diagnostics(matching: "at most 5000 tasks per service").count == 1)
+    }
+}

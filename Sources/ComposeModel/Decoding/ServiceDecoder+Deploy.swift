@@ -2,6 +2,9 @@
 /// size chosen from the resources. Sizes are looked for in `x-berth`, then `deploy.resources.limits`,
 /// then `reservations`, then the legacy `cpus`/`mem_limit`.
 extension ServiceDecoder {
+    /// ECS's "tasks per service" quota.
+    static let tasksPerService = 5000
+
     static let deployKeys: Set<String> = [
         "mode", "endpoint_mode", "replicas", "labels", "rollback_config", "update_config", "resources", "restart_policy",
         "placement",
@@ -40,7 +43,13 @@ extension ServiceDecoder {
         for entry in entries {
             let keyPath = path.appendingKey(entry.key)
             switch entry.key {
-            case "replicas": service.replicas = reader.int(entry.value, keyPath, minimum: 0) ?? service.replicas
+            case "replicas":
+                service.replicas = reader.int(entry.value, keyPath, minimum: 0) ?? service.replicas
+                if service.replicas > Self.tasksPerService {
+                    diagnostics.warning(
+                        entry.value, keyPath, "ECS runs at most \(Self.tasksPerService) tasks per service (a service quota), not \(service.replicas)",
+                        hint: "split the load over several services, or ask AWS about the quota first")
+                }
             case "mode":
                 if let mode = reader.string(entry.value, keyPath), mode != "replicated" {
                     diagnostics.warning(

@@ -106,6 +106,27 @@ struct SiteDecoder {
         }
     }
 
+    static let largestPosixId = 4_294_967_295
+
+    /// What EFS refuses in an access point's root directory (`RootDirectory.Path`): at most 100
+    /// characters and 4 levels from `/`, no level starting with `.` (so no `..`), none of
+    /// `$#<>;`|&?{}^*`; nil when it is acceptable.
+    static func rootDirectoryProblem(_ path: String) -> String? {
+        guard path.hasPrefix("/") else { return "the root directory must start with /, not \"\(path)\"" }
+        guard path.count <= 100 else { return "EFS takes root directories of at most 100 characters, this has \(path.count)" }
+        if path == "/" { return nil }
+        let levels = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        guard levels.count <= 4 else { return "EFS takes root directories at most 4 levels deep, this has \(levels.count)" }
+        if let level = levels.first(where: { $0.isEmpty || $0.hasPrefix(".") }) {
+            return level.isEmpty
+                ? "the root directory has an empty level (//)" : "EFS refuses a level starting with \".\" (\(level)) in a root directory"
+        }
+        if let character = path.first(where: { "$#<>;`|&?{}^*\n".contains($0) }) {
+            return "EFS refuses \"\(character)\" in a root directory"
+        }
+        return nil
+    }
+
     /// `uid`, `gid`, `permissions`, `root_directory` (or `root-directory`) become the EFS access
     /// point; other options are kept as written.
     private func decodeAccessPoint(_ node: LocatedNode, _ path: String, into volume: inout NamedVolume) {
@@ -113,8 +134,9 @@ struct SiteDecoder {
             let optionNode = node[option.name]
             let optionPath = path.appendingKey(option.name)
             switch option.name.replacingDashes() {
-            case "uid": volume.accessPoint.uid = optionNode.flatMap { reader.int($0, optionPath, minimum: 0) }
-            case "gid": volume.accessPoint.gid = optionNode.flatMap { reader.int($0, optionPath, minimum: 0) }
+            // EFS takes POSIX ids from 0 to 2^32 - 1.
+            case "uid": volume.accessPoint.uid = optionNode.flatMap { reader.int($0, optionPath, minimum: 0, maximum: Self.largestPosixId) }
+            case "gid": volume.accessPoint.gid = optionNode.flatMap { reader.int($0, optionPath, minimum: 0, maximum: Self.largestPosixId) }
             case "permissions":
                 let text = option.value ?? ""
                 if text.count >= 3 && text.count <= 4 && text.allSatisfy({ ("0"..."7").contains($0) }) {
@@ -122,7 +144,12 @@ struct SiteDecoder {
                 } else {
                     diagnostics.error(optionNode, optionPath, "\"\(text)\" is not an octal permission", hint: "e.g. 0755 or 755")
                 }
-            case "root_directory": volume.accessPoint.rootDirectory = option.value
+            case "root_directory":
+                if let problem = Self.rootDirectoryProblem(option.value ?? "") {
+                    diagnostics.error(optionNode, optionPath, problem, hint: "e.g. /ghost-content or /data/uploads")
+                } else {
+                    volume.accessPoint.rootDirectory = option.value
+                }
             default: volume.driverOptions.append(option)
             }
         }

@@ -54,6 +54,9 @@ struct Include {
             subVariables.merge(variables) { _, parent in parent }
             let project = ProjectDocument(loader: loader, variables: subVariables, stack: stack + absolute)
             guard let document = project.load(files: absolute, projectDirectory: subDirectory) else { continue }
+            // Only the included resources are copied in: a misspelt top-level key (`servces:`)
+            // would otherwise vanish without a word.
+            NodeReader(diagnostics: diagnostics).checkKeys(document.entries ?? [], "", known: SiteDecoder.topLevelKeys)
             documents.append(PathRebase(from: subDirectory, to: projectDirectory).document(document))
         }
         return documents
