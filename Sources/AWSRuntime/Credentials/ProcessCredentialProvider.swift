@@ -7,10 +7,15 @@ package struct ProcessCredentialProvider: CredentialProvider {
     package let command: String
     package var source: String { "credential_process of profile \(profile)" }
     let profile: String
+    /// As the AWS SDK for Go's process provider: a minute, then the command is killed.
+    let timeout: TimeInterval
+    /// Credentials JSON is a few hundred bytes; a megabyte means something else is printing.
+    static let outputLimit = 1 << 20
 
-    package init(command: String, profile: String) {
+    package init(command: String, profile: String, timeout: TimeInterval = 60) {
         self.command = command
         self.profile = profile
+        self.timeout = timeout
     }
 
     struct Output: Decodable {
@@ -22,22 +27,24 @@ package struct ProcessCredentialProvider: CredentialProvider {
     }
 
     package func credentials() async throws -> AWSCredentials {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = FileHandle.standardError
+        let outcome: ChildProcess.Outcome
         do {
-            try process.run()
-        } catch {
-            throw CredentialError("credential_process of profile \(profile) could not start: \(error)")
+            outcome = try ChildProcess(command: command, timeout: timeout, outputLimit: Self.outputLimit).run()
+        } catch .couldNotStart(let reason) {
+            throw CredentialError("credential_process of profile \(profile) could not start: \(reason)")
+        } catch .timedOut {
+            throw CredentialError(
+                "credential_process of profile \(profile) did not finish in \(Int(timeout)) s and was stopped",
+                hint: "run the command by hand to see what it waits for (a login prompt?)")
+        } catch .tooMuchOutput {
+            throw CredentialError(
+                "credential_process of profile \(profile) printed more than \(Self.outputLimit / 1024) KB and was stopped",
+                hint: "it must print one Version 1 credentials JSON object")
         }
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CredentialError("credential_process of profile \(profile) exited with status \(process.terminationStatus)")
+        guard outcome.status == 0 else {
+            throw CredentialError("credential_process of profile \(profile) exited with status \(outcome.status)")
         }
+        let data = outcome.output
         guard let output = try? JSONDecoder().decode(Output.self, from: data), output.Version == 1 else {
             throw CredentialError(
                 "credential_process of profile \(profile) did not print Version 1 credentials JSON",
