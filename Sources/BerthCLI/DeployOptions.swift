@@ -18,6 +18,9 @@ struct DeployOptions: ParsableArguments {
     @Flag(help: "One CloudFormation stack with everything (see `berth template --unified`) instead of the two layers.")
     var unified = false
 
+    @Flag(help: "When another deploy or down of the environment runs, wait for it instead of stopping.")
+    var waitForLock = false
+
     /// The single stack has no layers to pick from, and CloudFormation deploys all of it.
     /// Checked in `run` rather than `validate()`, so the exit status is Berth's bad-input 2.
     func checkUnified() throws {
@@ -31,10 +34,11 @@ struct DeployOptions: ParsableArguments {
         case infra, services
     }
 
-    func siteOptions(wait: Bool) -> SiteDeployer.Options {
+    /// - Parameter lock: who takes the environment's lock (deploy); nil for `plan`, which writes nothing.
+    func siteOptions(wait: Bool, lock: LockHolder? = nil) -> SiteDeployer.Options {
         SiteDeployer.Options(
             only: only.map { $0 == .infra ? .infra : .services }, services: service.isEmpty ? nil : Set(service),
             stack: StackDeployOptions(recreate: recreate, waitForOtherOperations: wait, continueUpdateRollback: continueUpdateRollback),
-            waitForServices: wait)
+            waitForServices: wait, lock: lock, waitForLock: waitForLock)
     }
 }

@@ -47,6 +47,10 @@ package struct Names: Sendable, Equatable {
 
     /// The prefix under which Berth keeps a site's secrets and parameters, so IAM can grant
     /// read access to exactly these.
+    /// The environment's deploy lock (`EnvironmentLock`), a Parameter Store record outside the
+    /// site's own prefix so that cleaning the site's parameters never removes it.
+    package var lockParameter: String { "/berth-lock/\(Self.slug(project))/\(Self.slug(environment))" }
+
     package var secretPrefix: String { "berth/\(Self.slug(project))/\(Self.slug(environment))" }
 
     /// Lower-case letters, digits and hyphens (`String.slug`, whose home is ComposeModel so

@@ -21,10 +21,11 @@ extension Berth {
             let deployment = try await context.loadDeployment(pinningImages: true)
             try context.checkServiceNames(options.service, in: deployment.site)
             let progress = ProgressRenderer(printer: context.printer)
+            let siteOptions = options.siteOptions(wait: !noWait, lock: .current(command: "deploy", environment: context.processEnvironment))
             let result =
                 options.unified
-                ? try await context.unifiedDeployer(deployment, progress: progress).deploy(options.siteOptions(wait: !noWait))
-                : try await context.siteDeployer(deployment, progress: progress).deploy(options.siteOptions(wait: !noWait))
+                ? try await context.unifiedDeployer(deployment, progress: progress).deploy(siteOptions)
+                : try await context.siteDeployer(deployment, progress: progress).deploy(siteOptions)
             let report = DeployReport(deployment: deployment, result: result)
             try context.printer.result(report) { report.text }
         }

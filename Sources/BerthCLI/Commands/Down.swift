@@ -28,6 +28,9 @@ extension Berth {
         @Flag(name: .shortAndLong, help: "Do not ask; for scripts (needed with --delete-data when there is no terminal).")
         var yes = false
 
+        @Flag(help: "When a deploy or down of the environment runs, wait for it instead of stopping.")
+        var waitForLock = false
+
         func validate() throws {
             if deleteData && !infra { throw ValidationError("--delete-data needs --infra") }
             if infra && !service.isEmpty { throw ValidationError("--infra removes the whole site; it cannot be combined with --service") }
@@ -54,7 +57,9 @@ extension Berth {
             }
             let progress = ProgressRenderer(printer: context.printer)
             let result = try await context.siteDeployer(deployment, progress: progress).down(
-                .init(services: service.isEmpty ? nil : Set(service), accessPoints: accessPoints, infra: infra, deleteData: deleteData))
+                .init(
+                    services: service.isEmpty ? nil : Set(service), accessPoints: accessPoints, infra: infra, deleteData: deleteData,
+                    lock: .current(command: "down", environment: context.processEnvironment), waitForLock: waitForLock))
             struct Report: Encodable { var removed: [String]; var kept: [String]; var nothingDeployed: Bool }
             try context.printer.result(Report(removed: result.removed, kept: result.kept, nothingDeployed: result.nothingDeployed)) {
                 if result.nothingDeployed { return "nothing is deployed for \(deployment.names.stack)" }

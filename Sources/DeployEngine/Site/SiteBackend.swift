@@ -7,7 +7,7 @@ import StackTemplates
 /// in-memory one, so `plan`, `deploy`, `down` and `status` run in process.
 ///
 /// Every delete tolerates what is already gone, so an interrupted `down` finishes on the next run.
-package protocol SiteBackend: ServicesBackend {
+package protocol SiteBackend: ServicesBackend, LockStore {
     var region: String { get }
     func accountId() async throws -> String
     /// The subnet parameters of a site in an existing VPC (`x-aws-vpc`); none otherwise.

@@ -9,12 +9,19 @@ extension SiteDeployer {
         package var infra: Bool
         /// Also the file systems and the backup bucket, which the stack keeps (Retain).
         package var deleteData: Bool
+        package var lock: LockHolder?
+        package var waitForLock: Bool
 
-        package init(services: Set<String>? = nil, accessPoints: Bool = false, infra: Bool = false, deleteData: Bool = false) {
+        package init(
+            services: Set<String>? = nil, accessPoints: Bool = false, infra: Bool = false, deleteData: Bool = false, lock: LockHolder? = nil,
+            waitForLock: Bool = false
+        ) {
             self.services = services
             self.accessPoints = accessPoints || infra && services == nil && deleteData
             self.infra = infra
             self.deleteData = deleteData
+            self.lock = lock
+            self.waitForLock = waitForLock
         }
     }
 
@@ -28,6 +35,10 @@ extension SiteDeployer {
     /// Removes what `deploy` made, in reverse order; each step tolerates what is already gone,
     /// so `down` twice is harmless and an interrupted `down` finishes on the next run.
     package func down(_ options: DownOptions) async throws -> DownResult {
+        try await locking(options.lock, wait: options.waitForLock) { try await downUnlocked(options) }
+    }
+
+    func downUnlocked(_ options: DownOptions) async throws -> DownResult {
         var result = DownResult()
         let account = try await backend.accountId()
         let target = try await readTarget(accountId: account)

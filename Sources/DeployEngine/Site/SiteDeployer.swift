@@ -25,16 +25,21 @@ package struct SiteDeployer: Sendable {
         package var stack: StackDeployOptions
         package var waitForServices: Bool
         package var servicesWaiter: Waiter
+        /// Who takes the environment's lock for the run; nil runs without one (plan, tests).
+        package var lock: LockHolder?
+        package var waitForLock: Bool
 
         package init(
             only: Layer? = nil, services: Set<String>? = nil, stack: StackDeployOptions = .init(), waitForServices: Bool = true,
-            servicesWaiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 1800)
+            servicesWaiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 1800), lock: LockHolder? = nil, waitForLock: Bool = false
         ) {
             self.only = only
             self.services = services
             self.stack = stack
             self.waitForServices = waitForServices
             self.servicesWaiter = servicesWaiter
+            self.lock = lock
+            self.waitForLock = waitForLock
         }
     }
 
@@ -183,6 +188,18 @@ package struct SiteDeployer: Sendable {
     }
 
     package func deploy(_ options: Options = Options()) async throws -> Result {
+        try await locking(options.lock, wait: options.waitForLock) { try await deployUnlocked(options) }
+    }
+
+    /// `body` under the environment's lock when `holder` is given.
+    func locking<T: Sendable>(_ holder: LockHolder?, wait: Bool, _ body: () async throws -> T) async throws -> T {
+        guard let holder else { return try await body() }
+        let lock = EnvironmentLock(
+            store: backend, name: names.lockParameter, stack: names.stack, waitForLock: wait, onNote: { [onEvent] in onEvent(.note($0)) })
+        return try await lock.holding(holder, body)
+    }
+
+    func deployUnlocked(_ options: Options) async throws -> Result {
         let account = try await backend.accountId()
         var result = Result(outputs: [:])
         // Services alone need the stack: say so before writing anything.

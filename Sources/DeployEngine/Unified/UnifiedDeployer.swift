@@ -48,6 +48,14 @@ package struct UnifiedDeployer: Sendable {
     }
 
     package func deploy(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
+        guard let holder = options.lock else { return try await deployUnlocked(options) }
+        let lock = EnvironmentLock(
+            store: backend, name: names.lockParameter, stack: names.stack, waitForLock: options.waitForLock,
+            onNote: { [onEvent] in onEvent(.note($0)) })
+        return try await lock.holding(holder) { try await deployUnlocked(options) }
+    }
+
+    func deployUnlocked(_ options: SiteDeployer.Options) async throws -> SiteDeployer.Result {
         let (request, actions) = try await prepare(apply: true)
         onEvent(.layer(.infra, "stack \(names.stack) (single template)"))
         let deployed = try await stacks.deploy(stack: request, options: options.stack) { onEvent(.stack($0)) }

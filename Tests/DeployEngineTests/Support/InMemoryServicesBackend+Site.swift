@@ -45,3 +45,19 @@ extension InMemoryServicesBackend: SiteBackend {
         }
     }
 }
+
+/// The lock records, in memory; not counted as writes, so tests of what a deploy writes need
+/// not list them.
+extension InMemoryServicesBackend: LockStore {
+    func createLock(_ name: String, value: String) async throws -> Bool {
+        locked {
+            guard locks[name] == nil else { return false }
+            locks[name] = value
+            return true
+        }
+    }
+
+    func readLock(_ name: String) async throws -> String? { locked { locks[name] } }
+
+    func deleteLock(_ name: String) async throws { _ = locked { locks.removeValue(forKey: name) } }
+}

@@ -18,6 +18,8 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     /// What the infrastructure stack made and `down --delete-data` removes.
     var fileSystems: Set<String> = []
     var buckets: Set<String> = []
+    /// Environment locks by name (`Names.lockParameter`).
+    var locks: [String: String] = [:]
     var writes: [String] = []
     /// Service name → the next rollout fails.
     var failNextRollout: Set<String> = []

@@ -25,6 +25,25 @@ package struct AWSServicesBackend: ServicesBackend {
 
     // MARK: Stored values
 
+    // MARK: Lock
+
+    package func createLock(_ name: String, value: String) async throws -> Bool {
+        do {
+            try await ssm.putParameter(name: name, value: value, overwrite: false, description: "Berth's deploy lock of this environment")
+            return true
+        } catch let error as AWSServiceError where error.isParameterAlreadyExists {
+            return false
+        }
+    }
+
+    package func readLock(_ name: String) async throws -> String? {
+        try await ssm.getParameters(names: [name], withDecryption: false).Parameters?.first { $0.Name == name }?.Value
+    }
+
+    package func deleteLock(_ name: String) async throws {
+        try await ssm.deleteParameters(names: [name])
+    }
+
     package func storedValue(_ spec: StoredValueSpec) async throws -> ObservedValue? {
         switch spec.store {
         case .secretsManager:

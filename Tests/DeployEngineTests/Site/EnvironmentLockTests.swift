@@ -1,0 +1,115 @@
+import AWSRuntime
+import BerthTesting
+import DeployEngine
+import Foundation
+import StackTemplates
+import Testing
+
+/// One deploy or teardown of an environment at a time, across machines.
+struct EnvironmentLockTests {
+    static let alice = LockHolder(owner: "alice@laptop", command: "deploy", pid: 4242, started: Date().addingTimeInterval(-180), token: "a")
+    static let bob = LockHolder(owner: "bob@ci", command: "deploy", pid: 7, token: "b")
+
+    static func lock(_ store: any LockStore, wait: Bool = false, notes: NoteRecorder = NoteRecorder()) -> EnvironmentLock {
+        EnvironmentLock(store: store, name: "/berth-lock/shop/dev", stack: "shop-dev", waitForLock: wait, sleeper: RecordingSleeper()) {
+            notes.append($0)
+        }
+    }
+
+    final class NoteRecorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [String] = []
+        func append(_ note: String) { lock.withLock { recorded.append(note) } }
+        var notes: [String] { lock.withLock { recorded } }
+    }
+
+    @Test func theSecondRunSaysWhoHoldsItSinceWhen() async throws {
+        let store = InMemoryServicesBackend()
+        try await Self.lock(store).acquire(Self.alice)
+        let error = await #expect(throws: LockHeldError.self) { try await Self.lock(store).acquire(Self.bob) }
+        #expect(error?.description.hasPrefix("shop-dev is locked by alice@laptop (berth deploy, pid 4242) since ") == true)
+        #expect(error?.description.hasSuffix(", 3 min ago") == true)
+        #expect(error?.hint == "wait for it to finish, or re-run with --wait-for-lock")
+    }
+
+    @Test func onlyTheHolderReleasesIt() async throws {
+        let store = InMemoryServicesBackend()
+        try await Self.lock(store).acquire(Self.alice)
+        await Self.lock(store).release(Self.bob)
+        #expect(store.locks["/berth-lock/shop/dev"] != nil)
+        await Self.lock(store).release(Self.alice)
+        #expect(store.locks.isEmpty)
+        try await Self.lock(store).acquire(Self.bob)
+    }
+
+    @Test func aStaleLockIsTakenOverWithANote() async throws {
+        let store = InMemoryServicesBackend()
+        var dead = Self.alice
+        dead.started = Date().addingTimeInterval(-4 * 3600)
+        try await Self.lock(store).acquire(dead)
+        let notes = NoteRecorder()
+        try await Self.lock(store, notes: notes).acquire(Self.bob)
+        #expect(notes.notes.count == 1)
+        #expect(notes.notes.first?.hasSuffix("older than 3 h, taking it over") == true)
+        #expect(store.locks["/berth-lock/shop/dev"]?.contains("\"token\":\"b\"") == true)
+    }
+
+    @Test func aRetriedCreateFindsItsOwnRecord() async throws {
+        let store = InMemoryServicesBackend()
+        try await Self.lock(store).acquire(Self.alice)
+        try await Self.lock(store).acquire(Self.alice)
+    }
+
+    @Test func waitingForTheLockWaitsUntilItIsReleased() async throws {
+        let store = ReleasingStore(after: 3)
+        try await Self.lock(store.backend).acquire(Self.alice)
+        let notes = NoteRecorder()
+        try await Self.lock(store, wait: true, notes: notes).acquire(Self.bob)
+        #expect(notes.notes.count == 1 && notes.notes[0].hasSuffix("; waiting for it"))
+    }
+
+    @Test func aLockedEnvironmentGetsNoWriteAndTheHolderKeepsIt() async throws {
+        let fixture = try SiteDeployerTests.Fixture()
+        try await Self.lock(fixture.backend).acquire(Self.alice)
+        var options = SiteDeployerTests.Fixture.options
+        options.lock = Self.bob
+        await #expect(throws: LockHeldError.self) { try await fixture.deployer().deploy(options) }
+        await #expect(throws: LockHeldError.self) { try await fixture.deployer().down(.init(lock: Self.bob)) }
+        #expect(fixture.stacks.writes.isEmpty && fixture.backend.writeCount == 0)
+        #expect(fixture.backend.locks.count == 1)
+    }
+
+    @Test func aDeployReleasesItsLockWhetherItSucceedsOrFails() async throws {
+        let fixture = try SiteDeployerTests.Fixture()
+        var options = SiteDeployerTests.Fixture.options
+        options.lock = Self.bob
+        _ = try await fixture.deployer().deploy(options)
+        #expect(fixture.backend.locks.isEmpty)
+        // Services alone before any stack: refused, and the lock is released all the same.
+        let fresh = try SiteDeployerTests.Fixture()
+        options.only = .services
+        await #expect(throws: DeployError.self) { try await fresh.deployer().deploy(options) }
+        #expect(fresh.backend.locks.isEmpty)
+    }
+
+    @Test func twoEnvironmentsHaveTwoLocks() {
+        #expect(Names(project: "shop", environment: "dev").lockParameter == "/berth-lock/shop/dev")
+        #expect(Names(project: "shop", environment: "prod").lockParameter == "/berth-lock/shop/prod")
+    }
+}
+
+/// A store whose lock another run releases after `after` reads.
+final class ReleasingStore: LockStore, @unchecked Sendable {
+    let backend = InMemoryServicesBackend()
+    private var reads = 0
+    private let limit: Int
+    init(after limit: Int) { self.limit = limit }
+
+    func createLock(_ name: String, value: String) async throws -> Bool { try await backend.createLock(name, value: value) }
+    func readLock(_ name: String) async throws -> String? {
+        reads += 1
+        if reads == limit { try await backend.deleteLock(name) }
+        return try await backend.readLock(name)
+    }
+    func deleteLock(_ name: String) async throws { try await backend.deleteLock(name) }
+}

@@ -1,0 +1,69 @@
+import BerthTesting
+import Foundation
+import Testing
+
+extension Integration {
+    /// Two deploys of one environment at once: one deploys, the other says who holds the lock and
+    /// changes nothing; the lock is gone afterwards, and another environment is never blocked.
+    @Suite struct Lock {
+        @Test func twoConcurrentDeploysGiveOneSuccessAndOneLockMessage() throws {
+            let aws = try LocalAWS.require()
+            let suffix = UUID().uuidString.prefix(8).lowercased()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-lock-\(suffix)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try """
+            name: lock\(suffix)
+            services:
+              web: {image: "nginx:1.27-alpine", ports: ["80:80"]}
+            x-berth:
+              environments: {dev: {}, prod: {}}
+            """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let environment = aws.berthEnvironment(["USER": "tester"])
+            defer {
+                for env in ["dev", "prod"] {
+                    _ = try? BerthBinary.run(["down", "--env", env, "--infra", "--yes"], environment: environment, directory: folder)
+                }
+            }
+
+            // On threads of their own: the test's cooperative pool has as many threads as cores.
+            let runs = Self.concurrently([["deploy", "--env", "dev"], ["deploy", "--env", "dev"], ["deploy", "--env", "prod"]]) {
+                try BerthBinary.run($0, environment: environment, directory: folder)
+            }
+            let results = try runs.prefix(2).map { try $0.get() }
+            #expect(results.filter { $0.status == 0 }.count == 1, "\(results.map(\.stderr))")
+            let refused = try #require(results.first { $0.status != 0 })
+            #expect(refused.stderr.contains("lock\(suffix)-dev is locked by tester@"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("hint: wait for it to finish, or re-run with --wait-for-lock"))
+            #expect(try runs[2].get().status == 0, "another environment has its own lock")
+
+            let again = try BerthBinary.run(["deploy", "--env", "dev"], environment: environment, directory: folder)
+            #expect(again.status == 0, "the lock was released: \(again.stderr)")
+            try aws.client.expectNoRejections()
+        }
+
+        /// Runs each command line at the same time, each on its own thread; results in order.
+        static func concurrently(_ commands: [[String]], _ run: @escaping @Sendable ([String]) throws -> BerthBinary.Result)
+            -> [Result<BerthBinary.Result, any Error>]
+        {
+            let results = ResultsBox(count: commands.count)
+            let group = DispatchGroup()
+            for (index, command) in commands.enumerated() {
+                group.enter()
+                Thread.detachNewThread {
+                    results.set(index, Result { try run(command) })
+                    group.leave()
+                }
+            }
+            group.wait()
+            return results.all
+        }
+    }
+}
+
+final class ResultsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<BerthBinary.Result, any Error>?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ result: Result<BerthBinary.Result, any Error>) { lock.withLock { results[index] = result } }
+    var all: [Result<BerthBinary.Result, any Error>] { lock.withLock { results.map { $0! } } }
+}
