@@ -21,7 +21,11 @@ package struct Berth: AsyncParsableCommand {
     package init() {}
 
     package static func main(arguments: [String]? = nil) async -> Int32 {
-        await run(arguments ?? Array(CommandLine.arguments.dropFirst()), in: Surroundings())
+        let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+        let command = Task { await run(arguments, in: Surroundings()) }
+        let interrupts = Interrupts.install { command.cancel() }
+        defer { interrupts.uninstall() }
+        return await command.value
     }
 
     /// Parses and runs one command line in the given surroundings and returns its exit status;

@@ -67,3 +67,50 @@ final class ResultsBox: @unchecked Sendable {
     func set(_ index: Int, _ result: Result<BerthBinary.Result, any Error>) { lock.withLock { results[index] = result } }
     var all: [Result<BerthBinary.Result, any Error>] { lock.withLock { results.map { $0! } } }
 }
+
+extension Integration {
+    /// Ctrl-C during a deploy: exit 130 with the re-run hint, the lock released, and a re-run
+    /// finishes the deploy.
+    @Suite struct Interrupt {
+        @Test func ctrlCStopsCleanlyAndAReRunFinishes() throws {
+            let aws = try LocalAWS.require()
+            let suffix = UUID().uuidString.prefix(8).lowercased()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-interrupt-\(suffix)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try """
+            name: int\(suffix)
+            services:
+              web: {image: "nginx:1.27-alpine", ports: ["80:80"]}
+            """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let environment = aws.berthEnvironment()
+            defer { _ = try? BerthBinary.run(["down", "--infra", "--yes"], environment: environment, directory: folder) }
+
+            let process = Process()
+            process.executableURL = BerthBinary.url
+            process.arguments = ["deploy"]
+            process.environment = environment
+            process.currentDirectoryURL = folder
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            // Until the stack is being created: the lock is held and AWS calls are under way.
+            let deadline = Date().addingTimeInterval(30)
+            var seen = Data()
+            while Date() < deadline, !String(decoding: seen, as: UTF8.self).contains("CREATE_IN_PROGRESS") {
+                seen.append(errors.fileHandleForReading.availableData)
+            }
+            kill(process.processIdentifier, SIGINT)
+            seen.append(errors.fileHandleForReading.readDataToEndOfFile())
+            process.waitUntilExit()
+            let stderr = String(decoding: seen, as: UTF8.self)
+            #expect(process.terminationStatus == 130, "\(stderr)")
+            #expect(stderr.contains("stopping after the current AWS call"))
+            #expect(stderr.contains("hint: run the same command again: every step is safe to repeat"), "\(stderr)")
+
+            let again = try BerthBinary.run(["deploy"], environment: environment, directory: folder)
+            #expect(again.status == 0, "no lock left behind, and the re-run finishes: \(again.stderr)")
+            try aws.client.expectNoRejections()
+        }
+    }
+}

@@ -11,17 +11,19 @@ package struct SSMClient: Sendable {
 
     /// Creates or (with `overwrite`) replaces a parameter and returns its new version. `type` is
     /// `String` or `SecureString`, `tier` `Standard` (4 KB) or `Advanced` (8 KB). AWS refuses
-    /// `tags` together with `overwrite: true`; tag on the first write only.
+    /// `tags` together with `overwrite: true`; tag on the first write only. `idempotent`: the
+    /// caller can tell its own earlier write from another's (a lock with its token), so a retry
+    /// after a lost answer is safe.
     @discardableResult
     package func putParameter(
         name: String, value: String, type: String = "String", overwrite: Bool? = nil, tier: String? = nil, description: String? = nil,
-        tags: [Tag]? = nil
+        tags: [Tag]? = nil, idempotent: Bool = false
     ) async throws -> Int {
         let output: PutParameterOutput = try await client.json(
             Self.descriptor, operation: "PutParameter",
             input: PutParameterInput(
                 Name: name, Value: value, Type: type, Overwrite: overwrite, Tier: tier, Description: description, Tags: tags),
-            idempotent: false)
+            idempotent: idempotent)
         return output.Version ?? 0
     }
 
@@ -43,10 +45,11 @@ package struct SSMClient: Sendable {
         }
     }
 
-    /// Deletes up to 10 parameters; unknown names come back in `InvalidParameters`.
+    /// Deletes up to 10 parameters; unknown names come back in `InvalidParameters`, so deleting
+    /// twice is harmless and the call is retried like a read.
     @discardableResult
     package func deleteParameters(names: [String]) async throws -> DeleteParametersOutput {
-        try await client.json(Self.descriptor, operation: "DeleteParameters", input: DeleteParametersInput(Names: names), idempotent: false)
+        try await client.json(Self.descriptor, operation: "DeleteParameters", input: DeleteParametersInput(Names: names), idempotent: true)
     }
 }
 

@@ -6,7 +6,11 @@ import Foundation
 /// stderr, then the exit status. AWS error codes and request ids are always kept.
 enum ErrorRenderer {
     static func render(_ error: any Error, verbose: Bool, console: Console = .standard) -> Int32 {
-        let (summary, hint, status) = describe(error)
+        var (summary, hint, status) = describe(error)
+        // Whatever failed after Ctrl-C failed because of it: say so, with what it was.
+        if Task.isCancelled, !(error is CancellationError), status != nil, status != .badInput {
+            (summary, hint, status) = ("interrupted (\(summary))", "run the same command again: every step is safe to repeat", .interrupted)
+        }
         if let status = status {
             var text = summary.isEmpty ? "" : "error: \(summary)\n"
             if let hint { text += "hint: \(hint)\n" }

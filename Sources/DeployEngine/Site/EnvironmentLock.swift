@@ -1,6 +1,12 @@
 import AWSRuntime
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Who holds an environment's deploy lock, as written into it.
 package struct LockHolder: Sendable, Codable, Equatable {
     /// `user@host`.
@@ -24,6 +30,15 @@ package struct LockHolder: Sendable, Codable, Equatable {
     package static func current(command: String, environment: [String: String]) -> LockHolder {
         let user = environment["USER"] ?? environment["LOGNAME"] ?? "someone"
         return LockHolder(owner: "\(user)@\(ProcessInfo.processInfo.hostName)", command: command, pid: ProcessInfo.processInfo.processIdentifier)
+    }
+
+    /// Whether the holder was a process of this machine that no longer runs (killed, crashed):
+    /// its lock can be taken at once instead of after `staleAfter`.
+    package var isGoneFromThisMachine: Bool {
+        guard owner.hasSuffix("@\(ProcessInfo.processInfo.hostName)"), pid > 0, pid != ProcessInfo.processInfo.processIdentifier else {
+            return false
+        }
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 
     static let encoder: JSONEncoder = {
@@ -123,6 +138,11 @@ package struct EnvironmentLock: Sendable {
             // A retried create whose first answer was lost finds its own record.
             if current.token == holder.token { return }
             let now = Date()
+            if current.isGoneFromThisMachine {
+                onNote("\(LockHeldError(stack: stack, holder: current, now: now)), but that process has ended; taking the lock over")
+                try await store.deleteLock(name)
+                continue
+            }
             if now.timeIntervalSince(current.started) > staleAfter {
                 onNote("\(LockHeldError(stack: stack, holder: current, now: now)): older than \(Int(staleAfter / 3600)) h, taking it over")
                 try await store.deleteLock(name)

@@ -188,7 +188,20 @@ package struct SiteDeployer: Sendable {
     }
 
     package func deploy(_ options: Options = Options()) async throws -> Result {
-        try await locking(options.lock, wait: options.waitForLock) { try await deployUnlocked(options) }
+        if options.lock != nil, let unchanged = try await unchangedSite(options) { return unchanged }
+        return try await locking(options.lock, wait: options.waitForLock) { try await deployUnlocked(options) }
+    }
+
+    /// A deploy with nothing to change writes nothing, not even its lock: a quiet plan first, and
+    /// when neither layer would change, the site as it is. Anything else deploys under the lock
+    /// (and plans again there, since another run may have changed the site meanwhile).
+    func unchangedSite(_ options: Options) async throws -> Result? {
+        let quiet = SiteDeployer(site: site, input: input, content: content, backend: backend, stacks: stacks, onEvent: { _ in })
+        let plan = try await quiet.plan(options)
+        guard plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false else { return nil }
+        let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
+        for action in plan.services?.actions ?? [] { onEvent(.services(.action(action, applied: false))) }
+        return Result(infra: nil, infraOutcome: plan.infra == nil ? nil : .noChanges, services: plan.services, outputs: outputs)
     }
 
     /// `body` under the environment's lock when `holder` is given.

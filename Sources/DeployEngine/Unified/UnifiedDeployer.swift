@@ -49,6 +49,13 @@ package struct UnifiedDeployer: Sendable {
 
     package func deploy(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
         guard let holder = options.lock else { return try await deployUnlocked(options) }
+        // Nothing to change: no write, not even the lock (as `SiteDeployer.unchangedSite`).
+        let quiet = UnifiedDeployer(stack: stack, backend: backend, stacks: stacks, onEvent: { _ in })
+        let plan = try await quiet.plan(options)
+        if plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false {
+            let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
+            return SiteDeployer.Result(infra: nil, infraOutcome: .noChanges, services: plan.services, outputs: outputs)
+        }
         let lock = EnvironmentLock(
             store: backend, name: names.lockParameter, stack: names.stack, waitForLock: options.waitForLock,
             onNote: { [onEvent] in onEvent(.note($0)) })

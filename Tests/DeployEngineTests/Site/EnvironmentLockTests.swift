@@ -92,6 +92,31 @@ struct EnvironmentLockTests {
         #expect(fresh.backend.locks.isEmpty)
     }
 
+    @Test func aDeployWithNothingToChangeTakesNoLock() async throws {
+        let fixture = try SiteDeployerTests.Fixture()
+        var options = SiteDeployerTests.Fixture.options
+        options.lock = Self.bob
+        _ = try await fixture.deployer().deploy(options)
+        #expect(fixture.backend.lockWrites == ["create /berth-lock/shop/dev", "delete /berth-lock/shop/dev"])
+        fixture.backend.lockWrites = []
+        fixture.backend.resetWrites()
+        let again = try await fixture.deployer().deploy(options)
+        #expect(again.infraOutcome == .noChanges && again.services?.changes.isEmpty == true)
+        #expect(again.outputs[.cluster] == "shop-dev")
+        #expect(fixture.backend.lockWrites.isEmpty && fixture.backend.writes.isEmpty && fixture.stacks.writes == ["create shop-dev"])
+    }
+
+    @Test func aLockOfAProcessThatEndedOnThisMachineIsTakenAtOnce() async throws {
+        let store = InMemoryServicesBackend()
+        var gone = LockHolder.current(command: "deploy", environment: ["USER": "ci"])
+        gone.pid = Int32.max - 1
+        gone.token = "gone"
+        try await Self.lock(store).acquire(gone)
+        let notes = NoteRecorder()
+        try await Self.lock(store, notes: notes).acquire(Self.bob)
+        #expect(notes.notes.first?.hasSuffix("but that process has ended; taking the lock over") == true)
+    }
+
     @Test func twoEnvironmentsHaveTwoLocks() {
         #expect(Names(project: "shop", environment: "dev").lockParameter == "/berth-lock/shop/dev")
         #expect(Names(project: "shop", environment: "prod").lockParameter == "/berth-lock/shop/prod")

@@ -51,6 +51,7 @@ extension InMemoryServicesBackend: SiteBackend {
 extension InMemoryServicesBackend: LockStore {
     func createLock(_ name: String, value: String) async throws -> Bool {
         locked {
+            lockWrites.append("create \(name)")
             guard locks[name] == nil else { return false }
             locks[name] = value
             return true
@@ -59,5 +60,10 @@ extension InMemoryServicesBackend: LockStore {
 
     func readLock(_ name: String) async throws -> String? { locked { locks[name] } }
 
-    func deleteLock(_ name: String) async throws { _ = locked { locks.removeValue(forKey: name) } }
+    func deleteLock(_ name: String) async throws {
+        locked {
+            lockWrites.append("delete \(name)")
+            locks.removeValue(forKey: name)
+        }
+    }
 }

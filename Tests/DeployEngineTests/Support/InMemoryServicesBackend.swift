@@ -20,6 +20,7 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     var buckets: Set<String> = []
     /// Environment locks by name (`Names.lockParameter`).
     var locks: [String: String] = [:]
+    var lockWrites: [String] = []
     var writes: [String] = []
     /// Service name → the next rollout fails.
     var failNextRollout: Set<String> = []

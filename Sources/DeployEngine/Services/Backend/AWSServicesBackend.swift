@@ -29,7 +29,10 @@ package struct AWSServicesBackend: ServicesBackend {
 
     package func createLock(_ name: String, value: String) async throws -> Bool {
         do {
-            try await ssm.putParameter(name: name, value: value, overwrite: false, description: "Berth's deploy lock of this environment")
+            // Retried after a lost answer: the retry finds the record, and `EnvironmentLock` knows
+            // it by its token.
+            try await ssm.putParameter(
+                name: name, value: value, overwrite: false, description: "Berth's deploy lock of this environment", idempotent: true)
             return true
         } catch let error as AWSServiceError where error.isParameterAlreadyExists {
             return false
