@@ -16,12 +16,19 @@ extension Berth {
         @Flag(help: "Do not wait: refuse if the stack is busy, and do not wait for services to become stable.")
         var noWait = false
 
+        @Flag(name: .shortAndLong, help: "Do not ask before removing services that are no longer in the compose file; for scripts.")
+        var yes = false
+
         func run(_ context: CommandContext) async throws {
             try options.checkUnified()
             let deployment = try await context.loadDeployment(pinningImages: true)
             try context.checkServiceNames(options.service, in: deployment.site)
             let progress = ProgressRenderer(printer: context.printer)
-            let siteOptions = options.siteOptions(wait: !noWait, lock: .current(command: "deploy", environment: context.processEnvironment))
+            var siteOptions = options.siteOptions(wait: !noWait, lock: .current(command: "deploy", environment: context.processEnvironment))
+            let (yes, prompter) = (yes, context.prompter)
+            siteOptions.confirmRemoval = { services in
+                yes || prompter.confirm("Remove \(services.joined(separator: ", ")), no longer in the compose file? Their tasks stop.")
+            }
             let result =
                 options.unified
                 ? try await context.unifiedDeployer(deployment, progress: progress).deploy(siteOptions)

@@ -28,6 +28,9 @@ package struct SiteDeployer: Sendable {
         /// Who takes the environment's lock for the run; nil runs without one (plan, tests).
         package var lock: LockHolder?
         package var waitForLock: Bool
+        /// Asked with the services a deploy would remove (no longer in the compose file) before
+        /// anything is written; false stops the deploy. Nil removes them without asking.
+        package var confirmRemoval: (@Sendable ([String]) async -> Bool)?
 
         package init(
             only: Layer? = nil, services: Set<String>? = nil, stack: StackDeployOptions = .init(), waitForServices: Bool = true,
@@ -188,20 +191,34 @@ package struct SiteDeployer: Sendable {
     }
 
     package func deploy(_ options: Options = Options()) async throws -> Result {
-        if options.lock != nil, let unchanged = try await unchangedSite(options) { return unchanged }
+        if options.lock != nil || options.confirmRemoval != nil, let unchanged = try await checkedPlan(options) { return unchanged }
         return try await locking(options.lock, wait: options.waitForLock) { try await deployUnlocked(options) }
     }
 
-    /// A deploy with nothing to change writes nothing, not even its lock: a quiet plan first, and
-    /// when neither layer would change, the site as it is. Anything else deploys under the lock
-    /// (and plans again there, since another run may have changed the site meanwhile).
-    func unchangedSite(_ options: Options) async throws -> Result? {
+    /// A quiet plan before anything is written. When neither layer would change, the site as it
+    /// is: a deploy with nothing to change writes nothing, not even its lock. Services it would
+    /// remove are confirmed first. Anything else deploys under the lock (and plans again there,
+    /// since another run may have changed the site meanwhile).
+    func checkedPlan(_ options: Options) async throws -> Result? {
         let quiet = SiteDeployer(site: site, input: input, content: content, backend: backend, stacks: stacks, onEvent: { _ in })
         let plan = try await quiet.plan(options)
+        let removals = (plan.services?.actions ?? []).filter { $0.kind == .delete && $0.resource == .service }.map(\.name)
+        try await Self.confirm(removals: removals, options)
         guard plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false else { return nil }
         let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
         for action in plan.services?.actions ?? [] { onEvent(.services(.action(action, applied: false))) }
         return Result(infra: nil, infraOutcome: plan.infra == nil ? nil : .noChanges, services: plan.services, outputs: outputs)
+    }
+
+    /// Removing a running service is confirmed as `down` confirms: a deploy is not expected to
+    /// stop part of the site because a file lost a few lines.
+    static func confirm(removals: [String], _ options: Options) async throws {
+        guard !removals.isEmpty, let confirm = options.confirmRemoval else { return }
+        guard await confirm(removals) else {
+            throw DeployError(
+                "nothing was changed: this deploy would remove \(removals.joined(separator: ", ")), no longer in the compose file",
+                hint: "confirm on a terminal or pass --yes to remove them, or put them back in the compose file")
+        }
     }
 
     /// `body` under the environment's lock when `holder` is given.

@@ -48,14 +48,18 @@ package struct UnifiedDeployer: Sendable {
     }
 
     package func deploy(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
-        guard let holder = options.lock else { return try await deployUnlocked(options) }
-        // Nothing to change: no write, not even the lock (as `SiteDeployer.unchangedSite`).
+        guard options.lock != nil || options.confirmRemoval != nil else { return try await deployUnlocked(options) }
+        // Nothing to change: no write, not even the lock; removals confirmed first (as
+        // `SiteDeployer.checkedPlan`). Here services are the template's resources.
         let quiet = UnifiedDeployer(stack: stack, backend: backend, stacks: stacks, onEvent: { _ in })
         let plan = try await quiet.plan(options)
+        let removals = (plan.infra?.changes ?? []).filter { $0.action == .remove && $0.resourceType == "AWS::ECS::Service" }.map(\.logicalResourceId)
+        try await SiteDeployer.confirm(removals: removals, options)
         if plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false {
             let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
             return SiteDeployer.Result(infra: nil, infraOutcome: .noChanges, services: plan.services, outputs: outputs)
         }
+        guard let holder = options.lock else { return try await deployUnlocked(options) }
         let lock = EnvironmentLock(
             store: backend, name: names.lockParameter, stack: names.stack, waitForLock: options.waitForLock,
             onNote: { [onEvent] in onEvent(.note($0)) })

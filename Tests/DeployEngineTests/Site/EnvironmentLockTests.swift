@@ -1,4 +1,5 @@
 import AWSRuntime
+import AWSServices
 import BerthTesting
 import DeployEngine
 import Foundation
@@ -137,4 +138,54 @@ final class ReleasingStore: LockStore, @unchecked Sendable {
         return try await backend.readLock(name)
     }
     func deleteLock(_ name: String) async throws { try await backend.deleteLock(name) }
+}
+
+/// A deploy does not stop part of a running site because its file lost a service without the
+/// user saying so.
+struct ServiceRemovalTests {
+    static let withoutWorker = ServicesReconcilerTests.compose.replacingOccurrences(
+        of: """
+              worker:
+                build: ./worker
+                image: shop/worker:2.0
+                deploy:
+                  x-aws-autoscaling: {min: 1, max: 4, cpu: 60}
+
+            """, with: "")
+
+    final class Asked: @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [[String]] = []
+        func append(_ services: [String]) { lock.withLock { recorded.append(services) } }
+        var all: [[String]] { lock.withLock { recorded } }
+    }
+
+    @Test func removingAServiceIsAskedFirstAndRefusalWritesNothing() async throws {
+        let backend = InMemoryServicesBackend()
+        let first = try SiteDeployerTests.Fixture(backend: backend)
+        _ = try await first.deployed()
+        #expect(!Self.withoutWorker.contains("worker:"))
+        let fixture = try SiteDeployerTests.Fixture(compose: Self.withoutWorker, backend: backend, stacks: first.stacks)
+        let asked = Asked()
+        var options = SiteDeployerTests.Fixture.options
+        options.confirmRemoval = {
+            asked.append($0); return false
+        }
+        await #expect {
+            try await fixture.deployer().deploy(options)
+        } throws: { error in
+            (error as? DeployError)?.message == "nothing was changed: this deploy would remove worker, no longer in the compose file"
+        }
+        #expect(asked.all == [["worker"]])
+        #expect(backend.writes.isEmpty && backend.services["worker"]?.status == .active)
+
+        let plan = try await fixture.deployer().plan(SiteDeployerTests.Fixture.options)
+        #expect(
+            plan.services?.changes.contains(
+                PlannedAction(.delete, .service, "worker", "no longer in the compose file: deploy stops and deletes it (asking first)")) == true)
+
+        options.confirmRemoval = { _ in true }
+        _ = try await fixture.deployer().deploy(options)
+        #expect(backend.services["worker"]?.status == .inactive)
+    }
 }

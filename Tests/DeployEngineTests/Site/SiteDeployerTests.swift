@@ -21,7 +21,7 @@ struct SiteDeployerTests {
         init(
             compose: String = ServicesReconcilerTests.compose, environment: String = "dev",
             backend: InMemoryServicesBackend = InMemoryServicesBackend(),
-            holding: [String: String] = [:]
+            holding: [String: String] = [:], stacks: InMemoryStacks? = nil
         ) throws {
             let files = ["/p/compose.yaml": compose, "/p/nginx.conf": "events {}\n"]
             let fileSystem = InMemoryFileSystem(files: files, directories: ["/p/worker"])
@@ -32,7 +32,7 @@ struct SiteDeployerTests {
             self.site = try site.resolved(environmentName: nil)
             input = InfraStackInput(site: self.site, environmentName: environment)
             self.backend = backend
-            stacks = InMemoryStacks.infrastructure(input, holding: holding)
+            self.stacks = stacks ?? InMemoryStacks.infrastructure(input, holding: holding)
             content = ContentReader(processEnvironment: ["DB_PASSWORD": "s3cret"], fileSystem: fileSystem)
             backend.images["123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/worker:2.0"] = "sha256:abc"
         }

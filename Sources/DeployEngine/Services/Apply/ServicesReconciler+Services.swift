@@ -158,7 +158,11 @@ extension ServicesReconciler {
                     try await backend.deregisterTaskDefinition(arn: arn)
                 }
             }
-            record(recorder, PlannedAction(.delete, .service, name, "no longer in the compose file"))
+            record(
+                recorder,
+                PlannedAction(
+                    .delete, .service, name,
+                    options.apply ? "no longer in the compose file" : "no longer in the compose file: deploy stops and deletes it (asking first)"))
         }
     }
 }
