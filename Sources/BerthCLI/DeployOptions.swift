@@ -21,6 +21,9 @@ struct DeployOptions: ParsableArguments {
     @Flag(help: "When another deploy or down of the environment runs, wait for it instead of stopping.")
     var waitForLock = false
 
+    @Flag(help: "Deploy an environment in the other mode (two layers or --unified) than it was deployed in.")
+    var switchMode = false
+
     /// The single stack has no layers to pick from, and CloudFormation deploys all of it.
     /// Checked in `run` rather than `validate()`, so the exit status is Berth's bad-input 2.
     func checkUnified() throws {
@@ -36,9 +39,11 @@ struct DeployOptions: ParsableArguments {
 
     /// - Parameter lock: who takes the environment's lock (deploy); nil for `plan`, which writes nothing.
     func siteOptions(wait: Bool, lock: LockHolder? = nil) -> SiteDeployer.Options {
-        SiteDeployer.Options(
+        var options = SiteDeployer.Options(
             only: only.map { $0 == .infra ? .infra : .services }, services: service.isEmpty ? nil : Set(service),
             stack: StackDeployOptions(recreate: recreate, waitForOtherOperations: wait, continueUpdateRollback: continueUpdateRollback),
             waitForServices: wait, lock: lock, waitForLock: waitForLock)
+        options.switchMode = switchMode
+        return options
     }
 }

@@ -69,6 +69,16 @@ package enum BerthTag {
     /// The hash of a task definition's or service's desired state: how the API mode sees a change.
     package static let hash = "berth:hash"
     package static let managed = "berth:managed"
+    /// How the environment's stack is deployed (`DeployMode`): the other mode would read it as
+    /// the wrong kind of stack.
+    package static let mode = "berth:mode"
+}
+
+/// The two ways an environment is deployed: an infrastructure stack plus services through the
+/// API, or one stack with everything (`--unified`).
+package enum DeployMode: String, Sendable {
+    case layers
+    case unified
 }
 
 extension Names {

@@ -28,6 +28,8 @@ package struct SiteDeployer: Sendable {
         /// Who takes the environment's lock for the run; nil runs without one (plan, tests).
         package var lock: LockHolder?
         package var waitForLock: Bool
+        /// Deploy an environment in the other mode than its stack was deployed in (`--switch-mode`).
+        package var switchMode = false
         /// Asked with the services a deploy would remove (no longer in the compose file) before
         /// anything is written; false stops the deploy. Nil removes them without asking.
         package var confirmRemoval: (@Sendable ([String]) async -> Bool)?
@@ -102,7 +104,7 @@ package struct SiteDeployer: Sendable {
                 try await backend.uploadTemplates(files.dropFirst().map { ("\(prefix)/\($0.fileName)", $0.yaml) }, bucket: bucket)
             }
         }
-        return .site(names, templateBody: files.first?.yaml ?? "", parameters: parameters)
+        return .site(names, mode: .layers, templateBody: files.first?.yaml ?? "", parameters: parameters)
     }
 
     /// The services whose repository the deployed stack created, before repositories became the
@@ -143,6 +145,7 @@ package struct SiteDeployer: Sendable {
 
     /// Both layers' changes; changes nothing.
     package func plan(_ options: Options = Options()) async throws -> Result {
+        try Self.checkMode(.layers, of: try await stacks.observe(stackName: names.stack), names: names, options)
         let account = try await backend.accountId()
         var result = Result(outputs: [:])
         let repositories = try await ensureRepositories(apply: false)
@@ -210,6 +213,16 @@ package struct SiteDeployer: Sendable {
         return Result(infra: nil, infraOutcome: plan.infra == nil ? nil : .noChanges, services: plan.services, outputs: outputs)
     }
 
+    /// A stack deployed in the other mode is refused unless `switchMode`: forgetting `--unified`
+    /// once would otherwise plan to remove every service of a unified environment.
+    static func checkMode(_ mode: DeployMode, of stack: ObservedStack?, names: Names, _ options: Options) throws {
+        guard let deployed = stack?.mode, deployed != mode, !options.switchMode else { return }
+        let flag = deployed == .unified ? "with --unified" : "without --unified"
+        throw DeployError(
+            "\(names.stack) was deployed \(deployed == .unified ? "as one stack (--unified)" : "in two layers"); this run would treat it as the other kind and remove its services",
+            hint: "run it \(flag), or pass --switch-mode to convert the environment")
+    }
+
     /// Removing a running service is confirmed as `down` confirms: a deploy is not expected to
     /// stop part of the site because a file lost a few lines.
     static func confirm(removals: [String], _ options: Options) async throws {
@@ -230,6 +243,7 @@ package struct SiteDeployer: Sendable {
     }
 
     func deployUnlocked(_ options: Options) async throws -> Result {
+        try Self.checkMode(.layers, of: try await stacks.observe(stackName: names.stack), names: names, options)
         let account = try await backend.accountId()
         var result = Result(outputs: [:])
         // Services alone need the stack: say so before writing anything.

@@ -20,6 +20,7 @@ extension StackDeployer {
                 }
             }
         }
-        return ObservedStack(outputs: described.outputValues, physicalIds: physical, provisioned: !described.StackStatus.requiresRecreate)
+        return ObservedStack(
+            outputs: described.outputValues, physicalIds: physical, provisioned: !described.StackStatus.requiresRecreate, tags: described.tagValues)
     }
 }

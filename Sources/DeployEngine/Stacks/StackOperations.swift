@@ -1,3 +1,5 @@
+import StackTemplates
+
 /// The stack calls a site's workflows make, in the engine's terms. `StackDeployer` makes them
 /// through CloudFormation; the workflows' unit tests use an in-memory stand-in, so that `plan`,
 /// `deploy`, `down` and `status` are tested end to end without a network.
@@ -21,12 +23,17 @@ package struct ObservedStack: Sendable, Equatable {
     /// False when the stack's creation failed and rolled back: it holds nothing the services can
     /// use and can only be deleted (teardown must still be able to delete it).
     package var provisioned: Bool
+    package var tags: [String: String]
 
-    package init(outputs: [String: String], physicalIds: [String: String] = [:], provisioned: Bool = true) {
+    package init(outputs: [String: String], physicalIds: [String: String] = [:], provisioned: Bool = true, tags: [String: String] = [:]) {
         self.outputs = outputs
         self.physicalIds = physicalIds
         self.provisioned = provisioned
+        self.tags = tags
     }
+
+    /// The mode the stack was deployed in; nil for stacks from before the tag.
+    package var mode: DeployMode? { tags[BerthTag.mode].flatMap(DeployMode.init) }
 }
 
 extension StackDeployer: StackOperations {}

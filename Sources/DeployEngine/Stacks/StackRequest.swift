@@ -23,11 +23,11 @@ package struct StackRequest: Sendable, Equatable {
         self.capabilities = capabilities
     }
 
-    /// A site's stack (infrastructure or unified): named and tagged after the site, allowed to
-    /// make IAM roles and to expand nested stacks.
-    package static func site(_ names: Names, templateBody: String, parameters: [String: String]) -> StackRequest {
+    /// A site's stack (infrastructure or unified): named and tagged after the site and its
+    /// mode, allowed to make IAM roles and to expand nested stacks.
+    package static func site(_ names: Names, mode: DeployMode, templateBody: String, parameters: [String: String]) -> StackRequest {
         StackRequest(
-            name: names.stack, templateBody: templateBody, parameters: parameters, tags: Dictionary(uniqueKeysWithValues: names.siteTags),
-            capabilities: [.iam, .autoExpand])
+            name: names.stack, templateBody: templateBody, parameters: parameters,
+            tags: Dictionary(uniqueKeysWithValues: names.siteTags + [(BerthTag.mode, mode.rawValue)]), capabilities: [.iam, .autoExpand])
     }
 }

@@ -41,6 +41,7 @@ package struct UnifiedDeployer: Sendable {
 
     /// What a deploy would change; changes nothing.
     package func plan(_ options: SiteDeployer.Options = .init()) async throws -> SiteDeployer.Result {
+        try SiteDeployer.checkMode(.unified, of: try await stacks.observe(stackName: names.stack), names: names, options)
         let (request, actions) = try await prepare(apply: false)
         onEvent(.layer(.infra, "planning stack \(names.stack) (single template)"))
         let plan = try await stacks.plan(stack: request, options: options.stack) { onEvent(.stack($0)) }
@@ -67,6 +68,7 @@ package struct UnifiedDeployer: Sendable {
     }
 
     func deployUnlocked(_ options: SiteDeployer.Options) async throws -> SiteDeployer.Result {
+        try SiteDeployer.checkMode(.unified, of: try await stacks.observe(stackName: names.stack), names: names, options)
         let (request, actions) = try await prepare(apply: true)
         onEvent(.layer(.infra, "stack \(names.stack) (single template)"))
         let deployed = try await stacks.deploy(stack: request, options: options.stack) { onEvent(.stack($0)) }
@@ -98,7 +100,7 @@ package struct UnifiedDeployer: Sendable {
             parameters[parameter] = images[service] ?? stack.site.services.first { $0.name == service }?.deployedImage ?? service
         }
         parameters.merge(try await backend.networkParameters(for: stack.input)) { a, _ in a }
-        let request = StackRequest.site(names, templateBody: rendered.yaml, parameters: parameters)
+        let request = StackRequest.site(names, mode: .unified, templateBody: rendered.yaml, parameters: parameters)
         return (request, recorder.all)
     }
 

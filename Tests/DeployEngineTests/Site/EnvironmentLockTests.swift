@@ -189,3 +189,32 @@ struct ServiceRemovalTests {
         #expect(backend.services["worker"]?.status == .inactive)
     }
 }
+
+/// An environment keeps the mode it was deployed in unless told to switch.
+struct DeployModeTests {
+    @Test func aTwoLayerDeployOfAUnifiedEnvironmentIsRefused() async throws {
+        let fixture = try SiteDeployerTests.Fixture()
+        _ = try await fixture.deployer().deploy(SiteDeployerTests.Fixture.options)
+        #expect(fixture.stacks.request("shop-dev")?.tags["berth:mode"] == "layers")
+        // The same stack as a unified deploy left it.
+        var unified = try #require(fixture.stacks.request("shop-dev"))
+        unified.tags["berth:mode"] = "unified"
+        _ = try await fixture.stacks.deploy(stack: unified, options: .init(), onEvent: { _ in })
+        fixture.backend.resetWrites()
+        for run in [
+            { try await fixture.deployer().plan(SiteDeployerTests.Fixture.options) },
+            { try await fixture.deployer().deploy(SiteDeployerTests.Fixture.options) },
+        ] {
+            await #expect {
+                _ = try await run()
+            } throws: { error in
+                (error as? DeployError)?.hint == "run it with --unified, or pass --switch-mode to convert the environment"
+            }
+        }
+        #expect(fixture.backend.writes.isEmpty)
+        var switching = SiteDeployerTests.Fixture.options
+        switching.switchMode = true
+        _ = try await fixture.deployer().deploy(switching)
+        #expect(fixture.stacks.request("shop-dev")?.tags["berth:mode"] == "layers")
+    }
+}

@@ -26,7 +26,8 @@ final class InMemoryStacks: StackOperations, @unchecked Sendable {
     }
 
     func deploy(stack: StackRequest, options: StackDeployOptions, onEvent: (DeployEvent) -> Void) async throws -> StackDeployResult {
-        let observed = provides(stack)
+        var observed = provides(stack)
+        observed.tags = stack.tags
         return lock.withLock {
             let outcome: StackDeployResult.Outcome
             switch deployed[stack.name]?.request {
