@@ -86,7 +86,7 @@ package struct UnifiedDeployer: Sendable {
         let recorder = ServicesReconciler.Recorder()
         onEvent(.layer(.services, "secrets and images"))
         let secrets = try reconciler.builder.storedValues().filter { $0.store == .secretsManager }
-        let arns = try await reconciler.reconcileStoredValues(secrets, recorder)
+        let arns = try await reconciler.reconcileStoredValues(secrets, recorder).secretArns
         for action in try await ProjectRepositories(site: stack.site, names: names, backend: backend).ensure(apply: apply) {
             reconciler.record(recorder, action)
         }

@@ -218,3 +218,36 @@ struct DeployModeTests {
         #expect(fixture.stacks.request("shop-dev")?.tags["berth:mode"] == "layers")
     }
 }
+
+/// New contents of a config file or secret reach the running tasks: ECS reads `valueFrom` only
+/// when a task starts, so the task definition changes with the stored value's version.
+struct ContentRolloutTests {
+    @Test func aChangedConfigFileRollsItsServiceAndPlanSaysSo() async throws {
+        let backend = InMemoryServicesBackend()
+        let first = try SiteDeployerTests.Fixture(backend: backend)
+        _ = try await first.deployed()
+        let revisions = backend.taskDefinitions["shop-dev-web"]?.count
+        let initContainer = backend.taskDefinitions["shop-dev-web"]?.last?.spec.containerDefinitions.first { $0.name == "berth-files" }
+        let before = initContainer?.environment?.first { $0.name == "BERTH_CONTENT_VERSION" }?.value
+        #expect(before?.count == 16)
+
+        let changed = try SiteDeployerTests.Fixture(backend: backend, stacks: first.stacks, nginxConf: "events { worker_connections 512; }\n")
+        let plan = try await changed.deployer().plan(SiteDeployerTests.Fixture.options)
+        let changes = plan.services?.changes.map { "\($0.kind.rawValue) \($0.resource.rawValue) \($0.name)" } ?? []
+        #expect(changes.contains("update parameter /berth/shop/dev/files/web/0-nginx-conf"))
+        #expect(
+            changes.contains { $0.hasPrefix("update task-definition shop-dev-web") || $0.hasPrefix("replace task-definition shop-dev-web") },
+            "\(changes)")
+        #expect(!changes.contains { $0.contains("shop-dev-cms") }, "cms reads no changed file")
+
+        _ = try await changed.deployer().deploy(SiteDeployerTests.Fixture.options)
+        #expect(backend.taskDefinitions["shop-dev-web"]?.count == (revisions ?? 0) + 1)
+        let after = backend.taskDefinitions["shop-dev-web"]?.last?.spec.containerDefinitions.first { $0.name == "berth-files" }?
+            .environment?.first { $0.name == "BERTH_CONTENT_VERSION" }?.value
+        #expect(after != nil && after != before)
+
+        backend.resetWrites()
+        _ = try await changed.deployer().deploy(SiteDeployerTests.Fixture.options)
+        #expect(backend.writes.isEmpty, "the same content again changes nothing")
+    }
+}

@@ -21,9 +21,9 @@ struct SiteDeployerTests {
         init(
             compose: String = ServicesReconcilerTests.compose, environment: String = "dev",
             backend: InMemoryServicesBackend = InMemoryServicesBackend(),
-            holding: [String: String] = [:], stacks: InMemoryStacks? = nil
+            holding: [String: String] = [:], stacks: InMemoryStacks? = nil, nginxConf: String = "events {}\n"
         ) throws {
-            let files = ["/p/compose.yaml": compose, "/p/nginx.conf": "events {}\n"]
+            let files = ["/p/compose.yaml": compose, "/p/nginx.conf": nginxConf]
             let fileSystem = InMemoryFileSystem(files: files, directories: ["/p/worker"])
             let result = ComposeLoader.load(
                 ComposeLoadOptions(

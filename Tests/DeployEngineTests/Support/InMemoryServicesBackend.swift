@@ -5,7 +5,7 @@ import Foundation
 /// An AWS stand-in for the reconciler's unit tests: keeps resources in memory and counts writes.
 final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     private let lock = NSLock()
-    var values: [String: (arn: String, digest: String)] = [:]
+    var values: [String: (arn: String, digest: String, version: Int)] = [:]
     var accessPoints: [ObservedAccessPoint] = []
     var policies: [String: String] = [:]
     var images: [String: String] = [:]
@@ -36,9 +36,9 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     private func id() -> Int { nextId += 1; return nextId }
 
     func storedValue(_ spec: StoredValueSpec) async throws -> ObservedValue? {
-        locked { values[spec.name].map { ObservedValue(arn: $0.arn, digest: $0.digest) } }
+        locked { values[spec.name].map { ObservedValue(arn: $0.arn, digest: $0.digest, version: String($0.version)) } }
     }
-    func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> String {
+    func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> ObservedValue {
         locked {
             record("put \(spec.name)")
             let arn =
@@ -46,8 +46,9 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
                 ?? (spec.store == .secretsManager
                     ? "arn:aws:secretsmanager:us-east-1:123456789012:secret:\(spec.name)-AbCdEf"
                     : "arn:aws:ssm:us-east-1:123456789012:parameter\(spec.name)")
-            values[spec.name] = (arn, spec.digest)
-            return arn
+            let version = (values[spec.name]?.version ?? 0) + 1
+            values[spec.name] = (arn, spec.digest, version)
+            return ObservedValue(arn: arn, digest: spec.digest, version: String(version))
         }
     }
     func deleteStoredValue(store: StoredValueSpec.Store, name: String) async throws {

@@ -5,28 +5,37 @@ import Foundation
 import StackTemplates
 
 extension ServicesReconciler {
+    /// What the stored values are now: secrets' ARNs (AWS gives them a random suffix) and every
+    /// value's version, `pending` for one a plan would write.
+    struct StoredValueState: Sendable {
+        var secretArns: [String: String] = [:]
+        var versions: [String: String] = [:]
+    }
+
     /// Writes secrets and file contents whose digest differs; an unchanged value is not rewritten.
-    func reconcileStoredValues(_ specs: [StoredValueSpec], _ recorder: Recorder) async throws -> [String: String] {
-        let results = try await specs.concurrentMap(limit: options.concurrency) { spec -> (String, String?) in
+    func reconcileStoredValues(_ specs: [StoredValueSpec], _ recorder: Recorder) async throws -> StoredValueState {
+        let results = try await specs.concurrentMap(limit: options.concurrency) { spec -> (StoredValueSpec, ObservedValue?) in
             let resource: PlannedAction.Resource = spec.store == .secretsManager ? .secret : .parameter
             let observed = try await backend.storedValue(spec)
             guard observed?.digest != spec.digest else {
                 record(recorder, PlannedAction(.noChange, resource, spec.name, "value unchanged"))
-                return (spec.name, observed?.arn)
+                return (spec, observed)
             }
             let action = PlannedAction(observed == nil ? .create : .update, resource, spec.name, observed == nil ? "new" : "value changed")
-            var arn = observed?.arn
+            var now = observed.map { ObservedValue(arn: $0.arn, digest: spec.digest, version: "pending") }
             if options.apply {
-                arn = try await backend.putStoredValue(spec, exists: observed != nil)
+                now = try await backend.putStoredValue(spec, exists: observed != nil)
             }
             record(recorder, action)
-            return (spec.name, arn)
+            return (spec, now ?? ObservedValue(arn: "", digest: spec.digest, version: "pending"))
         }
-        // Only secrets need the ARN AWS gave them (it ends in a random suffix); parameters are
-        // referred to by the ARN built from their name, the same on every run.
-        let secretNames = Set(specs.filter { $0.store == .secretsManager }.map(\.name))
-        return Dictionary(
-            results.compactMap { name, arn in secretNames.contains(name) ? arn.map { (name, $0) } : nil }, uniquingKeysWith: { a, _ in a })
+        var state = StoredValueState()
+        for (spec, value) in results {
+            // Parameters are referred to by the ARN built from their name, the same on every run.
+            if spec.store == .secretsManager, let arn = value?.arn, !arn.isEmpty { state.secretArns[spec.name] = arn }
+            if let version = value?.version { state.versions[spec.name] = version }
+        }
+        return state
     }
 }
 

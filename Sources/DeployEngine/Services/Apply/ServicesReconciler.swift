@@ -75,7 +75,7 @@ package struct ServicesReconciler: Sendable {
         let recorder = Recorder()
         let only = options.services.map { _ in Set(selected.map(\.name)) }
         // 1. Values containers read at start, and the access points they mount.
-        let valueArns = try await reconcileStoredValues(try builder.storedValues(services: only), recorder)
+        let values = try await reconcileStoredValues(try builder.storedValues(services: only), recorder)
         let accessPoints = try await reconcileAccessPoints(try builder.accessPoints(services: only), recorder)
         // 2. Permissions narrowed to those access points; images pinned to digests.
         try await reconcileRolePolicies(accessPoints, recorder)
@@ -83,7 +83,7 @@ package struct ServicesReconciler: Sendable {
         // 3. Task definitions, then the services that run them.
         let resolved = DesiredStateBuilder.Resolved(
             accessPoints: accessPoints.ids.mapValues(StackString.literal), images: images.mapValues(StackString.literal),
-            valueArns: valueArns.mapValues(StackString.literal))
+            valueArns: values.secretArns.mapValues(StackString.literal), valueVersions: values.versions)
         let taskDefinitions = try await reconcileTaskDefinitions(resolved, pendingAccessPoints: accessPoints.pending, recorder)
         let changed = try await reconcileServices(taskDefinitions, recorder)
         if options.apply && options.waitForStability && !changed.isEmpty {

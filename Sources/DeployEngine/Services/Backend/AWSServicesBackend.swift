@@ -55,8 +55,8 @@ package struct AWSServicesBackend: ServicesBackend {
                 guard secret.DeletedDate == nil, let arn = secret.ARN else { return nil }
                 // Compared with the stored value itself: a version id derived from the value
                 // (its hash) would let anyone allowed DescribeSecret test guesses offline.
-                let current = try await secrets.getSecretValue(arn).SecretString
-                return ObservedValue(arn: arn, digest: current == spec.value ? spec.digest : "changed")
+                let current = try await secrets.getSecretValue(arn)
+                return ObservedValue(arn: arn, digest: current.SecretString == spec.value ? spec.digest : "changed", version: current.VersionId)
             } catch let error as AWSServiceError where error.isResourceNotFound {
                 return nil
             }
@@ -64,11 +64,12 @@ package struct AWSServicesBackend: ServicesBackend {
             let found = try await ssm.getParameters(names: [spec.name], withDecryption: false)
             guard let parameter = found.Parameters?.first(where: { $0.Name == spec.name }) else { return nil }
             let value = parameter.Value ?? ""
-            return ObservedValue(arn: parameter.ARN ?? "", digest: value == spec.value ? spec.digest : "changed")
+            return ObservedValue(
+                arn: parameter.ARN ?? "", digest: value == spec.value ? spec.digest : "changed", version: parameter.Version.map(String.init))
         }
     }
 
-    package func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> String {
+    package func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> ObservedValue {
         switch spec.store {
         case .secretsManager:
             // A random version id per change, reused by the runtime's retries of this one write
@@ -76,15 +77,16 @@ package struct AWSServicesBackend: ServicesBackend {
             let token = UUID().uuidString
             if !exists {
                 do {
-                    return try await secrets.createSecret(
+                    let created = try await secrets.createSecret(
                         name: spec.name, secretString: spec.value, clientRequestToken: token, description: "Managed by Berth",
-                        tags: [.init(Key: BerthTag.managed, Value: "true")]
-                    ).ARN ?? spec.name
+                        tags: [.init(Key: BerthTag.managed, Value: "true")])
+                    return ObservedValue(arn: created.ARN ?? spec.name, digest: spec.digest, version: created.VersionId ?? token)
                 } catch let error as AWSServiceError where error.isResourceExists {
                     // Created by an earlier, interrupted run: fall through to a new version.
                 }
             }
-            return try await secrets.putSecretValue(secretId: spec.name, secretString: spec.value, clientRequestToken: token).ARN ?? spec.name
+            let put = try await secrets.putSecretValue(secretId: spec.name, secretString: spec.value, clientRequestToken: token)
+            return ObservedValue(arn: put.ARN ?? spec.name, digest: spec.digest, version: put.VersionId ?? token)
         case .parameterStore:
             // Parameter Store standard tier holds 4 KB; up to 8 KB needs the advanced tier.
             let tier = spec.value.utf8.count > 4096 ? "Advanced" : "Standard"
@@ -93,9 +95,9 @@ package struct AWSServicesBackend: ServicesBackend {
                     "\(spec.name) is \(spec.value.utf8.count) bytes; Parameter Store holds at most 8 KB",
                     hint: "bake large files into the image instead")
             }
-            _ = try await ssm.putParameter(
+            let version = try await ssm.putParameter(
                 name: spec.name, value: spec.value, type: "String", overwrite: true, tier: tier, description: "Managed by Berth")
-            return spec.name
+            return ObservedValue(arn: spec.name, digest: spec.digest, version: String(version))
         }
     }
 

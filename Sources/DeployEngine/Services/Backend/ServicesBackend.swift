@@ -6,8 +6,8 @@ import AWSServices
 package protocol ServicesBackend: Sendable {
     /// The digest Berth stored with the value (never the value itself), and the value's ARN.
     func storedValue(_ spec: StoredValueSpec) async throws -> ObservedValue?
-    /// Creates or overwrites; returns the ARN.
-    func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> String
+    /// Creates or overwrites; returns the ARN and the new version.
+    func putStoredValue(_ spec: StoredValueSpec, exists: Bool) async throws -> ObservedValue
     func deleteStoredValue(store: StoredValueSpec.Store, name: String) async throws
     /// Stored values under the site's prefix.
     func storedValueNames(prefix: String) async throws -> [(StoredValueSpec.Store, String)]
@@ -50,9 +50,15 @@ package protocol ServicesBackend: Sendable {
 package struct ObservedValue: Sendable, Equatable {
     package var arn: String
     package var digest: String?
-    package init(arn: String, digest: String?) {
+    /// The current version: Secrets Manager's random version id, Parameter Store's counter. It
+    /// changes with every write and says nothing about the value, so task definitions carry it
+    /// to be replaced when a file's content changes.
+    package var version: String?
+
+    package init(arn: String, digest: String?, version: String? = nil) {
         self.arn = arn
         self.digest = digest
+        self.version = version
     }
 }
 

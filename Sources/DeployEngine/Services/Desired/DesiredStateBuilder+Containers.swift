@@ -1,4 +1,6 @@
 import ComposeModel
+import Foundation
+import SigV4
 import StackTemplates
 
 extension DesiredStateBuilder {
@@ -55,17 +57,30 @@ extension DesiredStateBuilder {
         var container = DesiredContainer(
             name: containerName, image: image, essential: false, command: [FileInjection.script(files)], entryPoint: ["sh", "-c"],
             logConfiguration: logConfiguration(service))
+        var versions: [String] = []
         for (index, file) in files.enumerated() {
             let name = file.externalName ?? file.storedName(names)
             var reference = resolved.valueArns[name] ?? valueArn(file.store, name)
             if let key = file.jsonKey { reference = reference.appending(":\(key)::") }
             container.secrets.append(.init(name: "BERTH_FILE_\(index)", valueFrom: reference))
+            if let version = resolved.valueVersions[name] { versions.append("\(name)@\(version)") }
+        }
+        // ECS reads `valueFrom` only when a task starts: without a change in the task definition,
+        // new file contents would wait for the next unrelated replacement.
+        if !versions.isEmpty {
+            container.environment = [.init(name: "BERTH_CONTENT_VERSION", value: Self.contentVersion(versions))]
         }
         container.mountPoints = directories.indices.map {
             .init(sourceVolume: "\(volumePrefix)\($0)", containerPath: "/berth/\($0)", readOnly: false)
         }
         container.user = "0"
         return container
+    }
+
+    /// A short digest of the files' `name@version` list (versions are random ids or counters,
+    /// so it tells nothing about the contents).
+    static func contentVersion(_ versions: [String]) -> String {
+        sha256Hex(Data(versions.sorted().joined(separator: "\n").utf8)).prefix(16).description
     }
 
     /// Parameter Store accepts the ARN built from the name; a secret's ARN carries a random

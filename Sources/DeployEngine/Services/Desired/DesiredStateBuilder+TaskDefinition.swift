@@ -14,13 +14,18 @@ extension DesiredStateBuilder {
         package var images: [String: StackString]
         /// Stored value name → ARN for `valueFrom`.
         package var valueArns: [String: StackString]
+        /// Stored value name → its current version (`ObservedValue.version`); the files' init
+        /// container carries them, so new content means a new task definition and new tasks.
+        package var valueVersions: [String: String]
 
         package init(
-            accessPoints: [String: StackString] = [:], images: [String: StackString] = [:], valueArns: [String: StackString] = [:]
+            accessPoints: [String: StackString] = [:], images: [String: StackString] = [:], valueArns: [String: StackString] = [:],
+            valueVersions: [String: String] = [:]
         ) {
             self.accessPoints = accessPoints
             self.images = images
             self.valueArns = valueArns
+            self.valueVersions = valueVersions
         }
     }
 
