@@ -114,3 +114,47 @@ extension Integration {
         }
     }
 }
+
+extension Integration {
+    /// Renaming a volume would move its services to a new, empty file system: deploy stops
+    /// before writing and says where the old data stays, unless --yes.
+    @Suite struct VolumeRename {
+        @Test func aRenamedVolumeIsRefusedWithoutYes() throws {
+            let aws = try LocalAWS.require()
+            let suffix = UUID().uuidString.prefix(8).lowercased()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-rename-\(suffix)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            func write(volume: String) throws {
+                try """
+                name: rename\(suffix)
+                services:
+                  web: {image: "nginx:1.27-alpine", ports: ["80:80"], volumes: ["\(volume):/usr/share/nginx/html"]}
+                volumes:
+                  \(volume): {}
+                """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            }
+            let environment = aws.berthEnvironment()
+            defer { _ = try? BerthBinary.run(["down", "--infra", "--delete-data", "--yes"], environment: environment, directory: folder) }
+            try write(volume: "uploads")
+            let first = try BerthBinary.run(["deploy"], environment: environment, directory: folder)
+            #expect(first.status == 0, "\(first.stderr)")
+
+            try write(volume: "content")
+            let plan = try BerthBinary.run(["plan"], environment: environment, directory: folder)
+            #expect(plan.stdout.contains("kept with its data (fs-"), "\(plan.stdout)")
+            try aws.client.reset()
+            let refused = try BerthBinary.run(["deploy"], environment: environment, directory: folder)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("the file system fs-"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("a renamed volume starts empty"))
+            // Only the plan's change set (created to read the changes, then deleted): no stack
+            // update, no lock, no service touched.
+            let writes = try aws.client.requests().filter { $0.mutating == true }.compactMap(\.operation)
+            #expect(Set(writes).isSubset(of: ["CreateChangeSet", "DeleteChangeSet"]), "\(writes)")
+
+            let confirmed = try BerthBinary.run(["deploy", "--yes"], environment: environment, directory: folder)
+            #expect(confirmed.status == 0, "\(confirmed.stderr)")
+            try aws.client.expectNoRejections()
+        }
+    }
+}

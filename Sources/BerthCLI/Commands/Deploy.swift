@@ -27,7 +27,7 @@ extension Berth {
             var siteOptions = options.siteOptions(wait: !noWait, lock: .current(command: "deploy", environment: context.processEnvironment))
             let (yes, prompter) = (yes, context.prompter)
             siteOptions.confirmRemoval = { services in
-                yes || prompter.confirm("Remove \(services.joined(separator: ", ")), no longer in the compose file? Their tasks stop.")
+                yes || prompter.confirm("Deploy removes \(services.joined(separator: "; ")), no longer in the compose file. Go on?")
             }
             let result =
                 options.unified
@@ -76,6 +76,9 @@ struct DeployReport: Encodable {
             case .always: text += ", replaced"
             case .conditional: text += ", may be replaced"
             case .never, nil: break
+            }
+            if change.leavesDataBehind {
+                text += ", kept with its data (\(change.physicalResourceId ?? "retained")) but no longer used: a renamed volume starts empty"
             }
             return text
         }

@@ -206,7 +206,7 @@ package struct SiteDeployer: Sendable {
         let quiet = SiteDeployer(site: site, input: input, content: content, backend: backend, stacks: stacks, onEvent: { _ in })
         let plan = try await quiet.plan(options)
         let removals = (plan.services?.actions ?? []).filter { $0.kind == .delete && $0.resource == .service }.map(\.name)
-        try await Self.confirm(removals: removals, options)
+        try await Self.confirm(removals: removals + Self.dataLeftBehind(plan.infra), options)
         guard plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false else { return nil }
         let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
         for action in plan.services?.actions ?? [] { onEvent(.services(.action(action, applied: false))) }
@@ -223,13 +223,21 @@ package struct SiteDeployer: Sendable {
             hint: "run it \(flag), or pass --switch-mode to convert the environment")
     }
 
+    /// The volumes whose file system a plan stops using, as the confirmation names them: a
+    /// renamed volume looks like a new, empty one, and the old data stays where the line says.
+    package static func dataLeftBehind(_ plan: StackPlan?) -> [String] {
+        (plan?.changes ?? []).filter(\.leavesDataBehind).map { change in
+            "the file system \(change.physicalResourceId ?? change.logicalResourceId) of a volume no longer in the compose file (kept, unused; a renamed volume starts empty)"
+        }
+    }
+
     /// Removing a running service is confirmed as `down` confirms: a deploy is not expected to
     /// stop part of the site because a file lost a few lines.
-    static func confirm(removals: [String], _ options: Options) async throws {
+    package static func confirm(removals: [String], _ options: Options) async throws {
         guard !removals.isEmpty, let confirm = options.confirmRemoval else { return }
         guard await confirm(removals) else {
             throw DeployError(
-                "nothing was changed: this deploy would remove \(removals.joined(separator: ", ")), no longer in the compose file",
+                "nothing was changed: this deploy would remove \(removals.joined(separator: "; ")), no longer in the compose file",
                 hint: "confirm on a terminal or pass --yes to remove them, or put them back in the compose file")
         }
     }

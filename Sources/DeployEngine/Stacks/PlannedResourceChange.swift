@@ -53,4 +53,8 @@ package struct PlannedResourceChange: Sendable, Equatable {
                 physicalResourceId: resource.PhysicalResourceId.flatMap { $0.isEmpty ? nil : $0 })
         }
     }
+
+    /// A file system (a volume's data) that the change leaves behind: the stack keeps it
+    /// (Retain) but no service mounts it any more, and a renamed volume starts empty.
+    package var leavesDataBehind: Bool { action == .remove && resourceType == "AWS::EFS::FileSystem" }
 }

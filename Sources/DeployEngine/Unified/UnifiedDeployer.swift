@@ -55,7 +55,7 @@ package struct UnifiedDeployer: Sendable {
         let quiet = UnifiedDeployer(stack: stack, backend: backend, stacks: stacks, onEvent: { _ in })
         let plan = try await quiet.plan(options)
         let removals = (plan.infra?.changes ?? []).filter { $0.action == .remove && $0.resourceType == "AWS::ECS::Service" }.map(\.logicalResourceId)
-        try await SiteDeployer.confirm(removals: removals, options)
+        try await SiteDeployer.confirm(removals: removals + SiteDeployer.dataLeftBehind(plan.infra), options)
         if plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false {
             let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
             return SiteDeployer.Result(infra: nil, infraOutcome: .noChanges, services: plan.services, outputs: outputs)

@@ -251,3 +251,22 @@ struct ContentRolloutTests {
         #expect(backend.writes.isEmpty, "the same content again changes nothing")
     }
 }
+
+/// A volume renamed in the compose file would switch its services to a new, empty file system.
+struct VolumeRenameTests {
+    @Test func aFileSystemLeftBehindIsNamedWithWhereItStays() async throws {
+        let plan = StackPlan.update([
+            PlannedResourceChange(
+                logicalResourceId: "FileSystemUploads", resourceType: "AWS::EFS::FileSystem", action: .remove, physicalResourceId: "fs-0abc"),
+            PlannedResourceChange(logicalResourceId: "FileSystemContent", resourceType: "AWS::EFS::FileSystem", action: .add),
+        ])
+        #expect(
+            SiteDeployer.dataLeftBehind(plan) == [
+                "the file system fs-0abc of a volume no longer in the compose file (kept, unused; a renamed volume starts empty)"
+            ])
+        var options = SiteDeployer.Options()
+        options.confirmRemoval = { _ in false }
+        await #expect(throws: DeployError.self) { try await SiteDeployer.confirm(removals: SiteDeployer.dataLeftBehind(plan), options) }
+        #expect(SiteDeployer.dataLeftBehind(.update([])).isEmpty)
+    }
+}
