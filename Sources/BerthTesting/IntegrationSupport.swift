@@ -48,6 +48,14 @@ extension LocalAWS {
     }
 }
 
+/// A fresh project folder under the temporary directory holding `compose.yaml`.
+package func projectFolder(_ prefix: String, compose: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try compose.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+    return folder
+}
+
 /// Runs the built `berth` executable, which sits next to the test bundle.
 package enum BerthBinary {
     package struct Result: Sendable {

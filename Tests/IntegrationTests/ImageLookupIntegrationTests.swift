@@ -10,20 +10,19 @@ extension Integration {
         /// A project folder whose `db` service is named by `app` but declares no port; each test
         /// gets its own repository so tests running at once never share registry state.
         static func project(image: String) throws -> URL {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-images-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try """
-            name: lookups
-            services:
-              app:
-                image: wordpress
-                ports: ["80:80"]
-                environment:
-                  WORDPRESS_DB_HOST: db
-              db:
-                image: \(image)
-            """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
-            return folder
+            try projectFolder(
+                "berth-images",
+                compose: """
+                    name: lookups
+                    services:
+                      app:
+                        image: wordpress
+                        ports: ["80:80"]
+                        environment:
+                          WORDPRESS_DB_HOST: db
+                      db:
+                        image: \(image)
+                    """)
         }
 
         static func environment(_ aws: LocalAWS, cache: URL) -> [String: String] {
@@ -105,13 +104,13 @@ extension Integration {
             let suffix = UUID().uuidString.prefix(8).lowercased()
             let repository = "lookups/web-\(suffix)"
             let first = try aws.client.placeImage(repository, tags: ["1"], exposedPorts: ["80/tcp"])
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-pins-\(suffix)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try """
-            name: pins\(suffix)
-            services:
-              web: {image: "\(repository):1", ports: ["80:80"]}
-            """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let folder = try projectFolder(
+                "berth-pins",
+                compose: """
+                    name: pins\(suffix)
+                    services:
+                      web: {image: "\(repository):1", ports: ["80:80"]}
+                    """)
             let environment = Self.environment(aws, cache: folder.appendingPathComponent("cache"))
             defer { _ = try? BerthBinary.run(["down", "--infra", "--yes"], environment: environment, directory: folder) }
 

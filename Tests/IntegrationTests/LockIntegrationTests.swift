@@ -9,15 +9,15 @@ extension Integration {
         @Test func twoConcurrentDeploysGiveOneSuccessAndOneLockMessage() throws {
             let aws = try LocalAWS.require()
             let suffix = UUID().uuidString.prefix(8).lowercased()
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-lock-\(suffix)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try """
-            name: lock\(suffix)
-            services:
-              web: {image: "nginx:1.27-alpine", ports: ["80:80"]}
-            x-berth:
-              environments: {dev: {}, prod: {}}
-            """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let folder = try projectFolder(
+                "berth-lock",
+                compose: """
+                    name: lock\(suffix)
+                    services:
+                      web: {image: "nginx:1.27-alpine", ports: ["80:80"]}
+                    x-berth:
+                      environments: {dev: {}, prod: {}}
+                    """)
             let environment = aws.berthEnvironment(["USER": "tester"])
             defer {
                 for env in ["dev", "prod"] {
@@ -75,13 +75,13 @@ extension Integration {
         @Test func ctrlCStopsCleanlyAndAReRunFinishes() throws {
             let aws = try LocalAWS.require()
             let suffix = UUID().uuidString.prefix(8).lowercased()
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-interrupt-\(suffix)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try """
-            name: int\(suffix)
-            services:
-              web: {image: "nginx:1.27-alpine", ports: ["80:80"]}
-            """.write(to: folder.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let folder = try projectFolder(
+                "berth-interrupt",
+                compose: """
+                    name: int\(suffix)
+                    services:
+                      web: {image: "nginx:1.27-alpine", ports: ["80:80"]}
+                    """)
             let environment = aws.berthEnvironment()
             defer { _ = try? BerthBinary.run(["down", "--infra", "--yes"], environment: environment, directory: folder) }
 

@@ -29,26 +29,19 @@ struct DeploymentOrderTests {
             healthcheck: { test: ["CMD", "true"] }
         """
 
-    final class Log: @unchecked Sendable {
-        private let lock = NSLock()
-        private var lines: [String] = []
-        func add(_ line: String) { lock.withLock { lines.append(line) } }
-        var all: [String] { lock.withLock { lines } }
-    }
-
     @Test func servicesAreCreatedAfterWhatTheyDependOnAndAfterItIsStableWhenHealthyIsAsked() async throws {
         let site = try ServicesReconcilerTests.site(Self.compose)
         #expect(site.taskWaves(site.tasks).map { $0.map(\.name) } == [["cms"], ["site"], ["proxy"]])
         let backend = InMemoryServicesBackend()
-        let log = Log()
+        let log = Recorded<String>()
         let reconciler = ServicesReconciler(
             backend: backend, site: site, target: ServicesReconcilerTests.target, names: Names(project: "shop", environment: "dev"),
             content: ContentReader(processEnvironment: [:], fileSystem: ServicesReconcilerTests.files(Self.compose)),
             options: .init(apply: true, waiter: Waiter(minDelay: 0.001, maxDelay: 0.001, timeout: 10, sleeper: RecordingSleeper())),
             progress: { event in
                 switch event {
-                case .action(let action, _) where action.resource == .service: log.add("\(action.kind.rawValue) \(action.name)")
-                case .rollout(let service, _, _, let state) where state == .completed: log.add("stable \(service)")
+                case .action(let action, _) where action.resource == .service: log.append("\(action.kind.rawValue) \(action.name)")
+                case .rollout(let service, _, _, let state) where state == .completed: log.append("stable \(service)")
                 default: break
                 }
             })

@@ -11,17 +11,10 @@ struct EnvironmentLockTests {
     static let alice = LockHolder(owner: "alice@laptop", command: "deploy", pid: 4242, started: Date().addingTimeInterval(-180), token: "a")
     static let bob = LockHolder(owner: "bob@ci", command: "deploy", pid: 7, token: "b")
 
-    static func lock(_ store: any LockStore, wait: Bool = false, notes: NoteRecorder = NoteRecorder()) -> EnvironmentLock {
+    static func lock(_ store: any LockStore, wait: Bool = false, notes: Recorded<String> = Recorded()) -> EnvironmentLock {
         EnvironmentLock(store: store, name: "/berth-lock/shop/dev", stack: "shop-dev", waitForLock: wait, sleeper: RecordingSleeper()) {
             notes.append($0)
         }
-    }
-
-    final class NoteRecorder: @unchecked Sendable {
-        private let lock = NSLock()
-        private var recorded: [String] = []
-        func append(_ note: String) { lock.withLock { recorded.append(note) } }
-        var notes: [String] { lock.withLock { recorded } }
     }
 
     @Test func theSecondRunSaysWhoHoldsItSinceWhen() async throws {
@@ -48,10 +41,10 @@ struct EnvironmentLockTests {
         var dead = Self.alice
         dead.started = Date().addingTimeInterval(-4 * 3600)
         try await Self.lock(store).acquire(dead)
-        let notes = NoteRecorder()
+        let notes = Recorded<String>()
         try await Self.lock(store, notes: notes).acquire(Self.bob)
-        #expect(notes.notes.count == 1)
-        #expect(notes.notes.first?.hasSuffix("older than 3 h, taking it over") == true)
+        #expect(notes.all.count == 1)
+        #expect(notes.all.first?.hasSuffix("older than 3 h, taking it over") == true)
         #expect(store.locks["/berth-lock/shop/dev"]?.contains("\"token\":\"b\"") == true)
     }
 
@@ -64,9 +57,9 @@ struct EnvironmentLockTests {
     @Test func waitingForTheLockWaitsUntilItIsReleased() async throws {
         let store = ReleasingStore(after: 3)
         try await Self.lock(store.backend).acquire(Self.alice)
-        let notes = NoteRecorder()
+        let notes = Recorded<String>()
         try await Self.lock(store, wait: true, notes: notes).acquire(Self.bob)
-        #expect(notes.notes.count == 1 && notes.notes[0].hasSuffix("; waiting for it"))
+        #expect(notes.all.count == 1 && notes.all[0].hasSuffix("; waiting for it"))
     }
 
     @Test func aLockedEnvironmentGetsNoWriteAndTheHolderKeepsIt() async throws {
@@ -113,9 +106,9 @@ struct EnvironmentLockTests {
         gone.pid = Int32.max - 1
         gone.token = "gone"
         try await Self.lock(store).acquire(gone)
-        let notes = NoteRecorder()
+        let notes = Recorded<String>()
         try await Self.lock(store, notes: notes).acquire(Self.bob)
-        #expect(notes.notes.first?.hasSuffix("but that process has ended; taking the lock over") == true)
+        #expect(notes.all.first?.hasSuffix("but that process has ended; taking the lock over") == true)
     }
 
     @Test func twoEnvironmentsHaveTwoLocks() {
@@ -153,20 +146,13 @@ struct ServiceRemovalTests {
 
             """, with: "")
 
-    final class Asked: @unchecked Sendable {
-        private let lock = NSLock()
-        private var recorded: [[String]] = []
-        func append(_ services: [String]) { lock.withLock { recorded.append(services) } }
-        var all: [[String]] { lock.withLock { recorded } }
-    }
-
     @Test func removingAServiceIsAskedFirstAndRefusalWritesNothing() async throws {
         let backend = InMemoryServicesBackend()
         let first = try SiteDeployerTests.Fixture(backend: backend)
         _ = try await first.deployed()
         #expect(!Self.withoutWorker.contains("worker:"))
         let fixture = try SiteDeployerTests.Fixture(compose: Self.withoutWorker, backend: backend, stacks: first.stacks)
-        let asked = Asked()
+        let asked = Recorded<[String]>()
         var options = SiteDeployerTests.Fixture.options
         options.confirmRemoval = {
             asked.append($0); return false
