@@ -4,8 +4,9 @@ import BerthTesting
 import Foundation
 import Testing
 
-/// Which calls the retry loop may repeat after a 500 (the call may have run): reads and creates
-/// that carry a client token, and nothing else.
+/// Which calls the retry loop may repeat after a 500 (the call may have run): reads, writes with
+/// a client token, and writes whose repeat leaves the same result or a tolerated error
+/// (`WriteSafety.table`); not those a repeat would double (a task definition revision).
 struct OperationIdempotencyTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
@@ -21,14 +22,14 @@ struct OperationIdempotencyTests {
         Case(name: "EFS DescribeAccessPoints", idempotent: true) {
             _ = try await EFSClient($0).describeAccessPoints(fileSystemId: "fs-1").collect { $0 }
         },
-        Case(name: "EFS DeleteAccessPoint", idempotent: false) { try await EFSClient($0).deleteAccessPoint(id: "fsap-1") },
-        Case(name: "EFS TagResource", idempotent: false) { try await EFSClient($0).tagResource(id: "fsap-1", tags: []) },
+        Case(name: "EFS DeleteAccessPoint", idempotent: true) { try await EFSClient($0).deleteAccessPoint(id: "fsap-1") },
+        Case(name: "EFS TagResource", idempotent: true) { try await EFSClient($0).tagResource(id: "fsap-1", tags: []) },
         Case(name: "EFS CreateFileSystem", idempotent: true) { _ = try await EFSClient($0).createFileSystem(creationToken: "t") },
         Case(name: "ECS RegisterTaskDefinition", idempotent: false) {
             _ = try await ECSClient($0).registerTaskDefinition(.init(family: "f", cpu: "256", memory: "512", containerDefinitions: []))
         },
         Case(name: "ECS DescribeTaskDefinition", idempotent: true) { _ = try await ECSClient($0).describeTaskDefinition("f") },
-        Case(name: "ECS DeregisterTaskDefinition", idempotent: false) { _ = try await ECSClient($0).deregisterTaskDefinition("f:1") },
+        Case(name: "ECS DeregisterTaskDefinition", idempotent: true) { _ = try await ECSClient($0).deregisterTaskDefinition("f:1") },
         Case(name: "ECS CreateService with a client token", idempotent: true) {
             _ = try await ECSClient($0).createService(.init(cluster: "c", serviceName: "s", taskDefinition: "f", desiredCount: 1, clientToken: "tok"))
         },
@@ -37,9 +38,9 @@ struct OperationIdempotencyTests {
         },
         Case(name: "ECS UpdateService", idempotent: false) { _ = try await ECSClient($0).updateService(.init(cluster: "c", service: "s")) },
         Case(name: "ECS DescribeServices", idempotent: true) { _ = try await ECSClient($0).describeServices(cluster: "c", services: ["s"]) },
-        Case(name: "ECS DeleteService", idempotent: false) { _ = try await ECSClient($0).deleteService(cluster: "c", service: "s") },
+        Case(name: "ECS DeleteService", idempotent: true) { _ = try await ECSClient($0).deleteService(cluster: "c", service: "s") },
         Case(name: "ECS DescribeTasks", idempotent: true) { _ = try await ECSClient($0).describeTasks(cluster: "c", tasks: ["t"]) },
-        Case(name: "IAM PutRolePolicy", idempotent: false) { try await IAMClient($0).putRolePolicy(roleName: "r", policyName: "p", document: "{}") },
+        Case(name: "IAM PutRolePolicy", idempotent: true) { try await IAMClient($0).putRolePolicy(roleName: "r", policyName: "p", document: "{}") },
         Case(name: "IAM GetRolePolicy", idempotent: true) { _ = try await IAMClient($0).getRolePolicy(roleName: "r", policyName: "p") },
         Case(name: "SecretsManager CreateSecret", idempotent: true) {
             _ = try await SecretsManagerClient($0).createSecret(name: "n", secretString: "v")
@@ -47,10 +48,10 @@ struct OperationIdempotencyTests {
         Case(name: "SecretsManager PutSecretValue", idempotent: true) {
             _ = try await SecretsManagerClient($0).putSecretValue(secretId: "n", secretString: "v")
         },
-        Case(name: "SecretsManager DeleteSecret", idempotent: false) { try await SecretsManagerClient($0).deleteSecret("n") },
+        Case(name: "SecretsManager DeleteSecret", idempotent: true) { try await SecretsManagerClient($0).deleteSecret("n") },
         Case(name: "SSM PutParameter", idempotent: false) { try await SSMClient($0).putParameter(name: "/n", value: "v") },
         Case(name: "SSM GetParameters", idempotent: true) { _ = try await SSMClient($0).getParameters(names: ["/n"]) },
-        Case(name: "AutoScaling RegisterScalableTarget", idempotent: false) {
+        Case(name: "AutoScaling RegisterScalableTarget", idempotent: true) {
             try await ApplicationAutoScalingClient($0).registerScalableTarget(resourceId: "service/c/s", minCapacity: 1, maxCapacity: 2)
         },
         Case(name: "Logs FilterLogEvents", idempotent: true) {

@@ -29,7 +29,7 @@ package struct ApplicationAutoScalingClient: Sendable {
             input: RegisterScalableTargetInput(
                 ServiceNamespace: serviceNamespace, ResourceId: resourceId, ScalableDimension: scalableDimension, MinCapacity: minCapacity,
                 MaxCapacity: maxCapacity, Tags: tags),
-            idempotent: false)
+            idempotent: true)
     }
 
     package func describeScalableTargets(
@@ -52,7 +52,7 @@ package struct ApplicationAutoScalingClient: Sendable {
         let _: EmptyOutput = try await client.json(
             Self.descriptor, operation: "DeregisterScalableTarget",
             input: ScalableTargetKey(ServiceNamespace: serviceNamespace, ResourceId: resourceId, ScalableDimension: scalableDimension),
-            idempotent: false)
+            idempotent: true)
     }
 
     /// Creates or replaces a target tracking policy and returns its ARN.
@@ -66,7 +66,7 @@ package struct ApplicationAutoScalingClient: Sendable {
             input: PutScalingPolicyInput(
                 PolicyName: name, ServiceNamespace: serviceNamespace, ResourceId: resourceId, ScalableDimension: scalableDimension,
                 PolicyType: "TargetTrackingScaling", TargetTrackingScalingPolicyConfiguration: configuration),
-            idempotent: false)
+            idempotent: true)
         return output.PolicyARN
     }
 
@@ -92,7 +92,7 @@ package struct ApplicationAutoScalingClient: Sendable {
             Self.descriptor, operation: "DeleteScalingPolicy",
             input: DeleteScalingPolicyInput(
                 PolicyName: name, ServiceNamespace: serviceNamespace, ResourceId: resourceId, ScalableDimension: scalableDimension),
-            idempotent: false)
+            idempotent: true)
     }
 }
 

@@ -24,7 +24,7 @@ extension ECSClient {
     package func deleteService(cluster: String?, service: String, force: Bool? = nil) async throws -> Service {
         let output: ServiceOutput = try await client.json(
             Self.descriptor, operation: "DeleteService", input: DeleteServiceInput(cluster: cluster, service: service, force: force),
-            idempotent: false)
+            idempotent: true)
         return output.service
     }
 

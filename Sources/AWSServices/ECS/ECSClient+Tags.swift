@@ -10,11 +10,11 @@ extension ECSClient {
 
     package func tagResource(arn: String, tags: [Tag]) async throws {
         let _: EmptyOutput = try await client.json(
-            Self.descriptor, operation: "TagResource", input: TagResourceInput(resourceArn: arn, tags: tags), idempotent: false)
+            Self.descriptor, operation: "TagResource", input: TagResourceInput(resourceArn: arn, tags: tags), idempotent: true)
     }
 
     package func untagResource(arn: String, keys: [String]) async throws {
         let _: EmptyOutput = try await client.json(
-            Self.descriptor, operation: "UntagResource", input: UntagResourceInput(resourceArn: arn, tagKeys: keys), idempotent: false)
+            Self.descriptor, operation: "UntagResource", input: UntagResourceInput(resourceArn: arn, tagKeys: keys), idempotent: true)
     }
 }

@@ -29,7 +29,7 @@ extension ECSClient {
     package func deregisterTaskDefinition(_ taskDefinition: String) async throws -> TaskDefinition {
         let output: TaskDefinitionOutput = try await client.json(
             Self.descriptor, operation: "DeregisterTaskDefinition", input: TaskDefinitionInput(taskDefinition: taskDefinition),
-            idempotent: false)
+            idempotent: true)
         return output.taskDefinition
     }
 
@@ -37,6 +37,6 @@ extension ECSClient {
     package func deleteTaskDefinitions(_ taskDefinitions: [String]) async throws -> DeleteTaskDefinitionsOutput {
         try await client.json(
             Self.descriptor, operation: "DeleteTaskDefinitions", input: DeleteTaskDefinitionsInput(taskDefinitions: taskDefinitions),
-            idempotent: false)
+            idempotent: true)
     }
 }

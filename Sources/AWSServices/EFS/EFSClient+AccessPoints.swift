@@ -33,13 +33,13 @@ extension EFSClient {
     package func deleteAccessPoint(id: String) async throws {
         let _: EmptyOutput = try await client.restJSON(
             Self.descriptor, operation: "DeleteAccessPoint", method: "DELETE", path: "/2015-02-01/access-points/\(URIEncoding.encode(id))",
-            idempotent: false)
+            idempotent: true)
     }
 
     /// Adds or overwrites tags on a file system or an access point (by id).
     package func tagResource(id: String, tags: [Tag]) async throws {
         let _: EmptyOutput = try await client.restJSON(
             Self.descriptor, operation: "TagResource", method: "POST", path: "/2015-02-01/resource-tags/\(URIEncoding.encode(id))",
-            input: TagResourceInput(Tags: tags), idempotent: false)
+            input: TagResourceInput(Tags: tags), idempotent: true)
     }
 }

@@ -18,7 +18,7 @@ extension EFSClient {
     package func deleteFileSystem(id: String) async throws {
         let _: EmptyOutput = try await client.restJSON(
             Self.descriptor, operation: "DeleteFileSystem", method: "DELETE", path: "/2015-02-01/file-systems/\(URIEncoding.encode(id))",
-            idempotent: false)
+            idempotent: true)
     }
 
     package func describeMountTargets(fileSystemId: String) -> Paginator<[MountTarget]> {

@@ -37,7 +37,7 @@ package struct IAMClient: Sendable {
     package func putRolePolicy(roleName: String, policyName: String, document: String) async throws {
         let _: EmptyOutput = try await client.query(
             Self.descriptor, operation: "PutRolePolicy",
-            parameters: [("PolicyDocument", document), ("PolicyName", policyName), ("RoleName", roleName)], idempotent: false)
+            parameters: [("PolicyDocument", document), ("PolicyName", policyName), ("RoleName", roleName)], idempotent: true)
     }
 
     package func getRolePolicy(roleName: String, policyName: String) async throws -> RolePolicy {
@@ -48,7 +48,7 @@ package struct IAMClient: Sendable {
     package func deleteRolePolicy(roleName: String, policyName: String) async throws {
         let _: EmptyOutput = try await client.query(
             Self.descriptor, operation: "DeleteRolePolicy", parameters: [("PolicyName", policyName), ("RoleName", roleName)],
-            idempotent: false)
+            idempotent: true)
     }
 }
 

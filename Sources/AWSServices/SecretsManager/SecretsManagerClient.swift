@@ -51,7 +51,7 @@ package struct SecretsManagerClient: Sendable {
             Self.descriptor, operation: "DeleteSecret",
             input: DeleteSecretInput(
                 SecretId: secretId, ForceDeleteWithoutRecovery: forceDeleteWithoutRecovery, RecoveryWindowInDays: recoveryWindowInDays),
-            idempotent: false)
+            idempotent: true)
     }
 
     /// Secrets matching all filters, e.g. `.init(key: "name", values: ["site/"])` (a name prefix) or `tag-key`/`tag-value`.

@@ -96,7 +96,7 @@ package struct AWSServicesBackend: ServicesBackend {
                     hint: "bake large files into the image instead")
             }
             let version = try await ssm.putParameter(
-                name: spec.name, value: spec.value, type: "String", overwrite: true, tier: tier, description: "Managed by Berth")
+                name: spec.name, value: spec.value, type: "String", overwrite: true, tier: tier, description: "Managed by Berth", idempotent: true)
             return ObservedValue(arn: spec.name, digest: spec.digest, version: String(version))
         }
     }
