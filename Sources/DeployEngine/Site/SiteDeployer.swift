@@ -194,23 +194,49 @@ package struct SiteDeployer: Sendable {
     }
 
     package func deploy(_ options: Options = Options()) async throws -> Result {
-        if options.lock != nil || options.confirmRemoval != nil, let unchanged = try await checkedPlan(options) { return unchanged }
-        return try await locking(options.lock, wait: options.waitForLock) { try await deployUnlocked(options) }
+        guard options.lock != nil || options.confirmRemoval != nil else { return try await deployUnlocked(options) }
+        switch try await checkedPlan(options) {
+        case .unchanged(let result):
+            return result
+        case .confirmed:
+            return try await locking(options.lock, wait: options.waitForLock) { try await deployUnlocked(options) }
+        case .unknown:
+            // Another run was changing the stack as this one looked: look again under the lock.
+            return try await locking(options.lock, wait: options.waitForLock) {
+                if case .unchanged(let result) = try await checkedPlan(options, racing: false) { return result }
+                return try await deployUnlocked(options)
+            }
+        }
+    }
+
+    enum CheckedPlan {
+        /// Nothing to change: the site as it is.
+        case unchanged(Result)
+        /// Changes, with any removals confirmed.
+        case confirmed
+        /// AWS answered the plan with an error another run's work can cause (a change set
+        /// deleted under it, a stack mid-operation): plan again once the lock is held.
+        case unknown
     }
 
     /// A quiet plan before anything is written. When neither layer would change, the site as it
     /// is: a deploy with nothing to change writes nothing, not even its lock. Services it would
     /// remove are confirmed first. Anything else deploys under the lock (and plans again there,
     /// since another run may have changed the site meanwhile).
-    func checkedPlan(_ options: Options) async throws -> Result? {
+    func checkedPlan(_ options: Options, racing: Bool = true) async throws -> CheckedPlan {
         let quiet = SiteDeployer(site: site, input: input, content: content, backend: backend, stacks: stacks, onEvent: { _ in })
-        let plan = try await quiet.plan(options)
+        let plan: Result
+        do {
+            plan = try await quiet.plan(options)
+        } catch  where racing && (error is AWSServiceError || error is StackDeployError) {
+            return .unknown
+        }
         let removals = (plan.services?.actions ?? []).filter { $0.kind == .delete && $0.resource == .service }.map(\.name)
         try await Self.confirm(removals: removals + Self.dataLeftBehind(plan.infra), options)
-        guard plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false else { return nil }
+        guard plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false else { return .confirmed }
         let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
         for action in plan.services?.actions ?? [] { onEvent(.services(.action(action, applied: false))) }
-        return Result(infra: nil, infraOutcome: plan.infra == nil ? nil : .noChanges, services: plan.services, outputs: outputs)
+        return .unchanged(Result(infra: nil, infraOutcome: plan.infra == nil ? nil : .noChanges, services: plan.services, outputs: outputs))
     }
 
     /// A stack deployed in the other mode is refused unless `switchMode`: forgetting `--unified`

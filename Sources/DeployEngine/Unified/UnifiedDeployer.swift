@@ -52,19 +52,32 @@ package struct UnifiedDeployer: Sendable {
         guard options.lock != nil || options.confirmRemoval != nil else { return try await deployUnlocked(options) }
         // Nothing to change: no write, not even the lock; removals confirmed first (as
         // `SiteDeployer.checkedPlan`). Here services are the template's resources.
-        let quiet = UnifiedDeployer(stack: stack, backend: backend, stacks: stacks, onEvent: { _ in })
-        let plan = try await quiet.plan(options)
-        let removals = (plan.infra?.changes ?? []).filter { $0.action == .remove && $0.resourceType == "AWS::ECS::Service" }.map(\.logicalResourceId)
-        try await SiteDeployer.confirm(removals: removals + SiteDeployer.dataLeftBehind(plan.infra), options)
-        if plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false {
-            let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
-            return SiteDeployer.Result(infra: nil, infraOutcome: .noChanges, services: plan.services, outputs: outputs)
-        }
+        let checked = try await checkedPlan(options, racing: true)
+        if case .unchanged(let result) = checked { return result }
         guard let holder = options.lock else { return try await deployUnlocked(options) }
         let lock = EnvironmentLock(
             store: backend, name: names.lockParameter, stack: names.stack, waitForLock: options.waitForLock,
             onNote: { [onEvent] in onEvent(.note($0)) })
-        return try await lock.holding(holder) { try await deployUnlocked(options) }
+        return try await lock.holding(holder) {
+            if case .unknown = checked, case .unchanged(let result) = try await checkedPlan(options, racing: false) { return result }
+            return try await deployUnlocked(options)
+        }
+    }
+
+    /// As `SiteDeployer.checkedPlan`, with the services as the template's resources.
+    func checkedPlan(_ options: SiteDeployer.Options, racing: Bool) async throws -> SiteDeployer.CheckedPlan {
+        let quiet = UnifiedDeployer(stack: stack, backend: backend, stacks: stacks, onEvent: { _ in })
+        let plan: SiteDeployer.Result
+        do {
+            plan = try await quiet.plan(options)
+        } catch  where racing && (error is AWSServiceError || error is StackDeployError) {
+            return .unknown
+        }
+        let removals = (plan.infra?.changes ?? []).filter { $0.action == .remove && $0.resourceType == "AWS::ECS::Service" }.map(\.logicalResourceId)
+        try await SiteDeployer.confirm(removals: removals + SiteDeployer.dataLeftBehind(plan.infra), options)
+        guard plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false else { return .confirmed }
+        let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
+        return .unchanged(SiteDeployer.Result(infra: nil, infraOutcome: .noChanges, services: plan.services, outputs: outputs))
     }
 
     func deployUnlocked(_ options: SiteDeployer.Options) async throws -> SiteDeployer.Result {
