@@ -49,7 +49,7 @@ package struct ImagePinning: Sendable {
         let wanted = site.services.indices.compactMap { index in Self.pins(site.services[index]).map { (index, $0) } }
         let answers = await withTaskGroup(of: (Int, Swift.Result<ImageConfig, RegistryError>).self) { group in
             for (index, reference) in wanted {
-                let platform = site.services[index].platform.flatMap(RegistryClient.Platform.init) ?? .amd64
+                let platform = site.services[index].registryPlatform
                 group.addTask {
                     do throws(RegistryError) {
                         return (index, .success(try await source.config(of: reference, platform: platform)))

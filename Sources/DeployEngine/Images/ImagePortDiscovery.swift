@@ -110,16 +110,12 @@ package struct ImagePortDiscovery: Sendable {
         var user: String?
     }
 
-    private func platform(of service: Service) -> RegistryClient.Platform {
-        service.platform.flatMap(RegistryClient.Platform.init) ?? .amd64
-    }
-
     func ports(of service: Service, in site: Site) async -> Outcome {
         if let build = service.build {
             return await dockerfilePorts(service, build: build, in: site)
         }
         guard let image = service.deployedImage else { return Outcome(ports: [], reason: "it has no image") }
-        return await imagePorts(image, platform: platform(of: service), label: "image \(image)")
+        return await imagePorts(image, platform: service.registryPlatform, label: "image \(image)")
     }
 
     private func imagePorts(_ text: String, platform: RegistryClient.Platform, label: String) async -> Outcome {
@@ -156,10 +152,16 @@ package struct ImagePortDiscovery: Sendable {
         guard let base = image.baseImage else {
             return Outcome(ports: own, reason: own.isEmpty ? "its Dockerfile exposes no port" : nil, user: image.user)
         }
-        let inherited = await imagePorts(base, platform: platform(of: service), label: "its Dockerfile's base image \(base)")
+        let inherited = await imagePorts(base, platform: service.registryPlatform, label: "its Dockerfile's base image \(base)")
         let ports = (own + inherited.ports.filter { port in !own.contains { $0.port == port.port && $0.transport == port.transport } })
         return Outcome(
             ports: ports, reason: ports.isEmpty ? "its Dockerfile exposes no port and \(inherited.reason ?? "its base image declares none")" : nil,
             lookupFailed: ports.isEmpty && inherited.lookupFailed, user: image.user ?? inherited.user)
     }
+}
+
+extension Service {
+    /// The platform whose image configuration applies: the service's `platform:`, else the
+    /// X86_64 Fargate runs by default.
+    var registryPlatform: RegistryClient.Platform { platform.flatMap(RegistryClient.Platform.init) ?? .amd64 }
 }

@@ -1,5 +1,6 @@
 import AWSRuntime
 import Foundation
+import StackTemplates
 
 #if canImport(Glibc)
     import Glibc
@@ -108,6 +109,12 @@ package struct EnvironmentLock: Sendable {
         self.waitForLock = waitForLock
         self.sleeper = sleeper
         self.onNote = onNote
+    }
+
+    /// The lock of the environment `names` name, its notes sent as deploy events.
+    init(backend: any SiteBackend, names: Names, waitForLock: Bool, onEvent: @escaping @Sendable (SiteDeployer.Event) -> Void) {
+        self.init(
+            store: backend, name: names.lockParameter, stack: names.stack, waitForLock: waitForLock, onNote: { onEvent(.note($0)) })
     }
 
     /// Runs `body` holding the lock, and releases it whether `body` succeeds or throws.

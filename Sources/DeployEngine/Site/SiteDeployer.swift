@@ -271,9 +271,7 @@ package struct SiteDeployer: Sendable {
     /// `body` under the environment's lock when `holder` is given.
     func locking<T: Sendable>(_ holder: LockHolder?, wait: Bool, _ body: () async throws -> T) async throws -> T {
         guard let holder else { return try await body() }
-        let lock = EnvironmentLock(
-            store: backend, name: names.lockParameter, stack: names.stack, waitForLock: wait, onNote: { [onEvent] in onEvent(.note($0)) })
-        return try await lock.holding(holder, body)
+        return try await EnvironmentLock(backend: backend, names: names, waitForLock: wait, onEvent: onEvent).holding(holder, body)
     }
 
     func deployUnlocked(_ options: Options) async throws -> Result {

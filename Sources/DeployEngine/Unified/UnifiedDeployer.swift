@@ -55,9 +55,7 @@ package struct UnifiedDeployer: Sendable {
         let checked = try await checkedPlan(options, racing: true)
         if case .unchanged(let result) = checked { return result }
         guard let holder = options.lock else { return try await deployUnlocked(options) }
-        let lock = EnvironmentLock(
-            store: backend, name: names.lockParameter, stack: names.stack, waitForLock: options.waitForLock,
-            onNote: { [onEvent] in onEvent(.note($0)) })
+        let lock = EnvironmentLock(backend: backend, names: names, waitForLock: options.waitForLock, onEvent: onEvent)
         return try await lock.holding(holder) {
             if case .unknown = checked, case .unchanged(let result) = try await checkedPlan(options, racing: false) { return result }
             return try await deployUnlocked(options)
