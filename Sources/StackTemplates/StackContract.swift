@@ -33,6 +33,12 @@ extension TemplateOutput {
 package enum StackLogicalID {
     /// The EFS file system of a named volume (infrastructure stack).
     package static func fileSystem(volume: String) -> String { "FileSystem\(volume)" }
+    /// The parameter that hands the stack a file system it kept from an earlier stack of the
+    /// environment (DeletionPolicy Retain), in place of making a new, empty one.
+    package static func keptFileSystemParameter(volume: String) -> String { "FileSystem\(volume)Id" }
+    /// The backup bucket (infrastructure stack), and the parameter that hands the stack a kept one.
+    package static let backupBucket = "BackupBucket"
+    package static let keptBackupBucketParameter = "BackupBucketName"
     /// The IAM role a task runs as (infrastructure stack).
     package static func taskRole(task: String) -> String { "TaskRole\(task)" }
     /// A service's ECR repository (infrastructure stack).

@@ -30,9 +30,13 @@ struct InProcessCommandTests {
         try Data(Self.compose.utf8).write(to: folder.appendingPathComponent("compose.yaml"))
     }
 
-    /// CloudFormation's answer for a stack that does not exist; anything else is unexpected.
+    /// CloudFormation's answer for a stack that does not exist, and no tagged data kept from an
+    /// earlier one; anything else is unexpected.
     static func noStack(_ request: HTTPRequest, _ index: Int) throws -> HTTPResponse {
         let body = String(decoding: request.body, as: UTF8.self)
+        if request.header("X-Amz-Target") == "ResourceGroupsTaggingAPI_20170126.GetResources" {
+            return FakeTransport.json(200, #"{"ResourceTagMappingList": [], "PaginationToken": ""}"#)
+        }
         guard body.contains("Action=DescribeStacks") else { return FakeTransport.xml(500, "<Error><Code>Unexpected</Code></Error>") }
         return FakeTransport.xml(
             400,
@@ -83,7 +87,8 @@ struct InProcessCommandTests {
         #expect(text.output.contains("shop"))
         // x-berth's region wins over AWS_REGION: the site lives in one region.
         let scopes = transport.requests.compactMap { $0.header("Authorization") }
-        #expect(!scopes.isEmpty && scopes.allSatisfy { $0.contains("/eu-west-1/cloudformation/aws4_request") })
+        #expect(!scopes.isEmpty && scopes.allSatisfy { $0.contains("/eu-west-1/") })
+        #expect(scopes.contains { $0.contains("/eu-west-1/cloudformation/aws4_request") })
 
         let json = await berth("status", "--output", "json")
         #expect(json.status == 0)

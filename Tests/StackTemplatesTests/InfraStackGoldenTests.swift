@@ -18,6 +18,25 @@ struct InfraStackGoldenTests {
         #expect(first == again)
     }
 
+    /// After `down --infra`: the volume's file system and the bucket come back as parameters;
+    /// the stack makes the mount targets and the bucket policy again, not the data's homes.
+    @Test func keptFileSystemAndBucketComeBackAsParameters() throws {
+        var input = InfraStackInput(site: try Fixtures.exampleSite("dev"), environmentName: "dev")
+        let volume = try #require(input.volumes.first)
+        input.volumes[0].keptFileSystem = "fs-0123456789abcdef0"
+        input.keptBackupBucket = "website-dev-backupbucket-1a2b3c"
+        let template = InfraStack(input).template()
+        let types = template.sections.flatMap(\.resources).map(\.type)
+        #expect(!types.contains("AWS::EFS::FileSystem") && !types.contains("AWS::S3::Bucket"))
+        #expect(types.filter { $0 == "AWS::EFS::MountTarget" }.count == 2 && types.contains("AWS::S3::BucketPolicy"))
+        #expect(
+            input.keptDataParameters == [
+                StackLogicalID.keptFileSystemParameter(volume: volume.logicalId): "fs-0123456789abcdef0",
+                StackLogicalID.keptBackupBucketParameter: "website-dev-backupbucket-1a2b3c",
+            ])
+        try assertGolden(InfraStack(input).render(), named: "kept-data.infra.yaml")
+    }
+
     @Test func existingNetworkClusterAndVolume() throws {
         let compose = """
             name: shop

@@ -604,3 +604,16 @@ Outputs:
     deleted = [e[0] for e in events(cfn, stack_id) if e[1] == 'DELETE_COMPLETE']
     # Newest first: the reverse of the order they were created in.
     assert deleted == ['SubnetRoutes', 'DefaultRoute', 'Routes', 'Subnet', 'Attachment', 'Gateway', 'VPC', 'network']
+
+
+def test_a_list_parameter_reads_back_as_it_was_given(aws):
+    """DescribeStacks shows `List<...>` values comma-separated, as sent; a client comparing a stack's parameters
+    with the ones it would send must see no difference."""
+    cfn = aws.client('cloudformation')
+    body = ('{"Parameters": {"Names": {"Type": "CommaDelimitedList"}, "One": {"Type": "String"}},'
+            ' "Resources": {"Topic": {"Type": "AWS::SNS::Topic"}}}')
+    cfn.create_stack(StackName='listed', TemplateBody=body, Parameters=[
+        {'ParameterKey': 'Names', 'ParameterValue': 'subnet-a,subnet-b'}, {'ParameterKey': 'One', 'ParameterValue': 'x'}])
+    settle(cfn, 'listed')
+    parameters = {p['ParameterKey']: p['ParameterValue'] for p in cfn.describe_stacks(StackName='listed')['Stacks'][0]['Parameters']}
+    assert parameters == {'Names': 'subnet-a,subnet-b', 'One': 'x'}

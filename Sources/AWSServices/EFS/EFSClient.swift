@@ -17,6 +17,14 @@ package struct EFSClient: Sendable {
         package var Name: String?
         package var Encrypted: Bool?
         package var Tags: [Tag]?
+        /// The metered size, updated by EFS every few hours (not a live count).
+        package var SizeInBytes: Size?
+        /// Seconds since 1970 (restJSON timestamps are epoch numbers).
+        package var CreationTime: Double?
+    }
+
+    package struct Size: Decodable, Sendable, Equatable {
+        package var Value: Int64
     }
 
     /// An EFS tag. EFS spells the members `Key` and `Value` where ECS spells them `key` and

@@ -62,7 +62,9 @@ extension Berth {
                     lock: .current(command: "down", environment: context.processEnvironment), waitForLock: waitForLock))
             struct Report: Encodable { var removed: [String]; var kept: [String]; var nothingDeployed: Bool }
             try context.printer.result(Report(removed: result.removed, kept: result.kept, nothingDeployed: result.nothingDeployed)) {
-                if result.nothingDeployed { return "nothing is deployed for \(deployment.names.stack)" }
+                if result.nothingDeployed {
+                    return (["nothing is deployed for \(deployment.names.stack)"] + result.kept.map { "kept \($0)" }).joined(separator: "\n")
+                }
                 var lines = result.removed.isEmpty ? ["nothing left to remove"] : result.removed.map { "removed \($0)" }
                 lines += result.kept.map { "kept \($0)" }
                 return lines.joined(separator: "\n")

@@ -18,7 +18,11 @@ extension Berth {
                 names: deployment.names, site: deployment.site, input: deployment.infra, backend: AWSServicesBackend(client: session.client),
                 stacks: StackDeployer(client: session.client))
             guard report.deployed else {
-                try context.printer.result(report) { "\(report.stack) is not deployed" }
+                try context.printer.result(report) {
+                    var lines = ["\(report.stack) is not deployed"]
+                    if !report.kept.isEmpty { lines += ["kept data (the next deploy takes it back):"] + Self.lines(report.kept) }
+                    return lines.joined(separator: "\n")
+                }
                 return
             }
             try context.printer.result(report) {
@@ -28,8 +32,18 @@ extension Berth {
                         "  \(service.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(service.running)/\(service.desired) running  \(service.taskDefinition)  \(service.status)\(service.rollout.map { ", rollout \($0)" } ?? "")\(service.containers.map { "  [\($0.joined(separator: ", "))]" } ?? "")"
                     )
                 }
+                for (volume, id) in report.fileSystems.sorted(by: { $0.key < $1.key }) { lines.append("  volume \(volume): file system \(id)") }
+                if let bucket = report.backupBucket { lines.append("  backups: s3://\(bucket)") }
+                if !report.kept.isEmpty {
+                    lines += ["kept data no stack uses (`berth down --infra --delete-data` deletes it):"] + Self.lines(report.kept)
+                }
                 return lines.joined(separator: "\n")
             }
+        }
+
+        static func lines(_ kept: RetainedData) -> [String] {
+            kept.fileSystems.map { "  file system \($0.id)\($0.volume.map { " (volume \($0))" } ?? "")" }
+                + kept.buckets.map { "  backup bucket \($0)" }
         }
     }
 }

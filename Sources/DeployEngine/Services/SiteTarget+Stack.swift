@@ -22,7 +22,9 @@ extension SiteTarget {
             namespace: outputs[.namespace] == nil ? nil : input.names.namespace)
         assignPublicIp = outputs[.assignPublicIp] ?? "ENABLED"
         for volume in input.volumes {
-            fileSystems[volume.name] = volume.externalFileSystem ?? physical[StackLogicalID.fileSystem(volume: volume.logicalId)]
+            fileSystems[volume.name] =
+                volume.externalFileSystem ?? physical[StackLogicalID.fileSystem(volume: volume.logicalId)]
+                ?? observed.parameters[StackLogicalID.keptFileSystemParameter(volume: volume.logicalId)]
         }
         for task in input.tasks {
             // IAM roles' physical id is the role name; tasks need the ARN.

@@ -23,6 +23,9 @@ package protocol SiteBackend: ServicesBackend, LockStore {
     /// The status of an ACM certificate of this account and region; `nil` when there is none.
     func certificateStatus(_ arn: String) async throws -> CertificateStatus?
 
+    /// Every file system and bucket tagged for the environment that still exists, whether a
+    /// stack holds it or not (see `RetainedData`).
+    func taggedData(project: String, environment: String) async throws -> RetainedData
     /// Deletes the file system after its access points.
     func deleteFileSystem(_ id: String) async throws
     /// Deletes every version of every object, then the bucket; `false` when there was no bucket.

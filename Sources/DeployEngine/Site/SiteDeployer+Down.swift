@@ -27,7 +27,8 @@ extension SiteDeployer {
 
     package struct DownResult: Sendable, Equatable {
         package var removed: [String] = []
-        /// Kept by their retain policy: file systems and the backup bucket, with how to reattach.
+        /// Kept by their retain policy: file systems and the backup bucket, which the next deploy
+        /// takes back (see `RetainedDataAdoption`).
         package var kept: [String] = []
         package var nothingDeployed = false
     }
@@ -91,25 +92,27 @@ extension SiteDeployer {
                     result.removed.append("\(store == .secretsManager ? "secret" : "parameter") \(name)")
                 }
             }
-            let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
             onEvent(.layer(.infra, "deleting stack \(names.stack)"))
             if try await stacks.delete(stackName: names.stack, onEvent: { onEvent(.stack($0)) }) {
                 result.removed.append("stack \(names.stack)")
             }
-            let fileSystems = input.ownedVolumes.compactMap { volume in target?.fileSystems[volume.name].map { (volume.name, $0) } }
+            // What the environment keeps, found by its tags: the deleted stack's file systems and
+            // bucket, those it had taken back, and any left by earlier stacks or renamed volumes.
+            let kept = try await backend.taggedData(project: names.project, environment: names.environment)
             if options.deleteData {
-                for (volume, id) in fileSystems {
-                    try await backend.deleteFileSystem(id)
-                    result.removed.append("file system \(id) (volume \(volume))")
+                for fileSystem in kept.fileSystems {
+                    try await backend.deleteFileSystem(fileSystem.id)
+                    result.removed.append("file system \(fileSystem.id)\(fileSystem.volume.map { " (volume \($0))" } ?? "")")
                 }
-                if let bucket = outputs[.backupBucket], try await backend.emptyAndDeleteBucket(bucket) {
+                for bucket in kept.buckets where try await backend.emptyAndDeleteBucket(bucket) {
                     result.removed.append("backup bucket \(bucket)")
                 }
             } else {
-                for (volume, id) in fileSystems {
-                    result.kept.append("file system \(id) (volume \(volume)): reattach with `volumes: {\(volume): {external: true, name: \(id)}}`")
+                for fileSystem in kept.fileSystems {
+                    result.kept.append(
+                        "file system \(fileSystem.id)\(fileSystem.volume.map { " (volume \($0))" } ?? ""): the next deploy takes it back")
                 }
-                if let bucket = outputs[.backupBucket] { result.kept.append("backup bucket \(bucket)") }
+                for bucket in kept.buckets { result.kept.append("backup bucket \(bucket): the next deploy takes it back") }
             }
             // The project's, shared with its other environments (see `ProjectRepositories`).
             for service in input.services where service.hasRepository {

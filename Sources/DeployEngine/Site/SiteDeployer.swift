@@ -90,10 +90,14 @@ package struct SiteDeployer: Sendable {
 
     /// The stack request, uploading nested templates first when the site needs them.
     func stackRequest(accountId: String, upload: Bool) async throws -> StackRequest {
+        let observed = try await stacks.observe(stackName: names.stack)
         var input = input
-        input.stackHeldRepositories = try await stackHeldRepositories()
+        input.stackHeldRepositories = stackHeldRepositories(observed)
+        let adoption = try await backend.retainedDataAdoption(input: input, stack: observed)
+        for note in adoption.notes { onEvent(.note(note)) }
+        input = adoption.applied(to: input)
         let files = InfraStack(input).renderAll()
-        var parameters = try await backend.networkParameters(for: input)
+        var parameters = try await backend.networkParameters(for: input).merging(input.keptDataParameters) { a, _ in a }
         if files.count > 1 {
             let bucket = TemplateUploader.bucketName(account: accountId, region: backend.region)
             let digest = sha256Hex(Data(files.map(\.yaml).joined().utf8)).prefix(16)
@@ -109,8 +113,8 @@ package struct SiteDeployer: Sendable {
 
     /// The services whose repository the deployed stack created, before repositories became the
     /// project's: the template keeps them, retained (see `InfraStack.repositories`).
-    func stackHeldRepositories() async throws -> Set<String> {
-        guard let observed = try await stacks.observe(stackName: names.stack) else { return [] }
+    func stackHeldRepositories(_ observed: ObservedStack?) -> Set<String> {
+        guard let observed else { return [] }
         return Set(
             input.services.filter { $0.hasRepository && observed.physicalIds[StackLogicalID.repository(service: $0.logicalId)] != nil }.map(\.name))
     }

@@ -24,9 +24,17 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
     /// Every address that answers (see `InfraStackInput.addresses`).
     package var urls: [String]
     package var services: [ServiceState]
+    /// Each volume's file system (volume → id) and the backup bucket the stack uses.
+    package var fileSystems: [String: String] = [:]
+    package var backupBucket: String?
+    /// The environment's data that no stack uses: left by `down --infra`, a failed create or a
+    /// renamed volume. The next deploy takes back what matches its volumes.
+    package var kept = RetainedData()
 
-    package static func notDeployed(stack: String) -> SiteStatus {
-        SiteStatus(stack: stack, deployed: false, urls: [], services: [])
+    package static func notDeployed(stack: String, kept: RetainedData = RetainedData()) -> SiteStatus {
+        var status = SiteStatus(stack: stack, deployed: false, urls: [], services: [])
+        status.kept = kept
+        return status
     }
 
     /// Each of the site's tasks, in the compose file's order, matched with its observed service
@@ -62,10 +70,16 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
     package static func read(names: Names, site: Site, input: InfraStackInput, backend: any SiteBackend, stacks: any StackOperations)
         async throws -> SiteStatus
     {
-        guard let observed = try await stacks.observe(stackName: names.stack), observed.provisioned else { return .notDeployed(stack: names.stack) }
+        let observed = try await stacks.observe(stackName: names.stack)
+        let data = try await backend.taggedData(project: names.project, environment: names.environment)
+        guard let observed, observed.provisioned else { return .notDeployed(stack: names.stack, kept: data) }
         let target = try SiteTarget(
             observed: observed, stack: names.stack, input: input, accountId: try await backend.accountId(), region: backend.region)
         let services = try await backend.services(cluster: target.cluster, names: site.tasks.map(\.name))
-        return SiteStatus(stack: names.stack, site: site, observed: services, urls: input.addresses(outputs: observed.outputs))
+        var status = SiteStatus(stack: names.stack, site: site, observed: services, urls: input.addresses(outputs: observed.outputs))
+        status.fileSystems = target.fileSystems
+        status.backupBucket = observed.outputs[.backupBucket]
+        status.kept = RetainedDataAdoption(input: input, stack: observed, data: data).unused
+        return status
     }
 }

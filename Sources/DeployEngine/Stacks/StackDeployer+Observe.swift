@@ -21,6 +21,7 @@ extension StackDeployer {
             }
         }
         return ObservedStack(
-            outputs: described.outputValues, physicalIds: physical, provisioned: !described.StackStatus.requiresRecreate, tags: described.tagValues)
+            outputs: described.outputValues, physicalIds: physical, provisioned: !described.StackStatus.requiresRecreate, tags: described.tagValues,
+            parameters: described.parameterValues)
     }
 }

@@ -42,6 +42,13 @@ package struct StackDeployer: Sendable {
     package func plan(stack request: StackRequest, options: StackDeployOptions = .init(), onEvent: (DeployEvent) -> Void = { _ in }) async throws
         -> StackPlan
     {
+        // `--recreate` of a stack whose creation failed: deploy deletes it and creates it anew,
+        // which no change set can show while the failed stack holds the name.
+        if options.recreate, let failed = try await cfn.describeStack(request.name),
+            StackAction.decide(failed.StackStatus, options: options) == .recreate
+        {
+            return .create([])
+        }
         let stack = try await settle(request.name, options: options, mayChange: false, onEvent: onEvent)
         if let stack, try await isUnchanged(stack, request) { return .noChanges }
         guard let changeSet = try await prepareChangeSet(request, stack: stack, onEvent: onEvent) else { return .noChanges }

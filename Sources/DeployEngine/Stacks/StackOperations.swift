@@ -24,12 +24,18 @@ package struct ObservedStack: Sendable, Equatable {
     /// use and can only be deleted (teardown must still be able to delete it).
     package var provisioned: Bool
     package var tags: [String: String]
+    /// The values the stack was last deployed with (kept data's ids among them).
+    package var parameters: [String: String]
 
-    package init(outputs: [String: String], physicalIds: [String: String] = [:], provisioned: Bool = true, tags: [String: String] = [:]) {
+    package init(
+        outputs: [String: String], physicalIds: [String: String] = [:], provisioned: Bool = true, tags: [String: String] = [:],
+        parameters: [String: String] = [:]
+    ) {
         self.outputs = outputs
         self.physicalIds = physicalIds
         self.provisioned = provisioned
         self.tags = tags
+        self.parameters = parameters
     }
 
     /// The mode the stack was deployed in; nil for stacks from before the tag.

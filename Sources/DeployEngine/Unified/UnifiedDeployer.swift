@@ -91,6 +91,10 @@ package struct UnifiedDeployer: Sendable {
     /// exist before it: secrets and repositories.
     func prepare(apply: Bool) async throws -> (StackRequest, [PlannedAction]) {
         try await CertificateCheck(input: stack.input, backend: backend).run()
+        var stack = stack
+        let adoption = try await backend.retainedDataAdoption(input: stack.input, stack: try await stacks.observe(stackName: names.stack))
+        for note in adoption.notes { onEvent(.note(note)) }
+        stack.input = adoption.applied(to: stack.input)
         let rendered = try stack.render()
         let account = try await backend.accountId()
         let reconciler = reconciler(account: account, apply: apply)
@@ -111,6 +115,7 @@ package struct UnifiedDeployer: Sendable {
             parameters[parameter] = images[service] ?? stack.site.services.first { $0.name == service }?.deployedImage ?? service
         }
         parameters.merge(try await backend.networkParameters(for: stack.input)) { a, _ in a }
+        parameters.merge(stack.input.keptDataParameters) { a, _ in a }
         let request = StackRequest.site(names, mode: .unified, templateBody: rendered.yaml, parameters: parameters)
         return (request, recorder.all)
     }

@@ -17,7 +17,8 @@ import StackTemplates
 /// in the same stack could never hold it in time; `UnifiedDeployer` creates them through the API.
 package struct UnifiedStack: Sendable {
     package let site: Site
-    package let input: InfraStackInput
+    /// With the kept data the stack takes back (see `RetainedDataAdoption`) once prepared.
+    package var input: InfraStackInput
     let content: ContentReader
 
     /// - Parameter processEnvironment: where config contents given as `environment:` are read from.

@@ -64,8 +64,7 @@ struct UnifiedTemplateBuilder {
             servicesSecurityGroup: .ref("ServicesSecurityGroup"), logGroup: .ref("LogGroup"), executionRoleArn: .getAtt("TaskExecutionRole", "Arn"),
             namespace: names.namespace)
         for volume in stack.input.volumes {
-            target.fileSystems[volume.name] =
-                volume.externalFileSystem.map(StackString.literal) ?? .ref(StackLogicalID.fileSystem(volume: volume.logicalId))
+            target.fileSystems[volume.name] = volume.fileSystemReference
         }
         for task in stack.input.tasks {
             target.taskRoles[task.name] = .getAtt(StackLogicalID.taskRole(task: task.logicalId), "Arn")

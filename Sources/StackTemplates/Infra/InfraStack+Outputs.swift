@@ -14,7 +14,7 @@ extension InfraStack {
             // Service Connect takes the namespace by name; the Ref (its id) also ties the output to
             // the resource, so services are only deployed once the namespace exists.
             TemplateOutput(.namespace, .ref("Namespace")),
-            TemplateOutput(.backupBucket, .ref("BackupBucket")),
+            TemplateOutput(.backupBucket, backupBucketName.template),
             TemplateOutput(.alarmTopic, .ref("AlarmTopic")),
         ]
         if input.existingLoadBalancer == nil && !input.httpListeners.isEmpty {

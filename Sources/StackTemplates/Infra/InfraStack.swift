@@ -79,6 +79,23 @@ package struct InfraStack: Sendable {
                     ]
                 ))
         }
+        for volume in input.ownedVolumes where volume.keptFileSystem != nil {
+            parameters.append(
+                (
+                    StackLogicalID.keptFileSystemParameter(volume: volume.logicalId),
+                    [
+                        "Type": "String", "AllowedPattern": "^fs-[0-9a-f]{8,40}$",
+                        "Description": .string("The file system of volume \(volume.name), kept from an earlier stack; found by Berth by its tags."),
+                    ]
+                ))
+        }
+        if input.keptBackupBucket != nil {
+            parameters.append(
+                (
+                    StackLogicalID.keptBackupBucketParameter,
+                    ["Type": "String", "Description": "The backup bucket kept from an earlier stack; found by Berth by its tags."]
+                ))
+        }
         return parameters
     }
 

@@ -33,6 +33,9 @@ package struct InfraStackInput: Sendable, Equatable {
     /// Services whose ECR repository this environment's deployed stack still holds, from before
     /// repositories became the project's (see `InfraStack.repositories`). Read from the stack.
     package var stackHeldRepositories: Set<String> = []
+    /// The environment's backup bucket, kept from an earlier stack: the stack takes it as a
+    /// parameter instead of making a new, empty one. Read from AWS (see `RetainedDataAdoption`).
+    package var keptBackupBucket: String?
 
     package struct ServiceInput: Sendable, Equatable {
         package var name: String
@@ -85,6 +88,24 @@ package struct InfraStackInput: Sendable, Equatable {
         package var logicalId: String
         /// An existing EFS file system (`external: true`, `name: fs-…`).
         package var externalFileSystem: String?
+        /// The volume's own file system, kept from an earlier stack of the environment: the stack
+        /// takes it as a parameter and makes only its mount targets (see `RetainedDataAdoption`).
+        package var keptFileSystem: String?
+
+        package init(name: String, logicalId: String, externalFileSystem: String? = nil, keptFileSystem: String? = nil) {
+            self.name = name
+            self.logicalId = logicalId
+            self.externalFileSystem = externalFileSystem
+            self.keptFileSystem = keptFileSystem
+        }
+
+        /// How a template names the volume's file system: the external id as written, the kept
+        /// one's parameter, or the file system resource the stack makes.
+        package var fileSystemReference: StackString {
+            if let externalFileSystem { return .literal(externalFileSystem) }
+            if keptFileSystem != nil { return .ref(StackLogicalID.keptFileSystemParameter(volume: logicalId)) }
+            return .ref(StackLogicalID.fileSystem(volume: logicalId))
+        }
     }
 
     package var httpListeners: [(service: ServiceInput, listener: ListenerInput)] {
@@ -97,6 +118,16 @@ package struct InfraStackInput: Sendable, Equatable {
 
     package var ownedVolumes: [VolumeInput] { volumes.filter { $0.externalFileSystem == nil } }
 
+    /// The values of the parameters that hand the stack its kept file systems and bucket.
+    package var keptDataParameters: [String: String] {
+        var values: [String: String] = [:]
+        for volume in ownedVolumes {
+            if let id = volume.keptFileSystem { values[StackLogicalID.keptFileSystemParameter(volume: volume.logicalId)] = id }
+        }
+        if let keptBackupBucket { values[StackLogicalID.keptBackupBucketParameter] = keptBackupBucket }
+        return values
+    }
+
     package static func == (lhs: InfraStackInput, rhs: InfraStackInput) -> Bool {
         lhs.names == rhs.names && lhs.existingVPC == rhs.existingVPC && lhs.privateSubnets == rhs.privateSubnets
             && lhs.existingCluster == rhs.existingCluster
@@ -104,5 +135,6 @@ package struct InfraStackInput: Sendable, Equatable {
             && lhs.volumes == rhs.volumes
             && lhs.logRetentionDays == rhs.logRetentionDays && lhs.alarmEmails == rhs.alarmEmails
             && lhs.backupRetentionDays == rhs.backupRetentionDays && lhs.overlay == rhs.overlay
+            && lhs.keptBackupBucket == rhs.keptBackupBucket
     }
 }

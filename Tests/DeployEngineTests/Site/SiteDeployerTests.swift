@@ -50,7 +50,7 @@ struct SiteDeployerTests {
         func deployed() async throws -> SiteDeployer {
             let deployer = deployer()
             _ = try await deployer.deploy(Self.options)
-            for (index, _) in input.ownedVolumes.enumerated() { backend.fileSystems.insert("fs-\(index + 1)") }
+            for (index, volume) in input.ownedVolumes.enumerated() { backend.fileSystems["fs-\(index + 1)"] = volume.name }
             backend.buckets.insert("\(names.stack)-backups")
             backend.resetWrites()
             return deployer
@@ -149,11 +149,11 @@ struct SiteDeployerTests {
         #expect(result.removed.contains { $0.hasPrefix("secret ") && $0.contains("db-password") })
         #expect(
             result.kept == [
-                "file system fs-1 (volume content): reattach with `volumes: {content: {external: true, name: fs-1}}`",
-                "backup bucket shop-dev-backups",
+                "file system fs-1 (volume content): the next deploy takes it back",
+                "backup bucket shop-dev-backups: the next deploy takes it back",
                 "repository shop/worker: the project's, shared by its environments",
             ])
-        #expect(fixture.backend.fileSystems == ["fs-1"] && fixture.backend.buckets == ["shop-dev-backups"])
+        #expect(fixture.backend.fileSystems == ["fs-1": "content"] && fixture.backend.buckets == ["shop-dev-backups"])
 
         let again = try await fixture.deployer().down(.init(infra: true))
         #expect(again.nothingDeployed)
@@ -167,6 +167,56 @@ struct SiteDeployerTests {
         #expect(result.removed.contains("backup bucket shop-dev-backups"))
         #expect(result.removed.contains { $0.hasPrefix("access point ") })
         #expect(fixture.backend.fileSystems.isEmpty && fixture.backend.buckets.isEmpty && fixture.backend.accessPoints.isEmpty)
+    }
+
+    // MARK: Kept data comes back (issue 12, item 2)
+
+    /// The round trip the issue asks for: after `down --infra`, the next deploy hands the stack
+    /// the old file system and bucket (the CMS's uploads are where they were), a further deploy
+    /// writes nothing, and `down --delete-data` without a stack still finds and deletes them.
+    @Test func aDeployAfterDownInfraTakesBackTheFileSystemAndTheBucket() async throws {
+        let fixture = try Fixture()
+        let volume = try #require(fixture.input.ownedVolumes.first)
+        _ = try await fixture.deployed().down(.init(infra: true))
+        let pointsBefore = fixture.backend.accessPoints
+
+        let events = EventRecorder()
+        _ = try await fixture.deployer(events: events).deploy(Fixture.options)
+        let request = try #require(fixture.stacks.request("shop-dev"))
+        #expect(request.parameters[StackLogicalID.keptFileSystemParameter(volume: volume.logicalId)] == "fs-1")
+        #expect(request.parameters[StackLogicalID.keptBackupBucketParameter] == "shop-dev-backups")
+        #expect(!request.templateBody.contains("Type: AWS::EFS::FileSystem\n") && request.templateBody.contains("Type: AWS::EFS::MountTarget"))
+        #expect(events.notes.contains("volume content: takes back file system fs-1, kept from an earlier stack"))
+        #expect(events.notes.contains("backup bucket: takes back shop-dev-backups, kept from an earlier stack"))
+        // The CMS mounts the old file system through its old access point: nothing new to fill.
+        let definition = try #require(fixture.backend.taskDefinitions["shop-dev-cms"]?.last?.spec)
+        #expect(definition.volumes?.compactMap(\.efsVolumeConfiguration?.fileSystemId) == ["fs-1"])
+        #expect(fixture.backend.accessPoints == pointsBefore)
+
+        fixture.backend.resetWrites()
+        let reads = fixture.backend.taggedDataReads
+        let again = try await fixture.deployer().deploy(Fixture.options)
+        #expect(again.infraOutcome == .noChanges && fixture.backend.writes.isEmpty)
+        #expect(fixture.backend.taggedDataReads == reads, "a stack that took everything back needs no tag lookup")
+
+        let down = try await fixture.deployer().down(.init(infra: true))
+        #expect(down.kept.contains("file system fs-1 (volume content): the next deploy takes it back"))
+        let status = try await SiteStatus.read(
+            names: fixture.names, site: fixture.site, input: fixture.input, backend: fixture.backend, stacks: fixture.stacks)
+        #expect(!status.deployed && status.kept == RetainedData(fileSystems: [.init(id: "fs-1", volume: "content")], buckets: ["shop-dev-backups"]))
+        let gone = try await fixture.deployer().down(.init(infra: true, deleteData: true))
+        #expect(gone.removed == ["file system fs-1 (volume content)", "backup bucket shop-dev-backups"] && !gone.nothingDeployed)
+        #expect(fixture.backend.fileSystems.isEmpty && fixture.backend.buckets.isEmpty)
+    }
+
+    @Test func statusNamesTheDataInUseAndTheKeptDataNoStackUses() async throws {
+        let fixture = try Fixture()
+        _ = try await fixture.deployed()
+        fixture.backend.fileSystems["fs-renamed"] = "old-content"
+        let status = try await SiteStatus.read(
+            names: fixture.names, site: fixture.site, input: fixture.input, backend: fixture.backend, stacks: fixture.stacks)
+        #expect(status.fileSystems == ["content": "fs-1"] && status.backupBucket == "shop-dev-backups")
+        #expect(status.kept == RetainedData(fileSystems: [.init(id: "fs-renamed", volume: "old-content")]))
     }
 
     @Test func downOfOneServiceLeavesTheOthers() async throws {

@@ -63,6 +63,16 @@ struct StackDeployerStateTests {
         #expect(test.fake.writes.isEmpty)
     }
 
+    /// `plan --recreate` (and the quiet plan `deploy --recreate` makes first) says the stack is
+    /// made anew, without writing: no change set can be made while the failed stack holds the name.
+    @Test func planWithRecreatePromisesACreateAndWritesNothing() async throws {
+        let test = TestDeployer()
+        test.fake.on("DescribeStacks", CF.stack("ROLLBACK_COMPLETE"))
+        let plan = try await test.deployer.plan(stack: TestDeployer.request(), options: .init(recreate: true))
+        #expect(plan == .create([]))
+        #expect(test.fake.writes.isEmpty && test.fake.operations == ["DescribeStacks"])
+    }
+
     @Test func recreateDeletesTheStackThenCreatesIt() async throws {
         let test = TestDeployer()
         test.fake.on(

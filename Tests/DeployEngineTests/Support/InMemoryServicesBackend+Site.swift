@@ -29,9 +29,18 @@ extension InMemoryServicesBackend: SiteBackend {
 
     func certificateStatus(_ arn: String) async throws -> CertificateStatus? { locked { certificates[arn] } }
 
+    func taggedData(project: String, environment: String) async throws -> RetainedData {
+        locked {
+            taggedDataReads += 1
+            return RetainedData(
+                fileSystems: fileSystems.sorted { $0.key < $1.key }.map { RetainedData.FileSystem(id: $0.key, volume: $0.value) },
+                buckets: buckets.sorted())
+        }
+    }
+
     func deleteFileSystem(_ id: String) async throws {
         locked {
-            guard fileSystems.remove(id) != nil else { return }
+            guard fileSystems.removeValue(forKey: id) != nil else { return }
             record("delete file system \(id)")
             accessPoints.removeAll { $0.fileSystemId == id }
         }

@@ -16,7 +16,10 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     /// ACM certificates of the account and region, by ARN.
     var certificates: [String: CertificateStatus] = [:]
     /// What the infrastructure stack made and `down --delete-data` removes.
-    var fileSystems: Set<String> = []
+    /// Tagged file systems of the site: id → the volume it was made for.
+    var fileSystems: [String: String] = [:]
+    /// How often the tagged data was read (a read: not among `writes`).
+    var taggedDataReads = 0
     var buckets: Set<String> = []
     /// Environment locks by name (`Names.lockParameter`).
     var locks: [String: String] = [:]

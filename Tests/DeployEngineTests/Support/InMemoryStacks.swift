@@ -60,11 +60,15 @@ extension InMemoryStacks {
     /// What an infrastructure stack of `input` provides: every output the services layer reads,
     /// and a physical id for each file system, task role and target group (and `holding`'s).
     static func infrastructure(_ input: InfraStackInput, holding: [String: String] = [:]) -> InMemoryStacks {
-        InMemoryStacks { _ in
+        InMemoryStacks { request in
             var physical = holding
-            for (index, volume) in input.volumes.enumerated() {
+            // A kept file system or bucket comes in as a parameter and is no resource of the stack.
+            for (index, volume) in input.volumes.enumerated()
+            where request.parameters[StackLogicalID.keptFileSystemParameter(volume: volume.logicalId)] == nil {
                 physical[StackLogicalID.fileSystem(volume: volume.logicalId)] = "fs-\(index + 1)"
             }
+            let bucket = request.parameters[StackLogicalID.keptBackupBucketParameter]
+            if bucket == nil { physical[StackLogicalID.backupBucket] = "\(input.names.stack)-backups" }
             for task in input.tasks {
                 physical[StackLogicalID.taskRole(task: task.logicalId)] = "\(input.names.stack)-\(task.name)-role"
             }
@@ -78,9 +82,10 @@ extension InMemoryStacks {
                 .cluster: input.names.cluster, .subnets: "subnet-a,subnet-b", .servicesSecurityGroup: "sg-services",
                 .logGroup: input.names.logGroup, .taskExecutionRoleArn: "arn:aws:iam::123456789012:role/exec",
                 .namespace: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1",
-                .loadBalancerDNS: "\(input.names.stack)-1.us-east-1.elb.amazonaws.com", .backupBucket: "\(input.names.stack)-backups",
+                .loadBalancerDNS: "\(input.names.stack)-1.us-east-1.elb.amazonaws.com", .backupBucket: bucket ?? "\(input.names.stack)-backups",
             ]
-            return ObservedStack(outputs: Dictionary(uniqueKeysWithValues: outputs.map { ($0.rawValue, $1) }), physicalIds: physical)
+            return ObservedStack(
+                outputs: Dictionary(uniqueKeysWithValues: outputs.map { ($0.rawValue, $1) }), physicalIds: physical, parameters: request.parameters)
         }
     }
 }

@@ -361,6 +361,8 @@ class CloudFormationPatch(Patch):
         models.Stack.stack_resources = property(self.stack_resources, doc=self.stack_resources.__doc__)
         models.Stack.outputs = property(functools.partial(self.outputs, models.Stack.outputs.fget),
                                         doc=self.outputs.__doc__)
+        models.Stack.parameter_list = property(
+            functools.partial(self.parameter_list, models.Stack.parameter_list.fget), doc=self.parameter_list.__doc__)
         response = responses.CloudFormationResponse
         # "No updates are to be performed." is decided on resolved values below; moto's text comparison would
         # also raise it for change sets, which must come back FAILED instead.
@@ -374,7 +376,7 @@ class CloudFormationPatch(Patch):
         name = self.name
         require(name, models, 'Stack', 'ChangeSet', 'Event', 'CloudFormationBackend', 'cloudformation_backends')
         require(name, models.Stack, 'parse_template', '_parse_template', '_create_resource_map', '_create_output_map',
-                '_add_stack_event', 'stack_resources', 'exports', 'outputs',
+                '_add_stack_event', 'stack_resources', 'exports', 'outputs', 'parameter_list',
                 params=[('__init__', ['stack_id', 'name', 'template', 'parameters', 'account_id', 'region_name',
                                       'notification_arns', 'tags', 'role_arn', 'cross_stack_resources']),
                         ('_add_stack_event', ['resource_status', 'resource_status_reason'])])
@@ -629,6 +631,12 @@ class CloudFormationPatch(Patch):
         if pending is not None and pending.shown == 'CREATE_IN_PROGRESS':
             return None
         return moto_outputs(stack)
+
+    @staticmethod
+    def parameter_list(moto_parameter_list, stack):
+        """DescribeStacks shows a list parameter as it was given, `subnet-a,subnet-b`; moto showed the Python list's
+        repr (`['subnet-a', 'subnet-b']`), so a stack never looked unchanged to a client comparing its parameters."""
+        return [dict(p, ParameterValue=normalized(p['ParameterValue'])) for p in moto_parameter_list(stack)]
 
     def delete_moto_resource(self, old, resource_map, parsed_resource, resource_json):
         """CloudFormation deregisters a task definition revision it deletes or replaces (moto kept it ACTIVE), and

@@ -43,6 +43,39 @@ extension AWSServicesBackend: SiteBackend {
         return certificate.Status ?? .unknown("")
     }
 
+    package func taggedData(project: String, environment: String) async throws -> RetainedData {
+        let tagged = try await ResourceGroupsTaggingClient(client).getResources(
+            tags: [(BerthTag.project, project), (BerthTag.environment, environment)], resourceTypes: ["elasticfilesystem:file-system", "s3"]
+        ).collect { $0 }
+        var data = RetainedData()
+        let s3 = S3Client(client)
+        // The tagging index lags deletions: each one is confirmed where it lives.
+        for resource in tagged {
+            if let id = resource.ResourceARN.split(separator: "/").last.map(String.init), resource.ResourceARN.contains(":file-system/") {
+                guard let found = try await describeFileSystem(id), found.LifeCycleState == .available else { continue }
+                data.fileSystems.append(
+                    RetainedData.FileSystem(
+                        id: id, volume: resource.tags[BerthTag.volume], sizeBytes: found.SizeInBytes?.Value,
+                        created: found.CreationTime.map(Date.init(timeIntervalSince1970:))))
+            } else if let bucket = resource.ResourceARN.components(separatedBy: ":::").last, resource.ResourceARN.contains(":s3:::"),
+                !bucket.contains("/"), try await s3.headBucket(bucket)
+            {
+                data.buckets.append(bucket)
+            }
+        }
+        data.fileSystems.sort { $0.id < $1.id }
+        data.buckets.sort()
+        return data
+    }
+
+    private func describeFileSystem(_ id: String) async throws -> EFSClient.FileSystem? {
+        do {
+            return try await efs.describeFileSystems(id: id).collect { $0 }.first
+        } catch let error as AWSServiceError where error.isFileSystemNotFound {
+            return nil
+        }
+    }
+
     package func deleteFileSystem(_ id: String) async throws {
         do {
             for point in try await efs.describeAccessPoints(fileSystemId: id).collect({ $0 }) {
