@@ -46,4 +46,23 @@ struct UnifiedDeployerTests {
         #expect(second.infraOutcome == .noChanges)
         #expect(fixture.backend.writes.isEmpty && fixture.stacks.writes == ["create shop-dev"])
     }
+
+    /// The single stack takes back kept data as the infrastructure stack does: the volume's
+    /// access point and task definition point at the old file system, the bucket comes back.
+    @Test func keptDataComesBackInTheSingleStack() async throws {
+        let fixture = try SiteDeployerTests.Fixture(
+            compose:
+                "name: shop\nservices:\n  cms:\n    image: ghost:5\n    expose: [\"2368\"]\n    volumes: [content:/var/lib/ghost/content]\nvolumes:\n  content: {}\n"
+        )
+        fixture.backend.fileSystems["fs-kept"] = "content"
+        fixture.backend.buckets.insert("shop-dev-backupbucket-old")
+        let stack = UnifiedStack(site: fixture.site, input: fixture.input, processEnvironment: ["DB_PASSWORD": "s3cret"])
+        _ = try await UnifiedDeployer(stack: stack, backend: fixture.backend, stacks: fixture.stacks, onEvent: { _ in }).deploy()
+        let request = try #require(fixture.stacks.request("shop-dev"))
+        let volume = try #require(fixture.input.ownedVolumes.first)
+        #expect(request.parameters[StackLogicalID.keptFileSystemParameter(volume: volume.logicalId)] == "fs-kept")
+        #expect(request.parameters[StackLogicalID.keptBackupBucketParameter] == "shop-dev-backupbucket-old")
+        #expect(!request.templateBody.contains("Type: AWS::EFS::FileSystem\n"))
+        #expect(request.templateBody.contains("FileSystemId:\n        Ref: \(StackLogicalID.keptFileSystemParameter(volume: volume.logicalId))"))
+    }
 }
