@@ -88,6 +88,16 @@ package struct RegistryClient: Sendable {
         return ImageConfig(exposedPorts: ports, user: user, digest: digest)
     }
 
+    /// The digest `image`'s tag names now, from a HEAD of its manifest: Docker Hub does not count
+    /// a HEAD against its pull rate limit, so a deploy that finds the digest it already knows
+    /// spends nothing. Nil when the registry does not say (`Docker-Content-Digest` is optional).
+    package func digest(of image: ImageReference) async throws(RegistryError) -> String? {
+        var session = Session(image: image)
+        let path = "/v2/\(image.repository)/manifests/\(image.reference)"
+        let response = try await request("HEAD", path, accept: (Self.indexTypes + Self.manifestTypes).joined(separator: ", "), in: &session)
+        return response.headers["docker-content-digest"].flatMap { $0.hasPrefix("sha256:") ? $0 : nil }
+    }
+
     static func entry(for platform: Platform, in entries: [Manifest.Entry]) -> Manifest.Entry? {
         entries.first { $0.platform?.os == platform.os && $0.platform?.architecture == platform.architecture }
     }
@@ -128,8 +138,14 @@ package struct RegistryClient: Sendable {
         try await get("/v2/\(session.image.repository)/blobs/\(digest)", accept: "*/*", in: &session).body
     }
 
-    /// One GET, through the challenge and 429s; a non-2xx answer becomes a `RegistryError`.
     private func get(_ path: String, accept: String, in session: inout Session) async throws(RegistryError) -> HTTPResponse {
+        try await request("GET", path, accept: accept, in: &session)
+    }
+
+    /// One GET or HEAD, through the challenge and 429s; a non-2xx answer becomes a `RegistryError`.
+    private func request(_ method: String, _ path: String, accept: String, in session: inout Session) async throws(RegistryError)
+        -> HTTPResponse
+    {
         let image = session.image.description
         guard let url = URL(string: baseURL(of: session.image) + path) else {
             throw RegistryError(.unsupported, image: image, "\(session.image.registry) is not a registry address")
@@ -138,7 +154,7 @@ package struct RegistryClient: Sendable {
         while true {
             var headers = [(name: "Accept", value: accept)]
             if let authorization = session.authorization { headers.append((name: "Authorization", value: authorization)) }
-            let response = try await send(HTTPRequest(method: "GET", url: url, headers: headers, timeout: 15), image: image)
+            let response = try await send(HTTPRequest(method: method, url: url, headers: headers, timeout: 15), image: image)
             switch response.status {
             case 200..<300:
                 return response

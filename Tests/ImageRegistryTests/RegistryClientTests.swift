@@ -83,6 +83,13 @@ import Testing
         #expect(transport.requests.allSatisfy { $0.url.host == "auth.docker.io" || $0.url.host == "registry-1.docker.io" })
     }
 
+    @Test func aTagsDigestIsAHeadNotAPull() async throws {
+        let transport = Self.dockerHub()
+        let digest = try await RegistryClient(transport: transport, sleeper: RecordingSleeper()).digest(of: mysql)
+        #expect(digest == Self.digest(Self.index))
+        #expect(transport.requests.filter { $0.url.host == "registry-1.docker.io" }.allSatisfy { $0.method == "HEAD" })
+    }
+
     @Test func choosesArmWhenTheTaskRunsOnGraviton() async throws {
         let client = RegistryClient(transport: Self.dockerHub(), sleeper: RecordingSleeper())
         let config = try await client.config(of: mysql, platform: RegistryClient.Platform("linux/arm64/v8")!)

@@ -117,8 +117,12 @@ extension Integration {
             let deploy = try BerthBinary.run(["deploy"], environment: environment, directory: folder)
             #expect(deploy.status == 0, "stderr: \(deploy.stderr)")
             #expect(deploy.stdout.contains("image: web \(repository):1 → \(first)"), "stdout: \(deploy.stdout)")
+            let seen = try aws.client.registryRequests().count
             let unchanged = try BerthBinary.run(["plan"], environment: environment, directory: folder)
             #expect(unchanged.stdout.contains("services: no changes"), "stdout: \(unchanged.stdout)")
+            // A tag whose digest the cache knows costs a HEAD (free of Docker Hub's pull limit), never a pull.
+            let asked = try aws.client.registryRequests().dropFirst(seen).filter { ($0["path"] ?? nil)?.contains(repository) == true }
+            #expect(!asked.isEmpty && asked.allSatisfy { $0["method"] == "HEAD" }, "\(asked)")
 
             let moved = try aws.client.placeImage(repository, tags: ["1"], exposedPorts: ["80/tcp", "8080/tcp"])
             #expect(moved != first)

@@ -23,8 +23,18 @@ package struct CachedRegistrySource: ImageConfigSource {
         self.tagLifetime = tagLifetime
     }
 
+    /// A tag read before but older than `tagLifetime` is asked for its digest first (a HEAD,
+    /// which Docker Hub's pull limit does not count): when the tag still names what the cache
+    /// holds, nothing is pulled. A HEAD that fails (some registries answer 404 to HEAD without a
+    /// body) leaves the answer, and the error's code, to the full read.
     package func config(of image: ImageReference, platform: RegistryClient.Platform) async throws(RegistryError) -> ImageConfig {
         if let cached = cache?.config(of: image, platform: platform, tagLifetime: tagLifetime) { return cached }
+        if let cache, image.digest == nil, let stale = cache.config(of: image, platform: platform, tagLifetime: .infinity),
+            let digest = try? await client.digest(of: image), digest == stale.digest
+        {
+            cache.store(stale, of: image, platform: platform)
+            return stale
+        }
         let config = try await client.config(of: image, platform: platform)
         cache?.store(config, of: image, platform: platform)
         return config
