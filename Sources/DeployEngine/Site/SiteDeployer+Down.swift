@@ -42,7 +42,15 @@ extension SiteDeployer {
     func downUnlocked(_ options: DownOptions) async throws -> DownResult {
         var result = DownResult()
         let account = try await backend.accountId()
-        let target = try await readTarget(accountId: account)
+        // One stack (--unified) owns its services, task definitions and access points: removing
+        // them through the API would leave the stack describing what no longer exists.
+        let unified = try await stacks.observe(stackName: names.stack)?.mode == .unified
+        if unified && (!options.infra || options.services != nil) {
+            throw DeployError(
+                "\(names.stack) is one stack (--unified): its services are resources of the stack and go only with it",
+                hint: "run `berth down --infra` to delete the stack (file systems and backups are kept)")
+        }
+        let target = unified ? nil : try await readTarget(accountId: account)
         let builder = target.map { DesiredStateBuilder(site: site, target: $0, names: names, content: content) }
         // `--service` names compose services: their tasks' ECS services go, and the access
         // points of those tasks' members.

@@ -65,4 +65,18 @@ struct UnifiedDeployerTests {
         #expect(!request.templateBody.contains("Type: AWS::EFS::FileSystem\n"))
         #expect(request.templateBody.contains("FileSystemId:\n        Ref: \(StackLogicalID.keptFileSystemParameter(volume: volume.logicalId))"))
     }
+
+    /// `down` of a unified environment: the services go with the stack, never through the API.
+    @Test func downOfAUnifiedEnvironmentDeletesTheStackOnly() async throws {
+        let fixture = try SiteDeployerTests.Fixture(compose: Self.compose)
+        let stack = UnifiedStack(site: fixture.site, input: fixture.input, processEnvironment: ["DB_PASSWORD": "s3cret"])
+        _ = try await UnifiedDeployer(stack: stack, backend: fixture.backend, stacks: fixture.stacks, onEvent: { _ in }).deploy()
+        fixture.backend.resetWrites()
+        await #expect(throws: DeployError.self) { try await fixture.deployer().down(.init()) }
+        await #expect(throws: DeployError.self) { try await fixture.deployer().down(.init(services: ["cms"], accessPoints: true)) }
+        #expect(fixture.backend.writes.isEmpty && fixture.stacks.writes == ["create shop-dev"])
+        let down = try await fixture.deployer().down(.init(infra: true))
+        #expect(down.removed.contains("stack shop-dev") && !down.removed.contains { $0.hasPrefix("service ") })
+        #expect(fixture.stacks.writes == ["create shop-dev", "delete shop-dev"])
+    }
 }
