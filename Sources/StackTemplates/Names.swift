@@ -56,6 +56,14 @@ package struct Names: Sendable, Equatable {
     /// Lower-case letters, digits and hyphens (`String.slug`, whose home is ComposeModel so
     /// `validate` can find names that would collide).
     package static func slug(_ text: String) -> String { text.slug }
+
+    /// The `awslogs-stream-prefix` of a compose service's container: awslogs names its streams
+    /// `<prefix>/<container>/<task id>`.
+    package static func logStreamPrefix(service: String) -> String { slug(service) }
+
+    /// What the names of a service's log streams start with; the slash keeps `web` from also
+    /// matching `web-admin`'s streams.
+    package static func logStreamNamePrefix(service: String) -> String { logStreamPrefix(service: service) + "/" }
 }
 
 /// The tags Berth puts on what it makes, and finds a site's resources again by.

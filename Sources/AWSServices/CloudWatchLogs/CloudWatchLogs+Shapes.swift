@@ -8,6 +8,14 @@ extension CloudWatchLogsClient {
         package var message: String?
         package var ingestionTime: Int?
         package var eventId: String?
+
+        package init(logStreamName: String?, timestamp: Int?, message: String?, ingestionTime: Int? = nil, eventId: String?) {
+            self.logStreamName = logStreamName
+            self.timestamp = timestamp
+            self.message = message
+            self.ingestionTime = ingestionTime
+            self.eventId = eventId
+        }
     }
 
     package struct OutputLogEvent: Decodable, Sendable, Equatable {

@@ -11,9 +11,11 @@ struct Console: Sendable {
 
     /// Writes the text as it is; callers add the newline.
     let write: @Sendable (String, Stream) -> Void
+    /// Whether the stream is a terminal, where colours are welcome; tests' consoles are not.
+    var isTerminal: @Sendable (Stream) -> Bool = { _ in false }
 
     /// The process's own standard output and standard error.
-    static let standard = Console { text, stream in
-        (stream == .output ? FileHandle.standardOutput : FileHandle.standardError).write(Data(text.utf8))
-    }
+    static let standard = Console(
+        write: { text, stream in (stream == .output ? FileHandle.standardOutput : FileHandle.standardError).write(Data(text.utf8)) },
+        isTerminal: { stream in isatty(stream == .output ? STDOUT_FILENO : STDERR_FILENO) != 0 })
 }

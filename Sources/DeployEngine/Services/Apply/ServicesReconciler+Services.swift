@@ -121,7 +121,7 @@ extension ServicesReconciler {
         }
         // Each container logs under its compose service's prefix.
         for member in site.task(named: service.name)?.memberNames ?? [service.name] {
-            let logs = try await backend.logTail(group: target.logGroup, streamPrefix: builder.names.slugPrefix(member), lines: 10)
+            let logs = try await backend.logTail(group: target.logGroup, streamPrefix: Names.logStreamNamePrefix(service: member), lines: 10)
             if !logs.isEmpty {
                 lines.append("  last log lines of \(member):")
                 lines += logs.map { "    " + $0 }
@@ -165,9 +165,4 @@ extension ServicesReconciler {
                     options.apply ? "no longer in the compose file" : "no longer in the compose file: deploy stops and deletes it (asking first)"))
         }
     }
-}
-
-extension Names {
-    /// The awslogs stream prefix of a service's containers.
-    func slugPrefix(_ service: String) -> String { Names.slug(service) }
 }

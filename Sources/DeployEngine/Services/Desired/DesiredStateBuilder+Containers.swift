@@ -40,7 +40,10 @@ extension DesiredStateBuilder {
     func logConfiguration(_ service: Service) -> DesiredContainer.LogConfiguration {
         .init(
             driver: "awslogs",
-            options: ["awslogs-group": target.logGroup, "awslogs-region": target.region, "awslogs-stream-prefix": .literal(Names.slug(service.name))])
+            options: [
+                "awslogs-group": target.logGroup, "awslogs-region": target.region,
+                "awslogs-stream-prefix": .literal(Names.logStreamPrefix(service: service.name)),
+            ])
     }
 
     func portMapping(_ service: String, _ port: Int, _ transport: String) -> DesiredContainer.PortMapping {
