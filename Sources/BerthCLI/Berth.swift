@@ -1,4 +1,5 @@
 import ArgumentParser
+import ComposeModel
 import Foundation
 
 /// The root command. Its `main()` is Berth's own so that every failure leaves through
@@ -32,6 +33,7 @@ package struct Berth: AsyncParsableCommand {
     /// every failure is rendered on the surroundings' console.
     static func run(_ arguments: [String], in surroundings: Surroundings) async -> Int32 {
         do {
+            try checkCommandName(arguments)
             var command = try parseAsRoot(arguments)
             if let berthCommand = command as? any BerthCommand {
                 try await berthCommand.run(CommandContext(globals: berthCommand.globals, surroundings: surroundings))
@@ -44,5 +46,16 @@ package struct Berth: AsyncParsableCommand {
         } catch {
             return ErrorRenderer.render(error, verbose: arguments.contains("--verbose"), console: surroundings.console)
         }
+    }
+
+    /// A first word that names no command is a typo of one (`berth deplyo --env dev`), not the
+    /// unknown option ArgumentParser would report after it.
+    static func checkCommandName(_ arguments: [String]) throws {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(first) else { return }
+        let nearest = KeySuggestion.nearest(to: first, in: Set(names))
+        throw BadInputError(
+            "unknown command \(first)", hint: (nearest.map { "did you mean \($0)? " } ?? "") + "`berth --help` lists the commands")
     }
 }

@@ -45,6 +45,14 @@ struct FootgunTests {
         #expect(transport.requests.isEmpty, "no stack is looked for, let alone built")
     }
 
+    @Test func aMisspeltCommandIsNamedWithTheNearestOne() async throws {
+        let transport = FakeTransport(InProcessCommandTests.noStack)
+        let result = await InProcessBerth(folder: folder, environment: environment, transport: transport)("deplyo", "--env", "dev")
+        #expect(result.status == ExitStatus.badInput.rawValue)
+        #expect(result.error.contains("unknown command deplyo") && result.error.contains("did you mean deploy?"), "\(result.error)")
+        #expect(transport.requests.isEmpty)
+    }
+
     @Test func statusStillReachesAnEnvironmentTheFileNoLongerDeclares() async throws {
         let transport = FakeTransport(InProcessCommandTests.noStack)
         let result = await InProcessBerth(folder: folder, environment: environment, transport: transport)("status", "--env", "uat")

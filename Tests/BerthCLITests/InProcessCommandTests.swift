@@ -97,6 +97,21 @@ struct InProcessCommandTests {
         #expect(!json.error.contains("secret-never-printed") && !json.output.contains("secret-never-printed"))
     }
 
+    /// doctor resolves the region as the other commands do: the compose file's x-berth.region
+    /// before AWS_REGION (issue 13).
+    @Test func doctorReadsTheSitesRegion() async throws {
+        let transport = FakeTransport { request, _ in
+            FakeTransport.xml(
+                200,
+                "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>123456789012</Account><Arn>arn:aws:iam::123456789012:user/dev</Arn><UserId>AIDA</UserId></GetCallerIdentityResult></GetCallerIdentityResponse>"
+            )
+        }
+        let result = await InProcessBerth(folder: folder, environment: environment, transport: transport)("doctor")
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("region       eu-west-1 (from x-berth.region of the compose file)"), "\(result.output)")
+        #expect(transport.requests.first?.header("Authorization")?.contains("/eu-west-1/sts/aws4_request") == true)
+    }
+
     @Test func anAWSErrorKeepsItsCodeAndRequestIdAndGivesAHint() async throws {
         let transport = FakeTransport { _, _ in
             FakeTransport.xml(

@@ -6,7 +6,12 @@ extension Berth {
     /// Prints the merged, interpolated compose document, like `docker compose config`.
     struct Config: BerthCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the merged, interpolated compose document (like docker compose config).")
+            abstract: "Print the merged, interpolated compose document (like docker compose config).",
+            discussion: """
+                Examples:
+                  berth config                                what Berth reads, after .env and interpolation
+                  berth config -f compose.yaml -f compose.prod.yaml
+                """)
 
         @OptionGroup var globals: GlobalOptions
 

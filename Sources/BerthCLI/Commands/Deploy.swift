@@ -8,7 +8,14 @@ extension Berth {
     struct Deploy: BerthCommand {
         static let configuration = CommandConfiguration(
             abstract: "Deploy the site: the infrastructure stack, then the services.",
-            discussion: "A second deploy with nothing changed makes no write call. Safe to interrupt and run again.")
+            discussion: """
+                A second deploy with nothing changed makes no write call. Safe to interrupt and run again.
+
+                Examples:
+                  berth deploy --env dev                      both layers; asks before removing anything
+                  berth deploy --env prod --only infra        the CloudFormation stack alone (then push images)
+                  berth deploy --env prod --yes --output json for CI: no questions, the result as JSON
+                """)
 
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var options: DeployOptions
@@ -49,6 +56,13 @@ struct DeployReport: Encodable {
     var outputs: [String: String]
     /// The addresses that answer, one per published port.
     var urls: [String]
+    /// Which service answers at each address.
+    var addresses: [Address]
+
+    struct Address: Encodable {
+        var service: String
+        var url: String
+    }
     /// Public images and the digest their tag named, which the task definitions run.
     var images: [ImagePin]
 
@@ -84,7 +98,8 @@ struct DeployReport: Encodable {
         }
         services = result.services?.changes ?? []
         outputs = result.outputs
-        urls = deployment.infra.addresses(outputs: result.outputs)
+        addresses = deployment.infra.serviceAddresses(outputs: result.outputs).map { Address(service: $0.service, url: $0.address) }
+        urls = addresses.map(\.url)
         images = deployment.pins
     }
 
@@ -110,7 +125,7 @@ struct DeployReport: Encodable {
             lines += services.map { "  \($0.kind.rawValue) \($0.resource.rawValue) \($0.name): \($0.reason)" }
         }
         lines += images.map { "image: \($0.service) \($0.image) → \($0.digest)" }
-        lines += urls.map { "site: \($0)" }
+        lines += addresses.map { "URL: \($0.url) (\($0.service))" }
         return lines.joined(separator: "\n")
     }
 }

@@ -9,7 +9,14 @@ extension Berth {
     struct Down: BerthCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove the deployed services (and, when asked, access points, the stack and the data).",
-            discussion: "File systems and the backup bucket survive --infra; only --delete-data removes them.")
+            discussion: """
+                File systems and the backup bucket survive --infra; the next deploy takes them back. Only --delete-data removes them.
+
+                Examples:
+                  berth down --env dev                        stop and remove the services
+                  berth down --env dev --infra --yes          and the stack (data kept)
+                  berth down --env dev --infra --delete-data  everything, after typing the project's name
+                """)
 
         @OptionGroup var globals: GlobalOptions
 

@@ -8,7 +8,14 @@ extension Berth {
     struct Plan: BerthCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show what deploy would change in both layers; changes nothing.",
-            discussion: "Exits 0 whether or not there are changes; --output json gives the changes for scripts.")
+            discussion: """
+                Exits 0 whether or not there are changes; --output json gives the changes for scripts.
+
+                Examples:
+                  berth plan --env prod                       the stack's change set and the services' changes
+                  berth plan --env prod --service cms         only what concerns the cms service
+                  berth plan --env prod --unified             as one stack
+                """)
 
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var options: DeployOptions

@@ -7,7 +7,13 @@ import Foundation
 extension Berth {
     /// What is running: the stack's state and each service's tasks and revision. Read-only.
     struct Status: BerthCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the infrastructure stack and the services as they run now.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show the infrastructure stack and the services as they run now.",
+            discussion: """
+                Examples:
+                  berth status --env prod                     services, addresses, file systems, kept data
+                  berth status --env prod --output json       the same for scripts
+                """)
 
         @OptionGroup var globals: GlobalOptions
 

@@ -11,6 +11,10 @@ extension Berth {
             discussion: """
                 Without --output-dir the template goes to stdout. With --unified it is one template with everything: \
                 the infrastructure, access points, task definitions and services (secrets and built images are parameters).
+
+                Examples:
+                  berth template --env prod > stack.yaml      offline: no AWS call
+                  berth template --env prod --output-dir out  with any nested stack templates
                 """)
 
         @OptionGroup var globals: GlobalOptions

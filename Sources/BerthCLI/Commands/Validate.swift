@@ -8,7 +8,13 @@ extension Berth {
     struct Validate: BerthCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the compose files and show the site as Berth would deploy it.",
-            discussion: "Problems are printed as file:line:column on stderr; any error exits with status 2.")
+            discussion: """
+                Problems are printed as file:line:column on stderr; any error exits with status 2.
+
+                Examples:
+                  berth validate                              compose.yaml (and compose.override.yaml) here
+                  berth validate -f compose.yaml -f compose.prod.yaml --env prod
+                """)
 
         @OptionGroup var globals: GlobalOptions
 

@@ -7,19 +7,25 @@ extension InfraStackInput {
     /// with a certificate, HTTPS on 443 serves and 80 redirects to it. Network listeners are
     /// `host:port`.
     package func addresses(outputs: [String: String]) -> [String] {
-        var addresses: [String] = []
+        serviceAddresses(outputs: outputs).map(\.address).uniqued()
+    }
+
+    /// Each address with the service that answers there, in the compose file's order.
+    package func serviceAddresses(outputs: [String: String]) -> [(service: String, address: String)] {
+        var addresses: [(service: String, address: String)] = []
         if let dns = outputs[.loadBalancerDNS] {
-            for (_, listener) in httpListeners {
+            for (service, listener) in httpListeners {
                 if listener.certificate != nil {
-                    addresses.append("https://\(dns)")
+                    addresses.append((service.name, "https://\(dns)"))
                 } else {
-                    addresses.append(listener.publishedPort == 80 ? "http://\(dns)" : "http://\(dns):\(listener.publishedPort)")
+                    addresses.append((service.name, listener.publishedPort == 80 ? "http://\(dns)" : "http://\(dns):\(listener.publishedPort)"))
                 }
             }
         }
         if let dns = outputs[.networkLoadBalancerDNS] {
-            addresses += networkListeners.map { "\(dns):\($0.listener.publishedPort)" }
+            addresses += networkListeners.map { ($0.service.name, "\(dns):\($0.listener.publishedPort)") }
         }
-        return addresses.uniqued()
+        var seen = Set<String>()
+        return addresses.filter { seen.insert($0.address).inserted }
     }
 }

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import BerthCLI
+
+/// Every command's `--help` shows how it is used, as the AWS CLI and Copilot do (issue 13).
+struct HelpTests {
+    @Test(arguments: Berth.configuration.subcommands.map { $0._commandName })
+    func everyCommandHasExamplesThatRunIt(name: String) throws {
+        let command = try #require(Berth.configuration.subcommands.first { $0._commandName == name })
+        let discussion = command.configuration.discussion
+        #expect(discussion.contains("Examples:"), "\(name)")
+        let examples = discussion.components(separatedBy: "Examples:").last ?? ""
+        let lines = examples.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(lines.count >= 2 && lines.allSatisfy { $0.hasPrefix("berth \(name)") }, "\(lines)")
+    }
+}
