@@ -39,6 +39,9 @@ package enum StackLogicalID {
     /// The backup bucket (infrastructure stack), and the parameter that hands the stack a kept one.
     package static let backupBucket = "BackupBucket"
     package static let keptBackupBucketParameter = "BackupBucketName"
+    /// A task's CPU and memory alarms (infrastructure stack).
+    package static func cpuAlarm(task: String) -> String { "\(task)CpuAlarm" }
+    package static func memoryAlarm(task: String) -> String { "\(task)MemoryAlarm" }
     /// The IAM role a task runs as (infrastructure stack).
     package static func taskRole(task: String) -> String { "TaskRole\(task)" }
     /// A service's ECR repository (infrastructure stack).

@@ -46,6 +46,28 @@ extension Integration {
             #expect(services.map { $0.desiredCount ?? -1 } == [1, 1, 1])
             #expect(services.allSatisfy { $0.status == .active })
 
+            // status reads what runs, with batched calls only, and writes nothing.
+            try gate.client.reset()
+            let status = try berth(["status", "--env", "dev", "--output", "json"], gate)
+            #expect(status.status == 0, "\(status.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+            let states = try #require(report["services"] as? [[String: Any]])
+            #expect(states.map { $0["name"] as? String } == ["proxy", "site", "cms"])
+            #expect(states.allSatisfy { $0["running"] as? Int == 1 && $0["desired"] as? Int == 1 && $0["size"] is String })
+            #expect((states.first?["addresses"] as? [String])?.first?.hasPrefix("http://") == true)
+            #expect(((report["monthlyCost"] as? [String: Any])?["lines"] as? [Any])?.isEmpty == false)
+            let statusStats = try gate.client.stats()
+            #expect(statusStats.mutating == 0)
+            let operations = Set((statusStats.by_operation ?? [:]).keys)
+            #expect(
+                operations.isSubset(of: [
+                    "cloudformation:DescribeStacks", "cloudformation:ListStackResources", "sts:GetCallerIdentity", "ecs:DescribeServices",
+                    "ecs:ListTasks",
+                    "ecs:DescribeTasks", "monitoring:GetMetricData", "cloudwatch:GetMetricData", "cloudwatch:DescribeAlarms",
+                    "monitoring:DescribeAlarms",
+                    "tagging:GetResources", "elasticfilesystem:DescribeFileSystems", "s3:HeadBucket",
+                ]), "\(operations)")
+
             // A second deploy changes nothing and writes nothing; plan agrees.
             try gate.client.reset()
             let again = try berth(["deploy", "--env", "dev"], gate)

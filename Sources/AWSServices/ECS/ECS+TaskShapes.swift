@@ -25,6 +25,9 @@ extension ECSClient {
         /// `service:NAME` for tasks a service started.
         package var group: String?
         package var containers: [Container]?
+        /// The task's size as registered: CPU units and MiB, as strings (`"256"`, `"512"`).
+        package var cpu: String?
+        package var memory: String?
         package var createdAt: Date?
         package var startedAt: Date?
         package var stoppedAt: Date?

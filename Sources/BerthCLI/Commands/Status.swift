@@ -5,46 +5,90 @@ import DeployEngine
 import Foundation
 
 extension Berth {
-    /// What is running: the stack's state and each service's tasks and revision. Read-only.
+    /// What is running, for the person on call: each service's tasks, rollout, revision, size and
+    /// use, images, alarms and addresses; the data; a monthly estimate. Read-only.
     struct Status: BerthCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the infrastructure stack and the services as they run now.",
             discussion: """
                 Examples:
-                  berth status --env prod                     services, addresses, file systems, kept data
+                  berth status --env prod                     services, addresses, file systems, kept data, cost
+                  berth status --env prod --watch             the same, refreshed every 10 seconds until Ctrl-C
                   berth status --env prod --output json       the same for scripts
                 """)
 
         @OptionGroup var globals: GlobalOptions
 
+        @Flag(help: "Refresh until Ctrl-C.")
+        var watch = false
+
+        @Option(help: ArgumentHelp("Seconds between refreshes with --watch.", valueName: "seconds"))
+        var interval: Double = 10
+
+        func validate() throws {
+            if interval < 2 { throw ValidationError("--interval must be at least 2 seconds") }
+        }
+
         func run(_ context: CommandContext) async throws {
             let deployment = try await context.loadDeployment(toleratingErrors: true)
             let session = try context.awsSession(siteRegion: deployment.site.region)
-            let report = try await SiteStatus.read(
-                names: deployment.names, site: deployment.site, input: deployment.infra, backend: AWSServicesBackend(client: session.client),
-                stacks: StackDeployer(client: session.client))
+            let backend = AWSServicesBackend(client: session.client)
+            let stacks = StackDeployer(client: session.client)
+            repeat {
+                let report = try await SiteStatus.read(
+                    names: deployment.names, site: deployment.site, input: deployment.infra, backend: backend, stacks: stacks)
+                if watch && context.globals.output == .text && context.printer.console.isTerminal(.output) {
+                    context.printer.console.write("\u{1B}[H\u{1B}[2J", .output)
+                }
+                try context.printer.result(report) { Self.text(report) }
+                guard watch else { return }
+                do {
+                    try await Task.sleep(nanoseconds: UInt64(interval * 1e9))
+                } catch {
+                    return  // Ctrl-C ends a watch.
+                }
+            } while true
+        }
+
+        static func text(_ report: SiteStatus) -> String {
             guard report.deployed else {
-                try context.printer.result(report) {
-                    var lines = ["\(report.stack) is not deployed"]
-                    if !report.kept.isEmpty { lines += ["kept data (the next deploy takes it back):"] + Self.lines(report.kept) }
-                    return lines.joined(separator: "\n")
-                }
-                return
-            }
-            try context.printer.result(report) {
-                var lines = ["stack \(report.stack)" + (report.urls.isEmpty ? "" : ", " + report.urls.joined(separator: ", "))]
-                for service in report.services {
-                    lines.append(
-                        "  \(service.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(service.running)/\(service.desired) running  \(service.taskDefinition)  \(service.status)\(service.rollout.map { ", rollout \($0)" } ?? "")\(service.containers.map { "  [\($0.joined(separator: ", "))]" } ?? "")"
-                    )
-                }
-                for (volume, id) in report.fileSystems.sorted(by: { $0.key < $1.key }) { lines.append("  volume \(volume): file system \(id)") }
-                if let bucket = report.backupBucket { lines.append("  backups: s3://\(bucket)") }
-                if !report.kept.isEmpty {
-                    lines += ["kept data no stack uses (`berth down --infra --delete-data` deletes it):"] + Self.lines(report.kept)
-                }
+                var lines = ["\(report.stack) is not deployed"]
+                if !report.kept.isEmpty { lines += ["kept data (the next deploy takes it back):"] + Self.lines(report.kept) }
                 return lines.joined(separator: "\n")
             }
+            var lines = ["stack \(report.stack)"]
+            let width = report.services.map(\.name.count).max() ?? 0
+            for service in report.services {
+                var head = "  \(service.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(service.running)/\(service.desired) running"
+                if service.pending > 0 { head += ", \(service.pending) pending" }
+                head += "  \(service.taskDefinition)  \(service.status)"
+                if let rollout = service.rollout { head += ", rollout \(rollout)" }
+                if let size = service.size { head += "  \(size)" }
+                if let use = service.utilization, use.cpu != nil || use.memory != nil {
+                    head +=
+                        "  using "
+                        + [use.cpu.map { "cpu \(Int($0.rounded()))%" }, use.memory.map { "memory \(Int($0.rounded()))%" }].compactMap { $0 }.joined(
+                            separator: ", ")
+                }
+                lines.append(head)
+                let indent = String(repeating: " ", count: width + 4)
+                if let containers = service.containers { lines.append(indent + "containers: " + containers.joined(separator: ", ")) }
+                for image in service.images { lines.append(indent + "\(image.container): \(image.image)" + (image.digest.map { " → \($0)" } ?? "")) }
+                lines += service.addresses.map { indent + "URL: \($0)" }
+                lines += service.alarms.map { indent + "alarm \($0.name): \($0.state)" + ($0.state == "ALARM" ? " (\($0.reason ?? ""))" : "") }
+                if let reason = service.rolloutReason, service.rollout == "failed" { lines.append(indent + "rollout failed: \(reason)") }
+                lines += service.events.map { indent + "event: \($0)" }
+            }
+            for (volume, id) in report.fileSystems.sorted(by: { $0.key < $1.key }) { lines.append("  volume \(volume): file system \(id)") }
+            if let bucket = report.backupBucket { lines.append("  backups: s3://\(bucket)") }
+            if !report.kept.isEmpty {
+                lines += ["kept data no stack uses (`berth down --infra --delete-data` deletes it):"] + Self.lines(report.kept)
+            }
+            if let cost = report.monthlyCost {
+                lines.append("estimated monthly cost: \(MonthlyCost.dollars(cost.total)) (\(cost.prices); without data transfer and requests)")
+                lines += cost.lines.map { "  \($0.item): \(MonthlyCost.dollars($0.dollars))" }
+            }
+            return lines.joined(separator: "\n")
         }
 
         static func lines(_ kept: RetainedData) -> [String] {

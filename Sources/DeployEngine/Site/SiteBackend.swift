@@ -23,6 +23,12 @@ package protocol SiteBackend: ServicesBackend, LockStore {
     /// The status of an ACM certificate of this account and region; `nil` when there is none.
     func certificateStatus(_ arn: String) async throws -> CertificateStatus?
 
+    /// The cluster's running tasks (ListTasks, then DescribeTasks 100 at a time).
+    func runningTasks(cluster: String) async throws -> [RunningTask]
+    /// Each service's CPU and memory use over the last 15 minutes (one GetMetricData call).
+    func utilization(cluster: String, services: [String]) async throws -> [String: Utilization]
+    /// The named alarms' states (DescribeAlarms, 100 names a call).
+    func alarmStates(names: [String]) async throws -> [AlarmState]
     /// Every file system and bucket tagged for the environment that still exists, whether a
     /// stack holds it or not (see `RetainedData`).
     func taggedData(project: String, environment: String) async throws -> RetainedData

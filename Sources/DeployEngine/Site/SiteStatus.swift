@@ -1,20 +1,50 @@
 import AWSServices
 import ComposeModel
+import ImageRegistry
 import StackTemplates
 
-/// What `berth status` reports: the stack, its address, and each task's service as it runs now.
+/// What `berth status` reports, for the person on call: per service its task counts, rollout,
+/// revision, size, what it uses of that size, the image digests it runs, its alarms and (when
+/// something is wrong) its last events; the addresses, the data, and a monthly cost estimate.
 /// Made from what a backend observed, so it reads the same from AWS and from the in-memory
-/// backend of the tests.
+/// backend of the tests. Every read is batched (see `read`).
 package struct SiteStatus: Encodable, Sendable, Equatable {
     package struct ServiceState: Encodable, Sendable, Equatable {
         package var name: String
         package var status: String
         package var running: Int
         package var desired: Int
+        package var pending = 0
         package var taskDefinition: String
         package var rollout: String?
+        package var rolloutReason: String?
         /// The compose services running as the task's containers, when it groups several.
         package var containers: [String]?
+        package var size: String?
+        /// Average use of the size over the last 15 minutes, in percent.
+        package var utilization: Utilization?
+        package var images: [ImageState] = []
+        package var alarms: [AlarmState] = []
+        /// The service's last events, when it is not as desired (rollout failed, tasks missing).
+        package var events: [String] = []
+        package var addresses: [String] = []
+
+        /// Running as asked: every desired task running and no rollout failed.
+        package var isHealthy: Bool { status == "active" && running >= desired && rollout != "failed" }
+    }
+
+    package struct ImageState: Encodable, Sendable, Equatable {
+        package var container: String
+        /// As the compose file names it (tag included).
+        package var image: String
+        /// What the running tasks run; nil before a task has pulled it.
+        package var digest: String?
+
+        package init(container: String, image: String, digest: String?) {
+            self.container = container
+            self.image = image
+            self.digest = digest
+        }
     }
 
     package var stack: String
@@ -30,6 +60,7 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
     /// The environment's data that no stack uses: left by `down --infra`, a failed create or a
     /// renamed volume. The next deploy takes back what matches its volumes.
     package var kept = RetainedData()
+    package var monthlyCost: MonthlyCost?
 
     package static func notDeployed(stack: String, kept: RetainedData = RetainedData()) -> SiteStatus {
         var status = SiteStatus(stack: stack, deployed: false, urls: [], services: [])
@@ -50,10 +81,13 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
                 return ServiceState(
                     name: task.name, status: "not deployed", running: 0, desired: 0, taskDefinition: "-", rollout: nil, containers: containers)
             }
-            return ServiceState(
+            var state = ServiceState(
                 name: task.name, status: found.status.rawValue.lowercased(), running: found.runningCount, desired: found.desiredCount,
-                taskDefinition: found.taskDefinition.split(separator: "/").last.map(String.init) ?? found.taskDefinition,
-                rollout: found.primary?.rolloutState?.rawValue.lowercased(), containers: containers)
+                pending: found.pendingCount, taskDefinition: found.taskDefinition.split(separator: "/").last.map(String.init) ?? found.taskDefinition,
+                rollout: found.primary?.rolloutState?.rawValue.lowercased(), rolloutReason: found.primary?.rolloutStateReason,
+                containers: containers)
+            if !state.isHealthy { state.events = found.events.prefix(3).map(\.message) }
+            return state
         }
     }
 
@@ -65,8 +99,10 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
         self.services = services
     }
 
-    /// Reads the site's status: the stack's outputs and resources, then its services through
-    /// `backend`. Only reads.
+    /// Reads the site's status. Only reads, each kind batched: the stack (DescribeStacks,
+    /// ListStackResources), the services (DescribeServices, 10 a call), the running tasks
+    /// (ListTasks, DescribeTasks 100 a call), the metrics (one GetMetricData), the alarms (one
+    /// DescribeAlarms) and the tagged data (one GetResources, then one DescribeFileSystems each).
     package static func read(names: Names, site: Site, input: InfraStackInput, backend: any SiteBackend, stacks: any StackOperations)
         async throws -> SiteStatus
     {
@@ -75,11 +111,51 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
         guard let observed, observed.provisioned else { return .notDeployed(stack: names.stack, kept: data) }
         let target = try SiteTarget(
             observed: observed, stack: names.stack, input: input, accountId: try await backend.accountId(), region: backend.region)
-        let services = try await backend.services(cluster: target.cluster, names: site.tasks.map(\.name))
+        let taskNames = site.tasks.map(\.name)
+        let services = try await backend.services(cluster: target.cluster, names: taskNames)
         var status = SiteStatus(stack: names.stack, site: site, observed: services, urls: input.addresses(outputs: observed.outputs))
         status.fileSystems = target.fileSystems
         status.backupBucket = observed.outputs[.backupBucket]
         status.kept = RetainedDataAdoption(input: input, stack: observed, data: data).unused
+
+        let running = try await backend.runningTasks(cluster: target.cluster)
+        let utilization = try await backend.utilization(cluster: target.cluster, services: services.map(\.name))
+        let alarmIds = input.tasks.map { ($0.name, [StackLogicalID.cpuAlarm(task: $0.logicalId), StackLogicalID.memoryAlarm(task: $0.logicalId)]) }
+        let alarmNames = Dictionary(alarmIds.map { ($0.0, $0.1.compactMap { observed.physicalIds[$0] }) }, uniquingKeysWith: { a, _ in a })
+        let alarms = try await backend.alarmStates(names: alarmNames.values.flatMap { $0 }.sorted())
+        let addresses = input.serviceAddresses(outputs: observed.outputs)
+        for index in status.services.indices {
+            let name = status.services[index].name
+            guard let task = site.task(named: name) else { continue }
+            let mine = running.filter { $0.service == name }
+            status.services[index].size = (mine.first?.size ?? task.fargateSize)?.description
+            status.services[index].utilization = utilization[name]
+            status.services[index].images = task.members.map { member in
+                ImageState(container: member.name, image: member.image ?? member.name, digest: mine.lazy.compactMap { $0.digests[member.name] }.first)
+            }
+            status.services[index].alarms = alarms.filter { (alarmNames[name] ?? []).contains($0.name) }
+            status.services[index].addresses = addresses.filter { task.memberNames.contains($0.service) }.map(\.address)
+        }
+        status.monthlyCost = Self.cost(site: site, input: input, services: status.services, target: target, data: data, outputs: observed.outputs)
         return status
+    }
+
+    static func cost(site: Site, input: InfraStackInput, services: [ServiceState], target: SiteTarget, data: RetainedData, outputs: [String: String])
+        -> MonthlyCost
+    {
+        let tasks = services.compactMap { state -> MonthlyCost.TaskLine? in
+            guard let task = site.task(named: state.name), let size = task.fargateSize, state.desired > 0 else { return nil }
+            return MonthlyCost.TaskLine(
+                name: state.name, size: size, count: state.desired, arm: task.members.first?.registryPlatform.architecture == "arm64")
+        }
+        let loadBalancers =
+            input.existingLoadBalancer == nil ? [outputs[.loadBalancerDNS], outputs[.networkLoadBalancerDNS]].compactMap { $0 }.count : 0
+        let publicTasks = target.assignPublicIp == "ENABLED" ? tasks.map(\.count).reduce(0, +) : 0
+        let inUse = Set(target.fileSystems.values)
+        return MonthlyCost(
+            tasks: tasks, loadBalancers: loadBalancers, natGateways: input.privateSubnets && input.existingVPC == nil ? 1 : 0,
+            // An internet-facing load balancer holds an address in each of its two zones.
+            publicAddresses: publicTasks + 2 * loadBalancers,
+            storageBytes: data.fileSystems.filter { inUse.contains($0.id) }.compactMap(\.sizeBytes).reduce(0, +))
     }
 }

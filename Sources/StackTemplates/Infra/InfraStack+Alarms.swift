@@ -44,7 +44,9 @@ extension InfraStack {
             for (metric, threshold) in [("CPUUtilization", 85), ("MemoryUtilization", 90)] {
                 resources.append(
                     Resource(
-                        "\(service.logicalId)\(metric == "CPUUtilization" ? "Cpu" : "Memory")Alarm", "AWS::CloudWatch::Alarm",
+                        metric == "CPUUtilization"
+                            ? StackLogicalID.cpuAlarm(task: service.logicalId) : StackLogicalID.memoryAlarm(task: service.logicalId),
+                        "AWS::CloudWatch::Alarm",
                         [
                             "AlarmDescription": .string("\(service.name): \(metric) above \(threshold)% for 15 minutes"),
                             "Namespace": "AWS/ECS", "MetricName": .string(metric),

@@ -29,6 +29,14 @@ extension InMemoryServicesBackend: SiteBackend {
 
     func certificateStatus(_ arn: String) async throws -> CertificateStatus? { locked { certificates[arn] } }
 
+    func runningTasks(cluster: String) async throws -> [RunningTask] { locked { running } }
+
+    func utilization(cluster: String, services: [String]) async throws -> [String: Utilization] {
+        locked { utilizations.filter { services.contains($0.key) } }
+    }
+
+    func alarmStates(names: [String]) async throws -> [AlarmState] { locked { alarms.filter { names.contains($0.name) } } }
+
     func taggedData(project: String, environment: String) async throws -> RetainedData {
         locked {
             taggedDataReads += 1

@@ -18,6 +18,10 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     /// What the infrastructure stack made and `down --delete-data` removes.
     /// Tagged file systems of the site: id → the volume it was made for.
     var fileSystems: [String: String] = [:]
+    /// What `status` reads: set by tests.
+    var running: [RunningTask] = []
+    var utilizations: [String: Utilization] = [:]
+    var alarms: [AlarmState] = []
     /// How often the tagged data was read (a read: not among `writes`).
     var taggedDataReads = 0
     var buckets: Set<String> = []

@@ -45,7 +45,7 @@ extension AWSServicesBackend {
     }
 
     static func observed(_ service: ECSClient.Service) -> ObservedService {
-        ObservedService(
+        var observed = ObservedService(
             name: service.serviceName ?? "", arn: service.serviceArn ?? "", status: service.status ?? .active,
             taskDefinition: service.taskDefinition ?? "", desiredCount: service.desiredCount ?? 0, runningCount: service.runningCount ?? 0,
             hash: service.tags?.first { $0.key == BerthTag.hash }?.value,
@@ -55,6 +55,8 @@ extension AWSServicesBackend {
                     taskDefinition: $0.taskDefinition ?? "", runningCount: $0.runningCount ?? 0, desiredCount: $0.desiredCount ?? 0)
             },
             events: (service.events ?? []).map { .init(id: $0.id ?? "", message: $0.message ?? "") })
+        observed.pendingCount = service.pendingCount ?? 0
+        return observed
     }
 
     /// Services of the cluster that carry this site's `berth:project` and `berth:environment` tags.

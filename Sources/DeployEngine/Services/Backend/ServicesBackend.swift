@@ -99,6 +99,8 @@ package struct ObservedService: Sendable, Equatable {
     package var taskDefinition: String
     package var desiredCount: Int
     package var runningCount: Int
+    /// Tasks started but not yet running (pulling images, waiting for health checks).
+    package var pendingCount = 0
     package var hash: String?
     package var deployments: [Deployment]
     /// Newest first.
