@@ -34,7 +34,9 @@ package enum WriteSafety: Sendable, Equatable {
         "ECS:CreateCluster": (.sameResult, "an existing cluster of that name is returned"),
         "ECS:DeleteCluster": (.toleratedError, "ClusterNotFound on a repeat"),
         "ECS:CreateService": (.clientToken, "clientToken; a repeat with it is refused as not idempotent, taken as done"),
-        "ECS:UpdateService": (.reRead, "the next run compares the service's berth:hash"),
+        "ECS:UpdateService": (
+            .sameResult, "the same settings again start no second deployment; a forced deployment (forceNewDeployment) is sent once"
+        ),
         "ECS:DeleteService": (.toleratedError, "ServiceNotFound / ServiceNotActive taken as done"),
         "ECS:TagResource": (.sameResult, "tags are set, not added"),
         "ECS:UntagResource": (.sameResult, "removing a removed tag changes nothing"),

@@ -63,6 +63,32 @@ struct SecretVersionIdTests {
         }
     }
 
+    /// RegisterTaskDefinition is never sent twice blindly (a repeat is a second revision): after
+    /// a 5xx, the family's newest revision is read, and one with this spec's berth:hash is the
+    /// registration whose answer was lost; a revision of another hash means: register again.
+    @Test(arguments: [("h1", 1), ("h0", 2)])
+    func aRegisterThatMayHaveHappenedIsReReadByItsHash(newest: String, registers: Int) async throws {
+        let target = "AmazonEC2ContainerServiceV20141113."
+        let transport = FakeTransport { request, index in
+            let definition =
+                #"{"taskDefinitionArn":"arn:aws:ecs:us-east-1:123456789012:task-definition/shop-dev-web:7","family":"shop-dev-web","revision":7,"status":"ACTIVE"}"#
+            switch request.header("X-Amz-Target") {
+            case target + "RegisterTaskDefinition":
+                return index == 0
+                    ? FakeTransport.json(500, #"{"__type":"ServerException","message":"internal error"}"#)
+                    : FakeTransport.json(200, #"{"taskDefinition":\#(definition)}"#)
+            default:
+                return FakeTransport.json(200, #"{"taskDefinition":\#(definition),"tags":[{"key":"berth:hash","value":"\#(newest)"}]}"#)
+            }
+        }
+        let backend = AWSServicesBackend(
+            client: .forTesting(transport: transport, retryPolicy: RetryPolicy(maxAttempts: 3), sleeper: RecordingSleeper()))
+        let spec = ECSClient.TaskDefinitionSpec(
+            family: "shop-dev-web", cpu: "256", memory: "512", containerDefinitions: [], tags: [.init(key: "berth:hash", value: "h1")])
+        #expect(try await backend.registerTaskDefinition(spec).hasSuffix("shop-dev-web:7"))
+        #expect(transport.requests.filter { $0.header("X-Amz-Target") == target + "RegisterTaskDefinition" }.count == registers)
+    }
+
     @Test func aRetriedWriteKeepsItsToken() async throws {
         let transport = FakeTransport { _, index in
             index == 0

@@ -60,6 +60,12 @@ package struct RetryPolicy: Sendable, Equatable {
         return .retry(after: random * ceiling, cost: cost)
     }
 
+    /// Whether a write that failed this way may be worth a re-read and another try: AWS was
+    /// busy, failed inside, or the answer was lost (the write may have happened).
+    package static func isTransient(_ error: any Error) -> Bool {
+        classify(error) != .permanent
+    }
+
     enum Failure: Equatable {
         case throttling
         case transient(mayHaveRun: Bool, timeout: Bool)

@@ -8,8 +8,11 @@ extension ECSClient {
         return output.service
     }
 
+    /// Retried like a read unless it forces a deployment: ECS starts a deployment for a change of
+    /// the service's settings, so the same settings sent again start none.
     package func updateService(_ request: UpdateServiceRequest) async throws -> Service {
-        let output: ServiceOutput = try await client.json(Self.descriptor, operation: "UpdateService", input: request, idempotent: false)
+        let output: ServiceOutput = try await client.json(
+            Self.descriptor, operation: "UpdateService", input: request, idempotent: request.forceNewDeployment != true)
         return output.service
     }
 

@@ -16,9 +16,26 @@ extension AWSServicesBackend {
         }
     }
 
+    /// A repeat of RegisterTaskDefinition is a second revision, so the client never retries it
+    /// blindly (`WriteSafety.reRead`). Here, after a failure that may have registered it (a 5xx,
+    /// a lost answer), the family's newest revision is read: carrying this spec's `berth:hash`,
+    /// it is the one; otherwise the register is sent again, a few times, as one run should finish.
     package func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String {
-        try await ecs.registerTaskDefinition(spec).taskDefinitionArn
+        let hash = spec.tags?.first { $0.key == BerthTag.hash }?.value
+        var attempt = 0
+        while true {
+            do {
+                return try await ecs.registerTaskDefinition(spec).taskDefinitionArn
+            } catch where hash != nil && attempt < Self.reReadAttempts && RetryPolicy.isTransient(error) {
+                attempt += 1
+                try await Task.sleep(nanoseconds: UInt64(0.25 * pow(2, Double(attempt)) * 1e9))
+                if let latest = try await latestTaskDefinition(family: spec.family), latest.hash == hash { return latest.arn }
+            }
+        }
     }
+
+    /// How often a write that is re-read rather than retried is sent again in one run.
+    static let reReadAttempts = 4
 
     package func taskDefinitionArns(family: String) async throws -> [String] {
         try await ecs.listTaskDefinitions(familyPrefix: family, status: .active, sort: "ASC").collect { $0 }
