@@ -16,15 +16,14 @@ extension LocalAWS {
     }
 
     /// A client signing with the emulator's test keys, talking to this endpoint.
-    package func awsClient(retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3), sleeper: any Sleeper = TaskSleeper(), seed: UInt64 = 1)
-        -> AWSClient
-    {
+    /// A client over the real transport, with Berth's default 20 s timeout: a dropped
+    /// connection must show as lost at once (see `URLSessionTransport`), never as a timeout.
+    package func awsClient(
+        retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3), sleeper: any Sleeper = TaskSleeper(), seed: UInt64 = 1, timeout: TimeInterval = 20
+    ) -> AWSClient {
         AWSClient.forTesting(
             transport: URLSessionTransport(requestTimeout: 30), endpoint: url, retryPolicy: retryPolicy, sleeper: sleeper, seed: seed,
-            logger: ProcessInfo.processInfo.environment["BERTH_TEST_VERBOSE"] == nil ? nil : Self.debugLogger,
-            // A connection a faulty front drops after forwarding can go silent instead of failing;
-            // a short idle timeout turns that into a quick, retried timeout.
-            timeout: 3)
+            logger: ProcessInfo.processInfo.environment["BERTH_TEST_VERBOSE"] == nil ? nil : Self.debugLogger, timeout: timeout)
     }
 
     static var debugLogger: Logger {

@@ -36,7 +36,10 @@ struct OperationIdempotencyTests {
         Case(name: "ECS CreateService without a client token", idempotent: false) {
             _ = try await ECSClient($0).createService(.init(cluster: "c", serviceName: "s", taskDefinition: "f", desiredCount: 1))
         },
-        Case(name: "ECS UpdateService", idempotent: false) { _ = try await ECSClient($0).updateService(.init(cluster: "c", service: "s")) },
+        Case(name: "ECS UpdateService", idempotent: true) { _ = try await ECSClient($0).updateService(.init(cluster: "c", service: "s")) },
+        Case(name: "ECS UpdateService forcing a deployment", idempotent: false) {
+            _ = try await ECSClient($0).updateService(.init(cluster: "c", service: "s", forceNewDeployment: true))
+        },
         Case(name: "ECS DescribeServices", idempotent: true) { _ = try await ECSClient($0).describeServices(cluster: "c", services: ["s"]) },
         Case(name: "ECS DeleteService", idempotent: true) { _ = try await ECSClient($0).deleteService(cluster: "c", service: "s") },
         Case(name: "ECS DescribeTasks", idempotent: true) { _ = try await ECSClient($0).describeTasks(cluster: "c", tasks: ["t"]) },

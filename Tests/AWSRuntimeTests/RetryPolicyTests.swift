@@ -58,6 +58,33 @@ struct RetryPolicyTests {
         #expect(sleeper.delays.count == 2)
     }
 
+    /// A write that may have happened is not repeated by the client, and says so (not "gave up
+    /// after N attempts", which AWS_MAX_ATTEMPTS would not change); callers that re-read see it
+    /// as the transient failure it was, however many throttles came before.
+    @Test func aWriteThatMayHaveHappenedIsNotRepeatedAndSaysSo() async throws {
+        let transport = FakeTransport { _, index in
+            index == 0
+                ? FakeTransport.json(400, #"{"__type":"ThrottlingException","message":"Rate exceeded"}"#)
+                : FakeTransport.json(500, #"{"__type":"ServerException","message":"internal error"}"#)
+        }
+        let client = AWSClient.forTesting(transport: transport, retryPolicy: RetryPolicy(maxAttempts: 5), sleeper: RecordingSleeper())
+        let ecs = ServiceDescriptor(name: "ECS", endpointPrefix: "ecs", serviceId: "ECS", protocol: .json(version: "1.1", targetPrefix: "T"))
+        do {
+            let _: EmptyOutput = try await client.json(ecs, operation: "RegisterTaskDefinition", input: EmptyInput(), idempotent: false)
+            Issue.record("expected a failure")
+        } catch let error as NotRepeatedError {
+            #expect(error.description.contains("it may have taken effect, so it was not sent again"))
+            #expect(RetryPolicy.isTransient(error))
+        }
+        #expect(transport.requests.count == 2, "the throttle was retried, the 500 was not")
+        #expect(
+            RetryPolicy.isTransient(
+                RetriesExhaustedError(
+                    attempts: 5, budgetExhausted: false,
+                    last: AWSServiceError(
+                        code: "ServiceUnavailable", message: "busy", httpStatus: 503, requestId: nil, service: "ECS", operation: "ListClusters"))))
+    }
+
     @Test func anEmptyBudgetStopsRetrying() async throws {
         let transport = FakeTransport { _, _ in FakeTransport.json(503, #"{"__type":"ServiceUnavailableException"}"#) }
         let budget = RetryBudget(capacity: 12)

@@ -37,7 +37,7 @@ struct InProcessCommandTests {
         if request.header("X-Amz-Target") == "ResourceGroupsTaggingAPI_20170126.GetResources" {
             return FakeTransport.json(200, #"{"ResourceTagMappingList": [], "PaginationToken": ""}"#)
         }
-        guard body.contains("Action=DescribeStacks") else { return FakeTransport.xml(500, "<Error><Code>Unexpected</Code></Error>") }
+        guard body.contains("Action=DescribeStacks") else { return FakeTransport.xml(400, "<Error><Code>Unexpected</Code></Error>") }
         return FakeTransport.xml(
             400,
             """

@@ -25,6 +25,28 @@ extension Integration {
             try faulty.client.expectNoRejections()
         }
 
+        /// Issue 12, item 9: a connection reset, on a fresh or a reused connection, is a lost
+        /// connection at once, named with the AWS call, and never a 20-second timeout (libcurl
+        /// used to resend the headers of a reused connection's request without its body).
+        @Test func aResetIsALostConnectionNamedWithTheCallNeverATimeout() async throws {
+            let shared = try LocalAWS.require()
+            let faulty = try shared.startFaultyFront(faults: "reset=0.5", seed: 3)
+            defer { faulty.stop() }
+            let ecs = ECSClient(faulty.awsClient(retryPolicy: .noRetry, timeout: 20))
+            var lost = 0
+            for _ in 0..<16 {
+                do {
+                    _ = try await ecs.listClusters().collect { $0.clusterArns ?? [] }
+                } catch let error as TransportError {
+                    #expect(error.kind == .connectionLost, "\(error)")
+                    #expect(error.description.hasPrefix("ECS ListClusters failed: "), "\(error)")
+                    lost += 1
+                }
+            }
+            let injected = try faulty.client.stats().faults.values.reduce(0, +)
+            #expect(lost > 2 && lost == injected)
+        }
+
         @Test func anEndpointThatAlwaysThrottlesGivesUpNamingTheThrottling() async throws {
             let shared = try LocalAWS.require()
             let faulty = try shared.startFaultyFront(faults: "throttle=1.0", seed: 1)

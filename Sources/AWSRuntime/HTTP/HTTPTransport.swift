@@ -53,19 +53,24 @@ package struct TransportError: Error, Sendable, CustomStringConvertible {
     package var kind: Kind
     package var message: String
     package var url: String
+    /// The AWS call it was (`ECS RegisterTaskDefinition`), set by the client; nil for other requests.
+    package var operation: String?
 
-    package init(kind: Kind, message: String, url: String) {
+    package init(kind: Kind, message: String, url: String, operation: String? = nil) {
         self.kind = kind
         self.message = message
         self.url = url
+        self.operation = operation
     }
 
     package var description: String {
-        switch kind {
-        case .connectionRefused: "could not connect to \(url): \(message)"
-        case .connectionLost: "the connection to \(url) was lost: \(message)"
-        case .timedOut: "the request to \(url) timed out"
-        case .other: "the request to \(url) failed: \(message)"
-        }
+        let what: String =
+            switch kind {
+            case .connectionRefused: "could not connect to \(url): \(message)"
+            case .connectionLost: "the connection to \(url) was lost: \(message)"
+            case .timedOut: "the request to \(url) timed out"
+            case .other: "the request to \(url) failed: \(message)"
+            }
+        return operation.map { "\($0) failed: \(what)" } ?? what
     }
 }

@@ -39,6 +39,13 @@ package final class URLSessionTransport: HTTPTransport {
         }
         if !request.body.isEmpty || ["POST", "PUT"].contains(request.method) {
             urlRequest.httpBody = request.body
+            // A request with a body never goes over a kept-alive connection. When AWS has closed
+            // or reset one that libcurl then reuses, libcurl resends the request on a fresh
+            // connection by itself, but FoundationNetworking cannot rewind an `httpBody`: the
+            // headers go out without the body, the server waits for it, and the call spins a
+            // core until the timeout (20 s by default). On a connection of its own, a reset
+            // is `networkConnectionLost` at once, which the retry policy handles.
+            urlRequest.setValue("close", forHTTPHeaderField: "Connection")
         }
         do {
             let (data, response) = try await exchange(urlRequest)

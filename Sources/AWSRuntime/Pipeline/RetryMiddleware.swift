@@ -17,6 +17,10 @@ struct RetryMiddleware: AWSMiddleware {
                 try Task.checkCancellation()
                 let decision = policy.decide(error: error, attempt: context.attempt, idempotent: request.isIdempotent, random: random.unit())
                 guard case .retry(let delay, let cost) = decision else {
+                    if !request.isIdempotent, case .transient(mayHaveRun: true, _) = RetryPolicy.classify(error), context.attempt < policy.maxAttempts
+                    {
+                        throw NotRepeatedError(last: error)
+                    }
                     if context.attempt > 1, RetryPolicy.classify(error) != .permanent {
                         throw RetriesExhaustedError(attempts: context.attempt, budgetExhausted: false, last: error)
                     }

@@ -20,7 +20,13 @@ struct SigningMiddleware: AWSMiddleware {
             signable = signer.sign(signable, date: now())
         }
         let http = HTTPRequest(method: request.method, url: url, headers: signable.headers, body: request.body, timeout: timeout)
-        let response = try await transport.send(http)
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(http)
+        } catch var error as TransportError {
+            error.operation = "\(request.service.name) \(request.operation)"
+            throw error
+        }
         return AWSResponse(status: response.status, headers: response.headers, body: response.body)
     }
 

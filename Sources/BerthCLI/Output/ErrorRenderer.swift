@@ -14,7 +14,7 @@ enum ErrorRenderer {
         if let status = status {
             var text = summary.isEmpty ? "" : "error: \(summary)\n"
             if let hint { text += "hint: \(hint)\n" }
-            if verbose, let cause = (error as? RetriesExhaustedError)?.last {
+            if verbose, let cause = (error as? RetriesExhaustedError)?.last ?? (error as? NotRepeatedError)?.last {
                 text += "cause: \(cause)\n"
             }
             console.write(text, .error)
@@ -49,6 +49,8 @@ enum ErrorRenderer {
                 (error.last as? AWSServiceError).flatMap(hint(for:))
                 ?? "try again later; AWS_MAX_ATTEMPTS raises the number of attempts"
             return (error.description, hint, .failure)
+        case let error as NotRepeatedError:
+            return (error.description, "run the same command again: it reads what AWS did and finishes the rest", .failure)
         case let error as TransportError:
             return (error.description, "check the endpoint (AWS_ENDPOINT_URL, --region) and the network", .failure)
         case let error as Waiter.TimedOut:

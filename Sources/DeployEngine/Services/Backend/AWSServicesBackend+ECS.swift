@@ -26,7 +26,7 @@ extension AWSServicesBackend {
         while true {
             do {
                 return try await ecs.registerTaskDefinition(spec).taskDefinitionArn
-            } catch where hash != nil && attempt < Self.reReadAttempts && RetryPolicy.isTransient(error) {
+            } catch  where hash != nil && attempt < Self.reReadAttempts && RetryPolicy.isTransient(error) {
                 attempt += 1
                 try await Task.sleep(nanoseconds: UInt64(0.25 * pow(2, Double(attempt)) * 1e9))
                 if let latest = try await latestTaskDefinition(family: spec.family), latest.hash == hash { return latest.arn }
