@@ -12,12 +12,8 @@ extension Integration {
         static let site = LocalAWS.projectRoot.appendingPathComponent("examples/website")
         static let region = "eu-west-1"
 
-        func environment(_ gate: LocalAWS, project: String) -> [String: String] {
-            gate.berthEnvironment(["BERTH_HTTP_TIMEOUT": "2"])
-        }
-
         func run(_ arguments: [String], gate: LocalAWS) throws -> BerthBinary.Result {
-            try BerthBinary.run(arguments, environment: gate.berthEnvironment(["BERTH_HTTP_TIMEOUT": "2"]), directory: Self.site)
+            try BerthBinary.run(arguments, environment: gate.berthEnvironment(), directory: Self.site)
         }
 
         /// Infra, image and services for `project`; returns how many runs the services deploy took.
@@ -49,17 +45,20 @@ extension Integration {
             #expect(points.count == 1, "access points: \(points.map(\.AccessPointId))", sourceLocation: sourceLocation)
         }
 
+        /// Issue 12, item 10: a third of calls throttled, a tenth failing, one in twenty dropped,
+        /// and each step of the deploy still finishes in one run (`scripts/fault-sweep.sh` runs
+        /// seeds 1-10 the same way).
         @Test(arguments: [5, 23])
         func throughInjectedFaults(seed: Int) async throws {
             let shared = try LocalAWS.require()
-            let faulty = try shared.startFaultyFront(faults: "throttle=0.15,error500=0.05,reset=0.05", seed: UInt64(seed))
+            let faulty = try shared.startFaultyFront(faults: "throttle=0.3,error500=0.1,reset=0.05", seed: UInt64(seed))
             defer { faulty.stop() }
             let project = "faults\(seed)"
             let runs = try deployUntilDone(project, gate: faulty)
+            #expect(runs == 1, "the deploy converged in one run")
             #expect(try faulty.client.stats().faults.values.reduce(0, +) > 0)
             try await expectExactlyOneOfEach(project, gate: shared)
             // And once converged, a further deploy through the faulty gate changes nothing.
-            _ = runs
             let again = try run(["deploy", "--env", "dev", "--project-name", project, "--output", "json"], gate: faulty)
             if again.status == 0 { #expect(again.stdout.contains("\"services\" : [\n\n  ]") || again.stdout.contains("\"services\" : []")) }
             try await expectExactlyOneOfEach(project, gate: shared)

@@ -54,7 +54,7 @@ extension Integration {
 
             let status = try BerthBinary.run(["status", "--env", "dev"], environment: gate.berthEnvironment(), directory: folder)
             #expect(status.status == 0, "\(status.stderr)")
-            #expect(status.stdout.contains("app") && status.stdout.contains("[web, sidecar]"), "\(status.stdout)")
+            #expect(status.stdout.contains("app") && status.stdout.contains("containers: web, sidecar"), "\(status.stdout)")
 
             let down = try BerthBinary.run(["down", "--env", "dev", "--yes"], environment: gate.berthEnvironment(), directory: folder)
             #expect(down.status == 0, "\(down.stderr)")

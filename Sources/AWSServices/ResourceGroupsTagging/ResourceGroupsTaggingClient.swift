@@ -50,8 +50,8 @@ package struct ResourceGroupsTaggingClient: Sendable {
             let page: GetResourcesOutput = try await client.json(
                 Self.descriptor, operation: "GetResources",
                 input: GetResourcesInput(TagFilters: filters, ResourceTypeFilters: resourceTypes, PaginationToken: token), idempotent: true)
-            // The last page answers an empty token rather than none.
-            return (page.ResourceTagMappingList ?? [], page.PaginationToken.flatMap { $0.isEmpty ? nil : $0 })
+            // The last page answers an empty token, which ends the paginator too.
+            return (page.ResourceTagMappingList ?? [], page.PaginationToken)
         }
     }
 }

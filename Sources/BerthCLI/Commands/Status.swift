@@ -92,7 +92,7 @@ extension Berth {
         }
 
         static func lines(_ kept: RetainedData) -> [String] {
-            kept.fileSystems.map { "  file system \($0.id)\($0.volume.map { " (volume \($0))" } ?? "")" }
+            kept.fileSystems.map { "  \($0.label)" }
                 + kept.buckets.map { "  backup bucket \($0)" }
         }
     }

@@ -14,6 +14,9 @@ package struct RetainedData: Sendable, Equatable, Encodable {
         package var sizeBytes: Int64?
         package var created: Date?
 
+        /// `file system fs-… (volume cms-uploads)`, as every message names one.
+        package var label: String { "file system \(id)" + (volume.map { " (volume \($0))" } ?? "") }
+
         package init(id: String, volume: String?, sizeBytes: Int64? = nil, created: Date? = nil) {
             self.id = id
             self.volume = volume

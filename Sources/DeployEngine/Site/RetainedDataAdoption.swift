@@ -56,7 +56,7 @@ package struct RetainedDataAdoption: Sendable, Equatable {
             fileSystems: data.fileSystems.filter { !claimed.contains($0.id) }, buckets: data.buckets.filter { !claimed.contains($0) })
         for fileSystem in unused.fileSystems {
             notes.append(
-                "file system \(fileSystem.id)\(fileSystem.volume.map { " (volume \($0))" } ?? "")\(Self.describe(fileSystem)) is kept but unused; `berth down --infra --delete-data` deletes it"
+                "\(fileSystem.label)\(Self.describe(fileSystem)) is kept but unused; `berth down --infra --delete-data` deletes it"
             )
         }
         for bucket in unused.buckets {

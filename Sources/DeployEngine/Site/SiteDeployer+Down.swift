@@ -110,7 +110,7 @@ extension SiteDeployer {
             if options.deleteData {
                 for fileSystem in kept.fileSystems {
                     try await backend.deleteFileSystem(fileSystem.id)
-                    result.removed.append("file system \(fileSystem.id)\(fileSystem.volume.map { " (volume \($0))" } ?? "")")
+                    result.removed.append(fileSystem.label)
                 }
                 for bucket in kept.buckets where try await backend.emptyAndDeleteBucket(bucket) {
                     result.removed.append("backup bucket \(bucket)")
@@ -118,7 +118,7 @@ extension SiteDeployer {
             } else {
                 for fileSystem in kept.fileSystems {
                     result.kept.append(
-                        "file system \(fileSystem.id)\(fileSystem.volume.map { " (volume \($0))" } ?? ""): the next deploy takes it back")
+                        "\(fileSystem.label): the next deploy takes it back")
                 }
                 for bucket in kept.buckets { result.kept.append("backup bucket \(bucket): the next deploy takes it back") }
             }

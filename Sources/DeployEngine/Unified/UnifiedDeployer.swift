@@ -95,13 +95,14 @@ package struct UnifiedDeployer: Sendable {
         let adoption = try await backend.retainedDataAdoption(input: stack.input, stack: try await stacks.observe(stackName: names.stack))
         for note in adoption.notes { onEvent(.note(note)) }
         stack.input = adoption.applied(to: stack.input)
-        let rendered = try stack.render()
         let account = try await backend.accountId()
         let reconciler = reconciler(account: account, apply: apply)
         let recorder = ServicesReconciler.Recorder()
         onEvent(.layer(.services, "secrets and images"))
         let secrets = try reconciler.builder.storedValues().filter { $0.store == .secretsManager }
-        let arns = try await reconciler.reconcileStoredValues(secrets, recorder).secretArns
+        let stored = try await reconciler.reconcileStoredValues(secrets, recorder)
+        let arns = stored.secretArns
+        let rendered = try stack.render(secretVersions: stored.versions)
         for action in try await ProjectRepositories(site: stack.site, names: names, backend: backend).ensure(apply: apply) {
             reconciler.record(recorder, action)
         }

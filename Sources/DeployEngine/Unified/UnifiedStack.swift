@@ -46,8 +46,12 @@ package struct UnifiedStack: Sendable {
     var names: Names { input.names }
     var infra: InfraStack { InfraStack(input) }
 
-    package func render() throws -> Rendered {
+    /// - Parameter secretVersions: each secret's current version id (random, from Secrets
+    ///   Manager), so a changed secret is a new task definition revision and its tasks restart
+    ///   with it; empty offline (`berth template`).
+    package func render(secretVersions: [String: String] = [:]) throws -> Rendered {
         var builder = UnifiedTemplateBuilder(stack: self)
+        builder.resolved.valueVersions = secretVersions
         return try builder.build()
     }
 

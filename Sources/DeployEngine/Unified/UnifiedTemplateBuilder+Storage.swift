@@ -1,4 +1,6 @@
 import ComposeModel
+import Foundation
+import SigV4
 import StackTemplates
 
 extension UnifiedTemplateBuilder {
@@ -36,6 +38,9 @@ extension UnifiedTemplateBuilder {
                             // 5.2 fails on this type's (map-shaped) Tags.
                         ], owner: "service:\(service.name)"))
                 resolved.valueArns[name] = target.arn("ssm", .joined(["parameter", .ref(id)]))
+                // The contents are in the template anyway (configs are not secrets): their digest
+                // versions the init container, so new contents roll the service out.
+                resolved.valueVersions[name] = String(sha256Hex(Data(value.utf8)).prefix(16))
             }
         }
         return resources

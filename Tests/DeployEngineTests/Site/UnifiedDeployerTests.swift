@@ -79,4 +79,35 @@ struct UnifiedDeployerTests {
         #expect(down.removed.contains("stack shop-dev") && !down.removed.contains { $0.hasPrefix("service ") })
         #expect(fixture.stacks.writes == ["create shop-dev", "delete shop-dev"])
     }
+
+    /// Issue 12, item 6, in one stack: new config contents or a new secret version change the
+    /// task definition (the init container's BERTH_CONTENT_VERSION), so the service rolls out;
+    /// the same contents render the same template.
+    @Test func newContentsRollTheServiceOutInTheSingleStack() throws {
+        let compose = """
+            name: shop
+            services:
+              web:
+                image: nginx:1.27
+                expose: ["80"]
+                configs: [{source: site-conf, target: /etc/nginx/conf.d/site.conf}]
+                secrets: [db-password]
+            configs:
+              site-conf:
+                environment: SITE_CONF
+            secrets:
+              db-password:
+                environment: DB_PASSWORD
+            """
+        let fixture = try SiteDeployerTests.Fixture(compose: compose)
+        func render(_ conf: String, secretVersion: String) throws -> String {
+            let stack = UnifiedStack(site: fixture.site, input: fixture.input, processEnvironment: ["SITE_CONF": conf, "DB_PASSWORD": "pw"])
+            return try stack.render(secretVersions: ["berth/shop/dev/db-password": secretVersion]).yaml
+        }
+        let first = try render("server {}", secretVersion: "v1")
+        #expect(first.contains("BERTH_CONTENT_VERSION"))
+        #expect(try render("server {}", secretVersion: "v1") == first)
+        #expect(try render("server { listen 81; }", secretVersion: "v1") != first)
+        #expect(try render("server {}", secretVersion: "v2") != first)
+    }
 }
