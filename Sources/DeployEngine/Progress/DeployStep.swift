@@ -3,6 +3,9 @@ package enum DeployStep: Sendable, Equatable {
     /// Another operation is running on the stack (an earlier, interrupted Berth, or someone
     /// else); the deployer waits for it before doing anything.
     case waitingForStack(status: String)
+    /// Still waiting on that operation, with nothing to show for `seconds` (its resources are
+    /// slow to change): said every `StackDeployer.quietInterval` so a long wait never looks hung.
+    case stillWaiting(status: String, seconds: Int)
     /// Change sets Berth left behind when it was interrupted are removed before a new one.
     case deletingLeftoverChangeSet(name: String)
     /// The template is over CloudFormation's 51,200-byte inline limit and goes through S3.

@@ -1,5 +1,6 @@
 import AWSRuntime
 import AWSServices
+import Foundation
 
 extension StackDeployer {
     /// Executes the change set and follows the operation to its end. Throws with the first
@@ -37,13 +38,26 @@ extension StackDeployer {
     /// Polls the stack (by id, so a deleted stack is still found) until no operation is running,
     /// handing out its new events on the way. `nil`: the stack is gone.
     func watch(stackId: String, stream: inout StackEventStream, onEvent: (DeployEvent) -> Void) async throws -> CloudFormationClient.Stack? {
-        try await waiter.wait(for: "stack \(stream.stackName)") { () -> Waiter.State<CloudFormationClient.Stack?> in
+        let started = waiter.now()
+        var lastShown = started
+        return try await waiter.wait(for: "stack \(stream.stackName)") { () -> Waiter.State<CloudFormationClient.Stack?> in
             // The status first, then the events: the events then include the one that ended it.
             guard let stack = try await cfn.describeStack(stackId) else { return .done(nil) }
-            for event in try await stream.poll(cfn, stackId: stackId) { onEvent(.resource(event)) }
+            let events = try await stream.poll(cfn, stackId: stackId)
+            for event in events { onEvent(.resource(event)) }
+            let now = waiter.now()
+            if !events.isEmpty {
+                lastShown = now
+            } else if stack.StackStatus.isInProgress, now.timeIntervalSince(lastShown) >= Self.quietInterval {
+                onEvent(.step(.stillWaiting(status: stack.StackStatus.rawValue, seconds: Int(now.timeIntervalSince(started)))))
+                lastShown = now
+            }
             return stack.StackStatus.isInProgress ? .retry(stack.StackStatus.rawValue) : .done(stack)
         }
     }
+
+    /// How long a wait may go without a line before Berth says it is still waiting.
+    static let quietInterval: TimeInterval = 30
 
     /// Deletes a settled stack and waits until it is `DELETE_COMPLETE` (or no longer found).
     func deleteAndWait(_ stack: CloudFormationClient.Stack, onEvent: (DeployEvent) -> Void) async throws {

@@ -32,6 +32,23 @@ struct StackDeployerStateTests {
         #expect(test.sleeper.delays.count == 1, "one wait between the two polls, and no real sleeping")
     }
 
+    /// A long wait on another operation with no new events says it is still waiting, every
+    /// `quietInterval` (issue 13: "prints one line and then nothing for minutes").
+    @Test func aQuietWaitSaysItIsStillWaiting() async throws {
+        let test = TestDeployer(secondsPerReading: 10)
+        let busy = CF.stack("UPDATE_IN_PROGRESS")
+        test.fake.on("DescribeStacks", busy, busy, busy, busy, busy, busy, busy, busy, CF.stack("UPDATE_COMPLETE"))
+        test.fake.on("DescribeStackEvents", CF.events([]))
+        test.fake.on("GetTemplate", CF.template(TestDeployer.newTemplate))
+        let log = EventLog()
+        _ = try await test.deployer.deploy(stack: TestDeployer.request()) { log.append($0) }
+        let still = log.steps.compactMap { step -> Int? in
+            if case .stillWaiting(let status, let seconds) = step, status == "UPDATE_IN_PROGRESS" { return seconds }
+            return nil
+        }
+        #expect(!still.isEmpty && still == still.sorted() && still.allSatisfy { $0 >= 30 }, "\(log.steps)")
+    }
+
     @Test func refusesABusyStackWhenNotToWait() async throws {
         let test = TestDeployer()
         test.fake.on("DescribeStacks", CF.stack("UPDATE_ROLLBACK_IN_PROGRESS"))

@@ -10,10 +10,15 @@ struct TestDeployer {
     let sleeper = RecordingSleeper()
     let deployer: StackDeployer
 
-    init(artifactsBucket: String? = nil) {
+    /// - Parameter secondsPerReading: how far the clock moves each time it is read (0: it stands still).
+    init(artifactsBucket: String? = nil, secondsPerReading: Double = 0) {
+        let clock = Recorded<Int>()
         let waiter = Waiter(
             minDelay: 2, maxDelay: 10, timeout: 600, sleeper: sleeper, random: RandomSource(seed: 1),
-            now: { Date(timeIntervalSince1970: 1_800_000_000) })
+            now: {
+                clock.append(1)
+                return Date(timeIntervalSince1970: 1_800_000_000 + secondsPerReading * Double(clock.all.count - 1))
+            })
         deployer = StackDeployer(client: fake.client, waiter: waiter, random: RandomSource(seed: 7), artifactsBucket: artifactsBucket)
     }
 
