@@ -80,6 +80,10 @@ package enum BerthTag {
     /// How the environment's stack is deployed (`DeployMode`): the other mode would read it as
     /// the wrong kind of stack.
     package static let mode = "berth:mode"
+    /// What a kept resource is for (`backups` on the backup bucket): the stack's tags reach every
+    /// resource it makes, so the environment's tags alone would also match a user's own bucket.
+    package static let role = "berth:role"
+    package static let backupsRole = "backups"
 }
 
 /// The two ways an environment is deployed: an infrastructure stack plus services through the

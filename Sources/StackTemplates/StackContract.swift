@@ -35,7 +35,7 @@ package enum StackLogicalID {
     package static func fileSystem(volume: String) -> String { "FileSystem\(volume)" }
     /// The parameter that hands the stack a file system it kept from an earlier stack of the
     /// environment (DeletionPolicy Retain), in place of making a new, empty one.
-    package static func keptFileSystemParameter(volume: String) -> String { "FileSystem\(volume)Id" }
+    package static func keptFileSystemParameter(volume: String) -> String { "KeptFileSystem\(volume)" }
     /// The backup bucket (infrastructure stack), and the parameter that hands the stack a kept one.
     package static let backupBucket = "BackupBucket"
     package static let keptBackupBucketParameter = "BackupBucketName"

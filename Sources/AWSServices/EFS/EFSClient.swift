@@ -19,6 +19,8 @@ package struct EFSClient: Sendable {
         package var Tags: [Tag]?
         /// The metered size, updated by EFS every few hours (not a live count).
         package var SizeInBytes: Size?
+        /// Mount targets in some VPC: a file system that has them is in use by some stack.
+        package var NumberOfMountTargets: Int?
         /// Seconds since 1970 (restJSON timestamps are epoch numbers).
         package var CreationTime: Double?
     }

@@ -70,6 +70,8 @@ extension Berth {
             let print = { (event: LogEvent) in context.printer.console.write(lines.render(event), .output) }
             var printed: [String: Int] = [:]
             var newest = start ?? 0
+            // With --tail, the follow takes over from the moment the tail was read.
+            let tailRead = LogFollower.wallClock() - LogFollower.lookback
             if let tail {
                 var last = RingBuffer<LogEvent>(capacity: tail)
                 try await reader.read(from: start, to: end) { last.append($0) }
@@ -83,7 +85,8 @@ extension Berth {
             }
             guard follow else { return }
             do {
-                try await LogFollower(reader: reader).follow(from: tail == nil ? start ?? 0 : newest, alreadyPrinted: printed, emit: print)
+                try await LogFollower(reader: reader).follow(
+                    from: tail == nil ? start ?? 0 : max(newest, tailRead), alreadyPrinted: printed, emit: print)
             } catch is CancellationError {
                 // Ctrl-C is how a follow ends.
             }

@@ -1,4 +1,5 @@
 import AWSRuntime
+import Foundation
 
 /// `berth logs --follow`: polls the log group until cancelled (Ctrl-C), printing each event once.
 ///
@@ -10,24 +11,33 @@ import AWSRuntime
 package struct LogFollower: Sendable {
     let reader: LogReader
     let sleeper: any Sleeper
+    /// Milliseconds since 1970, now.
+    let now: @Sendable () -> Int
     package static let lookback = 60_000
     package static let delays = (shortest: 1.0, longest: 10.0)
 
-    package init(reader: LogReader, sleeper: any Sleeper = TaskSleeper()) {
+    package init(reader: LogReader, sleeper: any Sleeper = TaskSleeper(), now: @escaping @Sendable () -> Int = LogFollower.wallClock) {
         self.reader = reader
         self.sleeper = sleeper
+        self.now = now
     }
+
+    package static let wallClock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970 * 1000) }
 
     /// From `start` (milliseconds) on; returns only by throwing (`CancellationError` on Ctrl-C).
     /// `alreadyPrinted` (id → timestamp) are lines shown before the follow began (`--tail`).
     package func follow(from start: Int, alreadyPrinted: [String: Int] = [:], emit: (LogEvent) throws -> Void) async throws {
         var printed = alreadyPrinted
         var newest = alreadyPrinted.values.max().map { max($0, start) } ?? start
+        // Where the window may start: a minute before the newest line, or before the last poll
+        // when nothing came (a filter that matches nothing must not rescan the group each time).
+        var floor = start
         var delay = Self.delays.shortest
         while true {
             try Task.checkCancellation()
+            let polled = now()
             var fresh = 0
-            try await reader.read(from: max(start, newest - Self.lookback), to: nil) { event in
+            try await reader.read(from: max(floor, newest - Self.lookback), to: nil) { event in
                 guard printed[event.id] == nil else { return }
                 printed[event.id] = event.timestamp
                 newest = max(newest, event.timestamp)
@@ -37,6 +47,7 @@ package struct LogFollower: Sendable {
             // Ids older than the window can never be read again: forget them, so a long follow
             // holds only a minute's worth.
             printed = printed.filter { $0.value >= newest - Self.lookback }
+            floor = max(floor, polled - Self.lookback)
             delay = fresh > 0 ? Self.delays.shortest : min(delay * 2, Self.delays.longest)
             try await sleeper.sleep(seconds: delay)
         }

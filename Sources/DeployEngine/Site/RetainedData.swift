@@ -13,6 +13,11 @@ package struct RetainedData: Sendable, Equatable, Encodable {
         /// EFS's metered size, a few hours old at most.
         package var sizeBytes: Int64?
         package var created: Date?
+        /// Mount targets it has now: some stack uses it (another environment's `external:`
+        /// volume, for one), so it is neither taken over nor deleted.
+        package var mountTargets = 0
+
+        package var inUse: Bool { mountTargets > 0 }
 
         /// `file system fs-… (volume cms-uploads)`, as every message names one.
         package var label: String { "file system \(id)" + (volume.map { " (volume \($0))" } ?? "") }

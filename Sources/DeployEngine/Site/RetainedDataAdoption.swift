@@ -23,7 +23,8 @@ package struct RetainedDataAdoption: Sendable, Equatable {
     package init(input: InfraStackInput, stack: ObservedStack?, data: RetainedData?) {
         // A stack whose create rolled back holds nothing: what it made and kept is kept data.
         let live = stack?.provisioned == true ? stack : nil
-        var claimed = Set(live?.physicalIds.values.map { $0 } ?? [])
+        // The live stack's own, and the file systems this compose file names as `external`.
+        var claimed = Set(live?.physicalIds.values.map { $0 } ?? []).union(input.volumes.compactMap(\.externalFileSystem))
         let existing = data.map { Set($0.fileSystems.map(\.id)) }
         let data = data ?? RetainedData()
         for volume in input.ownedVolumes {
@@ -36,7 +37,8 @@ package struct RetainedDataAdoption: Sendable, Equatable {
                 }
                 notes.append("volume \(volume.name): its file system \(taken) no longer exists; the stack makes a new, empty one")
             }
-            let candidates = data.fileSystems.filter { $0.volume == volume.name && !claimed.contains($0.id) }
+            // One with mount targets is some other stack's (an `external:` volume elsewhere).
+            let candidates = data.fileSystems.filter { $0.volume == volume.name && !claimed.contains($0.id) && !$0.inUse }
             guard let chosen = candidates.max(by: Self.emptierOrOlder) else { continue }
             fileSystems[volume.name] = chosen.id
             claimed.insert(chosen.id)
@@ -53,7 +55,7 @@ package struct RetainedDataAdoption: Sendable, Equatable {
             if let bucket { claimed.insert(bucket) }
         }
         unused = RetainedData(
-            fileSystems: data.fileSystems.filter { !claimed.contains($0.id) }, buckets: data.buckets.filter { !claimed.contains($0) })
+            fileSystems: data.fileSystems.filter { !claimed.contains($0.id) && !$0.inUse }, buckets: data.buckets.filter { !claimed.contains($0) })
         for fileSystem in unused.fileSystems {
             notes.append(
                 "\(fileSystem.label)\(Self.describe(fileSystem)) is kept but unused; `berth down --infra --delete-data` deletes it"

@@ -100,13 +100,27 @@ extension SiteDeployer {
                     result.removed.append("\(store == .secretsManager ? "secret" : "parameter") \(name)")
                 }
             }
+            // What the stack holds, read before it goes: the tagging index can lag a resource
+            // made minutes ago, the stack never does.
+            let observed = try await stacks.observe(stackName: names.stack)
+            let held = RetainedData(
+                fileSystems: input.ownedVolumes.compactMap { volume in target?.fileSystems[volume.name].map { .init(id: $0, volume: volume.name) } },
+                buckets: [observed?.outputs[.backupBucket]].compactMap { $0 })
             onEvent(.layer(.infra, "deleting stack \(names.stack)"))
             if try await stacks.delete(stackName: names.stack, onEvent: { onEvent(.stack($0)) }) {
                 result.removed.append("stack \(names.stack)")
             }
             // What the environment keeps, found by its tags: the deleted stack's file systems and
             // bucket, those it had taken back, and any left by earlier stacks or renamed volumes.
-            let kept = try await backend.taggedData(project: names.project, environment: names.environment)
+            let tagged = try await backend.taggedData(project: names.project, environment: names.environment)
+            let externals = Set(input.volumes.compactMap(\.externalFileSystem))
+            var kept = tagged
+            kept.fileSystems += held.fileSystems.filter { fileSystem in !tagged.fileSystems.contains { $0.id == fileSystem.id } }
+            kept.buckets += held.buckets.filter { !tagged.buckets.contains($0) }
+            // Another stack's mount targets, or this file's own `external:` naming: in use, never deleted.
+            let inUse = kept.fileSystems.filter { $0.inUse || externals.contains($0.id) }
+            kept.fileSystems.removeAll { $0.inUse || externals.contains($0.id) }
+            for fileSystem in inUse { result.kept.append("\(fileSystem.label): in use by another stack or as an external volume") }
             if options.deleteData {
                 for fileSystem in kept.fileSystems {
                     try await backend.deleteFileSystem(fileSystem.id)

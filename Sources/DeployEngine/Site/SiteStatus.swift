@@ -154,8 +154,9 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
         let inUse = Set(target.fileSystems.values)
         return MonthlyCost(
             tasks: tasks, loadBalancers: loadBalancers, natGateways: input.privateSubnets && input.existingVPC == nil ? 1 : 0,
-            // An internet-facing load balancer holds an address in each of its two zones.
-            publicAddresses: publicTasks + 2 * loadBalancers,
+            // An internet-facing load balancer holds an address in each of its two zones; a NAT
+            // gateway holds an Elastic IP.
+            publicAddresses: publicTasks + 2 * loadBalancers + (input.privateSubnets && input.existingVPC == nil ? 1 : 0),
             storageBytes: data.fileSystems.filter { inUse.contains($0.id) }.compactMap(\.sizeBytes).reduce(0, +))
     }
 }

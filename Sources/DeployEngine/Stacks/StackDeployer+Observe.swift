@@ -21,7 +21,8 @@ extension StackDeployer {
             }
         }
         return ObservedStack(
-            outputs: described.outputValues, physicalIds: physical, provisioned: !described.StackStatus.requiresRecreate, tags: described.tagValues,
+            outputs: described.outputValues, physicalIds: physical,
+            provisioned: !described.StackStatus.requiresRecreate && described.StackStatus != .deleteFailed, tags: described.tagValues,
             parameters: described.parameterValues)
     }
 }

@@ -33,7 +33,7 @@ extension InfraStack {
                         ]
                     ]
                 ],
-                "Tags": tags(),
+                "Tags": tags([(BerthTag.role, .string(BerthTag.backupsRole))]),
             ],
             retain: true,
             skippedChecks: [

@@ -89,7 +89,8 @@ struct LogReaderTests {
         }
         let growing = Growing()
         let sleeper = RecordingSleeper()
-        let follower = LogFollower(reader: LogReader(services: ["web"], wholeSite: true, listing: growing.listing), sleeper: sleeper)
+        let follower = LogFollower(
+            reader: LogReader(services: ["web"], wholeSite: true, listing: growing.listing), sleeper: sleeper, now: { 1_000 })
         let printed = Recorded<String>()
         let task = Task {
             try await follower.follow(from: 0) { event in
@@ -105,9 +106,23 @@ struct LogReaderTests {
 
     @Test func aQuietFollowBacksOffToTheLongestWait() async throws {
         let sleeper = CancellingSleeper(after: 6)
-        let reader = LogReader(services: ["web"], wholeSite: true) { _, _, _ in Paginator { _ in ([], nil) } }
-        await #expect(throws: CancellationError.self) { try await LogFollower(reader: reader, sleeper: sleeper).follow(from: 0) { _ in } }
+        let starts = Recorded<Int>()
+        let reader = LogReader(services: ["web"], wholeSite: true) { _, start, _ in
+            starts.append(start ?? -1)
+            return Paginator { _ in ([], nil) }
+        }
+        // The clock moves 100 s per poll: with nothing printed, each poll still starts a minute
+        // before the previous one, never again from the beginning (review of issue 13's logs).
+        let clock = Recorded<Int>()
+        let follower = LogFollower(
+            reader: reader, sleeper: sleeper,
+            now: {
+                clock.append(1)
+                return 100_000 * clock.all.count
+            })
+        await #expect(throws: CancellationError.self) { try await follower.follow(from: 0) { _ in } }
         #expect(sleeper.delays.all == [2, 4, 8, 10, 10, 10])
+        #expect(Array(starts.all.prefix(3)) == [0, 40_000, 140_000])
     }
 
     /// Records each wait and cancels the follow after `after` of them.

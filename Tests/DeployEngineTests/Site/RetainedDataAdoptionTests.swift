@@ -79,6 +79,18 @@ struct RetainedDataAdoptionTests {
         #expect(!RetainedDataAdoption.stackHoldsEverything(input, stack))
     }
 
+    /// Never another stack's: a file system with mount targets (another environment's
+    /// `external:` volume) or one this file names as external is neither taken nor "unused".
+    @Test func aFileSystemInUseElsewhereOrExternalIsNeverTaken() throws {
+        var busy = kept("fs-busy", size: 9_000_000)
+        busy.mountTargets = 2
+        var external = input
+        external.volumes.append(.init(name: "shared", logicalId: "Shared", externalFileSystem: "fs-named"))
+        let adoption = RetainedDataAdoption(input: external, stack: nil, data: RetainedData(fileSystems: [busy, kept("fs-named"), kept("fs-free")]))
+        #expect(adoption.fileSystems == ["content": "fs-free"])
+        #expect(adoption.unused.isEmpty)
+    }
+
     @Test func sizesReadAsEFSShowsThem() {
         #expect(RetainedDataAdoption.bytes(512) == "512 B")
         #expect(RetainedDataAdoption.bytes(6_144) == "6.1 kB")

@@ -209,6 +209,19 @@ struct SiteDeployerTests {
         #expect(fixture.backend.fileSystems.isEmpty && fixture.backend.buckets.isEmpty)
     }
 
+    /// `down --delete-data` deletes what the stack held even when the tagging index has not
+    /// caught up, and never a file system some other stack mounts.
+    @Test func deleteDataTakesTheStacksOwnIdsAndSparesOthersInUse() async throws {
+        let fixture = try Fixture()
+        _ = try await fixture.deployed()
+        fixture.backend.fileSystems = ["fs-elsewhere": "content"]
+        fixture.backend.mountTargets["fs-elsewhere"] = 2
+        let down = try await fixture.deployer().down(.init(infra: true, deleteData: true))
+        #expect(down.removed.contains("file system fs-1 (volume content)"), "\(down.removed)")
+        #expect(down.kept.contains("file system fs-elsewhere (volume content): in use by another stack or as an external volume"))
+        #expect(fixture.backend.fileSystems.keys.contains("fs-elsewhere"))
+    }
+
     @Test func statusNamesTheDataInUseAndTheKeptDataNoStackUses() async throws {
         let fixture = try Fixture()
         _ = try await fixture.deployed()

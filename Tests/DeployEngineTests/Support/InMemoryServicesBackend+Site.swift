@@ -41,7 +41,11 @@ extension InMemoryServicesBackend: SiteBackend {
         locked {
             taggedDataReads += 1
             return RetainedData(
-                fileSystems: fileSystems.sorted { $0.key < $1.key }.map { RetainedData.FileSystem(id: $0.key, volume: $0.value) },
+                fileSystems: fileSystems.sorted { $0.key < $1.key }.map { entry in
+                    var fileSystem = RetainedData.FileSystem(id: entry.key, volume: entry.value)
+                    fileSystem.mountTargets = mountTargets[entry.key] ?? 0
+                    return fileSystem
+                },
                 buckets: buckets.sorted())
         }
     }

@@ -18,6 +18,8 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     /// What the infrastructure stack made and `down --delete-data` removes.
     /// Tagged file systems of the site: id → the volume it was made for.
     var fileSystems: [String: String] = [:]
+    /// Mount targets of file systems another stack uses.
+    var mountTargets: [String: Int] = [:]
     /// What `status` reads: set by tests.
     var running: [RunningTask] = []
     var utilizations: [String: Utilization] = [:]

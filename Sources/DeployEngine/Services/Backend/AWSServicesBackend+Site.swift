@@ -51,14 +51,18 @@ extension AWSServicesBackend: SiteBackend {
         let s3 = S3Client(client)
         // The tagging index lags deletions: each one is confirmed where it lives.
         for resource in tagged {
-            if let id = resource.ResourceARN.split(separator: "/").last.map(String.init), resource.ResourceARN.contains(":file-system/") {
-                guard let found = try await describeFileSystem(id), found.LifeCycleState == .available else { continue }
-                data.fileSystems.append(
-                    RetainedData.FileSystem(
-                        id: id, volume: resource.tags[BerthTag.volume], sizeBytes: found.SizeInBytes?.Value,
-                        created: found.CreationTime.map(Date.init(timeIntervalSince1970:))))
+            // Only what Berth made for data: a volume's file system (berth:volume) and the backup
+            // bucket (berth:role); the stack's tags also reach anything an overlay adds.
+            if let id = resource.ResourceARN.split(separator: "/").last.map(String.init), resource.ResourceARN.contains(":file-system/"),
+                let volume = resource.tags[BerthTag.volume]
+            {
+                guard let found = try await describeFileSystem(id), ![.deleting, .deleted].contains(found.LifeCycleState) else { continue }
+                var fileSystem = RetainedData.FileSystem(
+                    id: id, volume: volume, sizeBytes: found.SizeInBytes?.Value, created: found.CreationTime.map(Date.init(timeIntervalSince1970:)))
+                fileSystem.mountTargets = found.NumberOfMountTargets ?? 0
+                data.fileSystems.append(fileSystem)
             } else if let bucket = resource.ResourceARN.components(separatedBy: ":::").last, resource.ResourceARN.contains(":s3:::"),
-                !bucket.contains("/"), try await s3.headBucket(bucket)
+                !bucket.contains("/"), resource.tags[BerthTag.role] == BerthTag.backupsRole, try await s3.headBucket(bucket)
             {
                 data.buckets.append(bucket)
             }
