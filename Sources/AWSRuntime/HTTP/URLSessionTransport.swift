@@ -11,6 +11,7 @@ import Foundation
 /// `NO_PROXY` by itself, as the AWS CLI does.
 package final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
+    private let configuration: URLSessionConfiguration
 
     /// - Parameter requestTimeout: the longest a request may stay silent; each request may ask
     ///   for less (`HTTPRequest.timeout`), as AWSClient does so a dropped connection fails fast.
@@ -23,6 +24,7 @@ package final class URLSessionTransport: HTTPTransport {
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
+        self.configuration = configuration
         session = URLSession(configuration: configuration)
     }
 
@@ -45,10 +47,13 @@ package final class URLSessionTransport: HTTPTransport {
             // headers go out without the body, the server waits for it, and the call spins a
             // core until the timeout (20 s by default). On a connection of its own, a reset
             // is `networkConnectionLost` at once, which the retry policy handles.
+            // `Connection: close` alone is not enough: libcurl does not read its own request
+            // header and may pool the connection the server is closing, so such a request also
+            // gets a session of its own, whose pool it never shares.
             urlRequest.setValue("close", forHTTPHeaderField: "Connection")
         }
         do {
-            let (data, response) = try await exchange(urlRequest)
+            let (data, response) = try await exchange(urlRequest, alone: urlRequest.httpBody != nil)
             guard let http = response as? HTTPURLResponse else {
                 throw TransportError(kind: .other, message: "not an HTTP response", url: request.url.absoluteString)
             }
@@ -66,8 +71,10 @@ package final class URLSessionTransport: HTTPTransport {
     /// on Linux, cancelling the Swift task of `URLSession.data(for:)` while its answer arrives
     /// can deadlock FoundationNetworking (the cancel waits on the queue that resumes the task).
     /// A request outlives its cancelled task by at most its timeout.
-    private func exchange(_ request: URLRequest) async throws -> (Data, URLResponse) {
-        try await withCheckedThrowingContinuation { continuation in
+    private func exchange(_ request: URLRequest, alone: Bool) async throws -> (Data, URLResponse) {
+        let session = alone ? URLSession(configuration: configuration) : self.session
+        defer { if alone { session.finishTasksAndInvalidate() } }
+        return try await withCheckedThrowingContinuation { continuation in
             session.dataTask(with: request) { data, response, error in
                 if let error {
                     continuation.resume(throwing: error)
