@@ -97,9 +97,17 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     }
     func imageDigest(repositoryURI: String, tag: String) async throws -> String? { locked { images["\(repositoryURI):\(tag)"] } }
     func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition? {
-        locked {
-            taskDefinitions[family]?.last.map { ObservedTaskDefinition(arn: $0.arn, hash: $0.spec.tags?.first { $0.key == "berth:hash" }?.value) }
-        }
+        locked { taskDefinitions[family]?.last.map(Self.observed) }
+    }
+    func taskDefinition(arn: String) async throws -> ObservedTaskDefinition? {
+        locked { taskDefinitions.values.joined().first { $0.arn == arn }.map(Self.observed) }
+    }
+    static func observed(_ registered: (arn: String, spec: TaskDefinitionSpec)) -> ObservedTaskDefinition {
+        ObservedTaskDefinition(
+            arn: registered.arn, hash: registered.spec.tags?.first { $0.key == "berth:hash" }?.value,
+            images: Dictionary(
+                registered.spec.containerDefinitions.compactMap { container in container.name.flatMap { name in container.image.map { (name, $0) } } },
+                uniquingKeysWith: { a, _ in a }))
     }
     func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String {
         locked {
@@ -151,19 +159,31 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
                 events: [])
         }
     }
-    func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool) async throws {
+    func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool, retag: Bool) async throws {
         locked {
             record("update service \(spec.serviceName)")
             guard var service = services[spec.serviceName] else { return }
             service.taskDefinition = spec.taskDefinition ?? service.taskDefinition
             service.desiredCount = spec.desiredCount ?? service.desiredCount
-            service.hash = spec.hash
+            if retag { service.hash = spec.hash }
             service.deployments = [
                 .init(
                     id: "d\(id())", status: .primary, rolloutState: .inProgress, rolloutStateReason: nil, taskDefinition: spec.taskDefinition ?? "",
                     runningCount: 0, desiredCount: service.desiredCount)
             ]
             services[spec.serviceName] = service
+        }
+    }
+    func restartService(cluster: String, name: String) async throws {
+        locked {
+            record("restart service \(name)")
+            guard var service = services[name] else { return }
+            service.deployments = [
+                .init(
+                    id: "d\(id())", status: .primary, rolloutState: .inProgress, rolloutStateReason: nil, taskDefinition: service.taskDefinition,
+                    runningCount: 0, desiredCount: service.desiredCount)
+            ]
+            services[name] = service
         }
     }
     func scaleService(cluster: String, name: String, desiredCount: Int) async throws {

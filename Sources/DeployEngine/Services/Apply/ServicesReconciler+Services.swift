@@ -52,7 +52,7 @@ extension ServicesReconciler {
                 record(recorder, PlannedAction(.noChange, .service, task.name, "\(current.runningCount)/\(current.desiredCount) running"))
                 return nil
             }
-            if options.apply { try await backend.updateService(spec, forceNewDeployment: false) }
+            if options.apply { try await backend.updateService(spec, forceNewDeployment: false, retag: current.hash != spec.hash) }
             if spec.deploymentConfiguration?.minimumHealthyPercent == 0, !task.singleWriterVolumes.isEmpty {
                 reasons.append(
                     "the old task stops before the new one starts, as the only writer of \(task.singleWriterVolumes.joined(separator: ", ")): a short downtime"

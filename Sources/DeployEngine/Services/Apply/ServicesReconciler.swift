@@ -34,8 +34,8 @@ package struct ServicesReconciler: Sendable {
     let target: SiteTarget
     /// The desired state over the same ids.
     let builder: DesiredStateBuilder
-    let options: Options
-    let progress: @Sendable (ServicesEvent) -> Void
+    var options: Options
+    var progress: @Sendable (ServicesEvent) -> Void
 
     package init(
         backend: any ServicesBackend, site: Site, target: SiteTarget, names: Names, content: ContentReader, options: Options,

@@ -6,11 +6,24 @@ import StackTemplates
 
 extension AWSServicesBackend {
     package func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition? {
+        try await describedTaskDefinition(family)
+    }
+
+    package func taskDefinition(arn: String) async throws -> ObservedTaskDefinition? {
+        try await describedTaskDefinition(arn)
+    }
+
+    /// DescribeTaskDefinition takes a family (its newest ACTIVE revision) or a revision's ARN.
+    func describedTaskDefinition(_ reference: String) async throws -> ObservedTaskDefinition? {
         do {
-            let described = try await ecs.describeTaskDefinition(family, includeTags: true)
+            let described = try await ecs.describeTaskDefinition(reference, includeTags: true)
             guard described.taskDefinition.status != .inactive else { return nil }
             return ObservedTaskDefinition(
-                arn: described.taskDefinition.taskDefinitionArn, hash: described.tags?.first { $0.key == BerthTag.hash }?.value)
+                arn: described.taskDefinition.taskDefinitionArn, hash: described.tags?.first { $0.key == BerthTag.hash }?.value,
+                images: Dictionary(
+                    (described.taskDefinition.containerDefinitions ?? []).compactMap { container in
+                        container.name.flatMap { name in container.image.map { (name, $0) } }
+                    }, uniquingKeysWith: { a, _ in a }))
         } catch let error as AWSServiceError where error.isTaskDefinitionNotFound || error.code == "ClientException" {
             return nil
         }
@@ -110,11 +123,15 @@ extension AWSServicesBackend {
         }
     }
 
-    package func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool) async throws {
+    package func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool, retag: Bool) async throws {
         let updated = try await ecs.updateService(spec.update(forceNewDeployment: forceNewDeployment))
-        if let tags = spec.tags, let arn = updated.serviceArn {
+        if retag, let tags = spec.tags, let arn = updated.serviceArn {
             try await ecs.tagResource(arn: arn, tags: tags)
         }
+    }
+
+    package func restartService(cluster: String, name: String) async throws {
+        _ = try await ecs.updateService(.init(cluster: cluster, service: name, forceNewDeployment: true))
     }
 
     package func scaleService(cluster: String, name: String, desiredCount: Int) async throws {

@@ -25,6 +25,8 @@ package protocol ServicesBackend: Sendable {
 
     /// The newest ACTIVE revision of a family, with its `berth:hash` tag.
     func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition?
+    /// One revision, by ARN; `nil` when it is gone (INACTIVE or deleted).
+    func taskDefinition(arn: String) async throws -> ObservedTaskDefinition?
     func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String
     /// ACTIVE revision ARNs of the family, oldest first.
     func taskDefinitionArns(family: String) async throws -> [String]
@@ -34,7 +36,10 @@ package protocol ServicesBackend: Sendable {
     /// Services in the cluster tagged with this project and environment.
     func siteServices(cluster: String, project: String, environment: String) async throws -> [String]
     func createService(_ spec: ServiceSpec) async throws
-    func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool) async throws
+    /// `retag`: the settings' `berth:hash` changed, so the service's tags are written too.
+    func updateService(_ spec: ServiceSpec, forceNewDeployment: Bool, retag: Bool) async throws
+    /// New tasks of the revision the service runs (UpdateService with force-new-deployment alone).
+    func restartService(cluster: String, name: String) async throws
     func scaleService(cluster: String, name: String, desiredCount: Int) async throws
     func deleteService(cluster: String, name: String) async throws
     /// How many of the cluster's tasks are not yet stopped.
@@ -86,9 +91,12 @@ package struct ObservedAccessPoint: Sendable, Equatable {
 package struct ObservedTaskDefinition: Sendable, Equatable {
     package var arn: String
     package var hash: String?
-    package init(arn: String, hash: String?) {
+    /// Container name → image, as registered.
+    package var images: [String: String]
+    package init(arn: String, hash: String?, images: [String: String] = [:]) {
         self.arn = arn
         self.hash = hash
+        self.images = images
     }
 }
 

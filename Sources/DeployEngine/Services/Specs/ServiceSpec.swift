@@ -5,11 +5,14 @@ import StackTemplates
 package typealias ServiceSpec = ECSClient.CreateServiceRequest
 
 extension ECSClient.CreateServiceRequest {
-    /// What decides whether a service needs an update: everything but the desired count (which
-    /// the autoscaler may own), the tags and the client token.
+    /// What decides whether a service's settings need an update: everything but the desired
+    /// count (which the autoscaler may own), the task definition (compared on its own, so that
+    /// moving to a new revision changes no tag: `refresh` is one UpdateService), the tags and
+    /// the client token.
     package var comparable: ECSClient.CreateServiceRequest {
         var copy = self
         copy.desiredCount = nil
+        copy.taskDefinition = nil
         copy.tags = nil
         copy.clientToken = nil
         return copy
