@@ -16,7 +16,9 @@ package struct Berth: AsyncParsableCommand {
             through the API.
             """,
         version: "berth \(version)",
-        subcommands: [Doctor.self, Validate.self, Config.self, Template.self, Plan.self, Deploy.self, Down.self, Status.self, Logs.self, Refresh.self]
+        subcommands: [
+            Doctor.self, Validate.self, Config.self, Template.self, Plan.self, Deploy.self, Down.self, Status.self, Logs.self, Refresh.self,
+        ]
     )
 
     package init() {}

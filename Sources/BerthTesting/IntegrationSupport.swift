@@ -97,14 +97,20 @@ package enum BerthBinary {
 extension LocalAWS {
     /// The `docker push` stand-in: moto has no registry endpoint, so `scripts/seed-ecr-image.py`
     /// records the image manifest through ECR's API. Goes to moto directly, past any faults.
-    package func seedImage(region: String, repository: String, tag: String = "latest") throws {
+    /// Another `build` under the same tag is a new image the tag moves to (a rebuilt image pushed again).
+    /// Returns the image's digest.
+    @discardableResult
+    package func seedImage(region: String, repository: String, tag: String = "latest", build: String = "") throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.projectRoot.appendingPathComponent(".venv/bin/python").path)
-        process.arguments = [Self.projectRoot.appendingPathComponent("scripts/seed-ecr-image.py").path, motoURL, region, repository, tag]
-        process.standardOutput = FileHandle.nullDevice
+        process.arguments = [Self.projectRoot.appendingPathComponent("scripts/seed-ecr-image.py").path, motoURL, region, repository, tag, build]
+        let output = Pipe()
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw HarnessError("seeding \(repository):\(tag) failed (\(process.terminationStatus))") }
+        return printed.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
     }
 }

@@ -22,11 +22,14 @@ extension SiteDeployer {
         let target = try SiteTarget(
             observed: stack, stack: names.stack, input: input, accountId: try await backend.accountId(), region: backend.region)
         let decided = try await reconciler(target: target, apply: false, options: options).refresh(force: force)
-        guard apply, decided.contains(where: { $0.outcome == .refreshed || $0.outcome == .restarted }) else {
-            return decided
+        let moving = Set(decided.filter { $0.outcome == .refreshed || $0.outcome == .restarted }.map(\.service))
+        guard apply, !moving.isEmpty else { return decided }
+        // Under the lock, only the services that move are looked at again; the rest stay as they are.
+        var locked = options
+        locked.services = moving
+        let applied = try await locking(options.lock, wait: options.waitForLock) {
+            try await reconciler(target: target, apply: true, options: locked).refresh(force: force)
         }
-        return try await locking(options.lock, wait: options.waitForLock) {
-            try await reconciler(target: target, apply: true, options: options).refresh(force: force)
-        }
+        return decided.map { service in applied.first { $0.service == service.service } ?? service }
     }
 }

@@ -63,7 +63,8 @@ struct RefreshTests {
         // The compose file changed since the deploy: worker gets a new variable, web a new image.
         let edited = ServicesReconcilerTests.compose
             .replacingOccurrences(of: "    image: shop/worker:2.0\n", with: "    image: shop/worker:2.0\n    environment: [MODE=fast]\n")
-            .replacingOccurrences(of: "image: nginx:1.27\n", with: "image: nginx:1.27@sha256:0000000000000000000000000000000000000000000000000000000000000002\n")
+            .replacingOccurrences(
+                of: "image: nginx:1.27\n", with: "image: nginx:1.27@sha256:0000000000000000000000000000000000000000000000000000000000000002\n")
         let changed = try Fixture(compose: edited, backend: fixture.backend, stacks: fixture.stacks)
         fixture.backend.images["\(Self.worker):2.0"] = "sha256:def"
         let results = try await changed.deployer().refresh(force: false, Fixture.options)

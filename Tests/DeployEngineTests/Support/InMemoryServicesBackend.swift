@@ -95,7 +95,14 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
             record("put policy \(roleArn)"); policies["\(roleArn)|\(name)"] = document
         }
     }
-    func imageDigest(repositoryURI: String, tag: String) async throws -> String? { locked { images["\(repositoryURI):\(tag)"] } }
+    func imageDigests(_ tags: [String: Set<String>]) async throws -> [String: [String: String]] {
+        locked {
+            Dictionary(
+                uniqueKeysWithValues: tags.map { uri, wanted in
+                    (uri, Dictionary(uniqueKeysWithValues: wanted.compactMap { tag in images["\(uri):\(tag)"].map { (tag, $0) } }))
+                })
+        }
+    }
     func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition? {
         locked { taskDefinitions[family]?.last.map(Self.observed) }
     }
@@ -106,7 +113,8 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
         ObservedTaskDefinition(
             arn: registered.arn, hash: registered.spec.tags?.first { $0.key == "berth:hash" }?.value,
             images: Dictionary(
-                registered.spec.containerDefinitions.compactMap { container in container.name.flatMap { name in container.image.map { (name, $0) } } },
+                registered.spec.containerDefinitions.compactMap { container in container.name.flatMap { name in container.image.map { (name, $0) } }
+                },
                 uniquingKeysWith: { a, _ in a }))
     }
     func registerTaskDefinition(_ spec: TaskDefinitionSpec) async throws -> String {

@@ -97,13 +97,15 @@ extension ServicesReconciler {
             return RefreshedService.ImageChange(container: name, old: old, new: new)
         }
         // Only the images moved when the definition with the deployed images is the deployed one.
-        let othersPending = try Self.hash(of: Self.replacingImages(in: wanted, with: deployed.images)) != deployed.hash || current.hash != service.hash
+        let othersPending =
+            try Self.hash(of: Self.replacingImages(in: wanted, with: deployed.images)) != deployed.hash || current.hash != service.hash
         guard !moved.isEmpty else {
             if force { return decision(.restarted, "new tasks of \(Self.revision(current.taskDefinition))") }
             return decision(.unchanged, othersPending ? "its images are current; other changes wait for `berth deploy`" : "its images are current")
         }
         guard !othersPending else {
-            return decision(.held, "its definition has changes besides its image: `berth plan` shows them, `berth deploy` applies them", images: moved)
+            return decision(
+                .held, "its definition has changes besides its image: `berth plan` shows them, `berth deploy` applies them", images: moved)
         }
         let autoscaled = task.members.contains { $0.aws.autoscaling != nil }
         service.desiredCount = autoscaled ? nil : current.desiredCount

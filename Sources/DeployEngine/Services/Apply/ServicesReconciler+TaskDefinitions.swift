@@ -7,21 +7,22 @@ import StackTemplates
 extension ServicesReconciler {
     /// Services built by Berth run from their ECR repository, pinned to the digest of the tag;
     /// images already named in ECR are pinned too, so a moved tag never changes what runs.
+    /// The tags are read in one DescribeImages call per repository.
     func resolveImages() async throws -> [String: String] {
-        var images: [String: String] = [:]
+        var wanted: [(service: Service, repository: String, tag: String)] = []
         for service in selected {
             let reference = service.deployedImage
-            var repository: String?
-            var tag = "latest"
             if service.build != nil, let uri = target.repositories[service.name] {
-                repository = uri
-                if let reference, let parsed = Self.splitTag(reference) { tag = parsed.tag }
+                wanted.append((service, uri, reference.flatMap(Self.splitTag)?.tag ?? "latest"))
             } else if let reference, Names.isECRTag(reference), let parsed = Self.splitTag(reference) {
-                repository = parsed.repository
-                tag = parsed.tag
+                wanted.append((service, parsed.repository, parsed.tag))
             }
-            guard let repository else { continue }
-            if let digest = try await backend.imageDigest(repositoryURI: repository, tag: tag) {
+        }
+        let digests = try await backend.imageDigests(
+            Dictionary(wanted.map { ($0.repository, Set([$0.tag])) }, uniquingKeysWith: { $0.union($1) }))
+        var images: [String: String] = [:]
+        for (service, repository, tag) in wanted {
+            if let digest = digests[repository]?[tag] {
                 images[service.name] = "\(repository)@\(digest)"
             } else if service.build != nil {
                 if options.apply {

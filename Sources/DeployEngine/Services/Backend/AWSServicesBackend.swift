@@ -1,5 +1,6 @@
 import AWSRuntime
 import AWSServices
+import ComposeModel
 import Foundation
 import StackTemplates
 
@@ -180,13 +181,37 @@ package struct AWSServicesBackend: ServicesBackend {
 
     // MARK: Images
 
-    package func imageDigest(repositoryURI: String, tag: String) async throws -> String? {
-        guard let slash = repositoryURI.firstIndex(of: "/") else { return nil }
-        let repository = String(repositoryURI[repositoryURI.index(after: slash)...])
-        do {
-            return try await ecr.describeImages(repositoryName: repository, imageIds: [.init(imageTag: tag)]).collect { $0 }.first?.imageDigest
-        } catch let error as AWSServiceError where error.isImageNotFound || error.isRepositoryNotFound {
-            return nil
+    /// One DescribeImages per repository for up to 100 tags (its limit). AWS answers
+    /// ImageNotFoundException for the whole call when one tag is missing: then each tag alone.
+    package func imageDigests(_ tags: [String: Set<String>]) async throws -> [String: [String: String]] {
+        var found: [String: [String: String]] = [:]
+        for (uri, wanted) in tags {
+            guard let slash = uri.firstIndex(of: "/") else { continue }
+            let repository = String(uri[uri.index(after: slash)...])
+            for chunk in wanted.sorted().chunked(100) {
+                do {
+                    found[uri, default: [:]].merge(try await digests(repository, chunk)) { a, _ in a }
+                } catch let error as AWSServiceError where error.isImageNotFound && chunk.count > 1 {
+                    for tag in chunk {
+                        do {
+                            found[uri, default: [:]].merge(try await digests(repository, [tag])) { a, _ in a }
+                        } catch let error as AWSServiceError where error.isImageNotFound {}
+                    }
+                } catch let error as AWSServiceError where error.isImageNotFound || error.isRepositoryNotFound {
+                    continue
+                }
+            }
         }
+        return found
+    }
+
+    /// Tag → digest for those of `tags` the repository has.
+    private func digests(_ repository: String, _ tags: [String]) async throws -> [String: String] {
+        let details = try await ecr.describeImages(repositoryName: repository, imageIds: tags.map { .init(imageTag: $0) }).collect { $0 }
+        var digests: [String: String] = [:]
+        for detail in details {
+            for tag in detail.imageTags ?? [] where tags.contains(tag) { digests[tag] = detail.imageDigest }
+        }
+        return digests
     }
 }

@@ -21,7 +21,8 @@ package protocol ServicesBackend: Sendable {
     func putRolePolicy(roleArn: String, name: String, document: String) async throws
 
     /// Digest of `repository:tag` in ECR, `nil` when it is not there.
-    func imageDigest(repositoryURI: String, tag: String) async throws -> String?
+    /// Repository URI → its tags → the digest each names now; a missing tag or repository is absent.
+    func imageDigests(_ tags: [String: Set<String>]) async throws -> [String: [String: String]]
 
     /// The newest ACTIVE revision of a family, with its `berth:hash` tag.
     func latestTaskDefinition(family: String) async throws -> ObservedTaskDefinition?
