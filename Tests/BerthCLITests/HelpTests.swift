@@ -6,7 +6,8 @@ import Testing
 
 /// Every command's `--help` shows how it is used, as the AWS CLI and Copilot do (issue 13).
 struct HelpTests {
-    @Test(arguments: Berth.configuration.subcommands.map { $0._commandName })
+    /// Hidden commands (docker's credential helper) are for programs, not people.
+    @Test(arguments: Berth.configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName })
     func everyCommandHasExamplesThatRunIt(name: String) throws {
         let command = try #require(Berth.configuration.subcommands.first { $0._commandName == name })
         let discussion = command.configuration.discussion

@@ -29,6 +29,15 @@ package struct SiteTask: Sendable, Equatable {
 
     package func contains(_ service: String) -> Bool { members.contains { $0.name == service } }
 
+    /// The CPU architecture the task runs on: ARM64 when the first member that names a `platform`
+    /// names arm64, X86_64 when one names another; nil leaves it to ECS (X86_64).
+    package var cpuArchitecture: String? {
+        members.lazy.compactMap(\.platform).first.map { $0.contains("arm64") ? "ARM64" : "X86_64" }
+    }
+
+    /// The platform images for this task are built for (`docker build --platform`).
+    package var buildPlatform: String { cpuArchitecture == "ARM64" ? "linux/arm64" : "linux/amd64" }
+
     /// The named volumes a one-replica task writes: it is their only writer (Ghost with SQLite,
     /// any database), so an old and a new task must never run against them together. Empty for
     /// a task with several replicas, which write together anyway.

@@ -13,7 +13,7 @@ extension ServicesReconciler {
         for service in selected {
             let reference = service.deployedImage
             if service.build != nil, let uri = target.repositories[service.name] {
-                wanted.append((service, uri, reference.flatMap(Self.splitTag)?.tag ?? "latest"))
+                wanted.append((service, uri, service.builtImageTag))
             } else if let reference, Names.isECRTag(reference), let parsed = Self.splitTag(reference) {
                 wanted.append((service, parsed.repository, parsed.tag))
             }

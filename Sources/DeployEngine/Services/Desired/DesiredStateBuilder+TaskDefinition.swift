@@ -98,7 +98,7 @@ extension DesiredStateBuilder {
         return DesiredTaskDefinition(
             family: family(task.name), taskRoleArn: target.taskRoles[task.name], executionRoleArn: target.executionRoleArn, cpu: size.cpu,
             memory: size.memory, containers: containers, volumes: volumes,
-            cpuArchitecture: task.members.lazy.compactMap(\.platform).first.map { $0.contains("arm64") ? "ARM64" : "X86_64" },
+            cpuArchitecture: task.cpuArchitecture,
             tags: desiredTags([(BerthTag.service, task.name)]))
     }
 

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The local `docker` client, run as a child process: its output goes to Berth's stderr (stdout
+/// stays for Berth's result, JSON included), and Ctrl-C reaches it as it reaches Berth (same
+/// process group).
+struct DockerCLI {
+    /// The `docker` executable found on `PATH`.
+    let executable: String
+    /// The child's environment.
+    var environment: [String: String]
+
+    init?(environment: [String: String]) {
+        guard let found = Self.find("docker", path: environment["PATH"] ?? "") else { return nil }
+        executable = found
+        self.environment = environment
+    }
+
+    static func find(_ name: String, path: String) -> String? {
+        for directory in path.split(separator: ":") where !directory.isEmpty {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs `docker arguments…` and returns its exit status; with `quiet` its output is dropped.
+    @discardableResult
+    func run(_ arguments: [String], quiet: Bool = false, directory: String? = nil) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = quiet ? FileHandle.nullDevice : FileHandle.standardError
+        process.standardError = quiet ? FileHandle.nullDevice : FileHandle.standardError
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Whether a Docker engine answers (`docker version` reaches the server).
+    var engineAnswers: Bool { (try? run(["version", "--format", "{{.Server.Version}}"], quiet: true)) == 0 }
+
+    /// Whether the buildx plugin is installed.
+    var hasBuildx: Bool { (try? run(["buildx", "version"], quiet: true)) == 0 }
+}
