@@ -38,6 +38,8 @@ package enum WriteSafety: Sendable, Equatable {
             .sameResult, "the same settings again start no second deployment; a forced deployment (forceNewDeployment) is sent once"
         ),
         "ECS:DeleteService": (.toleratedError, "ServiceNotFound / ServiceNotActive taken as done"),
+        "ECS:RunTask": (.clientToken, "clientToken; a repeat with it returns the task the first call started"),
+        "ECS:ExecuteCommand": (.reRead, "each call opens another session; a failed one is run again by the user"),
         "ECS:TagResource": (.sameResult, "tags are set, not added"),
         "ECS:UntagResource": (.sameResult, "removing a removed tag changes nothing"),
         "ECS:RegisterTaskDefinition": (.reRead, "a repeat is a new revision; the next run finds the revision by its berth:hash"),

@@ -64,6 +64,9 @@ package struct Names: Sendable, Equatable {
     /// What the names of a service's log streams start with; the slash keeps `web` from also
     /// matching `web-admin`'s streams.
     package static func logStreamNamePrefix(service: String) -> String { logStreamPrefix(service: service) + "/" }
+
+    /// The stream of one task's container of a compose service (the container is named after it).
+    package static func logStreamName(service: String, taskId: String) -> String { logStreamNamePrefix(service: service) + service + "/" + taskId }
 }
 
 /// The tags Berth puts on what it makes, and finds a site's resources again by.

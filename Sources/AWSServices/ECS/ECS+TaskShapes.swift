@@ -9,6 +9,8 @@ extension ECSClient {
         package var reason: String?
         package var image: String?
         package var imageDigest: String?
+        /// The container's id on its host; ECS Exec's Session Manager target names it.
+        package var runtimeId: String?
     }
 
     /// A task: `lastStatus` runs PROVISIONING … RUNNING … STOPPED; a stopped task says why in
@@ -31,6 +33,7 @@ extension ECSClient {
         package var createdAt: Date?
         package var startedAt: Date?
         package var stoppedAt: Date?
+        package var enableExecuteCommand: Bool?
     }
 
     struct ListTasksInput: Encodable {

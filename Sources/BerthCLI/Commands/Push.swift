@@ -82,26 +82,11 @@ extension Berth {
         /// The commit tag: `git rev-parse --short=12 HEAD`, with `-dirty` when the work tree has
         /// changes (the image then holds more than the commit); nil outside a Git checkout.
         static func commit(in directory: String, environment: [String: String]) -> String? {
-            guard let git = DockerCLI.find("git", path: environment["PATH"] ?? ""),
-                let head = output(git, ["rev-parse", "--short=12", "HEAD"], directory: directory), !head.isEmpty
+            guard let git = ChildProcess.find("git", path: environment["PATH"] ?? ""),
+                let head = ChildProcess.output(git, ["rev-parse", "--short=12", "HEAD"], directory: directory), !head.isEmpty
             else { return nil }
-            let changes = output(git, ["status", "--porcelain", "--untracked-files=no"], directory: directory) ?? ""
+            let changes = ChildProcess.output(git, ["status", "--porcelain", "--untracked-files=no"], directory: directory) ?? ""
             return changes.isEmpty ? head : head + "-dirty"
-        }
-
-        static func output(_ executable: String, _ arguments: [String], directory: String) -> String? {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: directory)
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { return nil }
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { return nil }
-            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         }
     }
 }

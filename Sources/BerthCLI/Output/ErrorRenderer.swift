@@ -6,6 +6,7 @@ import Foundation
 /// stderr, then the exit status. AWS error codes and request ids are always kept.
 enum ErrorRenderer {
     static func render(_ error: any Error, verbose: Bool, console: Console = .standard) -> Int32 {
+        if let child = error as? ChildExitStatus { return child.code }
         var (summary, hint, status) = describe(error)
         // Whatever failed after Ctrl-C failed because of it: say so, with what it was.
         if Task.isCancelled, !(error is CancellationError), status != nil, status != .badInput {

@@ -10,17 +10,9 @@ struct DockerCLI {
     var environment: [String: String]
 
     init?(environment: [String: String]) {
-        guard let found = Self.find("docker", path: environment["PATH"] ?? "") else { return nil }
+        guard let found = ChildProcess.find("docker", path: environment["PATH"] ?? "") else { return nil }
         executable = found
         self.environment = environment
-    }
-
-    static func find(_ name: String, path: String) -> String? {
-        for directory in path.split(separator: ":") where !directory.isEmpty {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 
     /// Runs `docker arguments…` and returns its exit status; with `quiet` its output is dropped.
