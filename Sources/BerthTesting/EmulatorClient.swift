@@ -112,6 +112,11 @@ package struct EmulatorClient: Sendable {
         return (try JSONDecoder().decode([String: String].self, from: answer))["digest"] ?? ""
     }
 
+    /// The essential containers of the next task started by RunTask exit with `code`.
+    package func nextTaskExitCode(_ code: Int) throws {
+        try Self.send("POST", controlURL + "/_berth/ecstask/next-exit-code", body: try JSONEncoder().encode(["code": code]))
+    }
+
     /// The next `count` registry requests for `repository` are answered 429 with `Retry-After`.
     package func throttleRegistry(_ repository: String, count: Int, retryAfter: Int) throws {
         try call("POST", "/_berth/registry/throttle", json: ["repository": repository, "count": "\(count)", "retry_after": "\(retryAfter)"])

@@ -74,6 +74,12 @@ package struct Service: Sendable, Codable, Equatable {
         self.berth = BerthServiceSettings()
     }
 
+    /// The TCP ports other services reach it on by its name (Service Connect): its ports'
+    /// container sides and its `expose:`, as compose's network would offer them.
+    package var serviceConnectPorts: [Int] {
+        (ports.filter { $0.transport == .tcp }.map(\.target) + expose.filter { $0.transport == .tcp }.map(\.port)).uniqued()
+    }
+
     /// Whether the service is reachable from outside: it publishes a port or has a domain.
     package var isPublic: Bool { ports.contains { $0.published != nil } || berth.domain != nil }
 

@@ -30,12 +30,11 @@ extension DesiredStateBuilder {
             // Every service is a client of the namespace; those with TCP ports are also servers,
             // reachable by their compose name as under compose.
             let servers = task.members.flatMap { service in
-                (service.ports.filter { $0.transport == .tcp }.map(\.target) + service.expose.filter { $0.transport == .tcp }.map(\.port))
-                    .uniqued().map { port in
-                        DesiredService.ServiceConnect.Server(
-                            portName: "\(Names.slug(service.name))-\(port)-tcp", discoveryName: "\(Names.slug(service.name))-\(port)",
-                            clientAliases: [.init(port: port, dnsName: service.name)])
-                    }
+                service.serviceConnectPorts.map { port in
+                    DesiredService.ServiceConnect.Server(
+                        portName: "\(Names.slug(service.name))-\(port)-tcp", discoveryName: "\(Names.slug(service.name))-\(port)",
+                        clientAliases: [.init(port: port, dnsName: service.name)])
+                }
             }
             serviceConnect = .init(namespace: namespace, services: servers)
         }
