@@ -24,7 +24,9 @@ extension SiteDiagram {
     /// Graphviz's dot, laid out left to right.
     package var dot: String {
         func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            "\""
+                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: "\\n") + "\""
         }
         var lines = ["digraph \(quoted(title)) {", "  rankdir=LR;", "  node [fontname=\"Helvetica\", fontsize=11];"]
         for node in nodes {
