@@ -114,3 +114,16 @@ extension LocalAWS {
         return printed.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
     }
 }
+
+/// A command `name` in `folder/.fake-bin` (put it first on PATH) that runs the Python `script`
+/// with the repository's virtual environment: a stand-in for docker or the Session Manager
+/// plugin, which cannot run here.
+package func fakeCommand(_ name: String, running script: URL, in folder: URL) throws -> URL {
+    let bin = folder.appendingPathComponent(".fake-bin")
+    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    let python = LocalAWS.projectRoot.appendingPathComponent(".venv/bin/python").path
+    let command = bin.appendingPathComponent(name)
+    try "#!/bin/sh\nexec '\(python)' '\(script.path)' \"$@\"\n".write(to: command, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: command.path)
+    return bin
+}

@@ -40,12 +40,7 @@ extension Integration {
                 try "FROM alpine:3.20 AS runtime\n".write(
                     to: directory.appendingPathComponent(service == "site" ? "Dockerfile.prod" : "Dockerfile"), atomically: true, encoding: .utf8)
             }
-            let bin = folder.appendingPathComponent(".fake-bin")
-            try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-            let python = LocalAWS.projectRoot.appendingPathComponent(".venv/bin/python").path
-            try "#!/bin/sh\nexec '\(python)' '\(fixture.path)' \"$@\"\n".write(
-                to: bin.appendingPathComponent("docker"), atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("docker").path)
+            let bin = try fakeCommand("docker", running: fixture, in: folder)
             for arguments in [["init", "-q"], ["add", "."], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "site"]] {
                 _ = try git(arguments, in: folder)
             }
