@@ -17,6 +17,8 @@ def main(argv=None):
     p.add_argument('--log', help='append one JSON line per request to this file')
     p.add_argument('--ecs-polls', type=int, default=int(os.environ.get('BERTH_EMULATOR_ECS_POLLS', 2)),
                    help='describe_services calls until an ECS rollout completes (0 = at once)')
+    p.add_argument('--ecs-task-polls', type=int, default=int(os.environ.get('BERTH_EMULATOR_ECS_TASK_POLLS', 2)),
+                   help='describe_tasks calls a RunTask task shows RUNNING before it is STOPPED (0 = at the first)')
     p.add_argument('--cfn-polls', type=int, default=int(os.environ.get('BERTH_EMULATOR_CFN_POLLS', 1)),
                    help='describe_stacks calls during which a stack operation shows *_IN_PROGRESS (0 = at once)')
     p.add_argument('--no-cfn-lint', action='store_true', help='accept templates that cfn-lint finds errors in')
@@ -28,8 +30,8 @@ def main(argv=None):
     for item in args.cred or ['testing:testing']:
         key, secret, *token = item.split(':', 2)
         credentials[key] = (secret, token[0] if token else None)
-    if args.ecs_polls < 0 or args.cfn_polls < 0:
-        p.error('--ecs-polls and --cfn-polls must be >= 0')
+    if args.ecs_polls < 0 or args.cfn_polls < 0 or args.ecs_task_polls < 0:
+        p.error('--ecs-polls, --ecs-task-polls and --cfn-polls must be >= 0')
     try:
         faults = FaultPlan(args.faults, args.seed)
     except ValueError as e:
@@ -40,7 +42,8 @@ def main(argv=None):
         front = Front(args.upstream, faults=faults, log_path=args.log, credentials=credentials)
     else:
         from .backend import install_patches, serve_moto
-        settings = Settings(ecs_polls=args.ecs_polls, cfn_polls=args.cfn_polls, cfn_lint=not args.no_cfn_lint,
+        settings = Settings(ecs_polls=args.ecs_polls, ecs_task_polls=args.ecs_task_polls, cfn_polls=args.cfn_polls,
+                            cfn_lint=not args.no_cfn_lint,
                             cfn_lint_ignore=frozenset(r.strip() for r in args.cfn_lint_ignore.split(',') if r.strip()))
         patches = install_patches(settings)
         for patch in patches:

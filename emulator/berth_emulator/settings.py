@@ -6,6 +6,8 @@ import dataclasses
 class Settings:
     # describe_services calls until an ECS rollout completes (0 = at once).
     ecs_polls: int = 2
+    # describe_tasks calls a standalone (RunTask) task is shown RUNNING before it is STOPPED.
+    ecs_task_polls: int = 2
     # describe_stacks calls during which a stack operation still shows *_IN_PROGRESS (0 = at once).
     cfn_polls: int = 1
     # Reject templates that cfn-lint finds errors in, as CloudFormation's validation would.

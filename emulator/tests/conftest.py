@@ -1,10 +1,12 @@
 """One emulator per test session, started as `python -m berth_emulator` on a free port; each test
 that asks for `aws` gets moto's state, the switches and the counters reset first."""
+import collections
 import json
 import os
 import pathlib
 import subprocess
 import sys
+import threading
 import urllib.request
 
 import boto3
@@ -16,6 +18,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 class Emulator:
     def __init__(self, url, process=None):
         self.url, self.process = url, process
+        self.output = collections.deque(maxlen=500)  # the last lines it wrote (moto logs every request)
 
     def client(self, service, region='us-east-1', **kwargs):
         return boto3.client(service, endpoint_url=self.url, region_name=region, aws_access_key_id='testing',
@@ -44,7 +47,12 @@ def start(*arguments):
     if not line.startswith('READY '):
         process.kill()
         raise RuntimeError(f'emulator did not start: {line}{process.stderr.read()}')
-    return Emulator(line.split()[1], process)
+    emulator = Emulator(line.split()[1], process)
+    # Read what it writes from now on: a full pipe would block the emulator's thread that writes next (moto's
+    # server logs a line per request) and with it every call after.
+    for stream in (process.stdout, process.stderr):
+        threading.Thread(target=collections.deque.extend, args=(emulator.output, stream), daemon=True).start()
+    return emulator
 
 
 def stop(emulator):

@@ -6,8 +6,8 @@ from .base import Patch, PatchError  # noqa: F401
 
 # control prefix → (module, class)
 PATCHES = {'cfn': ('cloudformation', 'CloudFormationPatch'), 'ecs': ('ecs', 'ECSPatch'),
-           'efs': ('efs', 'EFSPatch'), 'logs': ('logs', 'LogsPatch'), 'acm': ('acm', 'ACMPatch'),
-           'kms': ('kms', 'KMSPatch')}
+           'ecstask': ('ecs_tasks', 'ECSTasksPatch'), 'efs': ('efs', 'EFSPatch'), 'logs': ('logs', 'LogsPatch'),
+           'acm': ('acm', 'ACMPatch'), 'kms': ('kms', 'KMSPatch')}
 
 
 def all_patches(settings):

@@ -470,12 +470,7 @@ class ECSPatch(Patch):
         task.created_at = task.started_at = task.pull_started_at = task.pull_stopped_at = now
         task.cpu, task.memory, task.stopped_reason = td.cpu, td.memory, None
         task.desired_status, task.last_status = 'RUNNING', 'RUNNING'
-        for attachment in task.attachments:
-            details = {d['name']: d for d in attachment['details']}
-            if details.get('privateDnsName', {}).get('value') is None and 'privateIPv4Address' in details:
-                details['privateDnsName']['value'] = self.dns_name(details['privateIPv4Address']['value'])
-            if 'subnetId' in details:
-                task.availability_zone = self.subnet_zone(backend, details['subnetId']['value'])
+        complete_attachments(task, self.dns_name, lambda subnet: self.subnet_zone(backend, subnet))
         task.containers = self.containers(task, td)
         backend.tasks.setdefault(svc.cluster_name, {})[task.task_arn] = task
         return task
@@ -489,22 +484,7 @@ class ECSPatch(Patch):
 
     def containers(self, task, td):
         """One container per container definition (moto made one, from the first definition)."""
-        out = []
-        interfaces = [{'attachmentId': a['id'], 'privateIpv4Address': next(
-            (d['value'] for d in a['details'] if d['name'] == 'privateIPv4Address'), None)} for a in task.attachments]
-        for definition in td.container_definitions:
-            container = self.models.Container(td)
-            container.name, container.image = definition.get('name'), definition.get('image')
-            container.cpu, container.memory = definition.get('cpu', 0), definition.get('memory')
-            container.environment, container.command = definition.get('environment'), definition.get('command')
-            container.essential = definition.get('essential', True)
-            container.task_arn = task.task_arn
-            container.container_arn = (task.task_arn.replace(':task/', ':container/', 1).rsplit('/', 1)[0]
-                                       + f'/{task.id}/{self.random.uuid4()}')
-            container.network_interfaces = copy.deepcopy(interfaces)
-            container.last_status, container.exitCode = 'RUNNING', None
-            out.append(container)
-        return out
+        return build_containers(self.models, self.random, task, td)
 
     def stop_task(self, backend, task, reason, stop_code, failed=False):
         """A stopped task: STOPPED, with stoppedReason and stopCode; its ENI deleted. A failed task's essential
@@ -516,14 +496,51 @@ class ECSPatch(Patch):
         for container in task.containers:
             container.last_status = 'STOPPED'
             container.exitCode = 1 if failed and getattr(container, 'essential', True) else 0
-        ec2 = self.ec2_backends[backend.account_id][backend.region_name]
-        for attachment in task.attachments:
-            eni = next((d['value'] for d in attachment['details'] if d['name'] == 'networkInterfaceId'), None)
-            try:
-                ec2.delete_network_interface(eni)
-            except self.ServiceException:
-                pass  # already gone
-            attachment['status'] = 'DELETED'
+        release_network(self.ec2_backends[backend.account_id][backend.region_name], task, self.ServiceException)
+
+
+def build_containers(models, random, task, td):
+    """The containers of a task as DescribeTasks shows them: one per container definition (moto made one, from
+    the first definition), RUNNING, with an ARN under the task's id and the task's network interfaces. Shared with
+    the ecs-tasks patch (standalone tasks)."""
+    out = []
+    interfaces = [{'attachmentId': a['id'], 'privateIpv4Address': next(
+        (d['value'] for d in a['details'] if d['name'] == 'privateIPv4Address'), None)} for a in task.attachments]
+    for definition in td.container_definitions:
+        container = models.Container(td)
+        container.name, container.image = definition.get('name'), definition.get('image')
+        container.cpu, container.memory = definition.get('cpu', 0), definition.get('memory')
+        container.environment, container.command = definition.get('environment'), definition.get('command')
+        container.essential = definition.get('essential', True)
+        container.task_arn = task.task_arn
+        container.container_arn = (task.task_arn.replace(':task/', ':container/', 1).rsplit('/', 1)[0]
+                                   + f'/{task.id}/{random.uuid4()}')
+        container.network_interfaces = copy.deepcopy(interfaces)
+        container.last_status, container.exitCode = 'RUNNING', None
+        out.append(container)
+    return out
+
+
+def complete_attachments(task, dns_name, zone_of):
+    """Fills in what moto leaves out of an awsvpc task's ENI attachment: the private DNS name (moto sets it only in
+    a VPC with DNS hostnames) and the task's availabilityZone, from the subnet (`zone_of(subnet id)`)."""
+    for attachment in task.attachments:
+        details = {d['name']: d for d in attachment['details']}
+        if details.get('privateDnsName', {}).get('value') is None and 'privateIPv4Address' in details:
+            details['privateDnsName']['value'] = dns_name(details['privateIPv4Address']['value'])
+        if 'subnetId' in details:
+            task.availability_zone = zone_of(details['subnetId']['value'])
+
+
+def release_network(ec2, task, service_exception):
+    """A stopped task's ENIs are deleted and its attachments are DELETED."""
+    for attachment in task.attachments:
+        eni = next((d['value'] for d in attachment['details'] if d['name'] == 'networkInterfaceId'), None)
+        try:
+            ec2.delete_network_interface(eni)
+        except service_exception:
+            pass  # already gone
+        attachment['status'] = 'DELETED'
 
 
 def scheduler_task_class(moto_task):
