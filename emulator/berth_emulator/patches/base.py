@@ -62,6 +62,15 @@ class Patch:
         """What /_berth/state shows for this patch (settings and armed switches)."""
         return {}
 
+    def configure_polls(self, body, setting):
+        """POST <prefix>/config {"polls": N}: how many polls a change takes from now on, kept in settings.<setting>."""
+        polls = body.get('polls')
+        if isinstance(polls, bool) or not isinstance(polls, int) or polls < 0:
+            return 400, {'error': 'polls must be an integer >= 0'}
+        with self.lock:
+            setattr(self.settings, setting, polls)
+        return 200, self.state()
+
     def control(self, method, action, body):
         """Handles POST/GET /_berth/<prefix>/<action> with a JSON object body; returns (status, dict)."""
         return 404, {'error': f'no such endpoint: {method} /_berth/{self.prefix}/{action}'}

@@ -136,12 +136,7 @@ class ECSPatch(Patch):
         if (method, action) == ('GET', 'state'):
             return 200, self.state()
         if (method, action) == ('POST', 'config'):
-            polls = body.get('polls')
-            if isinstance(polls, bool) or not isinstance(polls, int) or polls < 0:
-                return 400, {'error': 'polls must be an integer >= 0'}
-            with self.lock:
-                self.settings.ecs_polls = polls
-            return 200, self.state()
+            return self.configure_polls(body, 'ecs_polls')
         if (method, action) == ('POST', 'fail-next-deployment'):
             service = body.get('service')
             if not isinstance(service, str) or not service:

@@ -165,12 +165,7 @@ class ECSTasksPatch(Patch):
         if (method, action) == ('GET', 'state'):
             return 200, self.state()
         if (method, action) == ('POST', 'config'):
-            polls = body.get('polls')
-            if isinstance(polls, bool) or not isinstance(polls, int) or polls < 0:
-                return 400, {'error': 'polls must be an integer >= 0'}
-            with self.lock:
-                self.settings.ecs_task_polls = polls
-            return 200, self.state()
+            return self.configure_polls(body, 'ecs_task_polls')
         if (method, action) == ('POST', 'next-exit-code'):
             code = body.get('code')
             if code is not None and (isinstance(code, bool) or not isinstance(code, int) or not 0 <= code <= 255):
