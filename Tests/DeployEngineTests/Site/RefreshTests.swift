@@ -78,6 +78,18 @@ struct RefreshTests {
         #expect(fixture.backend.writes == ["register shop-dev-web", "update service web"])
     }
 
+    @Test func aTagThatCouldNotBeLookedUpNeverReplacesThePinnedDigest() async throws {
+        let pinned = ServicesReconcilerTests.compose.replacingOccurrences(
+            of: "image: nginx:1.27\n", with: "image: nginx:1.27@sha256:0000000000000000000000000000000000000000000000000000000000000001\n")
+        let fixture = try Fixture(compose: pinned)
+        _ = try await fixture.deployed()
+        // The registry did not answer: the site carries the bare tag, as the CLI leaves it then.
+        let unpinned = try Fixture(compose: ServicesReconcilerTests.compose, backend: fixture.backend, stacks: fixture.stacks)
+        let results = try await unpinned.deployer().refresh(force: false, Fixture.options)
+        #expect(results.first { $0.service == "web" }?.outcome == .unchanged)
+        #expect(fixture.backend.writes.isEmpty)
+    }
+
     @Test func onlyTheNamedServicesAreLookedAt() async throws {
         let fixture = try Fixture()
         let deployer = try await fixture.deployed()

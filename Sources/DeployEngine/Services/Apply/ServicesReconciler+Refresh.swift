@@ -92,8 +92,12 @@ extension ServicesReconciler {
         guard let deployed = try await backend.taskDefinition(arn: current.taskDefinition) else {
             return decision(.held, "its task definition \(Self.revision(current.taskDefinition)) is gone: `berth deploy` registers it again")
         }
+        // An image whose tag could not be looked up now (a registry down) is not a move: refresh
+        // never trades a pinned digest for a bare tag.
         let moved = wanted.containerDefinitions.compactMap { container -> RefreshedService.ImageChange? in
-            guard let name = container.name, let new = container.image, let old = deployed.images[name], old != new else { return nil }
+            guard let name = container.name, let new = container.image, let old = deployed.images[name], old != new,
+                new.contains("@sha256:") || !old.contains("@sha256:")
+            else { return nil }
             return RefreshedService.ImageChange(container: name, old: old, new: new)
         }
         // Only the images moved when the definition with the deployed images is the deployed one.
