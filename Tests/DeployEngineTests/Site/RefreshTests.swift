@@ -101,6 +101,19 @@ struct RefreshTests {
         #expect(fixture.backend.writes.isEmpty)
     }
 
+    @Test func aUnifiedEnvironmentIsRefreshedByItsStack() async throws {
+        let fixture = try Fixture()
+        let deployer = try await fixture.deployed()
+        var unified = try #require(fixture.stacks.request("shop-dev"))
+        unified.tags["berth:mode"] = "unified"
+        _ = try await fixture.stacks.deploy(stack: unified, options: .init(), onEvent: { _ in })
+        fixture.backend.images["\(Self.worker):2.0"] = "sha256:def"
+        await #expect { try await deployer.refresh(force: false, Fixture.options) } throws: {
+            ($0 as? DeployError)?.hint == "run `berth deploy --unified`: it pins every image to the digest its tag names now"
+        }
+        #expect(fixture.backend.writes.isEmpty)
+    }
+
     @Test func beforeTheFirstDeployRefreshSaysToDeploy() async throws {
         let fixture = try Fixture()
         await #expect { try await fixture.deployer().refresh(force: false, Fixture.options) } throws: {
