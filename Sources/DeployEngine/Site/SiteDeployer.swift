@@ -147,8 +147,9 @@ package struct SiteDeployer: Sendable {
             progress: { onEvent(.services($0)) })
     }
 
-    /// Both layers' changes; changes nothing.
+    /// Both layers' changes; changes nothing. The stack is read once for the whole plan.
     package func plan(_ options: Options = Options()) async throws -> Result {
+        guard stacks is ObservedOnce else { return try await readingStackOnce(onEvent: onEvent).plan(options) }
         try Self.checkMode(.layers, of: try await stacks.observe(stackName: names.stack), names: names, options)
         let account = try await backend.accountId()
         var result = Result(outputs: [:])
@@ -228,7 +229,7 @@ package struct SiteDeployer: Sendable {
     /// remove are confirmed first. Anything else deploys under the lock (and plans again there,
     /// since another run may have changed the site meanwhile).
     func checkedPlan(_ options: Options, racing: Bool = true) async throws -> CheckedPlan {
-        let quiet = SiteDeployer(site: site, input: input, content: content, backend: backend, stacks: stacks, onEvent: { _ in })
+        let quiet = readingStackOnce(onEvent: { _ in })
         let plan: Result
         do {
             plan = try await quiet.plan(options)
@@ -238,9 +239,14 @@ package struct SiteDeployer: Sendable {
         let removals = (plan.services?.actions ?? []).filter { $0.kind == .delete && $0.resource == .service }.map(\.name)
         try await Self.confirm(removals: removals + Self.dataLeftBehind(plan.infra), options)
         guard plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false else { return .confirmed }
-        let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
+        let outputs = try await quiet.stacks.observe(stackName: names.stack)?.outputs ?? [:]
         for action in plan.services?.actions ?? [] { onEvent(.services(.action(action, applied: false))) }
         return .unchanged(Result(infra: nil, infraOutcome: plan.infra == nil ? nil : .noChanges, services: plan.services, outputs: outputs))
+    }
+
+    /// This deployer with stack operations that read each stack once (`ObservedOnce`): for one plan.
+    func readingStackOnce(onEvent: @escaping @Sendable (Event) -> Void) -> SiteDeployer {
+        SiteDeployer(site: site, input: input, content: content, backend: backend, stacks: ObservedOnce(stacks), onEvent: onEvent)
     }
 
     /// A stack deployed in the other mode is refused unless `switchMode`: forgetting `--unified`

@@ -97,9 +97,12 @@ struct SiteDeployerTests {
         #expect(fixture.stacks.writes == ["create shop-dev"])
         #expect(fixture.backend.writes.isEmpty)
 
+        // A plan reads the stack once for its mode, its parameters and the services' target.
+        let observed = fixture.stacks.observeCount
         let plan = try await fixture.deployer().plan(Fixture.options)
         #expect(plan.infra == .noChanges && plan.services?.changes.isEmpty == true)
         #expect(fixture.backend.writes.isEmpty)
+        #expect(fixture.stacks.observeCount == observed + 1)
     }
 
     @Test func onlyServicesNeedsTheStackFirst() async throws {

@@ -8,6 +8,9 @@ final class InMemoryStacks: StackOperations, @unchecked Sendable {
     private let lock = NSLock()
     private var deployed: [String: (request: StackRequest, observed: ObservedStack)] = [:]
     private var recorded: [String] = []
+    private var observations = 0
+    /// How often a stack was read (DescribeStacks and ListStackResources, on AWS).
+    var observeCount: Int { lock.withLock { observations } }
     let provides: @Sendable (StackRequest) -> ObservedStack
 
     init(provides: @escaping @Sendable (StackRequest) -> ObservedStack) {
@@ -52,7 +55,10 @@ final class InMemoryStacks: StackOperations, @unchecked Sendable {
     }
 
     func observe(stackName: String) async throws -> ObservedStack? {
-        lock.withLock { deployed[stackName]?.observed }
+        lock.withLock {
+            observations += 1
+            return deployed[stackName]?.observed
+        }
     }
 }
 
