@@ -9,8 +9,7 @@ extension SiteDeployer {
         guard let observed = try await stacks.observe(stackName: names.stack), observed.provisioned else {
             throw DeployError("\(names.stack) is not deployed", hint: "leave out --deployed to draw the site as planned")
         }
-        let target = try SiteTarget(
-            observed: observed, stack: names.stack, input: input, accountId: try await backend.accountId(), region: backend.region)
+        let target = try target(of: observed, accountId: try await backend.accountId())
         return SiteDiagram(site: site, names: names, fileSystems: target.fileSystems, address: observed.outputs[.loadBalancerDNS])
     }
 }

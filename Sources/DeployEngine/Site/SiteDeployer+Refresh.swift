@@ -19,8 +19,7 @@ extension SiteDeployer {
         guard let stack, stack.provisioned else {
             throw DeployError("the infrastructure stack \(names.stack) does not exist yet", hint: "run `berth deploy` first")
         }
-        let target = try SiteTarget(
-            observed: stack, stack: names.stack, input: input, accountId: try await backend.accountId(), region: backend.region)
+        let target = try target(of: stack, accountId: try await backend.accountId())
         let decided = try await reconciler(target: target, apply: false, options: options).refresh(force: force)
         let moving = Set(decided.filter { $0.outcome == .refreshed || $0.outcome == .restarted }.map(\.service))
         guard apply, !moving.isEmpty else { return decided }

@@ -130,7 +130,12 @@ package struct SiteDeployer: Sendable {
     /// What the infrastructure stack provides the services layer; `nil` before it exists.
     func readTarget(accountId: String) async throws -> SiteTarget? {
         guard let observed = try await stacks.observe(stackName: names.stack), observed.provisioned else { return nil }
-        return try SiteTarget(observed: observed, stack: names.stack, input: input, accountId: accountId, region: backend.region)
+        return try target(of: observed, accountId: accountId)
+    }
+
+    /// What an observed stack provides the services layer, in this site's terms.
+    func target(of observed: ObservedStack, accountId: String) throws -> SiteTarget {
+        try SiteTarget(observed: observed, stack: names.stack, input: input, accountId: accountId, region: backend.region)
     }
 
     func requireTarget(accountId: String) async throws -> SiteTarget {
