@@ -54,6 +54,7 @@ final class ProgressRenderer: @unchecked Sendable {
         case .waitingForStack(let status): "waiting for the stack's current operation (\(status))"
         case .stillWaiting(let status, let seconds): "still \(status), \(seconds / 60)m \(String(format: "%02d", seconds % 60))s so far"
         case .deletingLeftoverChangeSet(let name): "removing change set \(name) left by an interrupted run"
+        case .changeSetRemoved(let reason): "the change set was deleted by another run before it ran (\(reason)); starting again"
         case .uploadingTemplate(let url, let bytes): "uploading the template (\(bytes) bytes) to \(url)"
         case .creatingChangeSet(let name, let type): "creating \(type.lowercased()) change set \(name)"
         case .executingChangeSet(let name): "executing change set \(name)"

@@ -8,6 +8,9 @@ package enum DeployStep: Sendable, Equatable {
     case stillWaiting(status: String, seconds: Int)
     /// Change sets Berth left behind when it was interrupted are removed before a new one.
     case deletingLeftoverChangeSet(name: String)
+    /// This run's change set was deleted by another run before it executed (with the empty stack
+    /// of a new stack they both created): the deploy starts again.
+    case changeSetRemoved(reason: String)
     /// The template is over CloudFormation's 51,200-byte inline limit and goes through S3.
     case uploadingTemplate(url: String, bytes: Int)
     case creatingChangeSet(name: String, type: String)

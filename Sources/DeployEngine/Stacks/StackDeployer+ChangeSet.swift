@@ -58,18 +58,27 @@ extension StackDeployer {
     }
 
     /// Deletes the change set, and the empty stack its CREATE made, so nothing is left behind.
+    ///
+    /// Not that stack when another change set is on it: a second run creating the same new stack
+    /// (a deploy under the lock, a teammate's `plan`) adds its CREATE change set to the one
+    /// `REVIEW_IN_PROGRESS` stack, and deleting the stack would delete that change set with it.
+    /// The stack is left for whoever executes or discards the last change set.
     func discard(_ changeSet: PreparedChangeSet) async throws {
         do {
             try await cfn.deleteChangeSet(id: changeSet.id)
         } catch let error as AWSServiceError where error.cloudFormation == .changeSetNotFound {}
-        if changeSet.madeStack {
-            try await cfn.deleteStack(changeSet.stackId, clientRequestToken: newToken("discard"))
+        guard changeSet.madeStack else { return }
+        let others = try await cfn.listChangeSets(stackName: changeSet.stackName).collect { $0 }.filter {
+            $0.ChangeSetId != changeSet.id && $0.Status?.isDeleting != true
         }
+        guard others.isEmpty else { return }
+        try await cfn.deleteStack(changeSet.stackId, clientRequestToken: newToken("discard"))
     }
 
     /// Berth change sets an interrupted run left on the stack, never executed. Executed ones
     /// stay listed as a record and are left alone (one still executing means the stack is busy,
-    /// and `settle` has already waited for it).
+    /// and `settle` has already waited for it), and so are those CloudFormation is still
+    /// computing: another run's plan, going on now (an interrupted run's is computed in seconds).
     func deleteLeftoverChangeSets(_ stackName: String, onEvent: (DeployEvent) -> Void) async throws {
         let summaries = try await cfn.listChangeSets(stackName: stackName).collect { $0 }
         for summary in summaries where summary.isUnexecutedLeftover(prefix: Self.changeSetPrefix) {
@@ -93,6 +102,6 @@ extension StackDeployer {
 extension CloudFormationClient.ChangeSetSummary {
     func isUnexecutedLeftover(prefix: String) -> Bool {
         guard let name = ChangeSetName, name.hasPrefix(prefix) else { return false }
-        return ExecutionStatus?.hasStarted != true && Status?.isDeleting != true
+        return ExecutionStatus?.hasStarted != true && Status?.isDeleting != true && Status?.isBeingCreated != true
     }
 }

@@ -62,6 +62,20 @@ package struct StackDeployer: Sendable {
     package func deploy(stack request: StackRequest, options: StackDeployOptions = .init(), onEvent: (DeployEvent) -> Void = { _ in }) async throws
         -> StackDeployResult
     {
+        do {
+            return try await deployOnce(request, options: options, onEvent: onEvent)
+        } catch let error as AWSServiceError where error.cloudFormation == .changeSetNotFound {
+            // Before it executed, this run's change set went with the empty stack of a new
+            // stack's CREATE that another run discarded (its plan, or an older Berth's): the
+            // whole deploy starts again, once, from what the stack is now.
+            onEvent(.step(.changeSetRemoved(reason: error.message)))
+            return try await deployOnce(request, options: options, onEvent: onEvent)
+        }
+    }
+
+    private func deployOnce(_ request: StackRequest, options: StackDeployOptions, onEvent: (DeployEvent) -> Void) async throws
+        -> StackDeployResult
+    {
         let stack = try await settle(request.name, options: options, mayChange: true, onEvent: onEvent)
         if let stack, try await isUnchanged(stack, request) {
             onEvent(.step(.noChanges))

@@ -89,6 +89,7 @@ struct StackDeployerChangeSetTests {
                 "CREATE_COMPLETE",
                 changes: CF.change("Add", "AppLogs", "AWS::Logs::LogGroup") + CF.change("Add", "Alarms", "AWS::SNS::Topic")))
         test.fake.on("DeleteChangeSet", CF.done("DeleteChangeSet"))
+        test.fake.on("ListChangeSets", CF.changeSets([]))
         test.fake.on("DeleteStack", CF.done("DeleteStack"))
         let plan = try await test.deployer.plan(stack: TestDeployer.request())
         #expect(plan.changes.map(\.logicalResourceId) == ["AppLogs", "Alarms"])
@@ -96,7 +97,87 @@ struct StackDeployerChangeSetTests {
         guard case .create = plan else { Issue.record("expected a create plan"); return }
         #expect(test.fake.writes == ["CreateChangeSet", "DeleteChangeSet", "DeleteStack"])
         #expect(test.fake.parameters(of: "DeleteStack")?["StackName"] == CF.stackId)
+        #expect(test.fake.parameters(of: "ListChangeSets")?["StackName"] == "site-dev")
         #expect(test.fake.parameters(of: "CreateChangeSet")?["ChangeSetType"] == "CREATE")
+    }
+
+    /// Two runs creating the same new stack share its `REVIEW_IN_PROGRESS` stack: the one that
+    /// discards first leaves the stack to the other's change set.
+    @Test func aPlanLeavesTheReviewStackToAnotherRunsChangeSet() async throws {
+        let test = TestDeployer()
+        test.fake.on("DescribeStacks", CF.noStack)
+        test.fake.on("CreateChangeSet", CF.created)
+        test.fake.on("DescribeChangeSet", CF.changeSet("CREATE_COMPLETE", changes: CF.change("Add", "AppLogs", "AWS::Logs::LogGroup")))
+        test.fake.on("DeleteChangeSet", CF.done("DeleteChangeSet"))
+        let theirs = CF.changeSetSummary(id: "arn:aws:cloudformation:us-east-1:123456789012:changeSet/berth-y/3333", status: "CREATE_PENDING")
+        test.fake.on(
+            "ListChangeSets", CF.changeSets([CF.changeSetSummary(id: CF.changeSetId, status: "DELETE_PENDING"), theirs]))
+        let plan = try await test.deployer.plan(stack: TestDeployer.request())
+        guard case .create = plan else { Issue.record("expected a create plan"); return }
+        #expect(test.fake.writes == ["CreateChangeSet", "DeleteChangeSet"], "the stack holding their change set is kept")
+
+        // Theirs gone too (or only ours, being deleted): the empty stack goes.
+        let alone = TestDeployer()
+        alone.fake.on("DescribeStacks", CF.noStack)
+        alone.fake.on("CreateChangeSet", CF.created)
+        alone.fake.on("DescribeChangeSet", CF.changeSet("CREATE_COMPLETE", changes: CF.change("Add", "AppLogs", "AWS::Logs::LogGroup")))
+        alone.fake.on("DeleteChangeSet", CF.done("DeleteChangeSet"))
+        alone.fake.on("ListChangeSets", CF.changeSets([CF.changeSetSummary(id: CF.changeSetId, status: "DELETE_IN_PROGRESS")]))
+        alone.fake.on("DeleteStack", CF.done("DeleteStack"))
+        _ = try await alone.deployer.plan(stack: TestDeployer.request())
+        #expect(alone.fake.writes == ["CreateChangeSet", "DeleteChangeSet", "DeleteStack"])
+    }
+
+    /// The interleaving that failed two concurrent first deploys: this run's change set on the
+    /// new stack disappears (another run deleted the empty stack under it) before it executes.
+    @Test func aDeployWhoseChangeSetAnotherRunRemovedStartsAgainOnce() async throws {
+        let test = TestDeployer()
+        test.fake.on("DescribeStacks", CF.noStack, CF.noStack, CF.stack("CREATE_COMPLETE"))
+        test.fake.on("DescribeStackEvents", CF.events([]))
+        test.fake.on("CreateChangeSet", CF.created)
+        test.fake.on(
+            "DescribeChangeSet", { _ in CF.error("ChangeSetNotFound", "ChangeSet [\(CF.changeSetId)] does not exist") },
+            CF.changeSet("CREATE_COMPLETE", changes: CF.change("Add", "AppLogs", "AWS::Logs::LogGroup")))
+        test.fake.on("ExecuteChangeSet", CF.done("ExecuteChangeSet"))
+        let log = EventLog()
+        let result = try await test.deployer.deploy(stack: TestDeployer.request()) { log.append($0) }
+        #expect(result.outcome == .created)
+        #expect(test.fake.writes == ["CreateChangeSet", "CreateChangeSet", "ExecuteChangeSet"])
+        #expect(log.steps.contains { if case .changeSetRemoved = $0 { true } else { false } })
+        let names = test.fake.calls.filter { $0.operation == "CreateChangeSet" }.compactMap { $0.parameters["ChangeSetName"] }
+        #expect(Set(names).count == 2, "the second attempt is a change set of its own")
+
+        // Gone twice: not a race any more, reported.
+        let again = TestDeployer()
+        again.fake.on("DescribeStacks", CF.noStack)
+        again.fake.on("CreateChangeSet", CF.created)
+        again.fake.on("DescribeChangeSet", { _ in CF.error("ChangeSetNotFound", "ChangeSet does not exist") })
+        await #expect { try await again.deployer.deploy(stack: TestDeployer.request()) } throws: { error in
+            (error as? AWSServiceError)?.cloudFormation == .changeSetNotFound
+        }
+        #expect(again.fake.writes == ["CreateChangeSet", "CreateChangeSet"])
+    }
+
+    /// A change set CloudFormation is still computing belongs to a run going on now (a teammate's
+    /// plan), not to an interrupted one: a deploy leaves it alone.
+    @Test func aChangeSetStillBeingComputedIsNotALeftover() async throws {
+        let test = TestDeployer()
+        test.fake.on("DescribeStacks", CF.stack("UPDATE_COMPLETE"), CF.stack("UPDATE_COMPLETE"))
+        test.fake.on("GetTemplate", CF.template(TestDeployer.template))
+        test.fake.on("DescribeStackEvents", CF.events([]))
+        test.fake.on(
+            "ListChangeSets",
+            CF.changeSets([
+                CF.changeSetSummary(id: "arn:x/berth-computing", name: "berth-computing", status: "CREATE_IN_PROGRESS"),
+                CF.changeSetSummary(id: "arn:x/berth-left", name: "berth-left", status: "CREATE_COMPLETE"),
+            ]))
+        test.fake.on("DeleteChangeSet", CF.done("DeleteChangeSet"))
+        test.fake.on("CreateChangeSet", CF.created)
+        test.fake.on("DescribeChangeSet", CF.changeSet("CREATE_COMPLETE", changes: CF.change("Modify", "AppLogs", "AWS::Logs::LogGroup")))
+        test.fake.on("ExecuteChangeSet", CF.done("ExecuteChangeSet"))
+        _ = try await test.deployer.deploy(stack: TestDeployer.request())
+        let deleted = test.fake.calls.filter { $0.operation == "DeleteChangeSet" }.compactMap { $0.parameters["ChangeSetName"] }
+        #expect(deleted == ["arn:x/berth-left"])
     }
 
     @Test func aRetriedCreateChangeSetFindsItsOwnChangeSet() async throws {
@@ -174,6 +255,7 @@ struct StackDeployerChangeSetTests {
         test.fake.on("CreateChangeSet", CF.created)
         test.fake.on("DescribeChangeSet", CF.changeSet("CREATE_COMPLETE", changes: CF.change("Add", "AppLogs", "AWS::Logs::LogGroup")))
         test.fake.on("DeleteChangeSet", CF.done("DeleteChangeSet"))
+        test.fake.on("ListChangeSets", CF.changeSets([]))
         test.fake.on("DeleteStack", CF.done("DeleteStack"))
 
         let log = EventLog()
@@ -198,6 +280,7 @@ struct StackDeployerChangeSetTests {
         test.fake.on("CreateChangeSet", CF.created)
         test.fake.on("DescribeChangeSet", CF.changeSet("CREATE_COMPLETE"))
         test.fake.on("DeleteChangeSet", CF.done("DeleteChangeSet"))
+        test.fake.on("ListChangeSets", CF.changeSets([]))
         test.fake.on("DeleteStack", CF.done("DeleteStack"))
         _ = try await test.deployer.plan(stack: TestDeployer.request(exact))
         #expect(test.fake.parameters(of: "CreateChangeSet")?["TemplateBody"] == exact)

@@ -160,6 +160,16 @@ final class FakeCloudFormation: @unchecked Sendable {
             + "<ResourceType>\(type)</ResourceType>" + (replacement.map { "<Replacement>\($0)</Replacement>" } ?? "") + "</ResourceChange></member>"
     }
 
+    /// A `ListChangeSets` answer of `site-dev`'s change sets.
+    static func changeSets(_ members: [String]) -> Responder {
+        { _ in ok("ListChangeSets", "<Summaries>\(members.joined())</Summaries>") }
+    }
+
+    static func changeSetSummary(id: String, name: String = "berth-x", status: String, execution: String = "AVAILABLE") -> String {
+        "<member><ChangeSetName>\(name)</ChangeSetName><ChangeSetId>\(id)</ChangeSetId><StackName>site-dev</StackName>"
+            + "<StackId>\(stackId)</StackId><Status>\(status)</Status><ExecutionStatus>\(execution)</ExecutionStatus></member>"
+    }
+
     static func done(_ operation: String) -> Responder { { _ in ok(operation) } }
 
     static func template(_ body: String) -> Responder { { _ in ok("GetTemplate", "<TemplateBody>\(escape(body))</TemplateBody>") } }
