@@ -16,6 +16,7 @@ package enum WriteSafety: Sendable, Equatable {
 
     /// `service:Operation` → how the write is made safe, and why.
     package static let table: [String: (WriteSafety, String)] = [
+        "ACM:RequestCertificate": (.clientToken, "IdempotencyToken: the same token within an hour returns the same certificate"),
         "ApplicationAutoScaling:RegisterScalableTarget": (.sameResult, "registering again sets the same capacity"),
         "ApplicationAutoScaling:DeregisterScalableTarget": (.toleratedError, "ObjectNotFound on a repeat"),
         "ApplicationAutoScaling:PutScalingPolicy": (.sameResult, "a policy of the same name is replaced"),

@@ -15,6 +15,8 @@ package enum StackOutput: String, CaseIterable, Sendable {
     case alarmTopic = "AlarmTopic"
     case loadBalancerDNS = "LoadBalancerDNS"
     case networkLoadBalancerDNS = "NetworkLoadBalancerDNS"
+    /// `service=URL` for each published service, space-separated (see `serviceAddresses`).
+    case addresses = "Addresses"
 }
 
 extension Dictionary where Key == String, Value == String {

@@ -37,6 +37,28 @@ struct InfraStackGoldenTests {
         try assertGolden(InfraStack(input).render(), named: "kept-data.infra.yaml")
     }
 
+    /// A domain in one of the account's hosted zones: the stack's own certificate, validated in
+    /// that zone, serves HTTPS on 443 (80 redirects), and an alias record points the domain at
+    /// the load balancer; the recorded address is the domain's.
+    @Test func domainInAHostedZone() throws {
+        let compose = """
+            name: shop
+            services:
+              web:
+                image: nginx
+                ports: ["80:80"]
+                x-berth: {domain: www.shop.example}
+            """
+        let site = try Fixtures.load(directory: "/p", environment: nil, inMemory: ["/p/compose.yaml": compose])
+        var input = InfraStackInput(site: site, environmentName: "prod")
+        input.services[0].domain?.hostedZoneId = "Z0123456789ABCDEFGHIJ"
+        input.services[0].listeners[0].certificate = .stackIssued
+        let yaml = InfraStack(input).render()
+        #expect(yaml.contains("Value: web=https://www.shop.example"))
+        try assertGolden(yaml, named: "domain-hosted-zone.infra.yaml")
+        #expect(input.addresses(outputs: [StackOutput.addresses.rawValue: "web=https://www.shop.example"]) == ["https://www.shop.example"])
+    }
+
     @Test func existingNetworkClusterAndVolume() throws {
         let compose = """
             name: shop

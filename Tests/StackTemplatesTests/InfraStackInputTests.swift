@@ -13,7 +13,7 @@ struct InfraStackInputTests {
         let proxy = try #require(input.services.first)
         #expect(proxy.listeners.count == 1)
         #expect(proxy.listeners.first?.kind == .http)
-        #expect(proxy.listeners.first?.certificate == "arn:aws:acm:eu-west-1:123456789012:certificate/example")
+        #expect(proxy.listeners.first?.certificateArn == "arn:aws:acm:eu-west-1:123456789012:certificate/example")
         #expect(proxy.listeners.first?.healthCheckPath == "/healthz")
         #expect(input.services[1].hasRepository)
         #expect(input.services[2].volumes == ["cms-uploads"])

@@ -11,7 +11,7 @@ struct CertificateCheck {
     let backend: any SiteBackend
 
     func run() async throws {
-        let arns = Set(input.services.flatMap(\.listeners).compactMap(\.certificate)).sorted()
+        let arns = Set(input.services.flatMap(\.listeners).compactMap(\.certificateArn)).sorted()
         for arn in arns {
             let region = AWSNames.certificateRegion(arn) ?? "?"
             guard region == backend.region else {

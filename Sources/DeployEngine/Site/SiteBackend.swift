@@ -22,6 +22,14 @@ package protocol SiteBackend: ServicesBackend, LockStore {
 
     /// The status of an ACM certificate of this account and region; `nil` when there is none.
     func certificateStatus(_ arn: String) async throws -> CertificateStatus?
+    /// The account's public Route 53 hosted zone that holds `domain` (the longest zone name the
+    /// domain ends with); `nil` when there is none.
+    func hostedZone(for domain: String) async throws -> HostedZone?
+    /// The ACM certificate of this region for exactly `domain` that serves it or soon will: an
+    /// issued one first, else one pending DNS validation; `nil` when there is neither.
+    func certificate(forDomain domain: String) async throws -> DomainCertificate?
+    /// Requests a DNS-validated certificate for `domain`; the same `token` returns the same one.
+    func requestCertificate(domain: String, token: String, tags: [(String, String)]) async throws -> DomainCertificate
 
     /// The cluster's running tasks (ListTasks, then DescribeTasks 100 at a time).
     func runningTasks(cluster: String) async throws -> [RunningTask]

@@ -96,6 +96,9 @@ package struct SiteDeployer: Sendable {
         let adoption = try await backend.retainedDataAdoption(input: input, stack: observed)
         for note in adoption.notes { onEvent(.note(note)) }
         input = adoption.applied(to: input)
+        let domains = try await SiteDomains(input: input, backend: backend).resolve(apply: upload)
+        for note in domains.notes { onEvent(.note(note)) }
+        input = domains.input
         let files = InfraStack(input).renderAll()
         var parameters = try await backend.networkParameters(for: input).merging(input.keptDataParameters) { a, _ in a }
         if files.count > 1 {
@@ -234,7 +237,8 @@ package struct SiteDeployer: Sendable {
     /// remove are confirmed first. Anything else deploys under the lock (and plans again there,
     /// since another run may have changed the site meanwhile).
     func checkedPlan(_ options: Options, racing: Bool = true) async throws -> CheckedPlan {
-        let quiet = readingStackOnce(onEvent: { _ in })
+        let notes = QuietNotes()
+        let quiet = readingStackOnce(onEvent: notes.record)
         let plan: Result
         do {
             plan = try await quiet.plan(options)
@@ -245,6 +249,7 @@ package struct SiteDeployer: Sendable {
         try await Self.confirm(removals: removals + Self.dataLeftBehind(plan.infra), options)
         guard plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false else { return .confirmed }
         let outputs = try await quiet.stacks.observe(stackName: names.stack)?.outputs ?? [:]
+        for note in notes.all { onEvent(.note(note)) }
         for action in plan.services?.actions ?? [] { onEvent(.services(.action(action, applied: false))) }
         return .unchanged(Result(infra: nil, infraOutcome: plan.infra == nil ? nil : .noChanges, services: plan.services, outputs: outputs))
     }

@@ -64,7 +64,8 @@ package struct UnifiedDeployer: Sendable {
 
     /// As `SiteDeployer.checkedPlan`, with the services as the template's resources.
     func checkedPlan(_ options: SiteDeployer.Options, racing: Bool) async throws -> SiteDeployer.CheckedPlan {
-        let quiet = UnifiedDeployer(stack: stack, backend: backend, stacks: stacks, onEvent: { _ in })
+        let notes = QuietNotes()
+        let quiet = UnifiedDeployer(stack: stack, backend: backend, stacks: stacks, onEvent: notes.record)
         let plan: SiteDeployer.Result
         do {
             plan = try await quiet.plan(options)
@@ -75,6 +76,7 @@ package struct UnifiedDeployer: Sendable {
         try await SiteDeployer.confirm(removals: removals + SiteDeployer.dataLeftBehind(plan.infra), options)
         guard plan.infra?.hasChanges != true, plan.services?.changes.isEmpty != false else { return .confirmed }
         let outputs = try await stacks.observe(stackName: names.stack)?.outputs ?? [:]
+        for note in notes.all { onEvent(.note(note)) }
         return .unchanged(SiteDeployer.Result(infra: nil, infraOutcome: .noChanges, services: plan.services, outputs: outputs))
     }
 
@@ -95,6 +97,9 @@ package struct UnifiedDeployer: Sendable {
         let adoption = try await backend.retainedDataAdoption(input: stack.input, stack: try await stacks.observe(stackName: names.stack))
         for note in adoption.notes { onEvent(.note(note)) }
         stack.input = adoption.applied(to: stack.input)
+        let domains = try await SiteDomains(input: stack.input, backend: backend).resolve(apply: apply)
+        for note in domains.notes { onEvent(.note(note)) }
+        stack.input = domains.input
         let account = try await backend.accountId()
         let reconciler = reconciler(account: account, apply: apply)
         let recorder = ServicesReconciler.Recorder()

@@ -60,12 +60,17 @@ extension InfraStack {
             let forward: TemplateValue = [["Type": "forward", "TargetGroupArn": .ref(group)]]
             if listener.kind == .http, let certificate = listener.certificate {
                 if listenerPorts.insert(443).inserted {
+                    let arn: TemplateValue =
+                        switch certificate {
+                        case .arn(let arn): .string(arn)
+                        case .stackIssued: .ref(Self.certificateId(service: service))
+                        }
                     resources.append(
                         Resource(
                             "ListenerHttps", "AWS::ElasticLoadBalancingV2::Listener",
                             [
                                 "LoadBalancerArn": httpLB, "Port": 443, "Protocol": "HTTPS", "SslPolicy": .string(Self.tlsPolicy),
-                                "Certificates": [["CertificateArn": .string(certificate)]], "DefaultActions": forward,
+                                "Certificates": [["CertificateArn": arn]], "DefaultActions": forward,
                             ], owner: "service:\(service.name)"))
                 }
                 if listener.publishedPort != 443, listenerPorts.insert(listener.publishedPort).inserted {
@@ -99,8 +104,44 @@ extension InfraStack {
                         owner: "service:\(service.name)"))
             }
         }
+        resources += domainResources
         return TemplateSection("Load balancing: listeners and a target group per published service port", resources)
     }
+
+    /// For a domain in one of the account's hosted zones: the certificate, validated by DNS in
+    /// that zone (CloudFormation writes the validation record and waits until ACM issues it), and
+    /// the alias record that points the domain at the load balancer.
+    var domainResources: [Resource] {
+        var resources: [Resource] = []
+        for service in input.services {
+            guard let domain = service.domain, let zone = domain.hostedZoneId else { continue }
+            if service.listeners.contains(where: { $0.certificate == .stackIssued }) {
+                resources.append(
+                    Resource(
+                        Self.certificateId(service: service), "AWS::CertificateManager::Certificate",
+                        [
+                            "DomainName": .string(domain.name), "ValidationMethod": "DNS",
+                            "DomainValidationOptions": [["DomainName": .string(domain.name), "HostedZoneId": .string(zone)]],
+                            "CertificateTransparencyLoggingPreference": "ENABLED", "Tags": tags([(BerthTag.service, .string(service.name))]),
+                        ], owner: "service:\(service.name)"))
+            }
+            if service.hasAliasRecord && input.existingLoadBalancer == nil {
+                resources.append(
+                    Resource(
+                        "DomainRecord\(service.logicalId)", "AWS::Route53::RecordSet",
+                        [
+                            "HostedZoneId": .string(zone), "Name": .string(domain.name + "."), "Type": "A",
+                            "AliasTarget": [
+                                "DNSName": .getAtt("LoadBalancer", "DNSName"), "HostedZoneId": .getAtt("LoadBalancer", "CanonicalHostedZoneID"),
+                                "EvaluateTargetHealth": false,
+                            ],
+                        ], owner: "service:\(service.name)"))
+            }
+        }
+        return resources
+    }
+
+    static func certificateId(service: InfraStackInput.ServiceInput) -> String { "Certificate\(service.logicalId)" }
 
     static func networkProtocol(_ kind: InfraStackInput.ListenerInput.Kind) -> String {
         switch kind {

@@ -23,6 +23,11 @@ extension InfraStack {
         if input.existingLoadBalancer == nil && !input.networkListeners.isEmpty {
             outputs.append(TemplateOutput(.networkLoadBalancerDNS, .getAtt("NetworkLoadBalancer", "DNSName")))
         }
+        if input.existingLoadBalancer == nil && !(input.httpListeners.isEmpty && input.networkListeners.isEmpty) {
+            let addresses = input.serviceAddresses(loadBalancer: "${LoadBalancer.DNSName}", networkLoadBalancer: "${NetworkLoadBalancer.DNSName}")
+            let text = InfraStackInput.formatAddresses(addresses)
+            outputs.append(TemplateOutput(.addresses, text.contains("${") ? .sub(text) : .string(text)))
+        }
         return outputs
     }
 }

@@ -31,14 +31,16 @@ extension InfraStackInput {
                     guard let published = port.published else { return nil }
                     return ListenerInput(
                         publishedPort: published, containerPort: port.target, kind: Self.kind(of: port),
-                        certificate: service.berth.certificate, healthCheckPath: Self.healthCheckPath(service.healthCheck, port: port.target))
+                        certificate: service.berth.certificate.map(ListenerInput.Certificate.arn),
+                        healthCheckPath: Self.healthCheckPath(service.healthCheck, port: port.target))
                 })
             let containerPorts = Array(Set(service.expose.map(\.port) + service.ports.map(\.target))).sorted()
             return ServiceInput(
                 name: service.name, logicalId: serviceIds.id(service.name),
                 volumes: service.mounts.filter { $0.kind == .volume }.compactMap(\.source).uniqued(),
                 listeners: listeners, containerPorts: containerPorts, hasRepository: service.build != nil,
-                managedPolicies: service.aws.policies, inlinePolicy: service.aws.role, usesSecrets: !service.secrets.isEmpty)
+                managedPolicies: service.aws.policies, inlinePolicy: service.aws.role, usesSecrets: !service.secrets.isEmpty,
+                domain: service.berth.domain.map { DomainInput(name: $0) })
         }
         // Secrets become Secrets Manager secrets and configs Parameter Store parameters (see the
         // engine's FileInjection); external ones are read where they are.

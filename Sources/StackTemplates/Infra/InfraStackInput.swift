@@ -51,6 +51,10 @@ package struct InfraStackInput: Sendable, Equatable {
         /// `x-aws-role`: an inline policy document.
         package var inlinePolicy: JSONValue?
         package var usesSecrets: Bool
+        package var domain: DomainInput? = nil
+
+        /// Whether the stack points the domain at its load balancer (an alias record in the zone).
+        package var hasAliasRecord: Bool { domain?.hostedZoneId != nil && listeners.contains { $0.kind == .http } }
     }
 
     package struct TaskInput: Sendable, Equatable {
@@ -78,9 +82,36 @@ package struct InfraStackInput: Sendable, Equatable {
         package var publishedPort: Int
         package var containerPort: Int
         package var kind: Kind
-        /// ACM certificate: serve HTTPS on 443 and redirect `publishedPort` 80 to it.
-        package var certificate: String?
+        /// With a certificate: serve HTTPS on 443 and redirect `publishedPort` 80 to it.
+        package var certificate: Certificate?
         package var healthCheckPath: String
+
+        package enum Certificate: Sendable, Equatable {
+            /// An ACM certificate by ARN: `x-berth.certificate`, or one Berth requested for the
+            /// domain and ACM has issued.
+            case arn(String)
+            /// The stack's own certificate for the service's domain, validated in its hosted zone.
+            case stackIssued
+        }
+
+        /// The ARN when the certificate is one that exists apart from the stack.
+        package var certificateArn: String? {
+            if case .arn(let arn) = certificate { return arn }
+            return nil
+        }
+    }
+
+    /// `x-berth.domain` of a service, and the Route 53 hosted zone the deploy found for it (a
+    /// public zone of the account whose name the domain ends with). With a zone, the stack makes
+    /// the certificate and the alias record; without one, the team's DNS provider does.
+    package struct DomainInput: Sendable, Equatable {
+        package var name: String
+        package var hostedZoneId: String?
+
+        package init(name: String, hostedZoneId: String? = nil) {
+            self.name = name
+            self.hostedZoneId = hostedZoneId
+        }
     }
 
     package struct VolumeInput: Sendable, Equatable {

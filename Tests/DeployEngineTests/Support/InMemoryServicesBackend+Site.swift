@@ -29,6 +29,36 @@ extension InMemoryServicesBackend: SiteBackend {
 
     func certificateStatus(_ arn: String) async throws -> CertificateStatus? { locked { certificates[arn] } }
 
+    func hostedZone(for domain: String) async throws -> HostedZone? {
+        locked { HostedZone.candidates(for: domain).first { hostedZones[$0] != nil }.map { HostedZone(id: hostedZones[$0] ?? "", name: $0) } }
+    }
+
+    func certificate(forDomain domain: String) async throws -> DomainCertificate? {
+        locked {
+            let arns = certificateDomains.filter { $0.value == domain }.keys.sorted()
+            guard let arn = arns.first(where: { certificates[$0] == .issued }) ?? arns.first else { return nil }
+            return Self.domainCertificate(arn, domain, certificates[arn] ?? .pendingValidation)
+        }
+    }
+
+    func requestCertificate(domain: String, token: String, tags: [(String, String)]) async throws -> DomainCertificate {
+        locked {
+            let arn = "arn:aws:acm:us-east-1:123456789012:certificate/\(token)"
+            if certificates[arn] == nil {
+                record("request certificate \(domain)")
+                certificates[arn] = .pendingValidation
+                certificateDomains[arn] = domain
+            }
+            return Self.domainCertificate(arn, domain, certificates[arn] ?? .pendingValidation)
+        }
+    }
+
+    static func domainCertificate(_ arn: String, _ domain: String, _ status: CertificateStatus) -> DomainCertificate {
+        DomainCertificate(
+            arn: arn, status: status,
+            validationRecord: ACMClient.ResourceRecord(Name: "_v.\(domain).", Type: "CNAME", Value: "_\(arn.suffix(8)).acm-validations.aws."))
+    }
+
     func runningTasks(cluster: String) async throws -> [RunningTask] { locked { running } }
 
     func utilization(cluster: String, services: [String]) async throws -> [String: Utilization] {

@@ -15,6 +15,10 @@ final class InMemoryServicesBackend: ServicesBackend, @unchecked Sendable {
     var repositories: Set<String> = []
     /// ACM certificates of the account and region, by ARN.
     var certificates: [String: CertificateStatus] = [:]
+    /// The domain of each certificate above that was requested (or placed) for one.
+    var certificateDomains: [String: String] = [:]
+    /// Public Route 53 hosted zones: name (no final dot) → id.
+    var hostedZones: [String: String] = [:]
     /// What the infrastructure stack made and `down --delete-data` removes.
     /// Tagged file systems of the site: id → the volume it was made for.
     var fileSystems: [String: String] = [:]

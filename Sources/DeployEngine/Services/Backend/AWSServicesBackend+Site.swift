@@ -43,6 +43,42 @@ extension AWSServicesBackend: SiteBackend {
         return certificate.Status ?? .unknown("")
     }
 
+    package func hostedZone(for domain: String) async throws -> HostedZone? {
+        let route53 = Route53Client(client)
+        for name in HostedZone.candidates(for: domain) {
+            let zones = try await route53.listHostedZonesByName(dnsName: name)
+            if let zone = zones.first(where: { $0.Name.lowercased() == name + "." && !$0.isPrivate }) {
+                return HostedZone(id: zone.zoneId, name: name)
+            }
+        }
+        return nil
+    }
+
+    package func certificate(forDomain domain: String) async throws -> DomainCertificate? {
+        let acm = ACMClient(client)
+        let summaries = try await acm.listCertificates(statuses: [.issued, .pendingValidation]).collect { $0 }.filter {
+            $0.DomainName?.lowercased() == domain.lowercased()
+        }
+        guard let chosen = summaries.first(where: { $0.Status == .issued }) ?? summaries.first, let arn = chosen.CertificateArn,
+            let detail = try await acm.describeCertificate(arn)
+        else { return nil }
+        return DomainCertificate(arn, detail, domain: domain)
+    }
+
+    package func requestCertificate(domain: String, token: String, tags: [(String, String)]) async throws -> DomainCertificate {
+        let acm = ACMClient(client)
+        let arn = try await acm.requestCertificate(
+            domain: domain, idempotencyToken: token, tags: tags.map { ACMClient.Tag(Key: $0.0, Value: $0.1) })
+        // ACM adds the validation record a few seconds after the request.
+        var certificate = DomainCertificate(arn: arn, status: .pendingValidation, validationRecord: nil)
+        for attempt in 0..<8 {
+            if let detail = try await acm.describeCertificate(arn) { certificate = DomainCertificate(arn, detail, domain: domain) }
+            if certificate.validationRecord != nil || certificate.status != .pendingValidation { break }
+            try await Task.sleep(nanoseconds: UInt64(0.5 * pow(1.6, Double(attempt)) * 1e9))
+        }
+        return certificate
+    }
+
     package func taggedData(project: String, environment: String) async throws -> RetainedData {
         let tagged = try await ResourceGroupsTaggingClient(client).getResources(
             tags: [(BerthTag.project, project), (BerthTag.environment, environment)], resourceTypes: ["elasticfilesystem:file-system", "s3"]
