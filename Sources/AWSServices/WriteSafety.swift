@@ -26,6 +26,7 @@ package enum WriteSafety: Sendable, Equatable {
         "CloudFormation:DeleteChangeSet": (.toleratedError, "deleting a deleted change set is refused harmlessly"),
         "CloudFormation:DeleteStack": (.clientToken, "ClientRequestToken"),
         "CloudFormation:ContinueUpdateRollback": (.clientToken, "ClientRequestToken"),
+        "CodeBuild:StartBuild": (.clientToken, "idempotencyToken: a repeat within five minutes returns the build the first call started"),
         "CloudWatchLogs:CreateLogGroup": (.reRead, "ResourceAlreadyExists; only tests create log groups"),
         "CloudWatchLogs:DeleteLogGroup": (.reRead, "only tests delete log groups"),
         "CloudWatchLogs:CreateLogStream": (.reRead, "only tests create streams"),

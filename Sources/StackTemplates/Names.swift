@@ -45,6 +45,27 @@ package struct Names: Sendable, Equatable {
         image.contains(".dkr.ecr.") && !image.contains("@")
     }
 
+    /// The bucket of what Berth uploads for CloudFormation and CodeBuild (large templates, build
+    /// contexts): account and region make the globally unique name predictable without storing
+    /// it anywhere, and keep it in the stack's region, which both services require. A template
+    /// passes `${AWS::AccountId}` and `${AWS::Region}` for an `Fn::Sub`.
+    package static func artifactsBucket(account: String, region: String) -> String {
+        "berth-artifacts-\(account)-\(region)"
+    }
+
+    /// Where `push --remote` puts the environment's build contexts in the artifacts bucket; the
+    /// build role reads exactly these.
+    package var buildContextPrefix: String { "builds/\(stack)/" }
+
+    /// A build context's key: the same files give the same archive and the same key.
+    package func buildContextKey(service: String, sha256: String) -> String {
+        buildContextPrefix + Self.slug(service) + "-" + sha256 + ".zip"
+    }
+
+    /// The infrastructure stack's CodeBuild project for `push --remote` (names: 2–255 letters,
+    /// digits, hyphens and underscores, a letter or digit first).
+    package var imageBuildProject: String { String((stack + "-images").prefix(255)) }
+
     /// The prefix under which Berth keeps a site's secrets and parameters, so IAM can grant
     /// read access to exactly these.
     /// The environment's deploy lock (`EnvironmentLock`), a Parameter Store record outside the

@@ -32,6 +32,23 @@ extension CloudWatchLogsClient {
         }
     }
 
+    /// One page of a stream from the head on, and the token that continues after it: how a
+    /// stream still being written is followed (the same token answers nothing new until more is
+    /// written). `nil` while the stream does not exist yet.
+    package func getLogEventsPage(groupName: String, streamName: String, nextToken: String?) async throws -> (
+        events: [OutputLogEvent], nextToken: String?
+    )? {
+        do {
+            let page: GetLogEventsOutput = try await client.json(
+                Self.descriptor, operation: "GetLogEvents",
+                input: GetLogEventsInput(logGroupName: groupName, logStreamName: streamName, startFromHead: true, limit: nil, nextToken: nextToken),
+                idempotent: true)
+            return (page.events ?? [], page.nextForwardToken ?? nextToken)
+        } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+            return nil
+        }
+    }
+
     /// Streams of a group. AWS refuses a prefix together with `orderBy: "LastEventTime"`.
     package func describeLogStreams(
         groupName: String, streamNamePrefix: String? = nil, orderBy: String? = nil, descending: Bool? = nil, limit: Int? = nil

@@ -1,3 +1,5 @@
+import AWSRuntime
+import AWSServices
 import ArgumentParser
 import ComposeModel
 import DeployEngine
@@ -9,7 +11,7 @@ extension Berth {
     /// project's ECR repositories, tagged as `deploy` runs them and with the Git commit.
     struct Push: BerthCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build the services that have build: with the local docker and push them to ECR.",
+            abstract: "Build the services that have build: (with the local docker, or on CodeBuild) and push them to ECR.",
             discussion: """
                 Each image is built for the platform its task runs on (linux/amd64, or linux/arm64 with \
                 platform: linux/arm64), tagged with the tag deploy runs (image: ...:TAG, else latest) and the Git \
@@ -17,9 +19,15 @@ extension Berth {
                 when installed. Docker gets the ECR login from Berth as a credential helper for this run only: \
                 the token is never written to disk or shown. Then `berth refresh` (or deploy) runs the new images.
 
+                With --remote, no Docker engine is needed: the build context (what docker build would send, \
+                .dockerignore honoured) is zipped to the berth-artifacts bucket, and the environment's CodeBuild \
+                project (part of the infrastructure stack, so deploy once first) builds and pushes it; its log \
+                streams here.
+
                 Examples:
                   berth push --env prod                       every service with build:
                   berth push site --env prod                  only site
+                  berth push --remote --env prod              build on CodeBuild instead of the local docker
                   berth push --env prod && berth refresh --env prod
                 """)
 
@@ -27,6 +35,9 @@ extension Berth {
 
         @Argument(help: ArgumentHelp("Compose services to build and push (default: every one with build:).", valueName: "service"))
         var services: [String] = []
+
+        @Flag(help: "Build on the environment's CodeBuild project instead of the local docker (no Docker engine needed).")
+        var remote = false
 
         func run(_ context: CommandContext) async throws {
             let deployment = try await context.loadDeployment()
@@ -42,6 +53,7 @@ extension Berth {
                     "no service of \(site.projectName) has a build: section",
                     hint: "push builds images from build:; image: ones are pulled as they are")
             }
+            if remote { return try await pushRemotely(context, deployment: deployment, only: only) }
             guard var docker = DockerCLI(environment: context.processEnvironment) else {
                 throw BadInputError(
                     "docker is not installed (not on PATH)", hint: "install Docker (the docker CLI and an engine), then run berth push again")
@@ -72,6 +84,32 @@ extension Berth {
                     }
                 }
             }
+            try await report(pushes, deployer: deployer, context)
+        }
+
+        /// Builds each image on CodeBuild, one after the other, its log streaming to stderr.
+        func pushRemotely(_ context: CommandContext, deployment: Deployment, only: Set<String>?) async throws {
+            let site = deployment.site
+            let deployer = try context.siteDeployer(deployment, progress: ProgressRenderer(printer: context.printer))
+            let (pushes, created) = try await deployer.imagePushes(
+                only: only, projectDirectory: site.projectDirectory,
+                commit: Self.commit(in: site.projectDirectory, environment: context.processEnvironment))
+            for name in created { context.printer.progress("created repository \(name)") }
+            let session = try context.awsSession(siteRegion: site.region)
+            let builds = RemoteImageBuilds(
+                client: session.client, names: deployment.names, accountId: try await STSClient(session.client).accountId())
+            let printer = context.printer
+            for push in pushes {
+                printer.progress("\(push.service): building for \(push.platform) on CodeBuild → \(push.references.joined(separator: ", "))")
+                try await builds.run(
+                    push, environment: context.processEnvironment, progress: { printer.progress("  \(push.service): \($0)") },
+                    line: { printer.progress("    | " + $0) })
+            }
+            try await report(pushes, deployer: deployer, context)
+        }
+
+        /// The digests the pushed tags name in ECR now; exit 1 when one is missing.
+        func report(_ pushes: [ImagePush], deployer: SiteDeployer, _ context: CommandContext) async throws {
             let digests = try await deployer.pushedDigests(pushes)
             let report = PushReport(
                 images: pushes.map { PushReport.Image(service: $0.service, references: $0.references, digest: digests[$0.service]) })

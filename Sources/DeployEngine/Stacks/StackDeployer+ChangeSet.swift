@@ -68,7 +68,7 @@ extension StackDeployer {
             try await cfn.deleteChangeSet(id: changeSet.id)
         } catch let error as AWSServiceError where error.cloudFormation == .changeSetNotFound {}
         guard changeSet.madeStack else { return }
-        let others = try await cfn.listChangeSets(stackName: changeSet.stackName).collect { $0 }.filter {
+        let others = try await changeSets(of: changeSet.stackName).filter {
             $0.ChangeSetId != changeSet.id && $0.Status?.isDeleting != true
         }
         guard others.isEmpty else { return }
@@ -80,7 +80,7 @@ extension StackDeployer {
     /// and `settle` has already waited for it), and so are those CloudFormation is still
     /// computing: another run's plan, going on now (an interrupted run's is computed in seconds).
     func deleteLeftoverChangeSets(_ stackName: String, onEvent: (DeployEvent) -> Void) async throws {
-        let summaries = try await cfn.listChangeSets(stackName: stackName).collect { $0 }
+        let summaries = try await changeSets(of: stackName)
         for summary in summaries where summary.isUnexecutedLeftover(prefix: Self.changeSetPrefix) {
             guard let name = summary.ChangeSetName, let id = summary.ChangeSetId else { continue }
             onEvent(.step(.deletingLeftoverChangeSet(name: name)))
@@ -89,6 +89,16 @@ extension StackDeployer {
             } catch let error as AWSServiceError where error.cloudFormation == .changeSetNotFound || error.cloudFormation == .invalidChangeSetStatus {
                 // Gone already, or it started executing after all: either way not a leftover.
             }
+        }
+    }
+
+    /// The stack's change sets; none when the stack is gone (another run discarded the empty
+    /// stack of a new stack's CREATE after this run saw it).
+    func changeSets(of stackName: String) async throws -> [CloudFormationClient.ChangeSetSummary] {
+        do {
+            return try await cfn.listChangeSets(stackName: stackName).collect { $0 }
+        } catch let error as AWSServiceError where error.cloudFormation == .stackNotFound {
+            return []
         }
     }
 

@@ -2,6 +2,7 @@ import AWSRuntime
 import AWSServices
 import Foundation
 import SigV4
+import StackTemplates
 
 /// Puts templates too big to send inline into the artifacts bucket and returns their URL.
 ///
@@ -20,7 +21,7 @@ struct TemplateUploader: Sendable {
     let bucket: String?
 
     static func bucketName(account: String, region: String) -> String {
-        "berth-artifacts-\(account)-\(region)"
+        Names.artifactsBucket(account: account, region: region)
     }
 
     static func key(stackName: String, template: String) -> String {

@@ -79,10 +79,7 @@ extension InfraStack {
                 "Sid": "PullSiteImages", "Effect": "Allow",
                 "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
                 // Built from the names rather than GetAtt, so the repositories may live in nested stacks.
-                "Resource": .list(
-                    repositories.map {
-                        .sub("arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/\(input.names.repository(service: $0.name))")
-                    }),
+                "Resource": .list(repositories.map { repositoryArn(service: $0.name) }),
             ])
         }
         var resources = [

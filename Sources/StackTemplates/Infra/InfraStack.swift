@@ -20,7 +20,7 @@ package struct InfraStack: Sendable {
             parameters: parameters,
             sections: [
                 network, securityGroups, cluster, fileSystems, roles, logs, backupBucket, alarms, loadBalancer,
-                serviceDiscovery, repositories,
+                serviceDiscovery, repositories, imageBuilds,
             ],
             outputs: outputs)
         template.metadata["Berth"] = ["Project": .string(input.names.project), "Environment": .string(input.names.environment)]

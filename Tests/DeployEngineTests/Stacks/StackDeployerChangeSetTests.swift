@@ -158,6 +158,21 @@ struct StackDeployerChangeSetTests {
         #expect(again.fake.writes == ["CreateChangeSet", "CreateChangeSet"])
     }
 
+    /// The empty stack another run's plan made, seen and then deleted by that run before this
+    /// one lists its change sets: nothing is left over, and the deploy creates the stack.
+    @Test func aReviewStackThatVanishesBeforeItsLeftoversAreListedIsCreatedAfresh() async throws {
+        let test = TestDeployer()
+        test.fake.on("DescribeStacks", CF.stack("REVIEW_IN_PROGRESS"), CF.stack("CREATE_COMPLETE"))
+        test.fake.on("DescribeStackEvents", CF.events([]))
+        test.fake.on("ListChangeSets", { _ in CF.error("ValidationError", "Stack with id site-dev does not exist") })
+        test.fake.on("CreateChangeSet", CF.created)
+        test.fake.on("DescribeChangeSet", CF.changeSet("CREATE_COMPLETE", changes: CF.change("Add", "AppLogs", "AWS::Logs::LogGroup")))
+        test.fake.on("ExecuteChangeSet", CF.done("ExecuteChangeSet"))
+        let result = try await test.deployer.deploy(stack: TestDeployer.request())
+        #expect(result.outcome == .created)
+        #expect(test.fake.writes == ["CreateChangeSet", "ExecuteChangeSet"])
+    }
+
     /// A change set CloudFormation is still computing belongs to a run going on now (a teammate's
     /// plan), not to an interrupted one: a deploy leaves it alone.
     @Test func aChangeSetStillBeingComputedIsNotALeftover() async throws {
