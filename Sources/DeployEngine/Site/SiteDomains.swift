@@ -35,7 +35,8 @@ struct SiteDomains {
                 if !explicit { resolved.input.services[index].setCertificate(.stackIssued) }
                 continue
             }
-            let pointing = "point \(domain) at the load balancer: a CNAME record to the address below (no Route 53 zone for it in this account)"
+            let pointing =
+                "\(domain): no Route 53 zone for it in this account; point it at the load balancer with a CNAME record to the URL's host below"
             guard !explicit else {
                 resolved.notes.append(pointing)
                 continue
@@ -56,7 +57,7 @@ struct SiteDomains {
             if certificate.status == .issued {
                 resolved.input.services[index].setCertificate(.arn(certificate.arn))
             } else {
-                resolved.notes.append(Self.pending(domain, certificate))
+                resolved.notes += Self.pending(domain, certificate)
             }
             resolved.notes.append(pointing)
         }
@@ -64,12 +65,12 @@ struct SiteDomains {
     }
 
     /// What to add at the DNS provider for a certificate ACM has not issued.
-    static func pending(_ domain: String, _ certificate: DomainCertificate) -> String {
-        let record =
-            certificate.validationRecord.map { "add the DNS record \($0.Name) \($0.Type) \($0.Value)" }
-            ?? "ACM has not published its validation record yet: deploy again in a minute to see it"
-        return
-            "\(domain): certificate \(certificate.arn) is \(certificate.status.rawValue); \(record). HTTP until it is issued; the next deploy after that turns on HTTPS"
+    static func pending(_ domain: String, _ certificate: DomainCertificate) -> [String] {
+        [
+            "\(domain): certificate \(certificate.arn) is \(certificate.status.rawValue); HTTP until ACM issues it, HTTPS from the deploy after",
+            certificate.validationRecord.map { "\(domain): to validate it, add the DNS record  \($0.Name)  \($0.Type)  \($0.Value)" }
+                ?? "\(domain): ACM has not published the validation record yet; deploy again in a minute to see it",
+        ]
     }
 
     /// RequestCertificate's token: 1–32 word characters, the same for the same stack and domain,

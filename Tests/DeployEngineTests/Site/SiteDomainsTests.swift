@@ -45,9 +45,10 @@ struct SiteDomainsTests {
         _ = try await fixture.deployer(events: deploying).deploy(Fixture.options)
         #expect(fixture.backend.writes.filter { $0 == "request certificate www.shop.example" }.count == 1)
         let arn = try #require(fixture.backend.certificateDomains.first { $0.value == "www.shop.example" }?.key)
-        let pending = try #require(deploying.notes.first { $0.contains("PENDING_VALIDATION") })
-        #expect(pending.contains("add the DNS record _v.www.shop.example. CNAME _"), "\(pending)")
-        #expect(deploying.notes.contains { $0.contains("point www.shop.example at the load balancer") })
+        #expect(deploying.notes.contains { $0.contains("PENDING_VALIDATION; HTTP until ACM issues it") })
+        let record = try #require(deploying.notes.first { $0.contains("add the DNS record") })
+        #expect(record.contains("_v.www.shop.example.  CNAME  _"), "\(record)")
+        #expect(deploying.notes.contains { $0.contains("point it at the load balancer") })
         var template = fixture.stacks.request("shop-dev")?.templateBody ?? ""
         #expect(!template.contains("Protocol: HTTPS") && !template.contains("AWS::CertificateManager::Certificate"))
 
