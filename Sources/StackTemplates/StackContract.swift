@@ -44,6 +44,13 @@ package enum StackLogicalID {
     /// A task's CPU and memory alarms (infrastructure stack).
     package static func cpuAlarm(task: String) -> String { "\(task)CpuAlarm" }
     package static func memoryAlarm(task: String) -> String { "\(task)MemoryAlarm" }
+    /// Fewer of a task's copies running than desired (infrastructure stack).
+    package static func tasksMissingAlarm(task: String) -> String { "\(task)TasksMissingAlarm" }
+    /// A published port's target group: its targets' 5xx answers, and its unhealthy targets.
+    package static func serverErrorsAlarm(targetGroup: String) -> String { "\(targetGroup)ServerErrorsAlarm" }
+    package static func unhealthyTargetsAlarm(targetGroup: String) -> String { "\(targetGroup)UnhealthyAlarm" }
+    /// A volume's file system near its I/O limit.
+    package static func ioLimitAlarm(volume: String) -> String { "FileSystem\(volume)IOLimitAlarm" }
     /// The IAM role a task runs as (infrastructure stack).
     package static func taskRole(task: String) -> String { "TaskRole\(task)" }
     /// A service's ECR repository (infrastructure stack).

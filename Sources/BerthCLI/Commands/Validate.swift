@@ -50,7 +50,12 @@ struct SiteSummary {
                     + site.volumes.map { $0.external ? "\($0.name) (existing \($0.externalName ?? "EFS"))" : "\($0.name) (EFS)" }.joined(
                         separator: ", "))
         }
-        if let alarms = site.berth.alarms { lines.append("alarms: \(alarms.email.joined(separator: ", "))") }
+        if let alarms = site.berth.alarms {
+            lines.append(
+                alarms.enabled
+                    ? "alarms: \(alarms.email.isEmpty ? "no e-mail (berth alarms lists them)" : alarms.email.joined(separator: ", "))" : "alarms: off"
+            )
+        }
         if let backup = site.berth.backup { lines.append("backup: \(backup.schedule), kept \(backup.retentionDays) days") }
         lines.append("")
         lines.append(warnings == 0 ? "valid" : "valid, with \(warnings) warning\(warnings == 1 ? "" : "s") (above)")

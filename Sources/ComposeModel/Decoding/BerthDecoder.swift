@@ -5,7 +5,10 @@ struct BerthDecoder {
 
     static let topLevelKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "environments"]
     static let environmentKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "services"]
-    static let serviceKeys: Set<String> = ["replicas", "cpus", "cpu", "memory", "domain", "certificate", "image_tag", "task", "public_ports"]
+    static let serviceKeys: Set<String> = [
+        "replicas", "cpus", "cpu", "memory", "domain", "certificate", "image_tag", "task", "public_ports", "alarms",
+    ]
+    static let limitKeys: Set<String> = ["cpu", "memory", "http_5xx", "minutes"]
 
     func settings(_ node: LocatedNode, _ path: String) -> BerthSettings {
         var settings = BerthSettings()
@@ -81,6 +84,14 @@ struct BerthDecoder {
                 settings.certificate = certificate(entry.value, keyPath)
                 settings.certificateLocation = entry.value.location
             case "image_tag": settings.imageTag = reader.string(entry.value, keyPath)
+            case "alarms":
+                if let text = entry.value.scalar?.text, ["off", "false", "no"].contains(text.lowercased()) {
+                    settings.alarms = AlarmLimits(cpu: .off, memory: .off, http5xx: .off)
+                    continue
+                }
+                guard let entries = reader.mapping(entry.value, keyPath) else { continue }
+                reader.checkKeys(entries, keyPath, known: Self.limitKeys)
+                settings.alarms = limits(entry.value, keyPath)
             case "public_ports":
                 if inEnvironment {
                     diagnostics.error(
@@ -136,17 +147,33 @@ struct BerthDecoder {
         return arn
     }
 
+    /// `alarms: off`, or who hears about them and the site's thresholds.
     private func alarms(_ node: LocatedNode, _ path: String) -> AlarmSettings? {
+        if let text = node.scalar?.text, ["off", "false", "no"].contains(text.lowercased()) {
+            return AlarmSettings(email: [], enabled: false)
+        }
         guard let entries = reader.mapping(node, path) else { return nil }
-        reader.checkKeys(entries, path, known: ["email"])
-        guard let emailNode = node["email"], let emails = reader.strings(emailNode, path.appendingKey("email")) else {
-            diagnostics.error(node, path, "alarms need an `email` address or list of addresses")
-            return nil
+        reader.checkKeys(entries, path, known: Self.limitKeys.union(["email"]))
+        var emails: [String] = []
+        if let emailNode = node["email"], let list = reader.strings(emailNode, path.appendingKey("email")) {
+            emails = list
+            for (index, email) in emails.enumerated() where !AWSNames.isEmail(email) {
+                diagnostics.error(emailNode.items?[index] ?? emailNode, "\(path).email", "\"\(email)\" is not an e-mail address")
+            }
         }
-        for (index, email) in emails.enumerated() where !AWSNames.isEmail(email) {
-            diagnostics.error(emailNode.items?[index] ?? emailNode, "\(path).email", "\"\(email)\" is not an e-mail address")
+        return AlarmSettings(email: emails, limits: limits(node, path))
+    }
+
+    /// `cpu`, `memory` (percent), `http_5xx` (a count) as a number or `off`, and `minutes`.
+    private func limits(_ node: LocatedNode, _ path: String) -> AlarmLimits {
+        func limit(_ key: String, maximum: Int) -> AlarmLimit? {
+            guard let value = node[key] else { return nil }
+            if let text = value.scalar?.text, ["off", "false", "no"].contains(text.lowercased()) { return .off }
+            return reader.int(value, path.appendingKey(key), minimum: 1, maximum: maximum).map(AlarmLimit.value)
         }
-        return AlarmSettings(email: emails)
+        let minutes = node["minutes"].flatMap { reader.int($0, path.appendingKey("minutes"), minimum: 1, maximum: 1440) }
+        return AlarmLimits(
+            cpu: limit("cpu", maximum: 100), memory: limit("memory", maximum: 100), http5xx: limit("http_5xx", maximum: 1_000_000), minutes: minutes)
     }
 
     private func backup(_ node: LocatedNode, _ path: String) -> BackupSettings? {

@@ -88,6 +88,8 @@ package struct BerthServiceSettings: Sendable, Codable, Equatable {
     /// `public_ports`: container ports of well-known databases that may still be published on
     /// the internet. Set on the service only: what faces the internet is not per environment.
     package var publicPorts: [Int] = []
+    /// This service's alarm thresholds, over the environment's (`x-berth.alarms`).
+    package var alarms: AlarmLimits?
     package var location: SourceLocation?
 
     package init(
@@ -118,16 +120,89 @@ package struct BerthServiceSettings: Sendable, Codable, Equatable {
             location: override.location ?? location,
             certificateLocation: override.certificate == nil ? certificateLocation : override.certificateLocation)
         settings.publicPorts = publicPorts
+        settings.alarms = override.alarms.map { (alarms ?? AlarmLimits()).overridden(by: $0) } ?? alarms
         return settings
     }
 }
 
-/// Who hears about alarms (an SNS topic with e-mail subscriptions).
+/// Who hears about alarms (an SNS topic with e-mail subscriptions), and when they fire.
+///
+/// ```yaml
+/// x-berth:
+///   alarms: { email: ops@example.com, cpu: 80, http_5xx: off }
+///   environments:
+///     dev: { alarms: off }
+/// ```
 package struct AlarmSettings: Sendable, Codable, Equatable {
     package var email: [String]
+    /// `alarms: off`: the environment has no alarms (a dev environment nobody watches).
+    package var enabled: Bool
+    package var limits: AlarmLimits
 
-    package init(email: [String]) {
+    package init(email: [String], enabled: Bool = true, limits: AlarmLimits = AlarmLimits()) {
         self.email = email
+        self.enabled = enabled
+        self.limits = limits
+    }
+
+    /// An environment's alarms over the site's: its thresholds win one by one, its e-mail list
+    /// when it has one, and `off` turns them all off.
+    package static func merging(_ site: AlarmSettings?, _ environment: AlarmSettings?) -> AlarmSettings? {
+        guard let environment else { return site }
+        guard let site else { return environment }
+        return AlarmSettings(
+            email: environment.email.isEmpty ? site.email : environment.email, enabled: environment.enabled,
+            limits: site.limits.overridden(by: environment.limits))
+    }
+}
+
+/// Alarm thresholds, site-wide or for one service; `nil` keeps the default or the site's value.
+package struct AlarmLimits: Sendable, Codable, Equatable {
+    /// Average CPU utilization, percent of the task's size.
+    package var cpu: AlarmLimit?
+    /// Average memory utilization, percent of the task's size.
+    package var memory: AlarmLimit?
+    /// 5xx answers of the service's targets in five minutes.
+    package var http5xx: AlarmLimit?
+    /// How long CPU or memory stays over its threshold, or tasks stay missing, before the alarm.
+    package var minutes: Int?
+
+    package init(cpu: AlarmLimit? = nil, memory: AlarmLimit? = nil, http5xx: AlarmLimit? = nil, minutes: Int? = nil) {
+        self.cpu = cpu
+        self.memory = memory
+        self.http5xx = http5xx
+        self.minutes = minutes
+    }
+
+    package func overridden(by other: AlarmLimits) -> AlarmLimits {
+        AlarmLimits(cpu: other.cpu ?? cpu, memory: other.memory ?? memory, http5xx: other.http5xx ?? http5xx, minutes: other.minutes ?? minutes)
+    }
+
+    /// For services sharing one task (one set of ECS metrics): the lowest threshold any of them
+    /// sets, and `off` only when all of them turn it off.
+    package static func strictest(_ all: [AlarmLimits]) -> AlarmLimits {
+        func lowest(_ limits: [AlarmLimit?]) -> AlarmLimit? {
+            let values = limits.compactMap { $0?.value }
+            if let minimum = values.min() { return .value(minimum) }
+            return limits.contains(.off) ? .off : nil
+        }
+        return AlarmLimits(
+            cpu: lowest(all.map(\.cpu)), memory: lowest(all.map(\.memory)), http5xx: lowest(all.map(\.http5xx)),
+            minutes: all.compactMap(\.minutes).min())
+    }
+
+    /// Berth's defaults: CPU 85 %, memory 90 %, 10 server errors in five minutes, 15 minutes.
+    package static let defaults = AlarmLimits(cpu: .value(85), memory: .value(90), http5xx: .value(10), minutes: 15)
+}
+
+/// One threshold: a number, or `off` for no such alarm.
+package enum AlarmLimit: Sendable, Codable, Equatable {
+    case value(Int)
+    case off
+
+    package var value: Int? {
+        if case .value(let value) = self { return value }
+        return nil
     }
 }
 

@@ -15,7 +15,7 @@ extension Site {
             }
             site.environmentName = name
             site.berth.region = environment.region ?? berth.region
-            site.berth.alarms = environment.alarms ?? berth.alarms
+            site.berth.alarms = AlarmSettings.merging(berth.alarms, environment.alarms)
             site.berth.backup = environment.backup ?? berth.backup
             site.berth.privateSubnets = environment.privateSubnets ?? berth.privateSubnets
             overrides = environment.services

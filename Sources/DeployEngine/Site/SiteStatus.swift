@@ -120,9 +120,7 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
 
         let running = try await backend.runningTasks(cluster: target.cluster)
         let utilization = try await backend.utilization(cluster: target.cluster, services: services.map(\.name))
-        let alarmIds = input.tasks.map { ($0.name, [StackLogicalID.cpuAlarm(task: $0.logicalId), StackLogicalID.memoryAlarm(task: $0.logicalId)]) }
-        let alarmNames = Dictionary(alarmIds.map { ($0.0, $0.1.compactMap { observed.physicalIds[$0] }) }, uniquingKeysWith: { a, _ in a })
-        let alarms = try await backend.alarmStates(names: alarmNames.values.flatMap { $0 }.sorted())
+        let alarms = try await SiteAlarms.read(input: input, observed: observed, backend: backend)
         let addresses = input.serviceAddresses(outputs: observed.outputs)
         for index in status.services.indices {
             let name = status.services[index].name
@@ -133,7 +131,7 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
             status.services[index].images = task.members.map { member in
                 ImageState(container: member.name, image: member.image ?? member.name, digest: mine.lazy.compactMap { $0.digests[member.name] }.first)
             }
-            status.services[index].alarms = alarms.filter { (alarmNames[name] ?? []).contains($0.name) }
+            status.services[index].alarms = alarms.filter { $0.subject == .service(name) }.map(\.state)
             status.services[index].addresses = addresses.filter { task.memberNames.contains($0.service) }.map(\.address)
         }
         status.monthlyCost = Self.cost(site: site, input: input, services: status.services, target: target, data: data, outputs: observed.outputs)

@@ -20,6 +20,10 @@ extension InfraStackInput {
         existingLoadBalancer = site.aws.loadBalancer
         logRetentionDays = site.aws.logsRetentionDays ?? Self.defaultLogRetentionDays
         alarmEmails = site.berth.alarms?.email ?? []
+        alarmsEnabled = site.berth.alarms?.enabled ?? true
+        let siteLimits = AlarmLimits.defaults.overridden(by: site.berth.alarms?.limits ?? AlarmLimits())
+        let serviceLimits = Dictionary(
+            site.services.map { ($0.name, siteLimits.overridden(by: $0.berth.alarms ?? AlarmLimits())) }, uniquingKeysWith: { a, _ in a })
         backupRetentionDays = site.berth.backup?.retentionDays ?? 35
         overlay = site.aws.cloudFormation
         volumes = site.volumes.map { volume in
@@ -40,7 +44,7 @@ extension InfraStackInput {
                 volumes: service.mounts.filter { $0.kind == .volume }.compactMap(\.source).uniqued(),
                 listeners: listeners, containerPorts: containerPorts, hasRepository: service.build != nil,
                 managedPolicies: service.aws.policies, inlinePolicy: service.aws.role, usesSecrets: !service.secrets.isEmpty,
-                domain: service.berth.domain.map { DomainInput(name: $0) })
+                domain: service.berth.domain.map { DomainInput(name: $0) }, alarmLimits: serviceLimits[service.name] ?? siteLimits)
         }
         // Secrets become Secrets Manager secrets and configs Parameter Store parameters (see the
         // engine's FileInjection); external ones are read where they are.
@@ -61,17 +65,18 @@ extension InfraStackInput {
         let names = site.services.map(\.name)
         let taskIds = LogicalIDs(names: names + siteTasks.map(\.name).filter { !names.contains($0) })
         tasks = siteTasks.map { task in
+            let limits = AlarmLimits.strictest(task.memberNames.map { serviceLimits[$0] ?? siteLimits })
             if task.isSingle, let service = task.members.first {
                 return TaskInput(
                     name: task.name, logicalId: serviceIds.id(service.name), members: [service.name], managedPolicies: service.aws.policies,
-                    inlinePolicies: service.aws.role.map { [.init(name: "x-aws-role", document: $0)] } ?? [])
+                    inlinePolicies: service.aws.role.map { [.init(name: "x-aws-role", document: $0)] } ?? [], alarmLimits: limits)
             }
             return TaskInput(
                 name: task.name, logicalId: taskIds.id(task.name), members: task.memberNames,
                 managedPolicies: task.members.flatMap(\.aws.policies).uniqued(),
                 inlinePolicies: task.members.compactMap { member in
                     member.aws.role.map { .init(name: "x-aws-role-\(Names.slug(member.name))", document: $0) }
-                })
+                }, alarmLimits: limits)
         }
     }
 

@@ -20,6 +20,8 @@ package struct InfraStackInput: Sendable, Equatable {
     package var volumes: [VolumeInput]
     package var logRetentionDays: Int
     package var alarmEmails: [String]
+    /// `x-berth.alarms: off` makes none (the topic stays, for EventBridge rules).
+    package var alarmsEnabled = true
     /// Days that noncurrent backup object versions are kept.
     package var backupRetentionDays: Int
     /// `x-aws-cloudformation`, merged over the generated template last.
@@ -52,6 +54,8 @@ package struct InfraStackInput: Sendable, Equatable {
         package var inlinePolicy: JSONValue?
         package var usesSecrets: Bool
         package var domain: DomainInput? = nil
+        /// Thresholds resolved over the defaults, the site's and the service's own.
+        package var alarmLimits = AlarmLimits.defaults
 
         /// Whether the stack points the domain at its load balancer (an alias record in the zone).
         package var hasAliasRecord: Bool { domain?.hostedZoneId != nil && listeners.contains { $0.kind == .http } }
@@ -66,6 +70,8 @@ package struct InfraStackInput: Sendable, Equatable {
         package var managedPolicies: [String]
         /// The members' `x-aws-role` documents, as (policy name, document).
         package var inlinePolicies: [InlinePolicy]
+        /// The most watchful of its members' thresholds (see `AlarmLimits.strictest`).
+        package var alarmLimits = AlarmLimits.defaults
 
         package struct InlinePolicy: Sendable, Equatable {
             package var name: String
@@ -164,7 +170,7 @@ package struct InfraStackInput: Sendable, Equatable {
             && lhs.existingCluster == rhs.existingCluster
             && lhs.existingLoadBalancer == rhs.existingLoadBalancer && lhs.services == rhs.services && lhs.tasks == rhs.tasks
             && lhs.volumes == rhs.volumes
-            && lhs.logRetentionDays == rhs.logRetentionDays && lhs.alarmEmails == rhs.alarmEmails
+            && lhs.logRetentionDays == rhs.logRetentionDays && lhs.alarmEmails == rhs.alarmEmails && lhs.alarmsEnabled == rhs.alarmsEnabled
             && lhs.backupRetentionDays == rhs.backupRetentionDays && lhs.overlay == rhs.overlay
             && lhs.keptBackupBucket == rhs.keptBackupBucket
     }
