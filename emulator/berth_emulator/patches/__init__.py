@@ -7,7 +7,8 @@ from .base import Patch, PatchError  # noqa: F401
 # control prefix → (module, class)
 PATCHES = {'cfn': ('cloudformation', 'CloudFormationPatch'), 'ecs': ('ecs', 'ECSPatch'),
            'ecstask': ('ecs_tasks', 'ECSTasksPatch'), 'efs': ('efs', 'EFSPatch'), 'logs': ('logs', 'LogsPatch'),
-           'acm': ('acm', 'ACMPatch'), 'kms': ('kms', 'KMSPatch')}
+           'acm': ('acm', 'ACMPatch'), 'kms': ('kms', 'KMSPatch'),
+           'cloudwatch': ('cloudwatch_alarms', 'CloudWatchAlarmsPatch')}
 
 
 def all_patches(settings):
