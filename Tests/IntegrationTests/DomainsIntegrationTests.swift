@@ -38,15 +38,16 @@ extension Integration {
         {
             let response = try await client.send(
                 AWSRequest(
-                    service: Route53Client.descriptor, operation: operation, method: method, path: path, body: Data(body.utf8),
-                    isIdempotent: method == "GET"))
+                    service: Route53Client.descriptor, operation: operation, method: method, path: path,
+                    // Without a type, Foundation sends a POST body as a form, which routes it elsewhere.
+                    headers: body.isEmpty ? [] : [("Content-Type", "text/xml")], body: Data(body.utf8), isIdempotent: method == "GET"))
             return try XMLTreeDecoder().decode(T.self, from: try #require(XMLTree.parse(response.body)))
         }
 
         static func createZone(_ client: AWSClient, _ name: String) async throws -> String {
             let zone: Zone = try await send(
                 client, "CreateHostedZone", "POST", "/2013-04-01/hostedzone",
-                body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CreateHostedZoneRequest xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">"
+                body: "<CreateHostedZoneRequest xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">"
                     + "<Name>\(name)</Name><CallerReference>\(UUID().uuidString)</CallerReference></CreateHostedZoneRequest>")
             return zone.HostedZone.zoneId
         }

@@ -70,7 +70,7 @@ extension Integration {
 
             // What was uploaded is what docker build would have sent.
             let state = try JSONDecoder().decode(BuildState.self, from: try aws.client.call("GET", "/_berth/codebuild/state"))
-            let build = try #require(state.builds.last { $0.project == "remote\(suffix)-dev-images" })
+            let build = try #require(state.builds.last { $0.project == "remote\(suffix)-default-images" })
             #expect(Set(build.files ?? []) == [".dockerignore", "Dockerfile", "server.js"], "\(build.files ?? [])")
 
             let stats = try aws.client.stats()

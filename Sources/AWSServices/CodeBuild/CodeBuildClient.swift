@@ -73,8 +73,12 @@ package struct CodeBuildClient: Sendable {
         package var failure: (phase: String, message: String)? {
             guard let phase = phases?.first(where: { ["FAILED", "FAULT", "TIMED_OUT", "STOPPED", "CLIENT_ERROR"].contains($0.phaseStatus ?? "") })
             else { return nil }
+            // A failed command's message holds the whole command, a multi-line script included:
+            // its first line says enough, and the log above has the rest.
             let message = (phase.contexts ?? []).compactMap { context in
-                [context.statusCode, context.message].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+                let text = (context.message ?? "").split(separator: "\n").first.map(String.init) ?? ""
+                let short = text.count > 200 ? String(text.prefix(200)) + "…" : text
+                return [context.statusCode ?? "", short].filter { !$0.isEmpty }.joined(separator: ": ")
             }.filter { !$0.isEmpty }.joined(separator: "; ")
             return (phase.phaseType ?? "?", message)
         }

@@ -75,7 +75,8 @@ extension Berth {
                 if let containers = service.containers { lines.append(indent + "containers: " + containers.joined(separator: ", ")) }
                 for image in service.images { lines.append(indent + "\(image.container): \(image.image)" + (image.digest.map { " → \($0)" } ?? "")) }
                 lines += service.addresses.map { indent + "URL: \($0)" }
-                lines += service.alarms.map { indent + "alarm \($0.name): \($0.state)" + ($0.state == "ALARM" ? " (\($0.reason ?? ""))" : "") }
+                if let summary = Self.alarmSummary(service.alarms) { lines.append(indent + summary) }
+                lines += service.alarms.filter { $0.state == "ALARM" }.map { indent + "  \($0.name): \($0.reason ?? "no reason given")" }
                 if let reason = service.rolloutReason, service.rollout == "failed" { lines.append(indent + "rollout failed: \(reason)") }
                 lines += service.events.map { indent + "event: \($0)" }
             }
@@ -89,6 +90,15 @@ extension Berth {
                 lines += cost.lines.map { "  \($0.item): \(MonthlyCost.dollars($0.dollars))" }
             }
             return lines.joined(separator: "\n")
+        }
+
+        /// `alarms: 1 ALARM, 4 OK` (the firing ones follow with their reasons; `berth alarms` lists all).
+        static func alarmSummary(_ alarms: [AlarmState]) -> String? {
+            guard !alarms.isEmpty else { return nil }
+            let counts = Dictionary(grouping: alarms, by: \.state).mapValues(\.count)
+            let order = ["ALARM", "INSUFFICIENT_DATA", "OK"]
+            let states = counts.keys.sorted { (order.firstIndex(of: $0) ?? 9, $0) < (order.firstIndex(of: $1) ?? 9, $1) }
+            return "alarms: " + states.map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ")
         }
 
         static func lines(_ kept: RetainedData) -> [String] {
