@@ -21,6 +21,9 @@ def main(argv=None):
                    help='describe_tasks calls a RunTask task shows RUNNING before it is STOPPED (0 = at the first)')
     p.add_argument('--cfn-polls', type=int, default=int(os.environ.get('BERTH_EMULATOR_CFN_POLLS', 1)),
                    help='describe_stacks calls during which a stack operation shows *_IN_PROGRESS (0 = at once)')
+    p.add_argument('--codebuild-polls', type=int,
+                   default=int(os.environ.get('BERTH_EMULATOR_CODEBUILD_POLLS', 3)),
+                   help='batch_get_builds calls during which a CodeBuild build shows IN_PROGRESS (0 = at once)')
     p.add_argument('--no-cfn-lint', action='store_true', help='accept templates that cfn-lint finds errors in')
     p.add_argument('--cfn-lint-ignore', default='', help='comma-separated cfn-lint rule ids to accept')
     p.add_argument('--cred', action='append', default=[], metavar='AKID:SECRET[:TOKEN]',
@@ -30,8 +33,8 @@ def main(argv=None):
     for item in args.cred or ['testing:testing']:
         key, secret, *token = item.split(':', 2)
         credentials[key] = (secret, token[0] if token else None)
-    if args.ecs_polls < 0 or args.cfn_polls < 0 or args.ecs_task_polls < 0:
-        p.error('--ecs-polls, --ecs-task-polls and --cfn-polls must be >= 0')
+    if args.ecs_polls < 0 or args.cfn_polls < 0 or args.ecs_task_polls < 0 or args.codebuild_polls < 0:
+        p.error('--ecs-polls, --ecs-task-polls, --cfn-polls and --codebuild-polls must be >= 0')
     try:
         faults = FaultPlan(args.faults, args.seed)
     except ValueError as e:
@@ -43,6 +46,7 @@ def main(argv=None):
     else:
         from .backend import install_patches, serve_moto
         settings = Settings(ecs_polls=args.ecs_polls, ecs_task_polls=args.ecs_task_polls, cfn_polls=args.cfn_polls,
+                            codebuild_polls=args.codebuild_polls,
                             cfn_lint=not args.no_cfn_lint,
                             cfn_lint_ignore=frozenset(r.strip() for r in args.cfn_lint_ignore.split(',') if r.strip()))
         patches = install_patches(settings)

@@ -10,6 +10,8 @@ class Settings:
     ecs_task_polls: int = 2
     # describe_stacks calls during which a stack operation still shows *_IN_PROGRESS (0 = at once).
     cfn_polls: int = 1
+    # batch_get_builds calls during which a CodeBuild build still shows IN_PROGRESS (0 = complete at the first).
+    codebuild_polls: int = 3
     # Reject templates that cfn-lint finds errors in, as CloudFormation's validation would.
     cfn_lint: bool = True
     # cfn-lint rule ids to accept anyway (known false positives).

@@ -7,8 +7,9 @@ from .base import Patch, PatchError  # noqa: F401
 # control prefix → (module, class)
 PATCHES = {'cfn': ('cloudformation', 'CloudFormationPatch'), 'ecs': ('ecs', 'ECSPatch'),
            'ecstask': ('ecs_tasks', 'ECSTasksPatch'), 'efs': ('efs', 'EFSPatch'), 'logs': ('logs', 'LogsPatch'),
-           'acm': ('acm', 'ACMPatch'), 'kms': ('kms', 'KMSPatch'),
-           'cloudwatch': ('cloudwatch_alarms', 'CloudWatchAlarmsPatch')}
+           'acm': ('acm', 'ACMPatch'), 'route53': ('route53', 'Route53Patch'), 'kms': ('kms', 'KMSPatch'),
+           'cloudwatch': ('cloudwatch_alarms', 'CloudWatchAlarmsPatch'),
+           'codebuild': ('codebuild', 'CodeBuildPatch')}
 
 
 def all_patches(settings):

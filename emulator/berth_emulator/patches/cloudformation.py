@@ -638,6 +638,14 @@ class CloudFormationPatch(Patch):
         repr (`['subnet-a', 'subnet-b']`), so a stack never looked unchanged to a client comparing its parameters."""
         return [dict(p, ParameterValue=normalized(p['ParameterValue'])) for p in moto_parameter_list(stack)]
 
+    def progress_events(self, stack, lid, resource_type, status, source):
+        """What a resource reports while it is being made, as further *_IN_PROGRESS events with a reason: a
+        certificate's `Content of DNS Record is: {...}`. `source` is the made resource or the error that failed it;
+        either may carry `cfn_progress` (reasons)."""
+        for reason in getattr(source, 'cfn_progress', None) or ():
+            self.resource_event(stack, lid, resource_type, status, reason,
+                                getattr(source, 'physical_resource_id', None))
+
     def delete_moto_resource(self, old, resource_map, parsed_resource, resource_json):
         """CloudFormation deregisters a task definition revision it deletes or replaces (moto kept it ACTIVE), and
         deletes the route tables, routes, associations and internet gateways moto had no delete for."""
@@ -765,9 +773,12 @@ class CloudFormationPatch(Patch):
             try:
                 resource_map[lid]
             except Exception as e:  # noqa: BLE001 - on AWS a resource the service refuses fails the stack
+                self.progress_events(stack, lid, resource_type, 'CREATE_IN_PROGRESS', e)
                 return self.roll_back_create(backend, stack, order, lid, failure_reason(e), change_set)
             physical = physical_id(resource_map, lid)
             self.resource_event(stack, lid, resource_type, 'CREATE_IN_PROGRESS', 'Resource creation Initiated', physical)
+            self.progress_events(stack, lid, resource_type, 'CREATE_IN_PROGRESS',
+                                 resource_map._parsed_resources.get(lid))
             self.resource_event(stack, lid, resource_type, 'CREATE_COMPLETE', None, physical)
         ready = resource_map.create(stack.template_dict)  # tags EC2 resources as moto does; False: a custom resource
         stack.description = stack.template_dict.get('Description')
@@ -1035,6 +1046,8 @@ class CloudFormationPatch(Patch):
                 try:
                     self.apply_change(stack, proposal, change, made)
                 except Exception as e:  # noqa: BLE001 - on AWS a resource the service refuses fails the update
+                    self.progress_events(stack, change.logical_id, change.resource_type,
+                                         f'{change.verb}_IN_PROGRESS', e)
                     return self.roll_back_update(stack, proposal, done, made, change, failure_reason(e), change_set)
             physical = physical_id(proposal.resource_map, change.logical_id) if not failure else change.physical_id
             self.resource_event(stack, change.logical_id, change.resource_type, f'{change.verb}_COMPLETE', None,
@@ -1066,12 +1079,16 @@ class CloudFormationPatch(Patch):
             made.append(change)
             self.resource_event(stack, change.logical_id, change.resource_type, 'CREATE_IN_PROGRESS',
                                 'Resource creation Initiated', physical_id(resource_map, change.logical_id))
+            self.progress_events(stack, change.logical_id, change.resource_type, 'CREATE_IN_PROGRESS',
+                                 resource_map._parsed_resources.get(change.logical_id))
         elif change.replaces:
             self.resource_event(stack, change.logical_id, change.resource_type, 'UPDATE_IN_PROGRESS', REPLACING,
                                 change.physical_id)
             resource_map._parsed_resources.pop(change.logical_id, None)
             resource_map[change.logical_id]
             made.append(change)
+            self.progress_events(stack, change.logical_id, change.resource_type, 'UPDATE_IN_PROGRESS',
+                                 resource_map._parsed_resources.get(change.logical_id))
         else:
             self.update_in_place(stack, resource_map, change)
 
