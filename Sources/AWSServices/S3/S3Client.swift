@@ -26,6 +26,14 @@ package struct S3Client: Sendable {
                 service: Self.descriptor, operation: "CreateBucket", method: "PUT", path: "/", body: body, isIdempotent: true, s3Bucket: bucket))
     }
 
+    /// Creates the bucket unless it is there already; one another run made in between is just as good.
+    package func ensureBucket(_ bucket: String) async throws {
+        guard try await !headBucket(bucket) else { return }
+        do {
+            try await createBucket(bucket)
+        } catch let error as AWSServiceError where error.code == "BucketAlreadyOwnedByYou" {}
+    }
+
     /// Whether the bucket exists and this identity may use it; a 404 is `false`, not an error.
     package func headBucket(_ bucket: String) async throws -> Bool {
         do {

@@ -192,7 +192,11 @@ package struct AlarmLimits: Sendable, Codable, Equatable {
     }
 
     /// Berth's defaults: CPU 85 %, memory 90 %, 10 server errors in five minutes, 15 minutes.
-    package static let defaults = AlarmLimits(cpu: .value(85), memory: .value(90), http5xx: .value(10), minutes: 15)
+    package static let defaults = AlarmLimits(cpu: .value(85), memory: .value(90), http5xx: .value(10), minutes: defaultMinutes)
+    static let defaultMinutes = 15
+
+    /// `minutes`, or the default when nobody set it.
+    package var resolvedMinutes: Int { minutes ?? Self.defaultMinutes }
 }
 
 /// One threshold: a number, or `off` for no such alarm.

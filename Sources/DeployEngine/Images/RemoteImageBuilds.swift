@@ -81,7 +81,7 @@ package struct RemoteImageBuilds: Sendable {
     ) async throws {
         let (request, archive) = try prepare(push, environment: environment)
         let s3 = S3Client(client)
-        if try await !s3.headBucket(request.bucket) { try await s3.createBucket(request.bucket) }
+        try await s3.ensureBucket(request.bucket)
         progress("uploading the build context (\(request.files) files, \(archive.count) bytes) to s3://\(request.bucket)/\(request.key)")
         _ = try await s3.putObject(bucket: request.bucket, key: request.key, body: archive, contentType: "application/zip")
         let codeBuild = CodeBuildClient(client)

@@ -102,7 +102,7 @@ package struct SiteDeployer: Sendable {
         let files = InfraStack(input).renderAll()
         var parameters = try await backend.networkParameters(for: input).merging(input.keptDataParameters) { a, _ in a }
         if files.count > 1 {
-            let bucket = TemplateUploader.bucketName(account: accountId, region: backend.region)
+            let bucket = Names.artifactsBucket(account: accountId, region: backend.region)
             let digest = sha256Hex(Data(files.map(\.yaml).joined().utf8)).prefix(16)
             let prefix = "cloudformation/\(names.stack)/nested-\(digest)"
             let domain = Partition.of(region: backend.region).dnsSuffix

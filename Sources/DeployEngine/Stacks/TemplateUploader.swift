@@ -7,9 +7,8 @@ import StackTemplates
 /// Puts templates too big to send inline into the artifacts bucket and returns their URL.
 ///
 /// CloudFormation takes at most 51,200 bytes in `TemplateBody`, and up to 1 MB from S3
-/// (`TemplateURL`). The bucket is `berth-artifacts-<account>-<region>`: account and region make
-/// the globally unique name predictable without storing it anywhere, and keep it in the
-/// stack's region, which CloudFormation requires. New buckets are encrypted and block public
+/// (`TemplateURL`). The bucket is `Names.artifactsBucket`, in the stack's region as CloudFormation
+/// requires. New buckets are encrypted and block public
 /// access by default on AWS. Keys hold the stack name and the template's SHA-256, so the same
 /// template is the same object and a re-upload is harmless.
 struct TemplateUploader: Sendable {
@@ -19,10 +18,6 @@ struct TemplateUploader: Sendable {
     let client: AWSClient
     /// Overrides the derived bucket name.
     let bucket: String?
-
-    static func bucketName(account: String, region: String) -> String {
-        Names.artifactsBucket(account: account, region: region)
-    }
 
     static func key(stackName: String, template: String) -> String {
         "cloudformation/\(stackName)/\(sha256Hex(Data(template.utf8))).template"
@@ -42,13 +37,7 @@ struct TemplateUploader: Sendable {
         let key = Self.key(stackName: request.name, template: request.templateBody)
         let url = Self.url(bucket: bucket, key: key, region: client.region)
         onEvent(.step(.uploadingTemplate(url: url, bytes: bytes)))
-        if try await !s3.headBucket(bucket) {
-            do {
-                try await s3.createBucket(bucket)
-            } catch let error as AWSServiceError where error.code == "BucketAlreadyOwnedByYou" {
-                // Another Berth made it in between: just as good.
-            }
-        }
+        try await s3.ensureBucket(bucket)
         _ = try await s3.putObject(bucket: bucket, key: key, body: Data(request.templateBody.utf8), contentType: "text/plain; charset=utf-8")
         return .url(url)
     }
@@ -56,6 +45,6 @@ struct TemplateUploader: Sendable {
     private func bucketName() async throws -> String {
         if let bucket { return bucket }
         let account = try await STSClient(client).accountId()
-        return Self.bucketName(account: account, region: client.region)
+        return Names.artifactsBucket(account: account, region: client.region)
     }
 }

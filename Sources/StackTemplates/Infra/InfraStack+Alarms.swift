@@ -67,7 +67,7 @@ extension InfraStack {
         var resources: [Resource] = []
         for task in input.tasks {
             let limits = task.alarmLimits
-            let minutes = limits.minutes ?? 15
+            let minutes = limits.resolvedMinutes
             let (period, count) = Self.periods(minutes: minutes)
             let service: TemplateValue = [
                 ["Name": "ClusterName", "Value": clusterName.template], ["Name": "ServiceName", "Value": .string(task.name)],

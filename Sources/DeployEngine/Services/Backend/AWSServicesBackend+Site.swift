@@ -16,7 +16,7 @@ extension AWSServicesBackend: SiteBackend {
 
     package func uploadTemplates(_ files: [(key: String, body: String)], bucket: String) async throws {
         let s3 = S3Client(client)
-        if try await !s3.headBucket(bucket) { try await s3.createBucket(bucket) }
+        try await s3.ensureBucket(bucket)
         for file in files {
             _ = try await s3.putObject(bucket: bucket, key: file.key, body: Data(file.body.utf8), contentType: "text/plain; charset=utf-8")
         }
