@@ -32,14 +32,30 @@ package struct NestedStacks: Sendable {
     }
 
     /// - Parameter stackName: names the child template files.
+    ///
+    /// Services move first. Volumes move only when the root is still too big without the
+    /// services: the backup task definitions in the root name every volume's file system, and a
+    /// root cannot refer to a child's resources.
     package init(splitting template: Template, stackName: String) {
-        var root = template
-        var groups: [(id: String, owners: [String])] = []
         let owners = template.resources.compactMap(\.owner).uniqued()
-        let services = owners.filter { $0.hasPrefix("service:") }
-        let volumes = owners.filter { $0.hasPrefix("volume:") }
-        for (index, chunk) in services.chunked(Self.servicesPerStack).enumerated() { groups.append(("Services\(index + 1)", chunk)) }
-        for (index, chunk) in volumes.chunked(Self.volumesPerStack).enumerated() { groups.append(("Volumes\(index + 1)", chunk)) }
+        let services = owners.filter { $0.hasPrefix("service:") }.chunked(Self.servicesPerStack).enumerated().map {
+            (id: "Services\($0 + 1)", owners: $1)
+        }
+        let volumes = owners.filter { $0.hasPrefix("volume:") }.chunked(Self.volumesPerStack).enumerated().map {
+            (id: "Volumes\($0 + 1)", owners: $1)
+        }
+        var split = Self.moving(services, from: template, stackName: stackName)
+        if !Self.fits(split.root) { split = Self.moving(services + volumes, from: template, stackName: stackName) }
+        split.root.parameters.append((Self.artifactsParameter, ["Type": "String", "Description": "Where Berth uploaded the nested templates."]))
+        self.root = split.root
+        self.children = split.children
+    }
+
+    /// The template with each group's resources moved into a child stack of its own.
+    private static func moving(
+        _ groups: [(id: String, owners: [String])], from template: Template, stackName: String
+    ) -> (root: Template, children: [Child]) {
+        var root = template
         let rootParameters = Set(template.parameters.map(\.name))
         var children: [Child] = []
         for group in groups {
@@ -74,9 +90,7 @@ package struct NestedStacks: Sendable {
             if root.sections.last?.comment != section.comment { root.sections.append(section) }
             root.sections[root.sections.count - 1].resources.append(Resource(group.id, "AWS::CloudFormation::Stack", stackProperties))
         }
-        root.parameters.append((Self.artifactsParameter, ["Type": "String", "Description": "Where Berth uploaded the nested templates."]))
-        self.root = root
-        self.children = children
+        return (root, children)
     }
 }
 

@@ -13,6 +13,8 @@ package enum StackOutput: String, CaseIterable, Sendable {
     case namespace = "Namespace"
     case backupBucket = "BackupBucket"
     case alarmTopic = "AlarmTopic"
+    /// The security group the backup and restore tasks run in (only with backed-up volumes).
+    case backupSecurityGroup = "BackupSecurityGroup"
     case loadBalancerDNS = "LoadBalancerDNS"
     case networkLoadBalancerDNS = "NetworkLoadBalancerDNS"
     /// `service=URL` for each published service, space-separated (see `serviceAddresses`).
@@ -41,6 +43,11 @@ package enum StackLogicalID {
     /// The backup bucket (infrastructure stack), and the parameter that hands the stack a kept one.
     package static let backupBucket = "BackupBucket"
     package static let keptBackupBucketParameter = "BackupBucketName"
+    /// The backup and restore tasks and the roles they run as (infrastructure stack).
+    package static let backupTaskDefinition = "BackupTaskDefinition"
+    package static let restoreTaskDefinition = "RestoreTaskDefinition"
+    package static let backupTaskRole = "BackupTaskRole"
+    package static let restoreTaskRole = "RestoreTaskRole"
     /// A task's CPU and memory alarms (infrastructure stack).
     package static func cpuAlarm(task: String) -> String { "\(task)CpuAlarm" }
     package static func memoryAlarm(task: String) -> String { "\(task)MemoryAlarm" }

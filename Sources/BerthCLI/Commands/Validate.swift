@@ -56,7 +56,13 @@ struct SiteSummary {
                     ? "alarms: \(alarms.email.isEmpty ? "no e-mail (berth alarms lists them)" : alarms.email.joined(separator: ", "))" : "alarms: off"
             )
         }
-        if let backup = site.berth.backup { lines.append("backup: \(backup.schedule), kept \(backup.retentionDays) days") }
+        let backedUp = site.backedUpVolumes.map(\.name)
+        if site.berth.backup?.enabled == false {
+            lines.append("backup: off")
+        } else if !backedUp.isEmpty {
+            let backup = site.berth.backup ?? .defaults
+            lines.append("backup: \(backedUp.joined(separator: ", ")) at \(backup.schedule) UTC, kept \(backup.retentionDays) days")
+        }
         lines.append("")
         lines.append(warnings == 0 ? "valid" : "valid, with \(warnings) warning\(warnings == 1 ? "" : "s") (above)")
         return lines.joined(separator: "\n")

@@ -177,9 +177,12 @@ struct BerthDecoder {
     }
 
     private func backup(_ node: LocatedNode, _ path: String) -> BackupSettings? {
+        if let text = node.scalar?.text, ["off", "false", "no"].contains(text.lowercased()) {
+            return BackupSettings(enabled: false)
+        }
         guard let entries = reader.mapping(node, path) else { return nil }
         reader.checkKeys(entries, path, known: ["schedule", "retention", "volumes"])
-        var schedule = "cron(0 3 * * ? *)"
+        var schedule = BackupSettings.defaultSchedule
         if let scheduleNode = node["schedule"], let text = reader.string(scheduleNode, path.appendingKey("schedule")) {
             if let expression = BackupSchedule.expression(for: text) {
                 schedule = expression
@@ -189,7 +192,7 @@ struct BerthDecoder {
                     hint: "use hourly, daily, weekly or an AWS cron expression such as cron(0 3 * * ? *)")
             }
         }
-        var retention = 35
+        var retention = BackupSettings.defaultRetentionDays
         if let retentionNode = node["retention"], let text = reader.string(retentionNode, path.appendingKey("retention")) {
             if let days = BackupSchedule.days(text) {
                 retention = days
@@ -247,7 +250,7 @@ enum BackupSchedule {
     static func expression(for text: String) -> String? {
         switch text.lowercased() {
         case "hourly": return "cron(0 * * * ? *)"
-        case "daily": return "cron(0 3 * * ? *)"
+        case "daily": return BackupSettings.defaultSchedule
         case "weekly": return "cron(0 3 ? * SUN *)"
         default:
             guard text.hasPrefix("cron(") && text.hasSuffix(")") else { return nil }

@@ -210,18 +210,29 @@ package enum AlarmLimit: Sendable, Codable, Equatable {
     }
 }
 
-/// AWS Backup of the site's EFS volumes.
+/// Backups of the site's EFS volumes to its S3 bucket: a scheduled task per environment
+/// (`x-berth.backup`), on by default for every volume the stack owns.
 package struct BackupSettings: Sendable, Codable, Equatable {
-    /// An AWS Backup schedule expression, `cron(…)`; `hourly`, `daily` and `weekly` are
-    /// shorthands expanded by the loader.
+    /// An EventBridge Scheduler cron expression, `cron(…)` with six fields; `hourly`, `daily`
+    /// and `weekly` are shorthands expanded by the loader.
     package var schedule: String
     package var retentionDays: Int
     /// The named volumes to back up; empty means all of them.
     package var volumes: [String]
+    /// `backup: off`: no scheduled backups (the bucket stays, and `berth backup now` refuses).
+    package var enabled: Bool
 
-    package init(schedule: String, retentionDays: Int, volumes: [String] = []) {
+    package init(
+        schedule: String = Self.defaultSchedule, retentionDays: Int = Self.defaultRetentionDays, volumes: [String] = [], enabled: Bool = true
+    ) {
         self.schedule = schedule
         self.retentionDays = retentionDays
         self.volumes = volumes
+        self.enabled = enabled
     }
+
+    /// Daily at 03:00 UTC, kept 35 days: what a site gets without `x-berth.backup`.
+    package static let defaultSchedule = "cron(0 3 * * ? *)"
+    package static let defaultRetentionDays = 35
+    package static let defaults = BackupSettings()
 }

@@ -20,6 +20,10 @@ package struct NamedVolume: Sendable, Codable, Equatable {
         self.driverOptions = []
         self.labels = []
     }
+
+    /// Where the volume's files live in its file system: `driver_opts` `root_directory`, else
+    /// `/<volume>`. Every access point of the volume is rooted here, and backups read it.
+    package var directory: String { accessPoint.rootDirectory ?? "/" + name.slug }
 }
 
 /// Access point settings from a volume's `driver_opts`, as Docker's ECS integration read them:

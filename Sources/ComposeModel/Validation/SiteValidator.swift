@@ -171,15 +171,26 @@ struct SiteValidator {
                     diagnostics.add(.error(at: settings.location, path: path, problem.message, hint: problem.hint))
                 }
             }
-            for volume in environment.backup?.volumes ?? [] where site.volume(named: volume) == nil {
-                diagnostics.add(
-                    .error(
-                        at: environment.location, path: "x-berth.environments.\(environment.name).backup.volumes",
-                        "volume \"\(volume)\" is not declared"))
-            }
+            checkBackupVolumes(
+                environment.backup, in: site, at: environment.location, path: "x-berth.environments.\(environment.name).backup.volumes")
         }
-        for volume in site.berth.backup?.volumes ?? [] where site.volume(named: volume) == nil {
-            diagnostics.add(.error(at: nil, path: "x-berth.backup.volumes", "volume \"\(volume)\" is not declared"))
+        checkBackupVolumes(site.berth.backup, in: site, at: nil, path: "x-berth.backup.volumes")
+    }
+
+    /// Each volume to back up is declared, and one Berth's stack owns: an existing (external)
+    /// file system is someone else's to back up, and its policy need not let Berth's task in.
+    private func checkBackupVolumes(_ backup: BackupSettings?, in site: Site, at location: SourceLocation?, path: String) {
+        for name in backup?.volumes ?? [] {
+            guard let volume = site.volume(named: name) else {
+                diagnostics.add(.error(at: location, path: path, "volume \"\(name)\" is not declared"))
+                continue
+            }
+            if volume.external {
+                diagnostics.add(
+                    .warning(
+                        at: location, path: path, "volume \"\(name)\" is an existing file system; Berth backs up only the volumes it makes",
+                        hint: "back it up where it is managed, or let Berth make the volume"))
+            }
         }
     }
 }

@@ -36,6 +36,25 @@ extension InfraStack {
                 "AlarmTopic", "AWS::SNS::Topic",
                 ["DisplayName": .sub("${AWS::StackName} alarms"), "KmsMasterKeyId": .getAtt("AlarmTopicKey", "Arn"), "Tags": tags()]),
         ]
+        // A topic policy replaces SNS's default one, which let the account's own principals (and
+        // so CloudWatch) publish but not EventBridge: its rules need the service named here.
+        resources.append(
+            Resource(
+                "AlarmTopicPolicy", "AWS::SNS::TopicPolicy",
+                [
+                    "Topics": [.ref("AlarmTopic")],
+                    "PolicyDocument": [
+                        "Version": "2012-10-17",
+                        "Statement": [
+                            [
+                                "Sid": "AlarmsAndRulesPublish", "Effect": "Allow",
+                                "Principal": ["Service": .list(Self.alarmPublishers.map { .string($0) })],
+                                "Action": "sns:Publish", "Resource": .ref("AlarmTopic"),
+                                "Condition": ["StringEquals": ["aws:SourceAccount": .ref("AWS::AccountId")]],
+                            ]
+                        ],
+                    ],
+                ]))
         for (index, email) in input.alarmEmails.enumerated() {
             resources.append(
                 Resource(

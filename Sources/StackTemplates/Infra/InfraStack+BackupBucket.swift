@@ -4,8 +4,8 @@ extension InfraStack {
         .ref(input.keptBackupBucket == nil ? StackLogicalID.backupBucket : StackLogicalID.keptBackupBucketParameter)
     }
 
-    /// Where scheduled EFS backups go: versioned, encrypted, private, TLS only, old versions
-    /// expired after the retention; kept when the stack is deleted. A bucket kept from an earlier
+    /// Where scheduled EFS backups go: versioned, encrypted, private, TLS only, snapshots expired
+    /// after the retention; kept when the stack is deleted. A bucket kept from an earlier
     /// stack keeps its settings; the stack only puts its policy back.
     var backupBucket: TemplateSection {
         let bucketArn: StackString =
@@ -28,9 +28,15 @@ extension InfraStack {
                     "Rules": [
                         [
                             "Id": "expire-old-versions", "Status": "Enabled",
-                            "NoncurrentVersionExpiration": ["NoncurrentDays": .int(input.backupRetentionDays)],
+                            "NoncurrentVersionExpiration": ["NoncurrentDays": 7],
                             "AbortIncompleteMultipartUpload": ["DaysAfterInitiation": 7],
-                        ]
+                        ],
+                        // Snapshots older than the retention. An expired, overwritten or deleted
+                        // object stays a noncurrent version for a week (above), against mistakes.
+                        [
+                            "Id": "expire-snapshots", "Status": "Enabled", "Prefix": .string(input.names.backupPrefix + "/"),
+                            "ExpirationInDays": .int(input.backupRetentionDays),
+                        ],
                     ]
                 ],
                 "Tags": tags([(BerthTag.role, .string(BerthTag.backupsRole))]),

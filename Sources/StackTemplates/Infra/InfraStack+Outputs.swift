@@ -5,8 +5,7 @@ extension InfraStack {
         var outputs = [
             TemplateOutput(.vpcId, vpc),
             TemplateOutput(.subnets, .join(",", subnets.map(\.template))),
-            // Tasks in public subnets need a public IP to reach ECR; behind a NAT gateway they must not have one.
-            TemplateOutput(.assignPublicIp, .string(input.privateSubnets ? "DISABLED" : "ENABLED")),
+            TemplateOutput(.assignPublicIp, .string(assignPublicIp)),
             TemplateOutput(.servicesSecurityGroup, .ref("ServicesSecurityGroup")),
             TemplateOutput(.cluster, clusterName.template),
             TemplateOutput(.logGroup, .ref("LogGroup")),
@@ -17,6 +16,9 @@ extension InfraStack {
             TemplateOutput(.backupBucket, backupBucketName.template),
             TemplateOutput(.alarmTopic, .ref("AlarmTopic")),
         ]
+        if !backedUpVolumes.isEmpty {
+            outputs.append(TemplateOutput(.backupSecurityGroup, .ref("BackupSecurityGroup")))
+        }
         if input.existingLoadBalancer == nil && !input.httpListeners.isEmpty {
             outputs.append(TemplateOutput(.loadBalancerDNS, .getAtt("LoadBalancer", "DNSName")))
         }

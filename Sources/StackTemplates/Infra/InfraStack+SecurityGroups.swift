@@ -89,15 +89,10 @@ extension InfraStack {
         if !input.ownedVolumes.isEmpty {
             resources.append(
                 Resource(
-                    "FileSystemSecurityGroup", "AWS::EC2::SecurityGroup",
+                    Self.fileSystemSecurityGroup, "AWS::EC2::SecurityGroup",
                     [
                         "GroupDescription": .sub("${AWS::StackName} file systems: NFS from the services only"), "VpcId": vpc,
-                        "SecurityGroupIngress": [
-                            [
-                                "IpProtocol": "tcp", "FromPort": 2049, "ToPort": 2049, "SourceSecurityGroupId": .ref("ServicesSecurityGroup"),
-                                "Description": "NFS from the services",
-                            ]
-                        ],
+                        "SecurityGroupIngress": .list(nfsIngress),
                         "SecurityGroupEgress": [
                             [
                                 "IpProtocol": "tcp", "FromPort": 2049, "ToPort": 2049, "DestinationSecurityGroupId": .ref("ServicesSecurityGroup"),
@@ -108,5 +103,22 @@ extension InfraStack {
                     ]))
         }
         return TemplateSection("Security groups: load balancer, services, file systems", resources)
+    }
+
+    /// NFS into the file systems: from the services, and from the backup and restore tasks.
+    private var nfsIngress: [TemplateValue] {
+        var rules: [TemplateValue] = [
+            [
+                "IpProtocol": "tcp", "FromPort": 2049, "ToPort": 2049, "SourceSecurityGroupId": .ref("ServicesSecurityGroup"),
+                "Description": "NFS from the services",
+            ]
+        ]
+        if !backedUpVolumes.isEmpty {
+            rules.append([
+                "IpProtocol": "tcp", "FromPort": 2049, "ToPort": 2049, "SourceSecurityGroupId": .ref("BackupSecurityGroup"),
+                "Description": "NFS from the backup and restore tasks",
+            ])
+        }
+        return rules
     }
 }

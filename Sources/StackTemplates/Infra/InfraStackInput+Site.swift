@@ -24,10 +24,14 @@ extension InfraStackInput {
         let siteLimits = AlarmLimits.defaults.overridden(by: site.berth.alarms?.limits ?? AlarmLimits())
         let serviceLimits = Dictionary(
             site.services.map { ($0.name, siteLimits.overridden(by: $0.berth.alarms ?? AlarmLimits())) }, uniquingKeysWith: { a, _ in a })
-        backupRetentionDays = site.berth.backup?.retentionDays ?? 35
+        backupRetentionDays = (site.berth.backup ?? .defaults).retentionDays
+        let backedUp = site.backedUpVolumes.map(\.name)
+        backup = backedUp.isEmpty ? nil : BackupInput(schedule: (site.berth.backup ?? .defaults).schedule, volumes: backedUp)
         overlay = site.aws.cloudFormation
         volumes = site.volumes.map { volume in
-            VolumeInput(name: volume.name, logicalId: volumeIds.id(volume.name), externalFileSystem: volume.external ? volume.externalName : nil)
+            VolumeInput(
+                name: volume.name, logicalId: volumeIds.id(volume.name), directory: volume.directory,
+                externalFileSystem: volume.external ? volume.externalName : nil)
         }
         services = site.services.map { service in
             let listeners = Self.mergingTCPAndUDP(

@@ -22,8 +22,10 @@ package struct InfraStackInput: Sendable, Equatable {
     package var alarmEmails: [String]
     /// `x-berth.alarms: off` makes none (the topic stays, for EventBridge rules).
     package var alarmsEnabled = true
-    /// Days that noncurrent backup object versions are kept.
+    /// Days that snapshots are kept in the backup bucket.
     package var backupRetentionDays: Int
+    /// The scheduled backup of the volumes (`x-berth.backup`); nil when no volume is backed up.
+    package var backup: BackupInput?
     /// `x-aws-cloudformation`, merged over the generated template last.
     package var overlay: JSONValue?
     /// Values the tasks read that Berth does not store: compose secrets with `external: true`
@@ -120,18 +122,33 @@ package struct InfraStackInput: Sendable, Equatable {
         }
     }
 
+    package struct BackupInput: Sendable, Equatable {
+        /// An EventBridge Scheduler expression, in UTC.
+        package var schedule: String
+        /// Names of owned volumes, in file order.
+        package var volumes: [String]
+
+        package init(schedule: String, volumes: [String]) {
+            self.schedule = schedule
+            self.volumes = volumes
+        }
+    }
+
     package struct VolumeInput: Sendable, Equatable {
         package var name: String
         package var logicalId: String
+        /// Where its files are in the file system (`NamedVolume.directory`).
+        package var directory: String
         /// An existing EFS file system (`external: true`, `name: fs-…`).
         package var externalFileSystem: String?
         /// The volume's own file system, kept from an earlier stack of the environment: the stack
         /// takes it as a parameter and makes only its mount targets (see `RetainedDataAdoption`).
         package var keptFileSystem: String?
 
-        package init(name: String, logicalId: String, externalFileSystem: String? = nil, keptFileSystem: String? = nil) {
+        package init(name: String, logicalId: String, directory: String? = nil, externalFileSystem: String? = nil, keptFileSystem: String? = nil) {
             self.name = name
             self.logicalId = logicalId
+            self.directory = directory ?? "/" + Names.slug(name)
             self.externalFileSystem = externalFileSystem
             self.keptFileSystem = keptFileSystem
         }
@@ -171,7 +188,7 @@ package struct InfraStackInput: Sendable, Equatable {
             && lhs.existingLoadBalancer == rhs.existingLoadBalancer && lhs.services == rhs.services && lhs.tasks == rhs.tasks
             && lhs.volumes == rhs.volumes
             && lhs.logRetentionDays == rhs.logRetentionDays && lhs.alarmEmails == rhs.alarmEmails && lhs.alarmsEnabled == rhs.alarmsEnabled
-            && lhs.backupRetentionDays == rhs.backupRetentionDays && lhs.overlay == rhs.overlay
+            && lhs.backupRetentionDays == rhs.backupRetentionDays && lhs.backup == rhs.backup && lhs.overlay == rhs.overlay
             && lhs.keptBackupBucket == rhs.keptBackupBucket
     }
 }

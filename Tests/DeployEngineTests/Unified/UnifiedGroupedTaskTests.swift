@@ -34,7 +34,11 @@ struct UnifiedGroupedTaskTests {
         let site = try #require(result.site).resolved(environmentName: nil)
         let rendered = try UnifiedStack(site: site, input: InfraStackInput(site: site, environmentName: "dev"), processEnvironment: [:]).render()
         let template = rendered.template
-        #expect(template.resources.filter { $0.type == "AWS::ECS::TaskDefinition" }.map(\.logicalId) == ["TaskDefinitionApp", "TaskDefinitionDb"])
+        // Besides the backup and restore tasks of the volume.
+        #expect(
+            template.resources.filter { $0.type == "AWS::ECS::TaskDefinition" }.map(\.logicalId) == [
+                StackLogicalID.backupTaskDefinition, StackLogicalID.restoreTaskDefinition, "TaskDefinitionApp", "TaskDefinitionDb",
+            ])
         #expect(template.resources.filter { $0.type == "AWS::ECS::Service" }.map(\.logicalId) == ["ServiceApp", "ServiceDb"])
         let definition = try #require(template.resource("TaskDefinitionApp"))
         guard case .list(let containers) = definition.properties["ContainerDefinitions"] else {

@@ -61,7 +61,7 @@ package struct DesiredStateBuilder: Sendable {
                         service: service.name, volume: volumeName, fileSystemId: fileSystem, uid: uid,
                         gid: volume.accessPoint.gid ?? (volume.accessPoint.uid == nil ? owner.gid : uid),
                         enforcesUser: volume.accessPoint.uid != nil, permissions: volume.accessPoint.permissions ?? "0755",
-                        rootDirectory: volume.accessPoint.rootDirectory ?? "/\(Names.slug(volumeName))"))
+                        rootDirectory: volume.directory))
             }
         }
         return points
