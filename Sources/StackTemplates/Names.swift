@@ -87,7 +87,12 @@ package struct Names: Sendable, Equatable {
     package static func logStreamNamePrefix(service: String) -> String { logStreamPrefix(service: service) + "/" }
 
     /// The stream of one task's container of a compose service (the container is named after it).
-    package static func logStreamName(service: String, taskId: String) -> String { logStreamNamePrefix(service: service) + service + "/" + taskId }
+    package static func logStreamName(service: String, taskId: String) -> String {
+        logStreamName(prefix: logStreamPrefix(service: service), container: service, taskId: taskId)
+    }
+
+    /// The stream awslogs writes a container's output to: `<prefix>/<container>/<task id>`.
+    package static func logStreamName(prefix: String, container: String, taskId: String) -> String { prefix + "/" + container + "/" + taskId }
 }
 
 /// The tags Berth puts on what it makes, and finds a site's resources again by.

@@ -52,9 +52,12 @@ extension ECSClient {
     package struct ContainerOverride: Encodable, Sendable, Equatable {
         package var name: String
         package var command: [String]?
-        package init(name: String, command: [String]?) {
+        /// Added to the container's variables, replacing those of the same name.
+        package var environment: [KeyValuePair]?
+        package init(name: String, command: [String]? = nil, environment: [KeyValuePair]? = nil) {
             self.name = name
             self.command = command
+            self.environment = environment
         }
     }
 

@@ -74,7 +74,7 @@ package struct MonthlyCost: Sendable, Equatable, Encodable {
         }
         if storageBytes > 0 {
             lines.append(
-                Line(item: "EFS storage (\(RetainedDataAdoption.bytes(storageBytes)))", dollars: Double(storageBytes) / 1e9 * Price.efsGigabyteMonth))
+                Line(item: "EFS storage (\(ByteSize.text(storageBytes)))", dollars: Double(storageBytes) / 1e9 * Price.efsGigabyteMonth))
         }
     }
 

@@ -94,19 +94,7 @@ package struct RetainedDataAdoption: Sendable, Equatable {
     }
 
     static func describe(_ fileSystem: RetainedData.FileSystem) -> String {
-        fileSystem.sizeBytes.map { " (\(Self.bytes($0)))" } ?? ""
-    }
-
-    /// `512 B`, `3.4 MB`, `1.2 GB`: decimal units, as EFS's console shows sizes.
-    package static func bytes(_ count: Int64) -> String {
-        let units = ["B", "kB", "MB", "GB", "TB", "PB"]
-        var value = Double(count)
-        var unit = 0
-        while value >= 1000 && unit < units.count - 1 {
-            value /= 1000
-            unit += 1
-        }
-        return unit == 0 ? "\(count) B" : String(format: "%.1f", value) + " " + units[unit]
+        fileSystem.sizeBytes.map { " (\(ByteSize.text($0)))" } ?? ""
     }
 }
 

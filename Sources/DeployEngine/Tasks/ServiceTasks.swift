@@ -9,18 +9,21 @@ package struct ServiceTasks: Sendable {
     let ecs: ECSClient
     let logs: CloudWatchLogsClient
     let names: Names
+    /// The cluster the tasks run in: the site's, or the one the stack reports.
+    let cluster: String
 
-    package init(client: AWSClient, names: Names) {
+    package init(client: AWSClient, names: Names, cluster: String? = nil) {
         ecs = ECSClient(client)
         logs = CloudWatchLogsClient(client)
         self.names = names
+        self.cluster = cluster ?? names.cluster
     }
 
     /// The ECS service `name` of the site, as it runs now.
     package func service(_ name: String) async throws -> ECSClient.Service {
         let found: ECSClient.DescribeServicesOutput
         do {
-            found = try await ecs.describeServices(cluster: names.cluster, services: [name], includeTags: false)
+            found = try await ecs.describeServices(cluster: cluster, services: [name], includeTags: false)
         } catch let error as AWSServiceError where error.isClusterNotFound {
             throw DeployError("\(names.stack) is not deployed (no cluster \(names.cluster))", hint: "run `berth deploy` first")
         }
@@ -32,8 +35,8 @@ package struct ServiceTasks: Sendable {
 
     /// A RUNNING task of the service (the newest first), for ECS Exec.
     package func runningTask(of service: String) async throws -> ECSClient.Task {
-        let arns = try await ecs.listTasks(cluster: names.cluster, serviceName: service, desiredStatus: .running).collect { $0 }
-        let tasks = arns.isEmpty ? [] : try await ecs.describeTasks(cluster: names.cluster, tasks: Array(arns.prefix(100))).tasks ?? []
+        let arns = try await ecs.listTasks(cluster: cluster, serviceName: service, desiredStatus: .running).collect { $0 }
+        let tasks = arns.isEmpty ? [] : try await ecs.describeTasks(cluster: cluster, tasks: Array(arns.prefix(100))).tasks ?? []
         let running = tasks.filter { $0.lastStatus == "RUNNING" }.sorted { ($0.startedAt ?? .distantPast) > ($1.startedAt ?? .distantPast) }
         guard let task = running.first else {
             throw DeployError("no task of service \(service) is running", hint: "`berth status` shows why; `berth logs \(service)` what it said")
@@ -48,7 +51,7 @@ package struct ServiceTasks: Sendable {
         guard let definition = service.taskDefinition else { throw DeployError("service \(service.serviceName ?? "?") has no task definition") }
         let output = try await ecs.runTask(
             .init(
-                cluster: names.cluster, taskDefinition: definition, networkConfiguration: service.networkConfiguration,
+                cluster: cluster, taskDefinition: definition, networkConfiguration: service.networkConfiguration,
                 overrides: command.map { .init(containerOverrides: [.init(name: container, command: $0)]) },
                 startedBy: "berth-run", clientToken: token))
         guard let task = output.tasks?.first else {
@@ -64,7 +67,7 @@ package struct ServiceTasks: Sendable {
     package func waitUntilStopped(_ taskArn: String, waiter: Waiter, progress: @Sendable (String) -> Void) async throws -> ECSClient.Task {
         var last: String?
         return try await waiter.wait(for: "task \(Self.id(of: taskArn)) to stop") { () -> Waiter.State<ECSClient.Task> in
-            guard let task = try await ecs.describeTasks(cluster: names.cluster, tasks: [taskArn]).tasks?.first else {
+            guard let task = try await ecs.describeTasks(cluster: cluster, tasks: [taskArn]).tasks?.first else {
                 return .failed(DeployError("task \(Self.id(of: taskArn)) disappeared while Berth waited for it"))
             }
             if let status = task.lastStatus, status != last {
@@ -77,7 +80,12 @@ package struct ServiceTasks: Sendable {
 
     /// What the task's `container` (a compose service's container) wrote, oldest first.
     package func output(of taskArn: String, container: String) async throws -> [String] {
-        let stream = Names.logStreamName(service: container, taskId: Self.id(of: taskArn))
+        try await output(of: taskArn, streamPrefix: Names.logStreamPrefix(service: container), container: container)
+    }
+
+    /// What a container of a task wrote, oldest first, from the stream its awslogs prefix names.
+    package func output(of taskArn: String, streamPrefix: String, container: String) async throws -> [String] {
+        let stream = Names.logStreamName(prefix: streamPrefix, container: container, taskId: Self.id(of: taskArn))
         do {
             return try await logs.getLogEvents(groupName: names.logGroup, streamName: stream, startFromHead: true).collect { $0 }.compactMap(
                 \.message)

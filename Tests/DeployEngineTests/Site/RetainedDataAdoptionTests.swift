@@ -92,8 +92,8 @@ struct RetainedDataAdoptionTests {
     }
 
     @Test func sizesReadAsEFSShowsThem() {
-        #expect(RetainedDataAdoption.bytes(512) == "512 B")
-        #expect(RetainedDataAdoption.bytes(6_144) == "6.1 kB")
-        #expect(RetainedDataAdoption.bytes(1_500_000_000) == "1.5 GB")
+        #expect(ByteSize.text(512) == "512 B")
+        #expect(ByteSize.text(6_144) == "6.1 kB")
+        #expect(ByteSize.text(1_500_000_000) == "1.5 GB")
     }
 }
