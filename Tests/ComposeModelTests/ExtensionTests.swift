@@ -131,6 +131,30 @@ import Testing
         #expect(sameRegion.errors.isEmpty, "\(sameRegion.errorSummaries)")
     }
 
+    @Test func backupsAreOnByDefaultForOwnedVolumesAndSayWhatTheyLeaveOut() throws {
+        let result = TestSupport.load(
+            """
+            services:
+              web: {image: nginx, volumes: [data:/data, shared:/shared]}
+            volumes:
+              data: {}
+              shared: {external: true, name: fs-0123456789abcdef0}
+            x-berth:
+              backup: {volumes: [data, shared], retention: 2w}
+              environments:
+                dev: {backup: off}
+            """)
+        #expect(result.errors.isEmpty, "\(result.errorSummaries)")
+        #expect(
+            result.warnings.contains { $0.path == "x-berth.backup.volumes" && $0.message.contains("\"shared\" is an existing file system") },
+            "\(result.warnings)")
+        let site = try #require(result.site)
+        #expect(site.berth.backup == BackupSettings(schedule: BackupSettings.defaultSchedule, retentionDays: 14, volumes: ["data", "shared"]))
+        #expect(site.backedUpVolumes.map(\.name) == ["data"])
+        #expect(try site.resolved(environmentName: "dev").backedUpVolumes.isEmpty)
+        #expect(site.volume(named: "data")?.directory == "/data")
+    }
+
     @Test func badExtensionValuesAreLocatedErrors() {
         let result = TestSupport.load(
             """

@@ -24,6 +24,12 @@ def main(argv=None):
     p.add_argument('--codebuild-polls', type=int,
                    default=int(os.environ.get('BERTH_EMULATOR_CODEBUILD_POLLS', 3)),
                    help='batch_get_builds calls during which a CodeBuild build shows IN_PROGRESS (0 = at once)')
+    p.add_argument('--data-dir', default=os.environ.get('BERTH_EMULATOR_DATA_DIR') or None,
+                   help='where the container runner keeps EFS volumes and task directories (default: a temporary '
+                        'directory, removed at exit)')
+    p.add_argument('--runner-timeout', type=float,
+                   default=float(os.environ.get('BERTH_EMULATOR_RUNNER_TIMEOUT', 300)),
+                   help='seconds a task the container runner started may run before it is killed')
     p.add_argument('--no-cfn-lint', action='store_true', help='accept templates that cfn-lint finds errors in')
     p.add_argument('--cfn-lint-ignore', default='', help='comma-separated cfn-lint rule ids to accept')
     p.add_argument('--cred', action='append', default=[], metavar='AKID:SECRET[:TOKEN]',
@@ -35,6 +41,8 @@ def main(argv=None):
         credentials[key] = (secret, token[0] if token else None)
     if args.ecs_polls < 0 or args.cfn_polls < 0 or args.ecs_task_polls < 0 or args.codebuild_polls < 0:
         p.error('--ecs-polls, --ecs-task-polls, --cfn-polls and --codebuild-polls must be >= 0')
+    if args.runner_timeout <= 0:
+        p.error('--runner-timeout must be > 0')
     try:
         faults = FaultPlan(args.faults, args.seed)
     except ValueError as e:
@@ -46,14 +54,18 @@ def main(argv=None):
     else:
         from .backend import install_patches, serve_moto
         settings = Settings(ecs_polls=args.ecs_polls, ecs_task_polls=args.ecs_task_polls, cfn_polls=args.cfn_polls,
-                            codebuild_polls=args.codebuild_polls,
-                            cfn_lint=not args.no_cfn_lint,
+                            codebuild_polls=args.codebuild_polls, data_dir=args.data_dir,
+                            runner_timeout=args.runner_timeout, cfn_lint=not args.no_cfn_lint,
                             cfn_lint_ignore=frozenset(r.strip() for r in args.cfn_lint_ignore.split(',') if r.strip()))
         patches = install_patches(settings)
         for patch in patches:
             patch.warm_up()
         front = Front(serve_moto(), patches=patches, faults=faults, log_path=args.log, credentials=credentials)
     server = serve(front, port=args.port)
+    if not args.upstream:
+        # What the container runner gives the processes it starts: this front, and credentials it accepts.
+        key, (secret, token) = next(iter(credentials.items()))
+        settings.endpoint_url, settings.credentials = f'http://127.0.0.1:{server.server_port}', (key, secret, token)
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: sys.exit(0))
     print(f'READY http://127.0.0.1:{server.server_port}', flush=True)

@@ -16,3 +16,12 @@ class Settings:
     cfn_lint: bool = True
     # cfn-lint rule ids to accept anyway (known false positives).
     cfn_lint_ignore: frozenset = frozenset()
+    # Where the emulator keeps files (the container runner's EFS volumes and task directories); None: a temporary
+    # directory made when first needed and removed when the emulator exits.
+    data_dir: str = None
+    # Seconds a task the container runner started may run before its processes are killed.
+    runner_timeout: float = 300
+    # The front's own URL and the credentials it accepts (access key, secret, session token or None), once it
+    # listens: what the container runner hands to the processes it starts.
+    endpoint_url: str = None
+    credentials: tuple = None

@@ -16,6 +16,10 @@ extension Berth {
                 kept), with a manifest of file count, bytes and SHA-256, under ENV/VOLUME/SNAPSHOT/ in the \
                 backup bucket. Snapshots older than the retention (35 days unless set) expire. A failed \
                 backup notifies the alarm topic. `berth restore` brings a snapshot back.
+
+                Examples:
+                  berth backup now --env prod
+                  berth backup list --env prod
                 """,
             subcommands: [Now.self, List.self])
 

@@ -19,6 +19,7 @@ extension Berth {
 
                 Examples:
                   berth restore cms-content 20261204T030000Z --env prod
+                  berth restore cms-content 20261204T030000Z --env dev --yes
                 """)
 
         @OptionGroup var globals: GlobalOptions
@@ -52,7 +53,8 @@ extension Berth {
             if !yes {
                 let prompter = context.prompter
                 guard prompter.isInteractive else {
-                    throw BadInputError("restore replaces the files of volume \(volume) and needs confirmation", hint: "run it on a terminal, or pass --yes")
+                    throw BadInputError(
+                        "restore replaces the files of volume \(volume) and needs confirmation", hint: "run it on a terminal, or pass --yes")
                 }
                 let question =
                     "Replace the files of volume \(volume) of \(deployment.names.stack) with snapshot \(snapshot) (\(Backup.summary(chosen)))?"

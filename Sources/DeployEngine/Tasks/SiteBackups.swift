@@ -65,7 +65,9 @@ package struct SiteBackups: Sendable {
         let manifests = try await s3.listObjectsV2(bucket: place.bucket, prefix: prefix).collect { $0 }.map(\.Key).filter {
             $0.hasSuffix("/" + Names.SnapshotFile.manifest.rawValue)
         }
-        let found = try await manifests.concurrentMap(limit: 8) { key in try Self.decode(try await s3.getObject(bucket: place.bucket, key: key), key: key) }
+        let found = try await manifests.concurrentMap(limit: 8) { key in
+            try Self.decode(try await s3.getObject(bucket: place.bucket, key: key), key: key)
+        }
         return found.sorted { ($0.volume, $1.snapshot) < ($1.volume, $0.snapshot) }
     }
 

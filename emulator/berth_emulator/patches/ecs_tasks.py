@@ -50,6 +50,7 @@ class Run:
         self.task, self.polls, self.exit_code = task, polls, exit_code
         self.definitions, self.commands = definitions, commands   # container name -> definition / [args]
         self.describes = 0
+        self.live = None   # the container runner's run (ecs_runner.py) when it runs the containers for real
 
     def summary(self):
         return {'taskArn': self.task.task_arn, 'lastStatus': self.task.last_status, 'describes': self.describes,
@@ -61,6 +62,9 @@ class Run:
 class ECSTasksPatch(Patch):
     name = 'ecs-tasks'
     prefix = 'ecstask'
+    # The ecs-runner patch (ecs_runner.py) sets itself here when installed: it runs the containers of tasks whose
+    # images it can run as host processes, and then owns those tasks' lifecycle.
+    runner = None
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -279,7 +283,9 @@ class ECSTasksPatch(Patch):
             container.last_status = 'PENDING'
             self.give_runtime(container, task, enable_exec)
         definitions = {d.get('name'): d for d in td.container_definitions}
-        self.runs[task.id] = Run(task, self.settings.ecs_task_polls, exit_code, definitions, commands)
+        run = self.runs[task.id] = Run(task, self.settings.ecs_task_polls, exit_code, definitions, commands)
+        if self.runner is not None:
+            run.live = self.runner.launch(self, backend, run, td, overrides)
 
     def subnet_zone(self, backend, subnet_id):
         try:
@@ -308,7 +314,7 @@ class ECSTasksPatch(Patch):
                     continue
                 seen.add(id(task))
                 run.describes += 1
-                if task.last_status == 'STOPPED':
+                if task.last_status == 'STOPPED' or run.live is not None:  # the container runner moves live ones
                     continue
                 if task.last_status == 'PENDING':
                     self.start(run)
@@ -354,22 +360,32 @@ class ECSTasksPatch(Patch):
         task = run.task
         stamp = int(self.millis(task.started_at or self.utcnow()))
         for container in task.containers:
-            config = (run.definitions.get(container.name) or {}).get('logConfiguration') or {}
-            options = config.get('options') or {}
-            group = options.get('awslogs-group')
-            if config.get('logDriver') != 'awslogs' or not group:
+            destination = self.log_destination(backend, run, container)
+            if destination is None:
                 continue
-            logs = self.logs_backends[backend.account_id][options.get('awslogs-region') or backend.region_name]
-            if group not in logs.groups:
-                if str(options.get('awslogs-create-group', '')).lower() != 'true':
-                    continue
-                logs.create_log_group(group, {})
-            prefix = options.get('awslogs-stream-prefix')
-            stream = f'{prefix}/{container.name}/{task.id}' if prefix else container.runtime_id
+            logs, group, stream = destination
             lines = ' '.join(run.commands.get(container.name) or []).splitlines()
-            logs.ensure_log_stream(group, stream)
             if any(lines):
                 logs.put_log_events(group, stream, [{'timestamp': stamp, 'message': line} for line in lines if line])
+
+    def log_destination(self, backend, run, container):
+        """(logs backend, group, stream) where the awslogs driver sends a container's output, the stream made; None
+        when its definition does not log with awslogs or the group is missing (see write_output). Shared with the
+        container runner (ecs_runner.py)."""
+        config = (run.definitions.get(container.name) or {}).get('logConfiguration') or {}
+        options = config.get('options') or {}
+        group = options.get('awslogs-group')
+        if config.get('logDriver') != 'awslogs' or not group:
+            return None
+        logs = self.logs_backends[backend.account_id][options.get('awslogs-region') or backend.region_name]
+        if group not in logs.groups:
+            if str(options.get('awslogs-create-group', '')).lower() != 'true':
+                return None
+            logs.create_log_group(group, {})
+        prefix = options.get('awslogs-stream-prefix')
+        stream = f'{prefix}/{container.name}/{run.task.id}' if prefix else container.runtime_id
+        logs.ensure_log_stream(group, stream)
+        return logs, group, stream
 
     def stop_task(self, old, backend, cluster_str, task_str, reason):
         """StopTask of a standalone task stops it at once: "the equivalent of docker stop is issued to the
@@ -385,6 +401,9 @@ class ECSTasksPatch(Patch):
             run = self.runs.get(task.id)
             if run is None or run.task is not task:
                 return old(backend, cluster_str, task_str, reason)
+            if run.live is not None:   # real processes: the container runner stops them
+                self.runner.stop_task(run, reason or USER_STOPPED)
+                return task
             if task.last_status != 'STOPPED':
                 self.stop(backend, run, reason or USER_STOPPED, 'UserInitiated', lambda _c: SIGTERM_EXIT)
             return task
