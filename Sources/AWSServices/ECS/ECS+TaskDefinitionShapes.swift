@@ -143,6 +143,8 @@ extension ECSClient {
         package var workingDirectory: String?
         package var ulimits: [Ulimit]?
         package var stopTimeout: Int?
+        /// Seconds a container that depends on this one waits for it (Fargate: at most 120).
+        package var startTimeout: Int?
         package var readonlyRootFilesystem: Bool?
         package var linuxParameters: LinuxParameters?
         /// Container-level memory limit and reservation in MiB.

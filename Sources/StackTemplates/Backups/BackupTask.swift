@@ -3,10 +3,6 @@
 /// stack declares them (`InfraStack.backups`); `berth backup` and `berth restore` run them with
 /// overrides of these variables.
 package enum BackupTask {
-    /// Published images only, pinned: busybox's tools in alpine, and the AWS CLI.
-    package static let toolsImage = "public.ecr.aws/docker/library/alpine:3.20"
-    package static let awsCLIImage = "public.ecr.aws/aws-cli/aws-cli:2.17.0"
-
     /// The backup task's containers, in order: tar the volumes, then upload them.
     package static let archiveContainer = "archive"
     package static let uploadContainer = "upload"

@@ -204,7 +204,7 @@ extension InfraStack {
             StackLogicalID.backupTaskDefinition, family: input.names.backupTaskFamily, role: StackLogicalID.backupTaskRole, volumes: volumes,
             containers: [
                 container(
-                    BackupTask.archiveContainer, image: BackupTask.toolsImage, script: BackupScripts.archive, essential: false,
+                    BackupTask.archiveContainer, image: ToolImage.alpine, script: BackupScripts.archive, essential: false,
                     logPrefix: BackupTask.backupLogPrefix,
                     environment: volumeVariables(volumes) + [
                         (BackupTask.Variable.sources, sources(volumes)),
@@ -212,7 +212,7 @@ extension InfraStack {
                     ],
                     mountPoints: volumes.map { volumeMount($0, readOnly: true) } + [stagingMount]),
                 container(
-                    BackupTask.uploadContainer, image: BackupTask.awsCLIImage, script: BackupScripts.upload, essential: true,
+                    BackupTask.uploadContainer, image: ToolImage.awsCLI, script: BackupScripts.upload, essential: true,
                     logPrefix: BackupTask.backupLogPrefix, environment: bucketVariables, mountPoints: [stagingMount],
                     dependsOn: [(BackupTask.archiveContainer, "COMPLETE")]),
             ])
@@ -223,10 +223,10 @@ extension InfraStack {
             StackLogicalID.restoreTaskDefinition, family: input.names.restoreTaskFamily, role: StackLogicalID.restoreTaskRole, volumes: volumes,
             containers: [
                 container(
-                    BackupTask.downloadContainer, image: BackupTask.awsCLIImage, script: BackupScripts.download, essential: false,
+                    BackupTask.downloadContainer, image: ToolImage.awsCLI, script: BackupScripts.download, essential: false,
                     logPrefix: BackupTask.restoreLogPrefix, environment: bucketVariables, mountPoints: [stagingMount]),
                 container(
-                    BackupTask.extractContainer, image: BackupTask.toolsImage, script: BackupScripts.extract, essential: true,
+                    BackupTask.extractContainer, image: ToolImage.alpine, script: BackupScripts.extract, essential: true,
                     logPrefix: BackupTask.restoreLogPrefix,
                     environment: volumeVariables(volumes) + [(BackupTask.Variable.staging, .literal(BackupTask.stagingPath))],
                     mountPoints: volumes.map { volumeMount($0, readOnly: false) } + [stagingMount],

@@ -52,6 +52,20 @@ extension DesiredStateBuilder {
 
     /// Runs the service's own image as root, with each file's stored value in a variable, to
     /// write the files into the volumes the main container mounts.
+    /// The container that waits for the service's dependencies in other tasks (`DependencyWait`).
+    func waitContainer(_ service: Service, name: String, targets: [String]) -> DesiredContainer {
+        var container = DesiredContainer(
+            name: name, image: .literal(ToolImage.alpine), essential: false, command: [DependencyWait.script], entryPoint: ["sh", "-c"],
+            logConfiguration: logConfiguration(service))
+        container.environment = [
+            .init(name: DependencyWait.secondsVariable, value: String(DependencyWait.giveUpAfter)),
+            .init(name: DependencyWait.targetsVariable, value: targets.joined(separator: " ")),
+        ]
+        container.startTimeout = DependencyWait.startTimeout
+        container.readonlyRootFilesystem = true
+        return container
+    }
+
     func initContainer(
         _ service: Service, name containerName: String = initContainerName, volumePrefix: String = "files-", image: StackString,
         files: [FileInjection.File], resolved: Resolved

@@ -86,6 +86,12 @@ extension DesiredStateBuilder {
                 containers.append(initContainer(service, name: initName, volumePrefix: filesPrefix, image: image, files: files, resolved: resolved))
                 dependsOn.append(.init(containerName: initName, condition: "SUCCESS"))
             }
+            let waitFor = target.namespace == nil ? [] : DependencyWait.targets(of: service, in: task, site: site)
+            if !waitFor.isEmpty {
+                let waitName = several ? "\(DependencyWait.containerName)-\(Names.slug(service.name))" : DependencyWait.containerName
+                containers.append(waitContainer(service, name: waitName, targets: waitFor))
+                dependsOn.append(.init(containerName: waitName, condition: "SUCCESS"))
+            }
             for dependency in service.dependencies where task.contains(dependency.service) {
                 dependsOn.append(.init(containerName: dependency.service, condition: Self.containerCondition(dependency.condition)))
             }

@@ -34,6 +34,7 @@ extension DesiredContainer {
             ("ReadonlyRootFilesystem", readonlyRootFilesystem ? true : nil),
             ("RepositoryCredentials", repositoryCredentials.map { ["CredentialsParameter": .string($0)] }),
             ("Secrets", secrets.nonEmpty { ["Name": .string($0.name), "ValueFrom": $0.valueFrom.template] }.map(TemplateValue.list)),
+            ("StartTimeout", startTimeout.map(TemplateValue.int)),
             ("StopTimeout", stopTimeout.map(TemplateValue.int)),
             (
                 "Ulimits",

@@ -25,6 +25,7 @@ extension DesiredContainer {
             stopTimeout: stopTimeout, readonlyRootFilesystem: readonlyRootFilesystem ? true : nil,
             linuxParameters: initProcessEnabled ? .init(initProcessEnabled: true) : nil)
         definition.repositoryCredentials = repositoryCredentials.map { .init(credentialsParameter: $0) }
+        definition.startTimeout = startTimeout
         return definition
     }
 }

@@ -23,6 +23,8 @@ package struct DesiredContainer: Sendable, Equatable {
     package var workingDirectory: String?
     package var ulimits: [Ulimit] = []
     package var stopTimeout: Int?
+    /// How long the containers that depend on this one wait for its condition, in seconds.
+    package var startTimeout: Int?
     package var readonlyRootFilesystem = false
     /// Runs an init process (tini) as PID 1, as compose's `init: true`.
     package var initProcessEnabled = false
