@@ -37,6 +37,23 @@ struct XMLTreeDecoderTests {
         #expect(abs(shape.When.timeIntervalSince1970 - 1_795_773_600.123) < 0.001)
     }
 
+    /// GetMetricData answers with lists of timestamps and of numbers.
+    @Test func listsOfTimestampsAndNumbers() throws {
+        struct Result: Decodable {
+            var Timestamps: [Date]
+            var Values: [Double]
+        }
+        let xml = """
+            <Result>
+              <Timestamps><member>2026-12-04T15:31:00Z</member><member>2026-12-04T15:30:00Z</member></Timestamps>
+              <Values><member>20.5</member><member>60</member></Values>
+            </Result>
+            """
+        let result = try XMLTreeDecoder().decode(Result.self, from: try #require(XMLTree.parse(Data(xml.utf8))))
+        #expect(result.Timestamps.map(\.timeIntervalSince1970) == [1_796_398_260, 1_796_398_200])
+        #expect(result.Values == [20.5, 60])
+    }
+
     @Test func malformedXMLIsNil() {
         #expect(XMLTree.parse(Data("<a><b></a>".utf8)) == nil)
     }

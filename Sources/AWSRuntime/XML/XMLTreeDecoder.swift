@@ -114,7 +114,9 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
             throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "list ended"))
         }
         defer { currentIndex += 1 }
-        return try T(from: XMLNodeDecoder(node: items[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)]))
+        // Through the single-value path, which reads timestamps as AWS writes them (a list of
+        // them: GetMetricData's Timestamps).
+        return try SingleValue(node: items[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)]).decode(T.self)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {

@@ -19,7 +19,7 @@ package enum LogTime {
     }
 
     /// Seconds in `1h30m`-style text; nil unless every part is a number and a unit.
-    static func duration(_ text: String) -> Double? {
+    package static func duration(_ text: String) -> Double? {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604_800]
         var total = 0.0
         var number = ""

@@ -51,11 +51,9 @@ package struct MonthlyCost: Sendable, Equatable, Encodable {
     ///   - storageBytes: what the file systems hold now.
     package init(tasks: [TaskLine], loadBalancers: Int, natGateways: Int, publicAddresses: Int, storageBytes: Int64) {
         lines = tasks.map { task in
-            let vCPU = task.arm ? Price.vCPU.arm : Price.vCPU.x86
-            let gigabyte = task.arm ? Price.gigabyte.arm : Price.gigabyte.x86
-            let hourly = task.size.vCPU * vCPU + Double(task.size.memory) / 1024 * gigabyte
-            return Line(
-                item: "\(task.name): \(task.count) × \(task.size)\(task.arm ? " (ARM)" : "")", dollars: Self.hours * hourly * Double(task.count))
+            Line(
+                item: "\(task.name): \(task.count) × \(task.size)\(task.arm ? " (ARM)" : "")",
+                dollars: Self.fargate(task.size, arm: task.arm, count: task.count))
         }
         if loadBalancers > 0 {
             lines.append(
@@ -76,6 +74,13 @@ package struct MonthlyCost: Sendable, Equatable, Encodable {
             lines.append(
                 Line(item: "EFS storage (\(ByteSize.text(storageBytes)))", dollars: Double(storageBytes) / 1e9 * Price.efsGigabyteMonth))
         }
+    }
+
+    /// A month of `count` tasks of `size` on Fargate.
+    package static func fargate(_ size: FargateSize, arm: Bool, count: Int = 1) -> Double {
+        let vCPU = arm ? Price.vCPU.arm : Price.vCPU.x86
+        let gigabyte = arm ? Price.gigabyte.arm : Price.gigabyte.x86
+        return hours * (size.vCPU * vCPU + Double(size.memory) / 1024 * gigabyte) * Double(count)
     }
 
     /// `$12.34`.
