@@ -13,6 +13,28 @@ extension EC2Client {
         package var groupId: String
         package var groupName: String?
         package var vpcId: String?
+        /// Its inbound rules.
+        package var ipPermissions: [IpPermission]?
+    }
+
+    /// One inbound rule: a protocol (`tcp`, `udp`, `-1` for all) and port range, from security
+    /// groups or address ranges.
+    package struct IpPermission: Decodable, Sendable, Equatable {
+        package var ipProtocol: String?
+        package var fromPort: Int?
+        package var toPort: Int?
+        package var groups: [GroupPair]?
+
+        package struct GroupPair: Decodable, Sendable, Equatable {
+            package var groupId: String?
+        }
+
+        /// Whether the rule lets `group` in on TCP `port`.
+        package func allows(tcp port: Int, from group: String) -> Bool {
+            guard ipProtocol == "-1" || ipProtocol == "tcp" || ipProtocol == "6" else { return false }
+            if ipProtocol != "-1", let fromPort, let toPort, !(fromPort...toPort).contains(port) { return false }
+            return groups?.contains { $0.groupId == group } == true
+        }
     }
 
     struct DescribeSubnetsInput: Encodable {

@@ -1,0 +1,137 @@
+import AWSRuntime
+import AWSServices
+import ComposeModel
+import Foundation
+import StackTemplates
+
+/// `berth verify`: whether the running site's containers can reach each other, read from AWS's
+/// own configuration. Each finding names what it checked, and for a failure its cause and fix.
+package struct VerifyFinding: Sendable, Equatable, Encodable {
+    package enum Check: String, Sendable, Encodable {
+        /// The services' security group lets a dependency's port in from the services.
+        case securityGroup = "security-group"
+        /// The dependency's ECS service registers its name and port in Service Connect, and the
+        /// client's service is a Service Connect client.
+        case serviceConnect = "service-connect"
+        /// The load balancer sees the published service's targets healthy.
+        case targets
+    }
+
+    package var check: Check
+    /// `cms -> db:5432`, or a target group's service and port.
+    package var subject: String
+    package var ok: Bool
+    package var detail: String
+    package var fix: String?
+}
+
+/// A dependency between services in different tasks, at the port the client reaches.
+package struct DependencyEdge: Sendable, Equatable {
+    package var client: String
+    package var server: String
+    package var port: Int
+
+    package var text: String { "\(client) -> \(server):\(port)" }
+
+    /// Every `depends_on` across tasks whose server listens on a TCP port (its first Service
+    /// Connect port, the one the wait container checks).
+    package static func all(in site: Site) -> [DependencyEdge] {
+        site.tasks.flatMap { task in
+            task.members.flatMap { service in
+                DependencyWait.targets(of: service, in: task, site: site).compactMap { target -> DependencyEdge? in
+                    let parts = target.split(separator: ":")
+                    guard parts.count == 2, let port = Int(parts[1]) else { return nil }
+                    return DependencyEdge(client: service.name, server: String(parts[0]), port: port)
+                }
+            }
+        }
+    }
+}
+
+extension SiteDeployer {
+    /// The static checks of `berth verify`; reads only.
+    package func verify(client: AWSClient) async throws -> [VerifyFinding] {
+        guard let target = try await readTarget(accountId: try await backend.accountId()) else {
+            throw DeployError("\(names.stack) is not deployed", hint: "run `berth deploy` first")
+        }
+        let edges = DependencyEdge.all(in: site)
+        var findings: [VerifyFinding] = []
+
+        let groups = try await EC2Client(client).describeSecurityGroups(ids: [target.servicesSecurityGroup])
+        let rules = groups.first?.ipPermissions ?? []
+        for edge in edges {
+            let open = rules.contains { $0.allows(tcp: edge.port, from: target.servicesSecurityGroup) }
+            findings.append(
+                VerifyFinding(
+                    check: .securityGroup, subject: edge.text, ok: open,
+                    detail: open
+                        ? "the services' security group lets port \(edge.port) in from the services"
+                        : "the services' security group \(target.servicesSecurityGroup) has no rule for TCP \(edge.port) from the services",
+                    fix: open ? nil : "add expose: [\"\(edge.port)\"] to \(edge.server) (Berth opens the ports services expose) and run berth deploy"))
+        }
+
+        let taskOf = Dictionary(site.tasks.flatMap { task in task.memberNames.map { ($0, task.name) } }, uniquingKeysWith: { a, _ in a })
+        let taskNames = Array(Set(edges.flatMap { [$0.client, $0.server] }.compactMap { taskOf[$0] })).sorted()
+        var services: [String: ECSClient.Service] = [:]
+        let ecs = ECSClient(client)
+        for chunk in stride(from: 0, to: taskNames.count, by: 10).map({ Array(taskNames[$0..<min($0 + 10, taskNames.count)]) }) {
+            for service in try await ecs.describeServices(cluster: target.cluster, services: chunk, includeTags: false).services ?? []
+            where service.status == .active {
+                if let name = service.serviceName { services[name] = service }
+            }
+        }
+        for edge in edges {
+            let serverTask = taskOf[edge.server] ?? edge.server
+            let clientTask = taskOf[edge.client] ?? edge.client
+            let serverConfig = Self.serviceConnect(of: services[serverTask])
+            let clientConfig = Self.serviceConnect(of: services[clientTask])
+            let registered =
+                serverConfig?.services?.contains { service in
+                    service.clientAliases?.contains { $0.dnsName == edge.server && $0.port == edge.port } == true
+                } == true
+            let problem: (String, String)? =
+                services[serverTask] == nil
+                ? ("\(edge.server) has no running ECS service", "run berth deploy; berth status shows the services")
+                : !registered
+                    ? (
+                        "\(edge.server) does not register \(edge.server):\(edge.port) in Service Connect",
+                        "add expose: [\"\(edge.port)\"] to \(edge.server) and run berth deploy"
+                    )
+                    : clientConfig?.enabled != true
+                        ? ("\(edge.client) is not a Service Connect client, so the name \(edge.server) does not resolve in it", "run berth deploy")
+                        : nil
+            findings.append(
+                VerifyFinding(
+                    check: .serviceConnect, subject: edge.text, ok: problem == nil,
+                    detail: problem?.0 ?? "\(edge.client) reaches \(edge.server) at \(edge.server):\(edge.port) through Service Connect",
+                    fix: problem?.1))
+        }
+
+        let elb = ELBv2Client(client)
+        for (key, group) in target.targetGroups.sorted(by: { $0.key < $1.key }) {
+            let health = try await elb.describeTargetHealth(targetGroupArn: group)
+            let healthy = health.filter { $0.TargetHealth?.State == "healthy" }.count
+            let sick = health.filter { !["healthy", "initial", "draining"].contains($0.TargetHealth?.State ?? "") }
+            let ok = healthy > 0 && sick.isEmpty
+            var detail = "\(healthy) of \(health.count) target\(health.count == 1 ? "" : "s") healthy"
+            if let first = sick.first?.TargetHealth {
+                detail += "; \(first.State ?? "?"): \(first.Description ?? first.Reason ?? "no reason given")"
+            }
+            findings.append(
+                VerifyFinding(
+                    check: .targets, subject: key, ok: ok, detail: detail,
+                    fix: ok
+                        ? nil
+                        : health.isEmpty
+                            ? "no task is registered: berth status shows whether the service's tasks start"
+                            : "check the service's health check path and port (x-berth or the compose healthcheck); berth logs shows what it answered"))
+        }
+        return findings
+    }
+
+    /// The Service Connect configuration the service's newest deployment runs with.
+    static func serviceConnect(of service: ECSClient.Service?) -> ECSClient.ServiceConnectConfiguration? {
+        service?.deployments?.first { $0.status == .primary }?.serviceConnectConfiguration
+            ?? service?.deployments?.first?.serviceConnectConfiguration
+    }
+}

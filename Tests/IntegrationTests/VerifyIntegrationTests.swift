@@ -1,0 +1,68 @@
+import AWSRuntime
+import AWSServices
+import BerthTesting
+import Foundation
+import Testing
+
+extension Integration {
+    /// `berth verify` against a deployed site in the local AWS: every check passes as deployed,
+    /// and a security group rule taken away (as a console click would) fails with its fix.
+    @Suite struct Verify {
+        @Test func aDeployedSitePassesAndAMissingRuleIsNamedWithItsFix() async throws {
+            let aws = try LocalAWS.require()
+            let suffix = UUID().uuidString.prefix(8).lowercased()
+            let folder = try projectFolder(
+                "berth-verify",
+                compose: """
+                    name: verify\(suffix)
+                    services:
+                      proxy:
+                        image: "nginx:1.27-alpine"
+                        ports: ["80:80"]
+                        depends_on: [web]
+                      web:
+                        image: "node:22-alpine"
+                        expose: ["3000"]
+                        depends_on: {db: {condition: service_healthy}}
+                      db:
+                        image: "postgres:17-alpine"
+                        expose: ["5432"]
+                    """)
+            let environment = aws.berthEnvironment()
+            func berth(_ arguments: [String]) throws -> BerthBinary.Result {
+                try BerthBinary.run(arguments, environment: environment, directory: folder)
+            }
+            defer { _ = try? berth(["down", "--infra", "--yes"]) }
+            let deploy = try berth(["deploy"])
+            #expect(deploy.status == 0, "\(deploy.stderr)")
+
+            let passed = try berth(["verify", "--output", "json"])
+            #expect(passed.status == 0, "\(passed.stdout)\(passed.stderr)")
+            let findings = try #require(try JSONSerialization.jsonObject(with: Data(passed.stdout.utf8)) as? [[String: Any]])
+            let subjects = Set(findings.map { "\($0["check"] ?? "") \($0["subject"] ?? "")" })
+            #expect(
+                subjects == [
+                    "security-group proxy -> web:3000", "security-group web -> db:5432", "service-connect proxy -> web:3000",
+                    "service-connect web -> db:5432", "targets proxy:80",
+                ], "\(subjects)")
+
+            // Take the rule for 5432 away.
+            let client = aws.awsClient()
+            let group = try #require(
+                try await EC2Client(client).describeSecurityGroups(filters: [.init(name: "tag:berth:project", values: ["verify\(suffix)"])])
+                    .first { $0.ipPermissions?.contains { $0.fromPort == 5432 } == true })
+            let _: EmptyOutput = try await client.query(
+                EC2Client.descriptor, operation: "RevokeSecurityGroupIngress",
+                parameters: [
+                    ("GroupId", group.groupId), ("IpPermissions.1.IpProtocol", "tcp"), ("IpPermissions.1.FromPort", "5432"),
+                    ("IpPermissions.1.ToPort", "5432"), ("IpPermissions.1.Groups.1.GroupId", group.groupId),
+                ], idempotent: true)
+            let failed = try berth(["verify"])
+            #expect(failed.status == 1, "\(failed.stdout)\(failed.stderr)")
+            #expect(failed.stdout.contains("FAIL security-group web -> db:5432"), "\(failed.stdout)")
+            #expect(failed.stdout.contains("fix: add expose: [\"5432\"] to db"), "\(failed.stdout)")
+            #expect(failed.stdout.contains("1 of 5 checks failed"), "\(failed.stdout)")
+            try aws.client.expectNoRejections()
+        }
+    }
+}
