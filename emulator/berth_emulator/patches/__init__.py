@@ -9,7 +9,11 @@ PATCHES = {'cfn': ('cloudformation', 'CloudFormationPatch'), 'ecs': ('ecs', 'ECS
            'ecstask': ('ecs_tasks', 'ECSTasksPatch'), 'efs': ('efs', 'EFSPatch'), 'logs': ('logs', 'LogsPatch'),
            'acm': ('acm', 'ACMPatch'), 'route53': ('route53', 'Route53Patch'), 'kms': ('kms', 'KMSPatch'),
            'cloudwatch': ('cloudwatch_alarms', 'CloudWatchAlarmsPatch'),
-           'codebuild': ('codebuild', 'CodeBuildPatch')}
+           'codebuild': ('codebuild', 'CodeBuildPatch'), 'ecsrun': ('ecs_runner', 'ECSRunnerPatch'),
+           'scheduler': ('scheduler', 'SchedulerPatch'), 'sns': ('sns_topic_policy', 'SNSTopicPolicyPatch'),
+           'ecslinks': ('ecs_links', 'ECSLinksPatch'),
+           'servicediscovery': ('servicediscovery', 'ServiceDiscoveryPatch'),
+           'ecscfnvolumes': ('ecs_cfn_volumes', 'ECSCfnVolumesPatch')}
 
 
 def all_patches(settings):

@@ -1,7 +1,8 @@
 """ECS standalone tasks and ECS Exec (patch 'ecs-tasks'): what `berth run` and `berth exec` use. A task RunTask
 starts goes PENDING, RUNNING and STOPPED over DescribeTasks polls, its essential containers exit with a code a switch
 sets, and its containers' output (the command each ran) reaches CloudWatch Logs as the awslogs driver names it;
-StopTask stops it; ExecuteCommand opens a session in a RUNNING task that has execute command turned on.
+StopTask stops it; ExecuteCommand opens a session in a RUNNING task that has execute command turned on. A task whose
+images the container runner (ecs_runner.py) stands in for runs for real instead; see docs/ecs-runner.md.
 
 moto alone: RunTask answered 500 (TypeError) for a Fargate task definition whose containers have no container-level
 memory; it dropped enableExecuteCommand, clientToken and propagateTags, and failed (500, KeyError) on an
