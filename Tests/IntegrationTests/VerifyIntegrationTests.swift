@@ -46,6 +46,17 @@ extension Integration {
                     "service-connect web -> db:5432", "targets proxy:80",
                 ], "\(subjects)")
 
+            // The plan of the deployed site changes nothing, and says what it costs: three tasks of
+            // 0.25 vCPU / 512 MiB with public IPs, one load balancer with its two addresses.
+            let plan = try berth(["plan", "--output", "json"])
+            #expect(plan.status == 0, "\(plan.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
+            let cost = try #require(report["cost"] as? [String: Any])
+            #expect(cost["before"] as? Double == cost["after"] as? Double && cost["change"] as? Double == 0, "\(cost)")
+            let fargate = 730 * (0.25 * 0.04048 + 0.5 * 0.004445) * 3
+            let expected = ((fargate + 730 * 0.0225 + 730 * 0.005 * 5) * 100).rounded() / 100
+            #expect(cost["after"] as? Double == expected, "\(cost)")
+
             // Take the rule for 5432 away.
             let client = aws.awsClient()
             let group = try #require(

@@ -65,6 +65,8 @@ struct DeployReport: Encodable {
     }
     /// Public images and the digest their tag named, which the task definitions run.
     var images: [ImagePin]
+    /// What the environment costs a month before and after a plan (`berth plan` only).
+    var cost: CostChange?
 
     init(deployment: Deployment, result: SiteDeployer.Result) {
         stack = deployment.names.stack
@@ -126,6 +128,7 @@ struct DeployReport: Encodable {
         }
         lines += images.map { "image: \($0.service) \($0.image) → \($0.digest)" }
         lines += addresses.map { "URL: \($0.url) (\($0.service))" }
+        if let cost { lines.append("cost: " + cost.text) }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,4 +1,6 @@
+import AWSRuntime
 import ArgumentParser
+import ComposeModel
 import DeployEngine
 import Foundation
 import StackTemplates
@@ -9,7 +11,9 @@ extension Berth {
         static let configuration = CommandConfiguration(
             abstract: "Show what deploy would change in both layers; changes nothing.",
             discussion: """
-                Exits 0 whether or not there are changes; --output json gives the changes for scripts.
+                Exits 0 whether or not there are changes; --output json gives the changes for scripts. The last \
+                line estimates what the environment costs a month after the plan, and now (Fargate, load \
+                balancers, NAT gateway, public IPv4 addresses, at the list prices it names).
 
                 Examples:
                   berth plan --env prod                       the stack's change set and the services' changes
@@ -29,7 +33,11 @@ extension Berth {
                 options.unified
                 ? try await context.unifiedDeployer(deployment, progress: progress).plan(options.siteOptions(wait: true))
                 : try await context.siteDeployer(deployment, progress: progress).plan(options.siteOptions(wait: true))
-            let report = DeployReport(deployment: deployment, result: result)
+            var report = DeployReport(deployment: deployment, result: result)
+            let session = try context.awsSession(siteRegion: deployment.site.region)
+            report.cost = CostChange(
+                before: try await SiteCost.deployed(site: deployment.site, input: deployment.infra, client: session.client)?.total,
+                after: SiteCost.planned(site: deployment.site, input: deployment.infra).total)
             try context.printer.result(report) { report.text }
         }
     }

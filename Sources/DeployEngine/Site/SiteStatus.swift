@@ -143,18 +143,12 @@ package struct SiteStatus: Encodable, Sendable, Equatable {
     {
         let tasks = services.compactMap { state -> MonthlyCost.TaskLine? in
             guard let task = site.task(named: state.name), let size = task.fargateSize, state.desired > 0 else { return nil }
-            return MonthlyCost.TaskLine(
-                name: state.name, size: size, count: state.desired, arm: task.members.first?.registryPlatform.architecture == "arm64")
+            return MonthlyCost.TaskLine(task: task, size: size, count: state.desired)
         }
-        let loadBalancers =
-            input.existingLoadBalancer == nil ? [outputs[.loadBalancerDNS], outputs[.networkLoadBalancerDNS]].compactMap { $0 }.count : 0
-        let publicTasks = target.assignPublicIp == "ENABLED" ? tasks.map(\.count).reduce(0, +) : 0
+        let loadBalancers = SiteCost.loadBalancers(outputs: outputs, input: input)
         let inUse = Set(target.fileSystems.values)
         return MonthlyCost(
-            tasks: tasks, loadBalancers: loadBalancers, natGateways: input.privateSubnets && input.existingVPC == nil ? 1 : 0,
-            // An internet-facing load balancer holds an address in each of its two zones; a NAT
-            // gateway holds an Elastic IP.
-            publicAddresses: publicTasks + 2 * loadBalancers + (input.privateSubnets && input.existingVPC == nil ? 1 : 0),
+            tasks: tasks, loadBalancers: loadBalancers, input: input, publicTasks: target.assignPublicIp == "ENABLED",
             storageBytes: data.fileSystems.filter { inUse.contains($0.id) }.compactMap(\.sizeBytes).reduce(0, +))
     }
 }

@@ -67,7 +67,8 @@ extension SiteDeployer {
                     detail: open
                         ? "the services' security group lets port \(edge.port) in from the services"
                         : "the services' security group \(target.servicesSecurityGroup) has no rule for TCP \(edge.port) from the services",
-                    fix: open ? nil : "add expose: [\"\(edge.port)\"] to \(edge.server) (Berth opens the ports services expose) and run berth deploy"))
+                    fix: open ? nil : "add expose: [\"\(edge.port)\"] to \(edge.server) (Berth opens the ports services expose) and run berth deploy")
+            )
         }
 
         let taskOf = Dictionary(site.tasks.flatMap { task in task.memberNames.map { ($0, task.name) } }, uniquingKeysWith: { a, _ in a })
@@ -124,7 +125,8 @@ extension SiteDeployer {
                         ? nil
                         : health.isEmpty
                             ? "no task is registered: berth status shows whether the service's tasks start"
-                            : "check the service's health check path and port (x-berth or the compose healthcheck); berth logs shows what it answered"))
+                            : "check the service's health check path and port (x-berth or the compose healthcheck); berth logs shows what it answered"
+                ))
         }
         return findings
     }
