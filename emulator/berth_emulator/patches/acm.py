@@ -27,7 +27,7 @@ import threading
 
 from moto.core.common_models import CloudFormationModel
 
-from .base import Patch, PatchError, require, wrap
+from .base import Patch, adopt_cloudformation_model, require, wrap
 from .route53 import record_values, same_name, service_error, within_zone
 
 TYPE = 'AWS::CertificateManager::Certificate'
@@ -146,7 +146,6 @@ class ACMPatch(Patch):
     def install(self):
         global PATCH
         from moto.acm import exceptions, models as acm, responses
-        from moto.cloudformation import parsing
         from moto.core import exceptions as core_exceptions, utils as core_utils
         from moto.elbv2 import models as elbv2
         from moto.route53 import models as route53
@@ -166,16 +165,10 @@ class ACMPatch(Patch):
         require(self.name, elbv2.ELBv2Backend, '_certificate_exists')
         require(self.name, route53, 'route53_backends')
         require(self.name, route53.Route53Backend, 'change_resource_record_sets')
-        require(self.name, parsing, 'get_model_list', 'get_model_map', 'get_name_type_map', 'resource_class_from_type')
         self.acm, self.exceptions, self.utcnow = acm, exceptions, core_utils.utcnow
         self.ServiceException = core_exceptions.ServiceException
         self.elbv2_backends, self.route53_backends = elbv2.elbv2_backends, route53.route53_backends
-        # moto finds CloudFormation models as CloudFormationModel.__subclasses__(), cached: CertificateResource
-        # (defined when this module was imported) joins them once the caches are cleared.
-        for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-            cached.cache_clear()
-        if parsing.resource_class_from_type(TYPE) is not CertificateResource:
-            raise PatchError(f'{self.name}: moto does not take {TYPE} from CertificateResource')
+        adopt_cloudformation_model(self.name, TYPE, CertificateResource)
         PATCH = self
         wrap(acm.CertBundle, 'check', self.check)
         wrap(acm.CertBundle, 'describe', self.describe)

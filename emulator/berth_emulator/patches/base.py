@@ -4,6 +4,26 @@ import inspect
 import threading
 
 
+
+def adopt_cloudformation_model(patch_name, type_name, model):
+    """Makes moto's CloudFormation build `type_name` resources with `model`, a CloudFormationModel subclass of the
+    patch's. moto finds its models as CloudFormationModel.__subclasses__(), through lru_caches: the patch's class
+    (defined when its module was imported) joins them once the caches are cleared. A moto that models the type
+    itself stops the emulator, so that its model is compared with the patch's before either is used."""
+    from moto.cloudformation import parsing
+    require(patch_name, parsing, 'get_model_list', 'get_model_map', 'get_name_type_map', 'resource_class_from_type')
+    caches = (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map)
+    for cached in caches:
+        if not hasattr(cached, 'cache_clear'):
+            raise PatchError(f'{patch_name}: moto.cloudformation.parsing.{cached.__name__} is no longer an lru_cache')
+    existing = parsing.resource_class_from_type(type_name)
+    if existing is not None and existing is not model:
+        raise PatchError(f'{patch_name}: moto now models {type_name}; check it against this patch')
+    for cached in caches:
+        cached.cache_clear()
+    if parsing.resource_class_from_type(type_name) is not model:
+        raise PatchError(f'{patch_name}: moto does not take {type_name} from {model.__name__}')
+
 class PatchError(Exception):
     """The moto internals a patch relies on are not what it was written against."""
 

@@ -21,7 +21,7 @@ import uuid
 
 from moto.core.common_models import CloudFormationModel
 
-from .base import Patch, PatchError, require, wrap
+from .base import Patch, adopt_cloudformation_model, require, wrap
 
 TYPE = 'AWS::CloudWatch::Alarm'
 # PutMetricAlarm: "If you use the Metrics parameter, you cannot include the Namespace, MetricName, Dimensions,
@@ -287,12 +287,7 @@ class CloudWatchAlarmsPatch(Patch):
         backend = models.CloudWatchBackend('us-east-1', '000000000000')
         require(self.name, backend, 'alarms', 'tagger')
         require(self.name, backend.tagger, 'delete_all_tags_for_resource')
-        # moto finds CloudFormation models as CloudFormationModel.__subclasses__(), cached: AlarmResource (defined
-        # when this module was imported) joins them once the caches are cleared.
-        for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-            cached.cache_clear()
-        if parsing.resource_class_from_type(TYPE) is not AlarmResource:
-            raise PatchError(f'{self.name}: moto does not take {TYPE} from AlarmResource')
+        adopt_cloudformation_model(self.name, TYPE, AlarmResource)
         wrap(models.CloudWatchBackend, 'put_metric_alarm', self.put_metric_alarm)
         self.install_elbv2_attributes()
 

@@ -32,7 +32,7 @@ import zoneinfo
 
 from moto.core.common_models import CloudFormationModel
 
-from .base import Patch, PatchError, require, wrap
+from .base import Patch, PatchError, adopt_cloudformation_model, require, wrap
 
 TYPE = 'AWS::Scheduler::Schedule'
 NAME = re.compile(r'^[0-9a-zA-Z-_.]+$')
@@ -437,13 +437,8 @@ class SchedulerPatch(Patch):
         self.invocations = []
 
     def install(self):
-        from moto.cloudformation import parsing
         from moto.scheduler import exceptions, models
         name = self.name
-        require(name, parsing, 'get_model_list', 'get_model_map', 'get_name_type_map', 'resource_class_from_type')
-        for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-            if not hasattr(cached, 'cache_clear'):
-                raise PatchError(f'{name}: moto.cloudformation.parsing.{cached.__name__} is no longer an lru_cache')
         require(name, models, 'scheduler_backends', 'EventBridgeSchedulerBackend', 'Schedule')
         require(name, models.EventBridgeSchedulerBackend, 'get_schedule', params=[
             ('create_schedule', ['description', 'end_date', 'flexible_time_window', 'group_name', 'kms_key_arn',
@@ -456,9 +451,6 @@ class SchedulerPatch(Patch):
         require(name, models.EventBridgeSchedulerBackend('us-east-1', '000000000000'), 'schedule_groups')
         require(name, models.Schedule, 'to_dict', params=[('__init__', ['group_name', 'name', 'target'])])
         require(name, exceptions, 'ValidationException', 'ScheduleNotFound', 'ScheduleGroupNotFound', 'ScheduleExists')
-        existing = parsing.resource_class_from_type(TYPE)
-        if existing is not None and existing is not ScheduleResource:
-            raise PatchError(f'{name}: moto now models {TYPE}; check it against this patch')
         try:
             import jsonschema
             from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
@@ -468,12 +460,7 @@ class SchedulerPatch(Patch):
             raise PatchError(f'{name}: the {TYPE} schema cannot be loaded from cfn-lint ({e})')
         self.backends = models.scheduler_backends
         ScheduleResource.patch = self
-        # moto finds CloudFormation models as CloudFormationModel.__subclasses__(), cached: ScheduleResource (defined
-        # when this module was imported) joins them once the caches are cleared.
-        for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-            cached.cache_clear()
-        if parsing.resource_class_from_type(TYPE) is not ScheduleResource:
-            raise PatchError(f'{name}: moto does not take {TYPE} from ScheduleResource')
+        adopt_cloudformation_model(name, TYPE, ScheduleResource)
         wrap(models.EventBridgeSchedulerBackend, 'create_schedule', self.create_schedule)
         wrap(models.EventBridgeSchedulerBackend, 'update_schedule', self.update_schedule)
 

@@ -11,7 +11,7 @@ resource (Cloud Map's NamespaceAlreadyExists).
 """
 from moto.core.common_models import CloudFormationModel
 
-from .base import Patch, PatchError, require
+from .base import Patch, adopt_cloudformation_model, require
 
 TYPE = 'AWS::ServiceDiscovery::HttpNamespace'
 
@@ -94,19 +94,11 @@ class ServiceDiscoveryPatch(Patch):
     prefix = 'servicediscovery'
 
     def install(self):
-        from moto.cloudformation import parsing
         from moto.servicediscovery import models
-        require(self.name, parsing, 'get_model_list', 'get_model_map', 'get_name_type_map', 'resource_class_from_type')
         require(self.name, models, 'servicediscovery_backends', 'Namespace')
         require(self.name, models.ServiceDiscoveryBackend, 'delete_namespace', params=[
             ('create_http_namespace', ['name', 'creator_request_id', 'description', 'tags'])])
-        existing = parsing.resource_class_from_type(TYPE)
-        if existing is not None and existing is not HttpNamespaceResource:
-            raise PatchError(f'{self.name}: moto now models {TYPE}; check it against this patch')
-        for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-            cached.cache_clear()
-        if parsing.resource_class_from_type(TYPE) is not HttpNamespaceResource:
-            raise PatchError(f'{self.name}: moto does not take {TYPE} from HttpNamespaceResource')
+        adopt_cloudformation_model(self.name, TYPE, HttpNamespaceResource)
 
     def state(self):
         return {'cloudformationType': TYPE}

@@ -17,7 +17,7 @@ import uuid
 
 from moto.core.common_models import CloudFormationModel
 
-from .base import Patch, PatchError, require
+from .base import Patch, adopt_cloudformation_model, require
 
 TYPE = 'AWS::SNS::TopicPolicy'
 
@@ -138,22 +138,15 @@ class SNSTopicPolicyPatch(Patch):
     prefix = 'sns'
 
     def install(self):
-        from moto.cloudformation import parsing, utils
+        from moto.cloudformation import utils
         from moto.sns import exceptions, models
-        require(self.name, parsing, 'get_model_list', 'get_model_map', 'get_name_type_map', 'resource_class_from_type')
         require(self.name, utils, 'random_suffix')
         require(self.name, models, 'sns_backends', 'Topic')
         require(self.name, models.Topic, '_create_default_topic_policy', 'policy',
                 params=[('__init__', ['name', 'sns_backend'])])
         require(self.name, models.SNSBackend('us-east-1', '000000000000'), 'topics')
         require(self.name, exceptions, 'TopicNotFound')
-        existing = parsing.resource_class_from_type(TYPE)
-        if existing is not None and existing is not TopicPolicyResource:
-            raise PatchError(f'{self.name}: moto now models {TYPE}; check it against this patch')
-        for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-            cached.cache_clear()
-        if parsing.resource_class_from_type(TYPE) is not TopicPolicyResource:
-            raise PatchError(f'{self.name}: moto does not take {TYPE} from TopicPolicyResource')
+        adopt_cloudformation_model(self.name, TYPE, TopicPolicyResource)
 
     def state(self):
         return {'cloudformationType': TYPE}
