@@ -11,7 +11,7 @@ extension Integration {
         @Test func theStacksAlarmsAreListedAndOneFiringFailsTheCommand() async throws {
             let aws = try LocalAWS.require()
             let suffix = UUID().uuidString.prefix(8).lowercased()
-            let folder = try projectFolder(
+            let project = try TestProject(
                 "berth-alarms",
                 compose: """
                     name: alarm\(suffix)
@@ -24,12 +24,9 @@ extension Integration {
                       data: {}
                     x-berth:
                       alarms: {cpu: 70}
-                    """)
-            let environment = aws.berthEnvironment()
-            func berth(_ arguments: [String]) throws -> BerthBinary.Result {
-                try BerthBinary.run(arguments, environment: environment, directory: folder)
-            }
-            defer { _ = try? berth(["down", "--infra", "--yes"]) }
+                    """, aws: aws)
+            let berth = project.berth
+            defer { project.tearDown() }
             let deploy = try berth(["deploy"])
             #expect(deploy.status == 0, "\(deploy.stderr)")
 

@@ -12,7 +12,7 @@ extension Integration {
         @Test func aVolumeIsBackedUpListedChangedAndRestored() async throws {
             let aws = try LocalAWS.require()
             let suffix = UUID().uuidString.prefix(8).lowercased()
-            let folder = try projectFolder(
+            let project = try TestProject(
                 "berth-backups",
                 compose: """
                     name: backup\(suffix)
@@ -22,12 +22,9 @@ extension Integration {
                         volumes: [data:/usr/share/nginx/html]
                     volumes:
                       data: {}
-                    """)
-            let environment = aws.berthEnvironment()
-            func berth(_ arguments: [String]) throws -> BerthBinary.Result {
-                try BerthBinary.run(arguments, environment: environment, directory: folder)
-            }
-            defer { _ = try? berth(["down", "--infra", "--yes"]) }
+                    """, aws: aws)
+            let berth = project.berth
+            defer { project.tearDown() }
             let deploy = try berth(["deploy"])
             #expect(deploy.status == 0, "\(deploy.stderr)")
 

@@ -17,3 +17,23 @@ extension EmulatorClient {
             sourceLocation: sourceLocation)
     }
 }
+
+/// A compose project in a fresh folder, and `berth` run in it against the local AWS.
+struct TestProject {
+    let folder: URL
+    let environment: [String: String]
+
+    init(_ prefix: String, compose: String, aws: LocalAWS, environment extra: [String: String] = [:]) throws {
+        folder = try projectFolder(prefix, compose: compose)
+        environment = aws.berthEnvironment(extra)
+    }
+
+    func berth(_ arguments: [String]) throws -> BerthBinary.Result {
+        try BerthBinary.run(arguments, environment: environment, directory: folder)
+    }
+
+    /// Removes what a test deployed, data included, whatever state the test ended in.
+    func tearDown() {
+        _ = try? berth(["down", "--infra", "--delete-data", "--yes"])
+    }
+}

@@ -11,7 +11,7 @@ extension Integration {
         @Test func aDeployedSitePassesAndAMissingRuleIsNamedWithItsFix() async throws {
             let aws = try LocalAWS.require()
             let suffix = UUID().uuidString.prefix(8).lowercased()
-            let folder = try projectFolder(
+            let project = try TestProject(
                 "berth-verify",
                 compose: """
                     name: verify\(suffix)
@@ -27,12 +27,9 @@ extension Integration {
                       db:
                         image: "postgres:17-alpine"
                         expose: ["5432"]
-                    """)
-            let environment = aws.berthEnvironment()
-            func berth(_ arguments: [String]) throws -> BerthBinary.Result {
-                try BerthBinary.run(arguments, environment: environment, directory: folder)
-            }
-            defer { _ = try? berth(["down", "--infra", "--yes"]) }
+                    """, aws: aws)
+            let berth = project.berth
+            defer { project.tearDown() }
             let deploy = try berth(["deploy"])
             #expect(deploy.status == 0, "\(deploy.stderr)")
 
