@@ -58,6 +58,13 @@ extension Integration {
             let restored = try berth(["restore", "data", snapshot, "--yes"])
             #expect(restored.status == 0, "\(restored.stdout)\(restored.stderr)")
             #expect(restored.stdout.contains("restored snapshot \(snapshot)"), "\(restored.stdout)")
+            // The service that mounts the volume was stopped for the swap and runs again.
+            #expect(restored.stderr.contains("stopping app while the volume's files are replaced"), "\(restored.stderr)")
+            #expect(restored.stderr.contains("started app again"), "\(restored.stderr)")
+            let service = try await ECSClient(aws.awsClient()).describeServices(
+                cluster: "backup\(suffix)-default", services: ["app"], includeTags: false
+            ).services?.first
+            #expect(service?.desiredCount == 1)
             #expect(try String(contentsOf: data.appendingPathComponent("index.html"), encoding: .utf8) == "one\n")
             #expect(try Data(contentsOf: data.appendingPathComponent("sub/b.bin")) == Data(repeating: 9, count: 1000))
             #expect(try FileManager.default.destinationOfSymbolicLink(atPath: data.appendingPathComponent("home.html").path) == "index.html")

@@ -14,7 +14,8 @@ extension Berth {
                 First a safety snapshot of the volume as it is now, then the restore task: it downloads the \
                 snapshot, checks its SHA-256 against the manifest, unpacks it next to the volume's files, checks \
                 the file count and bytes, and swaps the files in. Any mismatch leaves the volume as it was. \
-                Services that use the volume keep running: stop their writes first if they write to it. \
+                The services that mount the volume are stopped meanwhile (desired count 0, then back), so \
+                nothing writes while the files are swapped; --keep-running leaves them running (for readers). \
                 `berth backup list VOLUME` lists the snapshots.
 
                 Examples:
@@ -33,6 +34,9 @@ extension Berth {
         @Flag(name: .shortAndLong, help: "Do not ask; for scripts.")
         var yes = false
 
+        @Flag(help: "Leave the services that mount the volume running during the restore.")
+        var keepRunning = false
+
         @Option(help: ArgumentHelp("Give up waiting after this many minutes (the task runs on).", valueName: "minutes"))
         var timeout: Double = 60
 
@@ -50,6 +54,7 @@ extension Berth {
                     "there is no complete snapshot \(snapshot) of \(volume) in \(place.bucket)", hint: "`berth backup list \(volume)` lists them")
             }
             let users = deployment.site.services.filter { $0.mounts.contains { $0.kind == .volume && $0.source == volume } }.map(\.name)
+            let tasks = users.compactMap { deployment.site.task(containing: $0)?.name }.uniqued()
             if !yes {
                 let prompter = context.prompter
                 guard prompter.isInteractive else {
@@ -58,7 +63,11 @@ extension Berth {
                 }
                 let question =
                     "Replace the files of volume \(volume) of \(deployment.names.stack) with snapshot \(snapshot) (\(Backup.summary(chosen)))?"
-                    + (users.isEmpty ? "" : " \(users.joined(separator: ", ")) keep\(users.count == 1 ? "s" : "") running meanwhile.")
+                    + (tasks.isEmpty
+                        ? ""
+                        : keepRunning
+                            ? " \(tasks.joined(separator: ", ")) keep\(tasks.count == 1 ? "s" : "") running meanwhile."
+                            : " \(tasks.joined(separator: ", ")) \(tasks.count == 1 ? "is" : "are") stopped meanwhile.")
                 guard prompter.confirm(question) else { throw BadInputError("nothing was restored", hint: nil) }
             }
             let printer = context.printer
@@ -67,7 +76,16 @@ extension Berth {
                 [volume], id: BackupSnapshot.id(), in: place, waiter: waiter, progress: { printer.progress($0) })
             let safetyId = safety.snapshots.first?.snapshot ?? ""
             printer.progress("safety snapshot \(safetyId) of \(volume) stored")
-            let run = try await backups.restore(volume, id: snapshot, in: place, waiter: waiter, progress: { printer.progress($0) })
+            let stopped =
+                keepRunning ? [:] : try await backups.stopWriters(tasks, in: place, waiter: waiter, progress: { printer.progress($0) })
+            let run: SiteBackups.TaskRun
+            do {
+                run = try await backups.restore(volume, id: snapshot, in: place, waiter: waiter, progress: { printer.progress($0) })
+            } catch {
+                await backups.startWriters(stopped, in: place, progress: { printer.progress($0) })
+                throw error
+            }
+            await backups.startWriters(stopped, in: place, progress: { printer.progress($0) })
             struct Report: Encodable {
                 var volume: String
                 var restored: BackupSnapshot
