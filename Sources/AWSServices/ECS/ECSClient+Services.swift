@@ -23,6 +23,17 @@ extension ECSClient {
             input: DescribeServicesInput(cluster: cluster, services: services, include: includeTags ? ["TAGS"] : nil), idempotent: true)
     }
 
+    /// Any number of services by name, 10 to a DescribeServices call (its limit); without tags.
+    package func describeServices(cluster: String?, named names: [String]) async throws -> [Service] {
+        var found: [Service] = []
+        for start in stride(from: 0, to: names.count, by: 10) {
+            found +=
+                try await describeServices(cluster: cluster, services: Array(names[start..<min(start + 10, names.count)]), includeTags: false)
+                .services ?? []
+        }
+        return found
+    }
+
     /// Deletes a service; without `force` it must be scaled to zero first. It stays `DRAINING`, then `INACTIVE`.
     package func deleteService(cluster: String?, service: String, force: Bool? = nil) async throws -> Service {
         let output: ServiceOutput = try await client.json(

@@ -83,17 +83,13 @@ package enum SiteCost {
         let outputs = stack.outputValues
         guard let cluster = outputs[.cluster] else { return nil }
         let ecs = ECSClient(client)
-        let names = site.tasks.map(\.name)
         var tasks: [MonthlyCost.TaskLine] = []
-        for start in stride(from: 0, to: names.count, by: 10) {
-            let chunk = Array(names[start..<min(start + 10, names.count)])
-            for service in try await ecs.describeServices(cluster: cluster, services: chunk, includeTags: false).services ?? []
-            where service.status == .active && (service.desiredCount ?? 0) > 0 {
-                guard let name = service.serviceName, let task = site.task(named: name), let arn = service.taskDefinition else { continue }
-                let definition = try await ecs.describeTaskDefinition(arn, includeTags: false).taskDefinition
-                guard let cpu = definition.cpu.flatMap(Int.init), let memory = definition.memory.flatMap(Int.init) else { continue }
-                tasks.append(MonthlyCost.TaskLine(task: task, size: FargateSize(cpu: cpu, memory: memory), count: service.desiredCount ?? 0))
-            }
+        for service in try await ecs.describeServices(cluster: cluster, named: site.tasks.map(\.name))
+        where service.status == .active && (service.desiredCount ?? 0) > 0 {
+            guard let name = service.serviceName, let task = site.task(named: name), let arn = service.taskDefinition else { continue }
+            let definition = try await ecs.describeTaskDefinition(arn, includeTags: false).taskDefinition
+            guard let cpu = definition.cpu.flatMap(Int.init), let memory = definition.memory.flatMap(Int.init) else { continue }
+            tasks.append(MonthlyCost.TaskLine(task: task, size: FargateSize(cpu: cpu, memory: memory), count: service.desiredCount ?? 0))
         }
         return MonthlyCost(
             tasks: tasks, loadBalancers: loadBalancers(outputs: outputs, input: input), input: input,

@@ -38,10 +38,8 @@ package struct DependencyEdge: Sendable, Equatable {
     package static func all(in site: Site) -> [DependencyEdge] {
         site.tasks.flatMap { task in
             task.members.flatMap { service in
-                DependencyWait.targets(of: service, in: task, site: site).compactMap { target -> DependencyEdge? in
-                    let parts = target.split(separator: ":")
-                    guard parts.count == 2, let port = Int(parts[1]) else { return nil }
-                    return DependencyEdge(client: service.name, server: String(parts[0]), port: port)
+                DependencyWait.dependencies(of: service, in: task, site: site).map {
+                    DependencyEdge(client: service.name, server: $0.server, port: $0.port)
                 }
             }
         }
@@ -71,19 +69,15 @@ extension SiteDeployer {
             )
         }
 
-        let taskOf = Dictionary(site.tasks.flatMap { task in task.memberNames.map { ($0, task.name) } }, uniquingKeysWith: { a, _ in a })
-        let taskNames = Array(Set(edges.flatMap { [$0.client, $0.server] }.compactMap { taskOf[$0] })).sorted()
+        func taskName(_ service: String) -> String { site.task(containing: service)?.name ?? service }
+        let taskNames = Array(Set(edges.flatMap { [taskName($0.client), taskName($0.server)] })).sorted()
         var services: [String: ECSClient.Service] = [:]
-        let ecs = ECSClient(client)
-        for chunk in stride(from: 0, to: taskNames.count, by: 10).map({ Array(taskNames[$0..<min($0 + 10, taskNames.count)]) }) {
-            for service in try await ecs.describeServices(cluster: target.cluster, services: chunk, includeTags: false).services ?? []
-            where service.status == .active {
-                if let name = service.serviceName { services[name] = service }
-            }
+        for service in try await ECSClient(client).describeServices(cluster: target.cluster, named: taskNames) where service.status == .active {
+            if let name = service.serviceName { services[name] = service }
         }
         for edge in edges {
-            let serverTask = taskOf[edge.server] ?? edge.server
-            let clientTask = taskOf[edge.client] ?? edge.client
+            let serverTask = taskName(edge.server)
+            let clientTask = taskName(edge.client)
             let serverConfig = Self.serviceConnect(of: services[serverTask])
             let clientConfig = Self.serviceConnect(of: services[clientTask])
             let registered =

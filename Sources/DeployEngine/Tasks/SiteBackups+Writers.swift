@@ -12,7 +12,7 @@ extension SiteBackups {
     ) async throws -> [String: Int] {
         guard !services.isEmpty else { return [:] }
         let ecs = ECSClient(client)
-        let running = try await ecs.describeServices(cluster: place.cluster, services: services, includeTags: false).services ?? []
+        let running = try await ecs.describeServices(cluster: place.cluster, named: services)
         var stopped: [String: Int] = [:]
         do {
             for service in running where service.status == .active && (service.desiredCount ?? 0) > 0 {
@@ -24,7 +24,7 @@ extension SiteBackups {
             let names = stopped.keys.sorted()
             progress("stopping \(names.joined(separator: ", ")) while the volume's files are replaced")
             _ = try await waiter.wait(for: "the tasks of \(names.joined(separator: ", ")) to stop") { () -> Waiter.State<Bool> in
-                let services = try await ecs.describeServices(cluster: place.cluster, services: names, includeTags: false).services ?? []
+                let services = try await ecs.describeServices(cluster: place.cluster, named: names)
                 let left = services.map { ($0.runningCount ?? 0) + ($0.pendingCount ?? 0) }.reduce(0, +)
                 return left == 0 ? .done(true) : .retry("\(left) task\(left == 1 ? "" : "s") still running")
             }
