@@ -48,6 +48,8 @@ package enum StackLogicalID {
     package static let restoreTaskDefinition = "RestoreTaskDefinition"
     package static let backupTaskRole = "BackupTaskRole"
     package static let restoreTaskRole = "RestoreTaskRole"
+    /// The reachability probe `berth verify` runs (infrastructure stack).
+    package static let probeTaskDefinition = "ProbeTaskDefinition"
     /// A task's CPU and memory alarms (infrastructure stack).
     package static func cpuAlarm(task: String) -> String { "\(task)CpuAlarm" }
     package static func memoryAlarm(task: String) -> String { "\(task)MemoryAlarm" }

@@ -6,7 +6,9 @@ import Testing
 
 extension Integration {
     /// `berth verify` against a deployed site in the local AWS: every check passes as deployed,
-    /// and a security group rule taken away (as a console click would) fails with its fix.
+    /// the probe task reaches each dependency's running task, and a security group rule taken
+    /// away (as a console click would) fails with its fix, in the static check and in the probe's
+    /// connection (the local AWS models security groups for the tasks it runs).
     @Suite struct Verify {
         @Test func aDeployedSitePassesAndAMissingRuleIsNamedWithItsFix() async throws {
             let aws = try LocalAWS.require()
@@ -35,13 +37,19 @@ extension Integration {
 
             let passed = try berth(["verify", "--output", "json"])
             #expect(passed.status == 0, "\(passed.stdout)\(passed.stderr)")
-            let findings = try #require(try JSONSerialization.jsonObject(with: Data(passed.stdout.utf8)) as? [[String: Any]])
+            let verified = try #require(try JSONSerialization.jsonObject(with: Data(passed.stdout.utf8)) as? [String: Any])
+            let findings = try #require(verified["findings"] as? [[String: Any]])
             let subjects = Set(findings.map { "\($0["check"] ?? "") \($0["subject"] ?? "")" })
             #expect(
                 subjects == [
                     "security-group proxy -> web:3000", "security-group web -> db:5432", "service-connect proxy -> web:3000",
-                    "service-connect web -> db:5432", "targets proxy:80",
+                    "service-connect web -> db:5432", "targets proxy:80", "reachability proxy -> web:3000", "reachability web -> db:5432",
                 ], "\(subjects)")
+            let matrix = try #require(verified["reachability"] as? [[String: Any]])
+            #expect(
+                matrix.map { "\($0["client"] ?? "") \($0["server"] ?? "") \(($0["answered"] as? [String])?.count ?? -1)" } == [
+                    "proxy web 1", "web db 1",
+                ])
 
             // The plan of the deployed site changes nothing, and says what it costs: three tasks of
             // 0.25 vCPU / 512 MiB with public IPs, one load balancer with its two addresses.
@@ -69,7 +77,12 @@ extension Integration {
             #expect(failed.status == 1, "\(failed.stdout)\(failed.stderr)")
             #expect(failed.stdout.contains("FAIL security-group web -> db:5432"), "\(failed.stdout)")
             #expect(failed.stdout.contains("fix: add expose: [\"5432\"] to db"), "\(failed.stdout)")
-            #expect(failed.stdout.contains("1 of 5 checks failed"), "\(failed.stdout)")
+            #expect(failed.stdout.contains("FAIL reachability web -> db:5432"), "\(failed.stdout)")
+            #expect(
+                failed.stdout.split(separator: "\n").contains { $0.hasPrefix("web ") && $0.hasSuffix("FAIL 0/1 :5432") }, "\(failed.stdout)")
+            #expect(failed.stdout.contains("2 of 7 checks failed"), "\(failed.stdout)")
+            let quick = try berth(["verify", "--no-probe"])
+            #expect(quick.status == 1 && quick.stdout.contains("1 of 5 checks failed"), "\(quick.stdout)")
             try aws.client.expectNoRejections()
         }
     }

@@ -34,6 +34,23 @@ extension ECSClient {
         package var startedAt: Date?
         package var stoppedAt: Date?
         package var enableExecuteCommand: Bool?
+        /// An awsvpc task's elastic network interface (type `ElasticNetworkInterface`).
+        package var attachments: [Attachment]?
+
+        /// The private IPv4 address of the task's network interface, once ECS has attached it.
+        package var privateIPv4Address: String? {
+            attachments?.lazy.filter { $0.type == "ElasticNetworkInterface" }.compactMap { $0.detail("privateIPv4Address") }.first
+        }
+    }
+
+    /// A resource attached to a task; its details are name/value pairs (`subnetId`,
+    /// `networkInterfaceId`, `privateIPv4Address`, …).
+    package struct Attachment: Decodable, Sendable, Equatable {
+        package var type: String?
+        package var status: String?
+        package var details: [KeyValuePair]?
+
+        package func detail(_ name: String) -> String? { details?.first { $0.name == name }?.value }
     }
 
     struct ListTasksInput: Encodable {

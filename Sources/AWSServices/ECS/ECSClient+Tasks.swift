@@ -17,4 +17,15 @@ extension ECSClient {
         try await client.json(
             Self.descriptor, operation: "DescribeTasks", input: DescribeTasksInput(cluster: cluster, tasks: tasks), idempotent: true)
     }
+
+    /// The tasks of a service that ECS means to run and that run now (`lastStatus` RUNNING),
+    /// described in calls of 100.
+    package func runningTasks(cluster: String, serviceName: String) async throws -> [Task] {
+        let arns = try await listTasks(cluster: cluster, serviceName: serviceName, desiredStatus: .running).collect { $0 }
+        var tasks: [Task] = []
+        for start in stride(from: 0, to: arns.count, by: 100) {
+            tasks += try await describeTasks(cluster: cluster, tasks: Array(arns[start..<min(start + 100, arns.count)])).tasks ?? []
+        }
+        return tasks.filter { $0.lastStatus == "RUNNING" }
+    }
 }

@@ -15,6 +15,8 @@ package struct VerifyFinding: Sendable, Equatable, Encodable {
         case serviceConnect = "service-connect"
         /// The load balancer sees the published service's targets healthy.
         case targets
+        /// The probe task reached every running task of the dependency at its port.
+        case reachability
     }
 
     package var check: Check
@@ -23,36 +25,40 @@ package struct VerifyFinding: Sendable, Equatable, Encodable {
     package var ok: Bool
     package var detail: String
     package var fix: String?
-}
 
-/// A dependency between services in different tasks, at the port the client reaches.
-package struct DependencyEdge: Sendable, Equatable {
-    package var client: String
-    package var server: String
-    package var port: Int
-
-    package var text: String { "\(client) -> \(server):\(port)" }
-
-    /// Every `depends_on` across tasks whose server listens on a TCP port (its first Service
-    /// Connect port, the one the wait container checks).
-    package static func all(in site: Site) -> [DependencyEdge] {
-        site.tasks.flatMap { task in
-            task.members.flatMap { service in
-                DependencyWait.dependencies(of: service, in: task, site: site).map {
-                    DependencyEdge(client: service.name, server: $0.server, port: $0.port)
-                }
-            }
-        }
+    package init(check: Check, subject: String, ok: Bool, detail: String, fix: String? = nil) {
+        self.check = check
+        self.subject = subject
+        self.ok = ok
+        self.detail = detail
+        self.fix = fix
     }
 }
 
+/// What `berth verify` found: the checks, and the probe's matrix (nil when no probe ran).
+package struct VerifyReport: Sendable, Equatable, Encodable {
+    package var findings: [VerifyFinding]
+    package var reachability: [Reachability]?
+
+    package init(findings: [VerifyFinding], reachability: [Reachability]?) {
+        self.findings = findings
+        self.reachability = reachability
+    }
+
+    package var ok: Bool { findings.allSatisfy(\.ok) }
+}
+
 extension SiteDeployer {
-    /// The static checks of `berth verify`; reads only.
-    package func verify(client: AWSClient) async throws -> [VerifyFinding] {
+    /// `berth verify`: the static checks, read from AWS's configuration, then (with `probe`) the
+    /// probe task's connections. Changes nothing but starting the probe task.
+    package func verify(
+        client: AWSClient, probe: Bool, waiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 600),
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws -> VerifyReport {
         guard let target = try await readTarget(accountId: try await backend.accountId()) else {
             throw DeployError("\(names.stack) is not deployed", hint: "run `berth deploy` first")
         }
-        let edges = DependencyEdge.all(in: site)
+        let edges = site.dependencyEdges
         var findings: [VerifyFinding] = []
 
         let groups = try await EC2Client(client).describeSecurityGroups(ids: [target.servicesSecurityGroup])
@@ -122,7 +128,9 @@ extension SiteDeployer {
                             : "check the service's health check path and port (x-berth or the compose healthcheck); berth logs shows what it answered"
                 ))
         }
-        return findings
+        guard probe else { return VerifyReport(findings: findings, reachability: nil) }
+        let probed = try await self.probe(client: client, target: target, edges: edges, waiter: waiter, progress: progress)
+        return VerifyReport(findings: findings + probed.findings, reachability: probed.matrix)
     }
 
     /// The Service Connect configuration the service's newest deployment runs with.

@@ -35,9 +35,9 @@ package struct ServiceTasks: Sendable {
 
     /// A RUNNING task of the service (the newest first), for ECS Exec.
     package func runningTask(of service: String) async throws -> ECSClient.Task {
-        let arns = try await ecs.listTasks(cluster: cluster, serviceName: service, desiredStatus: .running).collect { $0 }
-        let tasks = arns.isEmpty ? [] : try await ecs.describeTasks(cluster: cluster, tasks: Array(arns.prefix(100))).tasks ?? []
-        let running = tasks.filter { $0.lastStatus == "RUNNING" }.sorted { ($0.startedAt ?? .distantPast) > ($1.startedAt ?? .distantPast) }
+        let running = try await ecs.runningTasks(cluster: cluster, serviceName: service).sorted {
+            ($0.startedAt ?? .distantPast) > ($1.startedAt ?? .distantPast)
+        }
         guard let task = running.first else {
             throw DeployError("no task of service \(service) is running", hint: "`berth status` shows why; `berth logs \(service)` what it said")
         }

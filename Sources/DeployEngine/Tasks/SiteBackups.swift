@@ -31,14 +31,14 @@ package struct SiteBackups: Sendable {
             self.securityGroup = securityGroup
             self.assignPublicIp = assignPublicIp
         }
+
+        /// Where the backup and restore tasks run.
+        var network: OneOffTask.Network {
+            OneOffTask.Network(cluster: cluster, subnets: subnets, securityGroup: securityGroup, assignPublicIp: assignPublicIp)
+        }
     }
 
-    /// What a finished task did.
-    package struct TaskRun: Sendable, Equatable {
-        package var taskId: String
-        /// Each container's lines, in container order.
-        package var output: [String]
-    }
+    package typealias TaskRun = OneOffTask.Run
 
     package func place() async throws -> Place {
         guard let stack = try await CloudFormationClient(client).describeStack(names.stack), !stack.StackStatus.isDeleted else {
@@ -132,60 +132,13 @@ package struct SiteBackups: Sendable {
             token: "berth-restore-\(id)-" + Self.digest(volume + " " + BackupSnapshot.id()), waiter: waiter, progress: progress)
     }
 
-    /// Starts the task definition family's latest revision, waits until it stops, and returns
-    /// what its containers wrote; throws with their last lines when the last container failed.
     private func runTask(
         family: String, in place: Place, purpose: String, containers: [String], logPrefix: String, overrides: [String: [(String, String)]],
         token: String, waiter: Waiter, progress: @escaping @Sendable (String) -> Void
     ) async throws -> TaskRun {
-        let ecs = ECSClient(client)
-        let tasks = ServiceTasks(client: client, names: names, cluster: place.cluster)
-        let output = try await ecs.runTask(
-            .init(
-                cluster: place.cluster, taskDefinition: family,
-                networkConfiguration: .init(
-                    awsvpcConfiguration: .init(subnets: place.subnets, securityGroups: [place.securityGroup], assignPublicIp: place.assignPublicIp)),
-                overrides: .init(
-                    containerOverrides: containers.compactMap { name in
-                        overrides[name].map { .init(name: name, environment: $0.map { ECSClient.KeyValuePair(name: $0.0, value: $0.1) }) }
-                    }),
-                startedBy: "berth-\(purpose)", clientToken: String(token.prefix(64))))
-        guard let taskArn = output.tasks?.first?.taskArn else {
-            let failure = output.failures?.first
-            throw DeployError(
-                "ECS started no \(purpose) task: \(failure?.reason ?? "no reason given")\(failure?.detail.map { " (\($0))" } ?? "")",
-                hint: "`berth status` shows whether the cluster runs tasks")
-        }
-        let id = ServiceTasks.id(of: taskArn)
-        progress("\(purpose): started task \(id)")
-        let stopped: ECSClient.Task
-        do {
-            stopped = try await tasks.waitUntilStopped(taskArn, waiter: waiter, progress: { progress("task \(id): \($0)") })
-        } catch is CancellationError {
-            throw DeployError(
-                "stopped waiting; the \(purpose) task \(id) runs on", hint: "`berth logs` shows its output; `berth backup list` what it stored")
-        }
-        var lines: [String] = []
-        for container in containers {
-            lines += try await tasks.output(of: taskArn, streamPrefix: logPrefix, container: container)
-        }
-        let run = TaskRun(taskId: id, output: lines)
-        let last = stopped.containers?.first { $0.name == containers.last }
-        guard let code = last?.exitCode else {
-            throw DeployError(
-                "the \(purpose) task \(id) stopped before it finished: \(stopped.stoppedReason ?? "no reason given")"
-                    + (last?.reason.map { " (\($0))" } ?? "") + Self.tail(lines),
-                hint: "`berth logs` shows the task's output")
-        }
-        guard code == 0 else {
-            throw DeployError("the \(purpose) task \(id) failed (exit code \(code))" + Self.tail(lines), hint: "`berth logs` shows the task's output")
-        }
-        return run
-    }
-
-    /// The last lines a task wrote, for an error message.
-    static func tail(_ lines: [String]) -> String {
-        lines.isEmpty ? "" : ":\n  " + lines.suffix(3).joined(separator: "\n  ")
+        try await OneOffTask(client: client, names: names, network: place.network).run(
+            family: family, purpose: purpose, containers: containers, logPrefix: logPrefix, overrides: overrides, token: token,
+            waiter: waiter, progress: progress)
     }
 
     static func digest(_ text: String) -> String { String(sha256Hex(Data(text.utf8)).prefix(12)) }

@@ -269,21 +269,25 @@ extension InfraStack {
         ]
     }
 
-    private func container(
-        _ name: String, image: String, script: String, essential: Bool, logPrefix: String, environment: [(String, StackString)],
-        mountPoints: [TemplateValue], dependsOn: [(String, String)] = []
+    /// One of Berth's own containers: `script` run with `sh -c`, logging to the site's group.
+    func container(
+        _ name: String, image: String, script: String, essential: Bool, logPrefix: String, environment: [(String, StackString)] = [],
+        mountPoints: [TemplateValue] = [], dependsOn: [(String, String)] = [], readOnlyRootFilesystem: Bool = false
     ) -> TemplateValue {
         var definition: TemplateMap = [
             "Name": .string(name), "Image": .string(image), "Essential": .bool(essential),
             // The aws-cli image's entry point is `aws`; both run the script with sh.
             "EntryPoint": ["/bin/sh", "-c"], "Command": [.string(script)],
-            "Environment": .list(environment.map { ["Name": .string($0.0), "Value": $0.1.template] }),
-            "MountPoints": .list(mountPoints),
             "LogConfiguration": [
                 "LogDriver": "awslogs",
                 "Options": ["awslogs-group": .ref("LogGroup"), "awslogs-region": .ref("AWS::Region"), "awslogs-stream-prefix": .string(logPrefix)],
             ],
         ]
+        if !environment.isEmpty {
+            definition["Environment"] = .list(environment.map { ["Name": .string($0.0), "Value": $0.1.template] })
+        }
+        if !mountPoints.isEmpty { definition["MountPoints"] = .list(mountPoints) }
+        if readOnlyRootFilesystem { definition["ReadonlyRootFilesystem"] = true }
         if !dependsOn.isEmpty {
             definition["DependsOn"] = .list(dependsOn.map { ["ContainerName": .string($0.0), "Condition": .string($0.1)] })
         }

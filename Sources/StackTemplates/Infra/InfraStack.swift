@@ -19,7 +19,7 @@ package struct InfraStack: Sendable {
                 "Berth infrastructure for \(input.names.project) (\(input.names.environment)): network, cluster, storage, roles, logs, backups and load balancing.",
             parameters: parameters,
             sections: [
-                network, securityGroups, cluster, fileSystems, roles, logs, backupBucket, backups, alarms, loadBalancer,
+                network, securityGroups, cluster, fileSystems, roles, logs, backupBucket, backups, probe, alarms, loadBalancer,
                 serviceDiscovery, repositories, imageBuilds,
             ],
             outputs: outputs)

@@ -27,6 +27,7 @@ extension InfraStackInput {
         backupRetentionDays = (site.berth.backup ?? .defaults).retentionDays
         let backedUp = site.backedUpVolumes.map(\.name)
         backup = backedUp.isEmpty ? nil : BackupInput(schedule: (site.berth.backup ?? .defaults).schedule, volumes: backedUp)
+        probe = !site.dependencyEdges.isEmpty
         overlay = site.aws.cloudFormation
         volumes = site.volumes.map { volume in
             VolumeInput(

@@ -26,6 +26,9 @@ package struct InfraStackInput: Sendable, Equatable {
     package var backupRetentionDays: Int
     /// The scheduled backup of the volumes (`x-berth.backup`); nil when no volume is backed up.
     package var backup: BackupInput?
+    /// Whether services depend on services in other tasks, which `berth verify`'s probe task
+    /// tries to reach (`ReachabilityProbe`).
+    package var probe = false
     /// `x-aws-cloudformation`, merged over the generated template last.
     package var overlay: JSONValue?
     /// Values the tasks read that Berth does not store: compose secrets with `external: true`

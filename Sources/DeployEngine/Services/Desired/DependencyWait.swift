@@ -23,22 +23,10 @@ package enum DependencyWait {
     package static let targetsVariable = "BERTH_WAIT_FOR"
     package static let secondsVariable = "BERTH_WAIT_SECONDS"
 
-    /// The dependencies of `service` that run in other tasks and listen on a TCP port, with the
-    /// port (their first Service Connect port), in `depends_on` order. One without a port (a
-    /// worker) has nothing to reach.
-    package static func dependencies(of service: Service, in task: SiteTask, site: Site) -> [(server: String, port: Int)] {
-        var seen = Set<String>()
-        return service.dependencies.compactMap { dependency -> (server: String, port: Int)? in
-            guard !task.contains(dependency.service), seen.insert(dependency.service).inserted,
-                let other = site.services.first(where: { $0.name == dependency.service }), let port = other.serviceConnectPorts.first
-            else { return nil }
-            return (other.name, port)
-        }
-    }
-
-    /// The same as `name:port`, as the script reads them.
+    /// `host:port …` of the dependencies in other tasks (`Site.crossTaskDependencies`), as the
+    /// script reads them.
     package static func targets(of service: Service, in task: SiteTask, site: Site) -> [String] {
-        dependencies(of: service, in: task, site: site).map { "\($0.server):\($0.port)" }
+        site.crossTaskDependencies(of: service, in: task).map { "\($0.server):\($0.port)" }
     }
 
     /// busybox `sh` and `nc -z` in alpine; a shared deadline for all dependencies.
