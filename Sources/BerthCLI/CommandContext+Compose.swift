@@ -4,17 +4,20 @@ import ComposeModel
 /// `--project-name`, `--env-file` and the process environment captured in the context.
 /// Warnings and notes go to stderr; any error stops the command with exit 2 before AWS is touched.
 extension CommandContext {
-    var composeLoadOptions: ComposeLoadOptions {
+    /// Deploys leave the found `compose.override.yaml` out; `berth dev` reads it as compose does.
+    func composeLoadOptions(purpose: ComposeLoadOptions.Purpose = .deploy) -> ComposeLoadOptions {
         ComposeLoadOptions(
             files: globals.file, workingDirectory: workingDirectory, projectName: globals.projectName,
-            envFiles: globals.envFile, processEnvironment: processEnvironment, profiles: globals.composeProfile)
+            envFiles: globals.envFile, processEnvironment: processEnvironment, profiles: globals.composeProfile,
+            purpose: purpose)
     }
 
     /// With `toleratingErrors` (status, down), errors that leave a site behind (what Fargate
     /// cannot run) are reported and the command goes on: a deployed site must stay inspectable and
     /// removable, and those commands need only its name and environment.
-    func loadCompose(toleratingErrors: Bool = false) throws -> ComposeLoadResult {
-        let result = ComposeLoader.load(composeLoadOptions)
+    func loadCompose(toleratingErrors: Bool = false, namingFiles: Bool = false) throws -> ComposeLoadResult {
+        let result = ComposeLoader.load(composeLoadOptions())
+        if namingFiles, !result.files.isEmpty { printer.progress("compose files: \(result.files.joined(separator: ", "))") }
         for diagnostic in result.diagnostics {
             printer.progress(diagnostic.description)
         }

@@ -22,8 +22,9 @@ extension CommandContext {
     ///
     /// With `toleratingErrors` (status, down: commands that need only names), image lookups are
     /// skipped as well; `pinningImages` (deploy, plan) pins public images to their digests.
+    /// - Parameter pinningImages: for plan and deploy, which also name the compose files they read.
     func loadDeployment(toleratingErrors: Bool = false, pinningImages: Bool = false) async throws -> Deployment {
-        let result = try loadCompose(toleratingErrors: toleratingErrors)
+        let result = try loadCompose(toleratingErrors: toleratingErrors, namingFiles: pinningImages)
         guard let site = result.site else { throw ReportedFailure(.badInput) }
         let environment = try environmentName(for: site)
         // status and down must reach an environment the file no longer declares; a deploy to a

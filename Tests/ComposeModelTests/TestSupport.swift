@@ -24,7 +24,8 @@ enum TestSupport {
         profiles: [String] = [],
         envFiles: [String] = [],
         projectName: String? = nil,
-        directories: Set<String> = []
+        directories: Set<String> = [],
+        purpose: ComposeLoadOptions.Purpose = .local
     ) -> ComposeLoadResult {
         var files = ["\(projectDirectory)/compose.yaml": yaml]
         for (path, text) in extraFiles {
@@ -35,7 +36,7 @@ enum TestSupport {
         return ComposeLoader.load(
             ComposeLoadOptions(
                 files: composeFiles, workingDirectory: projectDirectory, projectName: projectName, envFiles: envFiles,
-                processEnvironment: environment, profiles: profiles, fileSystem: fileSystem))
+                processEnvironment: environment, profiles: profiles, fileSystem: fileSystem, purpose: purpose))
     }
 }
 

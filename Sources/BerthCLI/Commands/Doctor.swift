@@ -35,7 +35,7 @@ extension Berth {
             // it; read quietly, since doctor is about AWS, not the file.
             let siteRegion =
                 globals.region == nil
-                ? ComposeLoader.load(context.composeLoadOptions).site.flatMap { try? $0.resolved(environmentName: globals.env).region } : nil
+                ? ComposeLoader.load(context.composeLoadOptions()).site.flatMap { try? $0.resolved(environmentName: globals.env).region } : nil
             let session = try context.awsSession(siteRegion: siteRegion)
             let endpoint = try session.endpoints.resolve(STSClient.descriptor, region: session.region.region)
             let identity = try await STSClient(session.client).getCallerIdentity()

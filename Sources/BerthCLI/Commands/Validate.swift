@@ -12,7 +12,7 @@ extension Berth {
                 Problems are printed as file:line:column on stderr; any error exits with status 2.
 
                 Examples:
-                  berth validate                              compose.yaml (and compose.override.yaml) here
+                  berth validate                              compose.yaml here (compose.override.yaml is local: named with -f only)
                   berth validate -f compose.yaml -f compose.prod.yaml --env prod
                 """)
 

@@ -1,8 +1,16 @@
 /// Finds the compose files to load, as `docker compose` does when no `-f` is given: the first of
 /// `compose.yaml`, `compose.yml`, `docker-compose.yaml`, `docker-compose.yml` in the working
-/// directory or the nearest parent, plus its `.override` sibling.
+/// directory or the nearest parent, plus its `.override` sibling (left out of deploys: see
+/// `ComposeLoadOptions.Purpose`).
 enum ComposeFileLocator {
     static let candidates = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]
+
+    /// Whether a file is an override file by compose's naming (`compose.override.yaml`,
+    /// `docker-compose.override.yml`, `compose.prod.override.yaml`…).
+    static func isOverride(_ path: String) -> Bool {
+        let name = FilePath.lastComponent(of: path)
+        return name.hasSuffix(".override.yaml") || name.hasSuffix(".override.yml")
+    }
 
     struct Located {
         var files: [String]
@@ -37,10 +45,17 @@ enum ComposeFileLocator {
                 let stem = first.hasPrefix("docker-") ? "docker-compose" : "compose"
                 for override in ["\(stem).override.yaml", "\(stem).override.yml"] {
                     let path = FilePath.resolve(override, against: directory)
-                    if fileSystem.kind(atPath: path) == .file {
+                    guard fileSystem.kind(atPath: path) == .file else { continue }
+                    if options.purpose == .local {
                         files.append(path)
-                        break
+                    } else {
+                        diagnostics.append(
+                            .note(
+                                at: nil, path: "",
+                                "\(override) is left out: by docker compose's convention it holds local settings (berth dev reads it)",
+                                hint: "to deploy it too, name the files: -f \(first) -f \(override)"))
                     }
+                    break
                 }
                 return Located(files: files, diagnostics: diagnostics)
             }

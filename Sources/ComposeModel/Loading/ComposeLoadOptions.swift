@@ -17,6 +17,18 @@ package struct ComposeLoadOptions: Sendable {
     package var profiles: [String]
     /// Where files are read from; the real disk unless a test passes an in-memory one.
     package var fileSystem: any ComposeFileSystem
+    /// What the files are read for; see `Purpose`.
+    package var purpose: Purpose = .local
+
+    /// `docker compose` reads `compose.override.yaml` beside the file it finds, and by its
+    /// convention that file holds one developer's local settings: a published admin port, a
+    /// source mount, a debug command. Local use reads it as compose does; a deploy leaves it out
+    /// unless `-f` names it (a note says so), and warns about each port published only there,
+    /// which would become a listener on the internet.
+    package enum Purpose: Sendable, Equatable {
+        case local
+        case deploy
+    }
 
     package init(
         files: [String] = [],
@@ -25,8 +37,10 @@ package struct ComposeLoadOptions: Sendable {
         envFiles: [String] = [],
         processEnvironment: [String: String] = [:],
         profiles: [String] = [],
-        fileSystem: any ComposeFileSystem = LocalFileSystem()
+        fileSystem: any ComposeFileSystem = LocalFileSystem(),
+        purpose: Purpose = .local
     ) {
+        self.purpose = purpose
         self.files = files
         self.workingDirectory = workingDirectory
         self.projectName = projectName

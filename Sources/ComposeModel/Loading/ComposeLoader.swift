@@ -40,6 +40,7 @@ package enum ComposeLoader {
         var decoder = SiteDecoder(context: context)
         let site = decoder.decode(document, projectName: projectName)
         SiteValidator(diagnostics: diagnostics, disabledServices: disabled).validate(site)
+        if options.purpose == .deploy { warnAboutPortsPublishedByOverrides(site, diagnostics: diagnostics) }
         return ComposeLoadResult(site: site, diagnostics: sorted(diagnostics.all), files: displayFiles, document: document)
     }
 
@@ -96,5 +97,21 @@ package enum ComposeLoader {
             if la != lb { return la < lb }
             return lhs.offset < rhs.offset
         }.map(\.element)
+    }
+
+    /// A port that an override file publishes (and the main file does not) becomes a listener
+    /// on the internet when deployed, as `cms: ports: ["1337:1337"]` made Ghost's admin one.
+    private static func warnAboutPortsPublishedByOverrides(_ site: Site, diagnostics: DiagnosticBag) {
+        for service in site.services {
+            for (index, port) in service.ports.enumerated() {
+                guard let published = port.published, let location = port.location, ComposeFileLocator.isOverride(location.file) else { continue }
+                let file = FilePath.lastComponent(of: location.file)
+                diagnostics.add(
+                    .warning(
+                        at: location, path: "services.\(service.name).ports[\(index)]",
+                        "port \(published) is published only by \(file), a file of local settings; deployed, it is a public listener",
+                        hint: "publish it in the main compose file if it should be public, or deploy without -f \(file)"))
+            }
+        }
     }
 }
