@@ -79,7 +79,7 @@ let package = Package(
         ),
         .target(
             name: "BerthTesting",
-            dependencies: ["AWSRuntime", "SigV4", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["AWSRuntime", "BerthJSON", "SigV4", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ComposeModelTests",
-            dependencies: ["ComposeModel", "BerthJSON"],
+            dependencies: ["ComposeModel", "BerthJSON", "BerthTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

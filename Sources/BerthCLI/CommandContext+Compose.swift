@@ -15,17 +15,19 @@ extension CommandContext {
     /// With `toleratingErrors` (status, down), errors that leave a site behind (what Fargate
     /// cannot run) are reported and the command goes on: a deployed site must stay inspectable and
     /// removable, and those commands need only its name and environment.
-    func loadCompose(toleratingErrors: Bool = false, namingFiles: Bool = false) throws -> ComposeLoadResult {
-        let result = ComposeLoader.load(composeLoadOptions())
+    /// `goingOn` says why the command goes on despite them.
+    func loadCompose(
+        toleratingErrors: Bool = false, namingFiles: Bool = false, purpose: ComposeLoadOptions.Purpose = .deploy,
+        goingOn: String = "going on with the project's name and environment, which they leave intact"
+    ) throws -> ComposeLoadResult {
+        let result = ComposeLoader.load(composeLoadOptions(purpose: purpose))
         if namingFiles, !result.files.isEmpty { printer.progress("compose files: \(result.files.joined(separator: ", "))") }
         for diagnostic in result.diagnostics {
             printer.progress(diagnostic.description)
         }
         if result.hasErrors, toleratingErrors, result.site != nil {
             let count = result.errors.count
-            printer.progress(
-                "\(count) error\(count == 1 ? "" : "s") in the compose files; going on with the project's name and environment, which they leave intact"
-            )
+            printer.progress("\(count) error\(count == 1 ? "" : "s") in the compose files; \(goingOn)")
             return result
         }
         if result.hasErrors {

@@ -31,6 +31,39 @@ struct DockerCLI {
         return process.terminationStatus
     }
 
+    /// Runs `docker arguments…` and returns its exit status and standard output; its standard
+    /// error goes to Berth's.
+    func capture(_ arguments: [String], directory: String? = nil) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.standardInput = FileHandle.nullDevice
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.standardError
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Starts `docker arguments…` without waiting (`docker compose logs --follow` beside a
+    /// process of Berth's); its output goes to Berth's stderr.
+    func start(_ arguments: [String], directory: String? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.standardError
+        process.standardError = FileHandle.standardError
+        try process.run()
+        return process
+    }
+
     /// Whether a Docker engine answers (`docker version` reaches the server).
     var engineAnswers: Bool { (try? run(["version", "--format", "{{.Server.Version}}"], quiet: true)) == 0 }
 

@@ -6,8 +6,9 @@ struct BerthDecoder {
     static let topLevelKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "environments"]
     static let environmentKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "services"]
     static let serviceKeys: Set<String> = [
-        "replicas", "cpus", "cpu", "memory", "domain", "certificate", "image_tag", "task", "public_ports", "alarms",
+        "replicas", "cpus", "cpu", "memory", "domain", "certificate", "image_tag", "task", "public_ports", "alarms", "dev",
     ]
+    static let devKeys: Set<String> = ["host", "command", "directory"]
     static let limitKeys: Set<String> = ["cpu", "memory", "http_5xx", "minutes"]
 
     func settings(_ node: LocatedNode, _ path: String) -> BerthSettings {
@@ -102,6 +103,14 @@ struct BerthDecoder {
                 settings.publicPorts = (reader.list(entry.value, keyPath) ?? []).enumerated().compactMap { index, item in
                     reader.int(item, "\(keyPath)[\(index)]", minimum: 1, maximum: 65535)
                 }
+            case "dev":
+                if inEnvironment {
+                    diagnostics.error(
+                        entry.value, keyPath, "dev is set on the service, not per environment",
+                        hint: "move it to services.<name>.x-berth: berth dev runs one local setup for every environment")
+                    continue
+                }
+                settings.dev = dev(entry.value, keyPath)
             case "task":
                 guard let name = reader.string(entry.value, keyPath) else { continue }
                 if ProjectName.isValid(name) {
@@ -112,6 +121,22 @@ struct BerthDecoder {
                         entry.value, keyPath, "\"\(name)\" is not a valid task name",
                         hint: "use lower-case letters, digits, '-' and '_', e.g. web")
                 }
+            default: break
+            }
+        }
+        return settings
+    }
+
+    private func dev(_ node: LocatedNode, _ path: String) -> DevSettings? {
+        guard let entries = reader.mapping(node, path) else { return nil }
+        reader.checkKeys(entries, path, known: Self.devKeys)
+        var settings = DevSettings(location: node.location)
+        for entry in entries {
+            let keyPath = path.appendingKey(entry.key)
+            switch entry.key {
+            case "host": settings.host = reader.bool(entry.value, keyPath) ?? false
+            case "command": settings.command = reader.string(entry.value, keyPath)
+            case "directory": settings.directory = reader.string(entry.value, keyPath)
             default: break
             }
         }

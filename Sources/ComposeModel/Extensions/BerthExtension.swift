@@ -88,6 +88,9 @@ package struct BerthServiceSettings: Sendable, Codable, Equatable {
     /// `public_ports`: container ports of well-known databases that may still be published on
     /// the internet. Set on the service only: what faces the internet is not per environment.
     package var publicPorts: [Int] = []
+    /// `dev`: how `berth dev` runs this service on the developer's machine. Set on the service
+    /// only: local development has no environments.
+    package var dev: DevSettings?
     /// This service's alarm thresholds, over the environment's (`x-berth.alarms`).
     package var alarms: AlarmLimits?
     package var location: SourceLocation?
@@ -120,8 +123,32 @@ package struct BerthServiceSettings: Sendable, Codable, Equatable {
             location: override.location ?? location,
             certificateLocation: override.certificate == nil ? certificateLocation : override.certificateLocation)
         settings.publicPorts = publicPorts
+        settings.dev = dev
         settings.alarms = override.alarms.map { (alarms ?? AlarmLimits()).overridden(by: $0) } ?? alarms
         return settings
+    }
+}
+
+/// A service's `x-berth.dev`: `berth dev --phase 1` runs the `host` service (one at most) on the
+/// developer's machine with `command`, started in `directory` (default: its build context).
+///
+/// ```yaml
+/// site:
+///   build: ./site
+///   x-berth: {dev: {host: true, command: npm run dev}}
+/// ```
+package struct DevSettings: Sendable, Codable, Equatable {
+    package var host: Bool
+    package var command: String?
+    /// Relative to the project directory, as written.
+    package var directory: String?
+    package var location: SourceLocation?
+
+    package init(host: Bool = false, command: String? = nil, directory: String? = nil, location: SourceLocation? = nil) {
+        self.host = host
+        self.command = command
+        self.directory = directory
+        self.location = location
     }
 }
 

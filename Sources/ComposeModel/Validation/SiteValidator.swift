@@ -15,6 +15,19 @@ struct SiteValidator {
         checkEnvironments(site)
         checkCertificates(site)
         checkTasks(site)
+        checkDevHost(site)
+    }
+
+    /// `berth dev --phase 1` runs one service on the developer's machine.
+    private func checkDevHost(_ site: Site) {
+        let hosts = site.services.filter { $0.berth.dev?.host == true }
+        for extra in hosts.dropFirst() {
+            diagnostics.add(
+                .error(
+                    at: extra.berth.dev?.location, path: "services.\(extra.name).x-berth.dev.host",
+                    "\(hosts[0].name) is already the service berth dev runs on this machine",
+                    hint: "mark one service with host: true; berth dev --host-service NAME chooses another for one run"))
+        }
     }
 
     /// A load balancer takes ACM certificates from its own region only (us-east-1's are for

@@ -42,6 +42,14 @@ package enum YAMLEmitter {
         return out
     }
 
+    /// Any YAML document in the same style (a compose file `berth dev` writes), after `comment`
+    /// lines written as `# …`.
+    package static func document(_ value: TemplateValue, comment: [String] = []) -> String {
+        var out = comment.map { "# \($0)\n" }.joined()
+        write(value, indent: 0, into: &out)
+        return out
+    }
+
     static func body(of resource: Resource) -> TemplateMap {
         var map = TemplateMap()
         map["Type"] = .string(resource.type)

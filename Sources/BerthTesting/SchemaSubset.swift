@@ -1,22 +1,20 @@
 import BerthJSON
 import Foundation
 
-@testable import ComposeModel
-
 /// A small JSON-schema (draft-07) checker covering the keywords compose-spec.json uses: `$ref`,
 /// `type`, `properties`, `patternProperties`, `additionalProperties`, `required`, `items`, `oneOf`,
 /// `enum`, `pattern`, `minimum`, `maximum`. Enough to say whether a merged document is valid
 /// compose; `uniqueItems` and `format` are not checked.
-struct SchemaSubset {
+package struct SchemaSubset {
     let root: [String: Any]
 
-    init(contentsOf path: String) throws {
+    package init(contentsOf path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         root = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 
     /// Every violation as `path: problem`; empty when valid.
-    func violations(of value: JSONValue) -> [String] {
+    package func violations(of value: JSONValue) -> [String] {
         var problems: [String] = []
         check(value, against: root, path: "", problems: &problems)
         return problems
