@@ -104,3 +104,26 @@ def test_a_stacks_task_definition_keeps_its_efs_volume_as_the_api_names_it(aws):
     assert volumes[1]['efsVolumeConfiguration'] == {
         'fileSystemId': 'fs-0123456789abcdef0', 'rootDirectory': '/', 'transitEncryption': 'ENABLED',
         'authorizationConfig': {'iam': 'ENABLED'}}
+
+
+def test_a_stacks_task_definition_keeps_its_task_level_properties(aws):
+    """moto's model dropped them: a task of the definition had bridge networking (no ENI, no address) and no roles."""
+    cfn, ecs = aws.client('cloudformation'), aws.client('ecs')
+    template = {'Resources': {'Probe': {'Type': 'AWS::ECS::TaskDefinition', 'Properties': {
+        'Family': 'site-probe', 'RequiresCompatibilities': ['FARGATE'], 'NetworkMode': 'awsvpc', 'Cpu': '256',
+        'Memory': '512', 'ExecutionRoleArn': 'arn:aws:iam::123456789012:role/exec',
+        'TaskRoleArn': 'arn:aws:iam::123456789012:role/task',
+        'RuntimePlatform': {'OperatingSystemFamily': 'LINUX', 'CpuArchitecture': 'ARM64'},
+        'EphemeralStorage': {'SizeInGiB': 50},
+        'ContainerDefinitions': [{'Name': 'probe', 'Image': 'public.ecr.aws/docker/library/alpine:3.20'}]}}}}
+    cfn.create_stack(StackName='probe', TemplateBody=json.dumps(template))
+    for _ in range(5):
+        if cfn.describe_stacks(StackName='probe')['Stacks'][0]['StackStatus'].endswith('COMPLETE'):
+            break
+    definition = ecs.describe_task_definition(taskDefinition='site-probe')['taskDefinition']
+    assert definition['networkMode'] == 'awsvpc'
+    assert definition['requiresCompatibilities'] == ['FARGATE'] and 'FARGATE' in definition['compatibilities']
+    assert (definition['cpu'], definition['memory']) == ('256', '512')
+    assert definition['executionRoleArn'].endswith(':role/exec') and definition['taskRoleArn'].endswith(':role/task')
+    assert definition['runtimePlatform'] == {'operatingSystemFamily': 'LINUX', 'cpuArchitecture': 'ARM64'}
+    assert definition['ephemeralStorage'] == {'sizeInGiB': 50}

@@ -248,12 +248,16 @@ def test_invoke_runs_the_ecs_target(aws):
             LogDriver: awslogs
             Options: {awslogs-group: /berth/backup, awslogs-region: us-east-1, awslogs-stream-prefix: backup,
                       awslogs-create-group: "true"}""")
-    create(cfn, 'site', body)
+    # An awsvpc task gets an interface in its subnet, which must exist (as on AWS).
+    ec2 = aws.client('ec2')
+    vpc = ec2.create_vpc(CidrBlock='10.9.0.0/16')['Vpc']['VpcId']
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock='10.9.1.0/24')['Subnet']['SubnetId']
+    create(cfn, 'site', body.replace(SUBNET, subnet))
     record = aws.control('POST', '/_berth/scheduler/invoke', {'name': 'site-backup'})
     assert record['error'] is None and len(record['tasks']) == 1
     assert record['request']['launchType'] == 'FARGATE' and record['request']['count'] == 1
     assert record['request']['networkConfiguration'] == {'awsvpcConfiguration': {
-        'subnets': [SUBNET], 'assignPublicIp': 'ENABLED'}}
+        'subnets': [subnet], 'assignPublicIp': 'ENABLED'}}
     cluster = record['request']['cluster']
     deadline = time.monotonic() + 30
     while True:

@@ -13,7 +13,8 @@ PATCHES = {'cfn': ('cloudformation', 'CloudFormationPatch'), 'ecs': ('ecs', 'ECS
            'scheduler': ('scheduler', 'SchedulerPatch'), 'sns': ('sns_topic_policy', 'SNSTopicPolicyPatch'),
            'ecslinks': ('ecs_links', 'ECSLinksPatch'),
            'servicediscovery': ('servicediscovery', 'ServiceDiscoveryPatch'),
-           'ecscfnvolumes': ('ecs_cfn_volumes', 'ECSCfnVolumesPatch')}
+           'ecscfnvolumes': ('ecs_cfn_volumes', 'ECSCfnVolumesPatch'),
+           'ecsnet': ('ecs_network', 'ECSNetworkPatch')}
 
 
 def all_patches(settings):

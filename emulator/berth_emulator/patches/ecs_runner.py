@@ -16,10 +16,15 @@ The host cannot mount at a container's paths, so the runner rewrites them: in ea
 argument, a mount point's containerPath that starts the text or follows = : , ; whitespace a quote < > | & or (, and
 is followed by its end, / : , ; whitespace a quote < > | & or ), becomes the host directory (longest path first).
 
+Network: with the ecs-network patch (ecs_network.py) every container gets ECS_CONTAINER_METADATA_URI_V4, as Fargate
+injects it, pointing at the emulator, and finds that patch's `nc` (berth_emulator/shims/nc) first on its PATH: the
+processes share the host's network, so connections between tasks are modelled, not made.
+
 Control API:
     GET  /_berth/ecsrun/state    the runs (task, containers: command, host argv, exit code, mounts, output tail),
                                  efsRoot (the directory holding <fileSystemId>/...), dataDir, timeout
     POST /_berth/ecsrun/config   {"timeout": SECONDS}  how long a run started from now on may take before it is killed
+    GET  /_berth/ecsrun/metadata/<task id>/<container>[/task], POST /_berth/ecsrun/connect: see ecs_network.py
 """
 import atexit
 import collections
@@ -134,6 +139,7 @@ class Box:
         self.process = self.reader = None
         self.status = 'PENDING'
         self.started = self.health_started = None  # time.monotonic() when it started
+        self.started_at = self.finished_at = None   # the same moments as times of day (the metadata endpoint)
         self.exit_code = self.reason = None
         self.gave_up = False    # it will never start
         self.healthy = None if self.health else True
@@ -283,13 +289,13 @@ class LiveRun:
                                    'readOnly': bool(point.get('readOnly'))})
             rewrite = path_rewriter({m['containerPath']: m['hostPath'] for m in box.mounts})
             box.rewrite = rewrite
-            env = {'PATH': f'{self.patch.bin_dir}{os.pathsep}{os.environ.get("PATH", os.defpath)}', 'HOME': home,
+            env = {'PATH': self.patch.search_path(os.environ.get('PATH', os.defpath)), 'HOME': home,
                    'LANG': os.environ.get('LANG') or 'C.UTF-8', 'AWS_EXECUTION_ENV': 'AWS_ECS_FARGATE',
                    'AWS_REGION': self.backend.region_name, 'AWS_DEFAULT_REGION': self.backend.region_name}
             for name, value in box.environment.items():
                 env[name] = rewrite(value)
             if 'PATH' in box.environment:
-                env['PATH'] = f'{self.patch.bin_dir}{os.pathsep}{env["PATH"]}'
+                env['PATH'] = self.patch.search_path(env['PATH'])
             # Never anything but this emulator: its endpoint and credentials stand in for the task role's.
             env['AWS_ENDPOINT_URL'] = settings.endpoint_url
             env['AWS_ACCESS_KEY_ID'], env['AWS_SECRET_ACCESS_KEY'] = key, secret
@@ -299,6 +305,8 @@ class LiveRun:
             for name in [n for n in env if n.startswith('AWS_ENDPOINT_URL_')] + [
                     'AWS_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE']:
                 env.pop(name, None)
+            if self.patch.network is not None:   # what Fargate injects; the emulator answers it (ecs_network.py)
+                env['ECS_CONTAINER_METADATA_URI_V4'] = self.patch.network.metadata_uri(self.task, box.name)
             box.env = env
             box.argv = self.host_argv(box, box.command)
             working = box.definition.get('workingDirectory')
@@ -317,6 +325,8 @@ class LiveRun:
                 argv[0] = '/bin/sh'
             elif program == 'aws':
                 argv[0] = os.path.join(self.patch.bin_dir, 'aws')
+            elif self.patch.network is not None and self.patch.network.shim(program):
+                argv[0] = self.patch.network.shim(program)   # nc: the connection model's stand-in
             elif argv[0].startswith('/') and not os.path.exists(argv[0]):
                 argv[0] = program   # /usr/bin/tar: whatever the host has on PATH
         return argv
@@ -484,7 +494,7 @@ class LiveRun:
             self.emit(box, box.reason)
             self.container_changed(box)
             return
-        box.status = 'RUNNING'
+        box.status, box.started_at = 'RUNNING', self.tasks.utcnow()
         if box.health:
             box.next_check = box.started + seconds(box.health.get('interval'), HEALTH_DEFAULTS['interval'])
         box.reader = threading.Thread(target=self.read, args=(box,), name=f'ecs-runner {box.name}', daemon=True)
@@ -520,7 +530,7 @@ class LiveRun:
         self.signal(box, signal.SIGKILL)
         box.reader.join(5)
         box.exit_code = exit_code_of(box.process.returncode)
-        box.status = 'STOPPED'
+        box.status, box.finished_at = 'STOPPED', self.tasks.utcnow()
         self.patch.processes.discard(box.process)
         if box.check is not None:
             self.signal_process(box.check, signal.SIGKILL)
@@ -655,6 +665,9 @@ def safe_name(name):
 class ECSRunnerPatch(Patch):
     name = 'ecs-runner'
     prefix = 'ecsrun'
+    # The ecs-network patch (ecs_network.py) sets itself here when installed: the metadata endpoint, the connection
+    # model and the nc that asks it.
+    network = None
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -701,6 +714,11 @@ class ECSRunnerPatch(Patch):
         atexit.register(self.exit)
 
     # ------------------------------------------------------------------ directories
+    def search_path(self, path):
+        """A container's PATH: the connection model's shims (nc) first, then the virtualenv's bin, then `path`."""
+        head = [self.network.shims()] if self.network is not None else []
+        return os.pathsep.join(head + [self.bin_dir, path])
+
     def data_dir(self):
         with self.lock:
             if self.settings.data_dir is None:
@@ -787,6 +805,8 @@ class ECSRunnerPatch(Patch):
                 'runs': [live.summary() for live in runs]}
 
     def control(self, method, action, body):
+        if self.network is not None and (action == 'connect' or action.startswith('metadata/')):
+            return self.network.runner_control(method, action, body)
         if (method, action) == ('GET', 'state'):
             self.efs_root()   # so that efsRoot exists before the first task: tests seed it
             return 200, self.state()
