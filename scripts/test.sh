@@ -45,3 +45,6 @@ fi
 
 # Every template Berth renders must pass cfn-lint and checkov, as AWS users' pipelines check them.
 scripts/lint-templates.sh
+
+# What scripts/install.sh installs: the binary, completions and manual page, naming every command.
+scripts/check-install.sh

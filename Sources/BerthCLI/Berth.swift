@@ -5,7 +5,7 @@ import Foundation
 /// The root command. Its `main()` is Berth's own so that every failure leaves through
 /// `ErrorRenderer`, with Berth's exit codes (2 for bad input, not ArgumentParser's 64).
 package struct Berth: AsyncParsableCommand {
-    package static let version = "0.1.0"
+    package static var version: String { BuildInfo.version }
 
     package static let configuration = CommandConfiguration(
         commandName: "berth",
@@ -15,7 +15,7 @@ package struct Berth: AsyncParsableCommand {
             a CloudFormation stack for the long-lived parts, and the services reconciled \
             through the API.
             """,
-        version: "berth \(version)",
+        version: BuildInfo.versionLine,
         subcommands: [
             Doctor.self, Validate.self, Config.self, Template.self, Plan.self, Deploy.self, Down.self, Status.self, Logs.self, Refresh.self,
             Push.self, Run.self, Exec.self, Diagram.self, Alarms.self, Backup.self, Restore.self, Profile.self, Verify.self, Dev.self,
