@@ -27,8 +27,15 @@ package struct NestedStacks: Sendable {
     package var children: [Child]
 
     package static func fits(_ template: Template) -> Bool {
-        template.resources.count <= maxResources && template.outputs.count <= maxOutputs
-            && YAMLEmitter.render(template).utf8.count <= maxBodyBytes
+        rendered(ifItFits: template) != nil
+    }
+
+    /// The template's YAML when it fits in one stack; nil otherwise. Callers that need the YAML
+    /// anyway render it once.
+    package static func rendered(ifItFits template: Template) -> String? {
+        guard template.resources.count <= maxResources, template.outputs.count <= maxOutputs else { return nil }
+        let yaml = YAMLEmitter.render(template)
+        return yaml.utf8.count <= maxBodyBytes ? yaml : nil
     }
 
     /// - Parameter stackName: names the child template files.

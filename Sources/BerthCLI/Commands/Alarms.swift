@@ -7,6 +7,7 @@ extension Berth {
     /// The deployed stack's alarms with their state, for the person on call. Read-only.
     struct Alarms: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "alarms",
             abstract: "List the site's CloudWatch alarms with their state and reason.",
             discussion: """
                 Per task: CPU and memory above their thresholds, and fewer tasks running than desired; per \

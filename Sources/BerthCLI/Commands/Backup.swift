@@ -9,6 +9,7 @@ extension Berth {
     /// The volumes' snapshots in the backup bucket: take one now, or list them.
     struct Backup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: "Back the site's volumes up to its S3 bucket now, or list the snapshots.",
             discussion: """
                 The infrastructure stack runs a backup task on the x-berth.backup schedule (daily at 03:00 UTC \
@@ -25,6 +26,7 @@ extension Berth {
 
         struct Now: BerthCommand {
             static let configuration = CommandConfiguration(
+                commandName: "now",
                 abstract: "Run the backup task now and wait for it.",
                 discussion: """
                     Examples:
@@ -56,6 +58,7 @@ extension Berth {
 
         struct List: BerthCommand {
             static let configuration = CommandConfiguration(
+                commandName: "list",
                 abstract: "List the complete snapshots in the backup bucket, newest first.",
                 discussion: """
                     A snapshot is complete once its manifest is stored, after its archive; an interrupted \

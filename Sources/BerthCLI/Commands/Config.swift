@@ -6,6 +6,7 @@ extension Berth {
     /// Prints the merged, interpolated compose document, like `docker compose config`.
     struct Config: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "config",
             abstract: "Print the merged, interpolated compose document (like docker compose config).",
             discussion: """
                 Examples:

@@ -7,6 +7,7 @@ extension Berth {
     /// The infrastructure stack, then the services layer, in one command.
     struct Deploy: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deploy",
             abstract: "Deploy the site: the infrastructure stack, then the services.",
             discussion: """
                 A second deploy with nothing changed makes no write call. Safe to interrupt and run again.

@@ -8,6 +8,7 @@ extension Berth {
     /// against the containerized proxy and CMS, then everything containerized as on Fargate.
     struct Dev: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dev",
             abstract: "Run the site on this machine with docker compose, in two phases.",
             discussion: """
                 Phase 1 runs one service (x-berth.dev.host, else the Node.js service) on this machine and the \
@@ -86,7 +87,8 @@ extension Berth {
         }
 
         struct Down: BerthCommand {
-            static let configuration = CommandConfiguration(abstract: "Stop and remove what berth dev started (volumes are kept).")
+            static let configuration = CommandConfiguration(
+                commandName: "down", abstract: "Stop and remove what berth dev started (volumes are kept).")
 
             @OptionGroup var globals: GlobalOptions
 
@@ -104,7 +106,8 @@ extension Berth {
         }
 
         struct Logs: BerthCommand {
-            static let configuration = CommandConfiguration(abstract: "Follow the logs of the containers berth dev started.")
+            static let configuration = CommandConfiguration(
+                commandName: "logs", abstract: "Follow the logs of the containers berth dev started.")
 
             @OptionGroup var globals: GlobalOptions
 

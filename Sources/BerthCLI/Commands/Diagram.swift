@@ -7,6 +7,7 @@ extension Berth {
     /// A picture of the site for its README and for reviews.
     struct Diagram: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diagram",
             abstract: "Draw the site: load balancer, services with sizes and counts, who reaches whom, volumes, logs, backups.",
             discussion: """
                 Drawn from the compose file as Berth would deploy it (offline), or with --deployed as the stack \

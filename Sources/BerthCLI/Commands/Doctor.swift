@@ -8,6 +8,7 @@ extension Berth {
     /// Checks that Berth can reach AWS: region, endpoint, credentials, and who they belong to.
     struct Doctor: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "doctor",
             abstract: "Show the AWS account, identity, region, credential source and endpoint Berth would use.",
             discussion: """
                 Examples:

@@ -8,6 +8,7 @@ extension Berth {
     /// data only when asked, the data only after the project name is typed (or --yes).
     struct Down: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "down",
             abstract: "Remove the deployed services (and, when asked, access points, the stack and the data).",
             discussion: """
                 File systems and the backup bucket survive --infra; the next deploy takes them back. Only --delete-data removes them.

@@ -11,6 +11,7 @@ extension Berth {
     /// Session Manager plugin as `aws ecs execute-command` does.
     struct Exec: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "exec",
             abstract: "Open a shell (or run a command) in a running container of a service, through ECS Exec.",
             discussion: """
                 Needs AWS's Session Manager plugin (session-manager-plugin) on PATH. Berth's services run with ECS \

@@ -11,6 +11,7 @@ extension Berth {
     /// project's: one coloured column per service, merged in time order.
     struct Logs: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "logs",
             abstract: "Show the services' output from CloudWatch Logs, merged in time order.",
             discussion: """
                 Examples:

@@ -9,6 +9,7 @@ extension Berth {
     /// `deploy` with apply turned off: both layers' changes, nothing changed.
     struct Plan: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Show what deploy would change in both layers; changes nothing.",
             discussion: """
                 Exits 0 whether or not there are changes; --output json gives the changes for scripts. The last \

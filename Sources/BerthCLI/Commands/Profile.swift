@@ -9,6 +9,7 @@ extension Berth {
     /// Right-sizing from what the tasks really used: read-only.
     struct Profile: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "profile",
             abstract: "Show each task's CPU and memory use against its Fargate size, the size it calls for, and its cost.",
             discussion: """
                 Reads the ECS service metrics (CPUUtilization and MemoryUtilization, in percent of the task's size) \

@@ -11,6 +11,7 @@ extension Berth {
     /// project's ECR repositories, tagged as `deploy` runs them and with the Git commit.
     struct Push: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "push",
             abstract: "Build the services that have build: (with the local docker, or on CodeBuild) and push them to ECR.",
             discussion: """
                 Each image is built for the platform its task runs on (linux/amd64, or linux/arm64 with \

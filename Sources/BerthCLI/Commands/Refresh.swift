@@ -7,6 +7,7 @@ extension Berth {
     /// Picks up new images pushed under the same tag, touching nothing else.
     struct Refresh: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "refresh",
             abstract: "Restart the services whose image tag now names a new image, pinned to its digest.",
             discussion: """
                 Compares each service's running image digest with the one its tag names now (ECR, or the public \

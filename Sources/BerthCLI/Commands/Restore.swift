@@ -9,6 +9,7 @@ extension Berth {
     /// Puts a snapshot back into its volume, after taking a safety snapshot of what is there.
     struct Restore: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "restore",
             abstract: "Restore a volume from a snapshot in the backup bucket.",
             discussion: """
                 First a safety snapshot of the volume as it is now, then the restore task: it downloads the \

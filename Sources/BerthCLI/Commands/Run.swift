@@ -12,6 +12,7 @@ extension Berth {
     /// its exit code.
     struct Run: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run a one-off task of a service with another command (migrations, maintenance) and wait for it.",
             discussion: """
                 The task runs the service's current task definition in the service's subnets and security group, \

@@ -9,6 +9,7 @@ extension Berth {
     /// use, images, alarms and addresses; the data; a monthly estimate. Read-only.
     struct Status: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show the infrastructure stack and the services as they run now.",
             discussion: """
                 Examples:

@@ -7,6 +7,7 @@ extension Berth {
     /// Renders the CloudFormation template offline: no AWS call, byte-identical for the same input.
     struct Template: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "template",
             abstract: "Write the infrastructure CloudFormation template as YAML.",
             discussion: """
                 Without --output-dir the template goes to stdout. With --unified it is one template with everything: \

@@ -7,6 +7,7 @@ extension Berth {
     /// it; makes no AWS call.
     struct Validate: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check the compose files and show the site as Berth would deploy it.",
             discussion: """
                 Problems are printed as file:line:column on stderr; any error exits with status 2.

@@ -10,6 +10,7 @@ extension Berth {
     /// trying the connections from a probe task in the services' network.
     struct Verify: BerthCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check that the deployed services can reach what they depend on.",
             discussion: """
                 For each depends_on between services in different tasks: the services' security group lets the \

@@ -10,17 +10,28 @@ enum YAMLScalar {
         needsQuotes(text) ? quoted(text) : text
     }
 
+    /// The characters that make a plain scalar start something else (YAML indicators).
+    static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+
+    /// One pass over the UTF-8 bytes: a template has thousands of strings, and this runs for
+    /// every one of them (twice for a template checked against CloudFormation's size limit).
     static func needsQuotes(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return true }
-        if reserved.contains(text.lowercased()) { return true }
-        if first == " " || last == " " || last == ":" { return true }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
-        if text.contains(": ") || text.contains(" #") || text.contains("\t") { return true }
-        if looksNumeric(text) { return true }
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value > 0x7E { return true }
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if bytes.count <= 5, reserved.contains(text.lowercased()) { return true }
+        if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return true }
+        if indicators.contains(first) { return true }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            // Control characters (a tab among them), DEL, and anything not ASCII.
+            if byte < 0x20 || byte >= 0x7F { return true }
+            // ": " starts a mapping value, " #" a comment.
+            if (previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ")) || (previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#")) {
+                return true
+            }
+            previous = byte
         }
-        return false
+        return looksNumeric(text)
     }
 
     /// Numbers, dates and times in any form a YAML 1.1 reader resolves: `012`, `1e3`, `0x1F`,

@@ -40,7 +40,7 @@ package struct InfraStack: Sendable {
     package func renderAll() -> [(fileName: String, yaml: String)] {
         let template = template()
         let root = "\(input.names.stack).infra.yaml"
-        if NestedStacks.fits(template) { return [(root, YAMLEmitter.render(template))] }
+        if let yaml = NestedStacks.rendered(ifItFits: template) { return [(root, yaml)] }
         let split = NestedStacks(splitting: template, stackName: input.names.stack)
         return [(root, YAMLEmitter.render(split.root))] + split.children.map { ($0.fileName, YAMLEmitter.render($0.template)) }
     }
