@@ -86,4 +86,20 @@ import Testing
         #expect(site.references(to: "cache") == [ServiceReference(from: "worker", kind: .command)])
         #expect(site.references(to: "proxy").isEmpty)
     }
+
+    /// COPY and ADD sources from the build context, through the stages the target builds on.
+    @Test func copiesFromTheBuildContextAreCollected() throws {
+        let dockerfile = Dockerfile(
+            text: """
+                FROM node:22 AS base
+                COPY --chown=node:node package.json package-lock.json ./
+                COPY --from=deps /node_modules ./node_modules
+                FROM base AS app
+                ADD https://example.com/x.tgz /tmp/
+                COPY ["src dir/", "/app/src"]
+                ADD ./public /app/public
+                """)
+        #expect(try #require(dockerfile.image()).copied == ["src dir/", "./public", "package.json", "package-lock.json"])
+        #expect(try #require(dockerfile.image(target: "base")).copied == ["package.json", "package-lock.json"])
+    }
 }

@@ -5,8 +5,8 @@ import Foundation
 /// last `USER`.
 ///
 /// Only what Berth needs is read: `FROM` (with `AS` and `--platform`), `ARG` defaults and build
-/// arguments for `${VAR}` in those lines, `EXPOSE` and `USER`; line continuations and comments as
-/// BuildKit reads them.
+/// arguments for `${VAR}` in those lines, `EXPOSE`, `USER`, and the build-context sources of
+/// `COPY` and `ADD`; line continuations and comments as BuildKit reads them.
 package struct Dockerfile: Sendable, Equatable {
     package struct Stage: Sendable, Equatable {
         package var name: String?
@@ -14,6 +14,9 @@ package struct Dockerfile: Sendable, Equatable {
         package var base: String
         package var exposed: [ExposedPort]
         package var user: String?
+        /// `COPY`/`ADD` sources taken from the build context (not `--from` another stage or
+        /// image, not URLs), as written: `.`, `src`, `./package.json`, `*.py`.
+        package var copied: [String] = []
     }
 
     package var stages: [Stage]
@@ -25,11 +28,14 @@ package struct Dockerfile: Sendable, Equatable {
         /// configuration adds its ports and may give the user.
         package var baseImage: String?
         package var user: String?
+        /// What the stage and the stages it builds on copy from the build context.
+        package var copied: [String] = []
 
-        package init(exposed: [ExposedPort], baseImage: String?, user: String?) {
+        package init(exposed: [ExposedPort], baseImage: String?, user: String?, copied: [String] = []) {
             self.exposed = exposed
             self.baseImage = baseImage
             self.user = user
+            self.copied = copied
         }
     }
 
@@ -57,6 +63,8 @@ package struct Dockerfile: Sendable, Equatable {
                 }
             case "USER" where !stages.isEmpty:
                 stages[stages.count - 1].user = Self.substitute(argument, arguments)
+            case "COPY" where !stages.isEmpty, "ADD" where !stages.isEmpty:
+                stages[stages.count - 1].copied += Self.contextSources(Self.substitute(argument, arguments))
             default:
                 continue
             }
@@ -72,18 +80,42 @@ package struct Dockerfile: Sendable, Equatable {
         }
         var exposed: [ExposedPort] = []
         var user: String?
+        var copied: [String] = []
         var visited: Set<Int> = []
         while visited.insert(index).inserted {
             let stage = stages[index]
             exposed += stage.exposed
+            copied += stage.copied
             if user == nil { user = stage.user }
             guard let earlier = stages[..<index].lastIndex(where: { $0.name?.lowercased() == stage.base.lowercased() }) else {
                 let base = stage.base.lowercased() == "scratch" ? nil : stage.base
-                return Image(exposed: exposed.uniqued(), baseImage: base, user: user)
+                return Image(exposed: exposed.uniqued(), baseImage: base, user: user, copied: copied.uniqued())
             }
             index = earlier
         }
         return nil
+    }
+
+    /// The build-context sources of a `COPY`/`ADD` argument: every path but the last (the
+    /// destination), in the plain or the JSON form; none when it copies `--from` elsewhere.
+    static func contextSources(_ argument: String) -> [String] {
+        var words: [String]
+        let trimmed = argument.trimmingCharacters(in: .whitespaces)
+        var options: [String] = []
+        var rest = trimmed
+        while rest.hasPrefix("--") {
+            let option = rest.prefix { $0 != " " }
+            options.append(String(option))
+            rest = String(rest.dropFirst(option.count)).trimmingCharacters(in: .whitespaces)
+        }
+        if options.contains(where: { $0.hasPrefix("--from") }) { return [] }
+        if rest.hasPrefix("["), let data = rest.data(using: .utf8), let array = try? JSONSerialization.jsonObject(with: data) as? [String] {
+            words = array
+        } else {
+            words = rest.split(separator: " ").map { unquoted(String($0)) }
+        }
+        guard words.count >= 2 else { return [] }
+        return words.dropLast().filter { !$0.contains("://") && !$0.hasPrefix("<<") }
     }
 
     /// Instructions with their argument, continuations joined and comments dropped.

@@ -36,7 +36,7 @@ extension ServiceDecoder {
                     VolumeMount(
                         kind: .volume, source: source, target: spec.target, readOnly: spec.readOnly, subpath: spec.subpath, location: item.location))
             case "bind":
-                if let file = bindMountedFile(spec, item, itemPath) { service.configFiles.append(file) }
+                if let file = bindMountedFile(spec, item, itemPath, build: service.build) { service.configFiles.append(file) }
             case "tmpfs":
                 service.mounts.append(VolumeMount(kind: .tmpfs, target: spec.target, location: item.location))
                 tmpfsWarning(item, itemPath)
@@ -93,7 +93,7 @@ extension ServiceDecoder {
 
     /// A bind mount of a single file becomes a config file. Files are told from directories on
     /// disk; a missing path that ends in an extension is taken for a file not yet created.
-    private func bindMountedFile(_ spec: MountSpec, _ item: LocatedNode, _ path: String) -> ServiceConfigFile? {
+    private func bindMountedFile(_ spec: MountSpec, _ item: LocatedNode, _ path: String, build: BuildSettings?) -> ServiceConfigFile? {
         guard let source = spec.source else {
             diagnostics.error(item, path, "a bind mount needs a `source`")
             return nil
@@ -122,14 +122,55 @@ extension ServiceDecoder {
             }
         }
         guard isFile else {
-            diagnostics.error(
-                item, path, "bind-mounts the host directory \(source), which Fargate tasks cannot see",
-                hint: "declare a named volume (stored on EFS) and mount it at \(spec.target), or COPY the files into the image")
+            switch sourceMount(absolute, build: build) {
+            case .copied(let by)?:
+                diagnostics.note(
+                    item, path, "used for local development; the image already contains \(source) (\(by)), so Berth deploys without this mount")
+            case .notCopied(let relative)?:
+                diagnostics.error(
+                    item, path, "bind-mounts \(source), inside the build context, but the Dockerfile does not copy \(relative) into the image",
+                    hint: "COPY it in the Dockerfile (the mount then serves local development only), or declare a named volume for \(spec.target)")
+            case nil:
+                diagnostics.error(
+                    item, path, "bind-mounts the host directory \(source), which Fargate tasks cannot see",
+                    hint: "declare a named volume (stored on EFS) and mount it at \(spec.target), or COPY the files into the image")
+            }
             return nil
         }
         return ServiceConfigFile(
             origin: .bindMount, configName: nil, source: ContentSource(kind: .file, value: context.projectRelative(source)),
             target: spec.target, mode: nil, uid: nil, gid: nil, location: item.location)
+    }
+
+    /// A folder mounted over the service's own build: `./backend:/usr/src/app` on `build:
+    /// ./backend` exists for live reloading on a laptop, and the image has the folder when its
+    /// Dockerfile copies it (`COPY . /usr/src/app`, `COPY src ./src`).
+    enum SourceMount: Equatable {
+        /// The Dockerfile copies it; `by` says how (`COPY .`).
+        case copied(by: String)
+        /// Inside the build context, but no COPY or ADD takes it: relative to the context.
+        case notCopied(String)
+    }
+
+    /// nil when the folder is not inside the build context (or the service builds nothing).
+    func sourceMount(_ absolute: String, build: BuildSettings?) -> SourceMount? {
+        guard let build, !build.context.contains("://"), !build.context.hasPrefix("git@") else { return nil }
+        let contextDirectory = context.hostPath(build.context)
+        guard let relative = FilePath.relative(absolute, inside: contextDirectory) else { return nil }
+        let name = build.dockerfile ?? "Dockerfile"
+        let dockerfile = name.hasPrefix("/") ? name : contextDirectory + "/" + name
+        guard let text = context.fileSystem.readText(atPath: dockerfile) else { return .notCopied(relative) }
+        let arguments = Dictionary(build.args.compactMap { arg in arg.value.map { (arg.name, $0) } }, uniquingKeysWith: { _, last in last })
+        let copied = Dockerfile(text: text, buildArgs: arguments).image(target: build.target)?.copied ?? []
+        for source in copied {
+            var path = source
+            while path.hasPrefix("./") { path.removeFirst(2) }
+            while path.hasSuffix("/"), path.count > 1 { path.removeLast() }
+            if path.isEmpty || path == "." || path == relative || relative.hasPrefix(path + "/") {
+                return .copied(by: "COPY \(source)")
+            }
+        }
+        return .notCopied(relative)
     }
 
     func decodeTmpfs(_ node: LocatedNode, _ path: String, into service: inout Service) {

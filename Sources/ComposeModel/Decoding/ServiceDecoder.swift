@@ -34,6 +34,8 @@ struct ServiceDecoder {
 
         var environment: (node: LocatedNode, path: String)?
         var envFiles: [(reference: EnvFileReference, path: String)] = []
+        // The build first: a folder mounted over it is judged by what its Dockerfile copies.
+        if let build = entries.first(where: { $0.key == "build" }) { service.build = decodeBuild(build.value, path.appendingKey("build")) }
         for entry in entries {
             let key = entry.key
             let value = entry.value
@@ -46,7 +48,7 @@ struct ServiceDecoder {
                         value, keyPath, "\"\(image)\" is not an image reference docker accepts (invalid reference format)",
                         hint: "check the variables in it; a name is lower case, a tag starts with a letter, digit or _")
                 }
-            case "build": service.build = decodeBuild(value, keyPath)
+            case "build": break
             case "command": service.command = decodeCommand(value, keyPath)
             case "entrypoint": service.entrypoint = decodeCommand(value, keyPath)
             case "environment": environment = (value, keyPath)
