@@ -119,6 +119,20 @@ def test_run_task_without_container_memory(site):
     assert site.run(reserved)['lastStatus'] == 'PENDING'
 
 
+def test_run_task_refuses_a_network_that_does_not_exist(site):
+    """ECS checks the awsvpcConfiguration before it starts a task; moto failed with an internal error (500)."""
+    def refused(**awsvpc):
+        return error(lambda: site.ecs.run_task(cluster=CLUSTER, taskDefinition=site.td, launchType='FARGATE',
+                                               networkConfiguration={'awsvpcConfiguration': awsvpc}))
+    assert refused(subnets=['subnet-0123456789abcdef0'], securityGroups=[site.group['GroupId']]) == {
+        'Code': 'InvalidParameterException',
+        'Message': "Error retrieving subnet information for [subnet-0123456789abcdef0]: The subnet ID "
+                   "'subnet-0123456789abcdef0' does not exist (ErrorCode: InvalidSubnetID.NotFound)"}
+    assert refused(subnets=site.subnets[:1], securityGroups=['sg-0123456789abcdef0'])['Message'] == (
+        "Error retrieving security group information for [sg-0123456789abcdef0]: The security group "
+        "'sg-0123456789abcdef0' does not exist (ErrorCode: InvalidGroup.NotFound)")
+
+
 def test_lifecycle_over_polls_exit_codes_and_output(site):
     task = site.run(command=['bin/rake', 'db:migrate'], startedBy='berth-run')
     assert site.describe(task)['lastStatus'] == 'RUNNING'

@@ -193,6 +193,8 @@ class ECSTasksPatch(Patch):
           propagate the tags from the task definition to the task").
         - awsvpcConfiguration without securityGroups: "the default security group for the VPC is used".
         - containerOverrides naming a container the task definition lacks are refused (InvalidParameterException).
+        - an awsvpcConfiguration naming a subnet or security group that does not exist is refused
+          (InvalidParameterException, in the words CreateService uses; moto failed with an internal error).
         """
         param, backend = response._get_param, response.ecs_backend
         token = param('clientToken')
@@ -214,6 +216,7 @@ class ECSTasksPatch(Patch):
             td = backend.describe_task_definition(param('taskDefinition'))
             overrides = param('overrides') or {}
             commands = self.commands(td, overrides)
+            self.check_network(backend, param('networkConfiguration'))
             self.default_security_groups(backend, param('networkConfiguration'))
             result = old(response)
             exit_code, self.next_exit_code = self.next_exit_code or 0, None
@@ -247,6 +250,24 @@ class ECSTasksPatch(Patch):
                 command = definition.get('command') or definition.get('entryPoint') or [definition.get('image') or '']
             out[name] = [str(a) for a in command]
         return out
+
+    def check_network(self, backend, network):
+        """The subnets and security groups of an awsvpcConfiguration exist, as ECS checks before it starts a task
+        ("Error retrieving subnet information for [subnet-…]: The subnet ID 'subnet-…' does not exist")."""
+        awsvpc = (network or {}).get('awsvpcConfiguration') or {}
+        ec2 = self.ec2_backends[backend.account_id][backend.region_name]
+        for subnet in awsvpc.get('subnets') or []:
+            try:
+                ec2.get_subnet(subnet)
+            except self.ServiceException:
+                raise self.exceptions.InvalidParameterException(
+                    f"Error retrieving subnet information for [{subnet}]: The subnet ID '{subnet}' does not exist "
+                    '(ErrorCode: InvalidSubnetID.NotFound)')
+        for group in awsvpc.get('securityGroups') or []:
+            if ec2.get_security_group_from_id(group) is None:
+                raise self.exceptions.InvalidParameterException(
+                    f"Error retrieving security group information for [{group}]: The security group '{group}' does not "
+                    'exist (ErrorCode: InvalidGroup.NotFound)')
 
     def default_security_groups(self, backend, network):
         """AwsVpcConfiguration.securityGroups: "If you don't specify a security group, the default security group
