@@ -18,15 +18,8 @@ struct DockerCLI {
     /// Runs `docker arguments…` and returns its exit status; with `quiet` its output is dropped.
     @discardableResult
     func run(_ arguments: [String], quiet: Bool = false, directory: String? = nil) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = quiet ? FileHandle.nullDevice : FileHandle.standardError
-        process.standardError = quiet ? FileHandle.nullDevice : FileHandle.standardError
-        try process.run()
+        let output = quiet ? FileHandle.nullDevice : FileHandle.standardError
+        let process = try start(arguments, directory: directory, output: output, errors: output)
         process.waitUntilExit()
         return process.terminationStatus
     }
@@ -34,32 +27,26 @@ struct DockerCLI {
     /// Runs `docker arguments…` and returns its exit status and standard output; its standard
     /// error goes to Berth's.
     func capture(_ arguments: [String], directory: String? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardInput = FileHandle.nullDevice
         let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.standardError
-        try process.run()
+        let process = try start(arguments, directory: directory, output: pipe)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     /// Starts `docker arguments…` without waiting (`docker compose logs --follow` beside a
-    /// process of Berth's); its output goes to Berth's stderr.
-    func start(_ arguments: [String], directory: String? = nil) throws -> Process {
+    /// process of Berth's); by default its output goes to Berth's stderr.
+    func start(
+        _ arguments: [String], directory: String? = nil, output: Any = FileHandle.standardError, errors: Any = FileHandle.standardError
+    ) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.standardError
-        process.standardError = FileHandle.standardError
+        process.standardOutput = output
+        process.standardError = errors
         try process.run()
         return process
     }
