@@ -14,9 +14,24 @@ package struct Dockerfile: Sendable, Equatable {
         package var base: String
         package var exposed: [ExposedPort]
         package var user: String?
-        /// `COPY`/`ADD` sources taken from the build context (not `--from` another stage or
-        /// image, not URLs), as written: `.`, `src`, `./package.json`, `*.py`.
-        package var copied: [String] = []
+        /// `COPY`/`ADD` from the build context (not `--from` another stage or image, not URLs).
+        package var copied: [Copy] = []
+        /// The last `WORKDIR`, absolute; relative destinations are taken against it.
+        package var workingDirectory = "/"
+    }
+
+    /// One source of a `COPY`/`ADD` and where it lands in the image.
+    package struct Copy: Sendable, Equatable, Hashable {
+        /// As written: `.`, `src`, `./package.json`, `*.py`.
+        package var source: String
+        /// Absolute (a relative one is resolved against the `WORKDIR` of that moment); a
+        /// trailing `/` kept, as it says "into this directory".
+        package var destination: String
+
+        package init(source: String, destination: String) {
+            self.source = source
+            self.destination = destination
+        }
     }
 
     package var stages: [Stage]
@@ -29,9 +44,9 @@ package struct Dockerfile: Sendable, Equatable {
         package var baseImage: String?
         package var user: String?
         /// What the stage and the stages it builds on copy from the build context.
-        package var copied: [String] = []
+        package var copied: [Copy] = []
 
-        package init(exposed: [ExposedPort], baseImage: String?, user: String?, copied: [String] = []) {
+        package init(exposed: [ExposedPort], baseImage: String?, user: String?, copied: [Copy] = []) {
             self.exposed = exposed
             self.baseImage = baseImage
             self.user = user
@@ -56,15 +71,25 @@ package struct Dockerfile: Sendable, Equatable {
                 let words = argument.split(separator: " ").map(String.init).filter { !$0.hasPrefix("--") }
                 guard let base = words.first else { continue }
                 let name = words.count >= 3 && words[1].uppercased() == "AS" ? words[2] : nil
-                stages.append(Stage(name: name, base: Self.substitute(base, globalArguments), exposed: [], user: nil))
+                var stage = Stage(name: name, base: Self.substitute(base, globalArguments), exposed: [], user: nil)
+                // A stage built on an earlier one starts in its WORKDIR.
+                if let earlier = stages.last(where: { $0.name?.lowercased() == stage.base.lowercased() }) {
+                    stage.workingDirectory = earlier.workingDirectory
+                }
+                stages.append(stage)
             case "EXPOSE" where !stages.isEmpty:
                 for word in argument.split(separator: " ") {
                     stages[stages.count - 1].exposed += Self.ports(Self.substitute(String(word), arguments))
                 }
             case "USER" where !stages.isEmpty:
                 stages[stages.count - 1].user = Self.substitute(argument, arguments)
+            case "WORKDIR" where !stages.isEmpty:
+                let directory = Self.substitute(Self.unquoted(argument.trimmingCharacters(in: .whitespaces)), arguments)
+                let current = stages[stages.count - 1].workingDirectory
+                stages[stages.count - 1].workingDirectory = directory.hasPrefix("/") ? directory : (current == "/" ? "/" : current + "/") + directory
             case "COPY" where !stages.isEmpty, "ADD" where !stages.isEmpty:
-                stages[stages.count - 1].copied += Self.contextSources(Self.substitute(argument, arguments))
+                let stage = stages[stages.count - 1]
+                stages[stages.count - 1].copied += Self.contextCopies(Self.substitute(argument, arguments), workingDirectory: stage.workingDirectory)
             default:
                 continue
             }
@@ -80,7 +105,7 @@ package struct Dockerfile: Sendable, Equatable {
         }
         var exposed: [ExposedPort] = []
         var user: String?
-        var copied: [String] = []
+        var copied: [Copy] = []
         var visited: Set<Int> = []
         while visited.insert(index).inserted {
             let stage = stages[index]
@@ -96,26 +121,28 @@ package struct Dockerfile: Sendable, Equatable {
         return nil
     }
 
-    /// The build-context sources of a `COPY`/`ADD` argument: every path but the last (the
-    /// destination), in the plain or the JSON form; none when it copies `--from` elsewhere.
-    static func contextSources(_ argument: String) -> [String] {
-        var words: [String]
-        let trimmed = argument.trimmingCharacters(in: .whitespaces)
+    /// The build-context sources of a `COPY`/`ADD` argument with their destination (the last
+    /// path), in the plain or the JSON form; none when it copies `--from` elsewhere.
+    static func contextCopies(_ argument: String, workingDirectory: String) -> [Copy] {
         var options: [String] = []
-        var rest = trimmed
+        var rest = argument.trimmingCharacters(in: .whitespaces)
         while rest.hasPrefix("--") {
             let option = rest.prefix { $0 != " " }
             options.append(String(option))
             rest = String(rest.dropFirst(option.count)).trimmingCharacters(in: .whitespaces)
         }
         if options.contains(where: { $0.hasPrefix("--from") }) { return [] }
+        let words: [String]
         if rest.hasPrefix("["), let data = rest.data(using: .utf8), let array = try? JSONSerialization.jsonObject(with: data) as? [String] {
             words = array
         } else {
             words = rest.split(separator: " ").map { unquoted(String($0)) }
         }
-        guard words.count >= 2 else { return [] }
-        return words.dropLast().filter { !$0.contains("://") && !$0.hasPrefix("<<") }
+        guard words.count >= 2, var last = words.last else { return [] }
+        while last.hasPrefix("./") { last.removeFirst(2) }
+        let base = workingDirectory == "/" ? "/" : workingDirectory + "/"
+        let destination = last.hasPrefix("/") ? last : (last.isEmpty || last == "." ? base : base + last)
+        return words.dropLast().filter { !$0.contains("://") && !$0.hasPrefix("<<") }.map { Copy(source: $0, destination: destination) }
     }
 
     /// Instructions with their argument, continuations joined and comments dropped.

@@ -122,14 +122,18 @@ extension ServiceDecoder {
             }
         }
         guard isFile else {
-            switch sourceMount(absolute, build: build) {
+            switch sourceMount(absolute, target: spec.target, build: build) {
             case .copied(let by)?:
                 diagnostics.note(
                     item, path, "used for local development; the image already contains \(source) (\(by)), so Berth deploys without this mount")
-            case .notCopied(let relative)?:
+            case .notCopied(let relative, let elsewhere)?:
                 diagnostics.error(
-                    item, path, "bind-mounts \(source), inside the build context, but the Dockerfile does not copy \(relative) into the image",
-                    hint: "COPY it in the Dockerfile (the mount then serves local development only), or declare a named volume for \(spec.target)")
+                    item, path,
+                    "bind-mounts \(source), inside the build context, but the Dockerfile "
+                        + (elsewhere.map { "copies \(relative) to \($0), not to \(spec.target)" } ?? "does not copy \(relative) into the image"),
+                    hint:
+                        "COPY it to \(spec.target) in the Dockerfile (the mount then serves local development only), or declare a named volume for \(spec.target)"
+                )
             case nil:
                 diagnostics.error(
                     item, path, "bind-mounts the host directory \(source), which Fargate tasks cannot see",
@@ -144,33 +148,45 @@ extension ServiceDecoder {
 
     /// A folder mounted over the service's own build: `./backend:/usr/src/app` on `build:
     /// ./backend` exists for live reloading on a laptop, and the image has the folder when its
-    /// Dockerfile copies it (`COPY . /usr/src/app`, `COPY src ./src`).
+    /// Dockerfile copies it to the same place (`WORKDIR /usr/src/app` + `COPY . .`).
     enum SourceMount: Equatable {
-        /// The Dockerfile copies it; `by` says how (`COPY .`).
+        /// The Dockerfile copies it there; `by` says how (`COPY . /usr/src/app`).
         case copied(by: String)
-        /// Inside the build context, but no COPY or ADD takes it: relative to the context.
-        case notCopied(String)
+        /// Inside the build context, but no COPY or ADD puts it at the mount's target: the path
+        /// relative to the context, and where the Dockerfile does put it, if anywhere.
+        case notCopied(String, elsewhere: String?)
     }
 
     /// nil when the folder is not inside the build context (or the service builds nothing).
-    func sourceMount(_ absolute: String, build: BuildSettings?) -> SourceMount? {
+    func sourceMount(_ absolute: String, target: String, build: BuildSettings?) -> SourceMount? {
         guard let build, !build.context.contains("://"), !build.context.hasPrefix("git@") else { return nil }
         let contextDirectory = context.hostPath(build.context)
         guard let relative = FilePath.relative(absolute, inside: contextDirectory) else { return nil }
         let name = build.dockerfile ?? "Dockerfile"
         let dockerfile = name.hasPrefix("/") ? name : contextDirectory + "/" + name
-        guard let text = context.fileSystem.readText(atPath: dockerfile) else { return .notCopied(relative) }
+        guard let text = context.fileSystem.readText(atPath: dockerfile) else { return .notCopied(relative, elsewhere: nil) }
         let arguments = Dictionary(build.args.compactMap { arg in arg.value.map { (arg.name, $0) } }, uniquingKeysWith: { _, last in last })
-        let copied = Dockerfile(text: text, buildArgs: arguments).image(target: build.target)?.copied ?? []
-        for source in copied {
-            var path = source
-            while path.hasPrefix("./") { path.removeFirst(2) }
-            while path.hasSuffix("/"), path.count > 1 { path.removeLast() }
-            if path.isEmpty || path == "." || path == relative || relative.hasPrefix(path + "/") {
-                return .copied(by: "COPY \(source)")
+        var elsewhere: String?
+        for copy in Dockerfile(text: text, buildArgs: arguments).image(target: build.target)?.copied ?? [] {
+            var source = copy.source
+            while source.hasPrefix("./") { source.removeFirst(2) }
+            while source.hasSuffix("/"), source.count > 1 { source.removeLast() }
+            let landing: String
+            if source.isEmpty || source == "." {
+                landing = relative == "." ? copy.destination : copy.destination + "/" + relative
+            } else if relative == source {
+                landing = copy.destination
+            } else if relative.hasPrefix(source + "/") {
+                landing = copy.destination + "/" + relative.dropFirst(source.count + 1)
+            } else {
+                continue
             }
+            if FilePath.normalize(landing) == FilePath.normalize(target) {
+                return .copied(by: "COPY \(copy.source) \(copy.destination)")
+            }
+            elsewhere = elsewhere ?? FilePath.normalize(landing)
         }
-        return .notCopied(relative)
+        return .notCopied(relative, elsewhere: elsewhere)
     }
 
     func decodeTmpfs(_ node: LocatedNode, _ path: String, into service: inout Service) {
