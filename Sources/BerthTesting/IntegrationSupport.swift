@@ -123,7 +123,6 @@ package func fakeCommand(_ name: String, running script: URL, in folder: URL) th
     try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
     let python = LocalAWS.projectRoot.appendingPathComponent(".venv/bin/python").path
     let command = bin.appendingPathComponent(name)
-    try "#!/bin/sh\nexec '\(python)' '\(script.path)' \"$@\"\n".write(to: command, atomically: true, encoding: .utf8)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: command.path)
+    try writeExecutable("#!/bin/sh\nexec '\(python)' '\(script.path)' \"$@\"\n", to: command)
     return bin
 }

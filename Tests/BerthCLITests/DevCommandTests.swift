@@ -56,9 +56,7 @@ struct DevCommandTests {
             exit 0
 
             """
-        let path = bin.appendingPathComponent("docker")
-        try Data(script.utf8).write(to: path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path)
+        try writeExecutable(script, to: bin.appendingPathComponent("docker"))
     }
 
     var berth: InProcessBerth {

@@ -175,9 +175,8 @@ extension Integration {
             let bin = root.appendingPathComponent("bin")
             try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
             let real = LocalAWS.projectRoot.appendingPathComponent(".venv/bin/aws").path
-            try "#!/bin/sh\ncase \"$*\" in *manifest.json*) kill -9 $$ ;; esac\nexec '\(real)' \"$@\"\n".write(
-                to: bin.appendingPathComponent("aws"), atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("aws").path)
+            try writeExecutable(
+                "#!/bin/sh\ncase \"$*\" in *manifest.json*) kill -9 $$ ;; esac\nexec '\(real)' \"$@\"\n", to: bin.appendingPathComponent("aws"))
 
             let names = Names(project: "interrupted", environment: "dev")
             var environment = aws.berthEnvironment()

@@ -1,3 +1,4 @@
+import BerthTesting
 import ComposeModel
 import Foundation
 import Testing
@@ -68,9 +69,9 @@ struct ReachabilityProbeTests {
         let bin = FileManager.default.temporaryDirectory.appendingPathComponent("berth-probe-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: bin) }
-        try "#!/bin/sh\n[ \"$1 $2 $3\" = \"-z -w \(ReachabilityProbe.timeoutSeconds)\" ] && [ \"$4:$5\" = 10.0.0.5:5432 ]\n".write(
-            to: bin.appendingPathComponent("nc"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("nc").path)
+        try writeExecutable(
+            "#!/bin/sh\n[ \"$1 $2 $3\" = \"-z -w \(ReachabilityProbe.timeoutSeconds)\" ] && [ \"$4:$5\" = 10.0.0.5:5432 ]\n",
+            to: bin.appendingPathComponent("nc"))
         let targets = [
             ReachabilityProbe.Result(server: "db", address: "10.0.0.5", port: 5432, open: true),
             ReachabilityProbe.Result(server: "db", address: "10.0.0.6", port: 5432, open: false),

@@ -1,3 +1,4 @@
+import BerthTesting
 import ComposeModel
 import Foundation
 import Testing
@@ -40,9 +41,7 @@ struct DependencyWaitTests {
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: bin) }
         // busybox's `nc -z -w 2 HOST PORT`: the port is the fifth argument.
-        try "#!/bin/sh\n[ \"$1 $2 $3\" = \"-z -w 2\" ] && [ \"$5\" = 5432 ]\n".write(
-            to: bin.appendingPathComponent("nc"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("nc").path)
+        try writeExecutable("#!/bin/sh\n[ \"$1 $2 $3\" = \"-z -w 2\" ] && [ \"$5\" = 5432 ]\n", to: bin.appendingPathComponent("nc"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", DependencyWait.script]
