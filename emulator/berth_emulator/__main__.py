@@ -1,10 +1,12 @@
 """python -m berth_emulator: start Berth's local AWS on a loopback port and print READY <url>."""
 import argparse
+import math
 import os
 import signal
 import sys
 
 from .faults import FaultPlan
+from .pace import MAX_CALL_LATENCY_MS
 from .settings import Settings
 
 
@@ -30,6 +32,13 @@ def main(argv=None):
     p.add_argument('--runner-timeout', type=float,
                    default=float(os.environ.get('BERTH_EMULATOR_RUNNER_TIMEOUT', 300)),
                    help='seconds a task the container runner started may run before it is killed')
+    # String defaults go through `type` too, so a bad environment value is reported as a bad flag would be.
+    p.add_argument('--pace', type=float, default=os.environ.get('BERTH_EMULATOR_PACE') or '0', metavar='SCALE',
+                   help="play AWS's pace: stack operations and ECS rollouts take AWS's modelled durations times SCALE "
+                        '(0.01: a 180 s load balancer takes 1.8 s); 0 = off (docs/pace.md)')
+    p.add_argument('--call-latency', type=float, metavar='MS',
+                   default=os.environ.get('BERTH_EMULATOR_CALL_LATENCY_MS') or '0',
+                   help='milliseconds added to every AWS call (real time, not scaled; default 0)')
     p.add_argument('--no-cfn-lint', action='store_true', help='accept templates that cfn-lint finds errors in')
     p.add_argument('--cfn-lint-ignore', default='', help='comma-separated cfn-lint rule ids to accept')
     p.add_argument('--cred', action='append', default=[], metavar='AKID:SECRET[:TOKEN]',
@@ -43,6 +52,10 @@ def main(argv=None):
         p.error('--ecs-polls, --ecs-task-polls, --cfn-polls and --codebuild-polls must be >= 0')
     if args.runner_timeout <= 0:
         p.error('--runner-timeout must be > 0')
+    if not math.isfinite(args.pace) or args.pace < 0:
+        p.error('--pace must be a number >= 0 (0 = off)')
+    if not math.isfinite(args.call_latency) or not 0 <= args.call_latency <= MAX_CALL_LATENCY_MS:
+        p.error(f'--call-latency must be between 0 and {MAX_CALL_LATENCY_MS} milliseconds')
     try:
         faults = FaultPlan(args.faults, args.seed)
     except ValueError as e:
@@ -56,11 +69,13 @@ def main(argv=None):
         settings = Settings(ecs_polls=args.ecs_polls, ecs_task_polls=args.ecs_task_polls, cfn_polls=args.cfn_polls,
                             codebuild_polls=args.codebuild_polls, data_dir=args.data_dir,
                             runner_timeout=args.runner_timeout, cfn_lint=not args.no_cfn_lint,
+                            pace=args.pace, call_latency_ms=args.call_latency,
                             cfn_lint_ignore=frozenset(r.strip() for r in args.cfn_lint_ignore.split(',') if r.strip()))
         patches = install_patches(settings)
         for patch in patches:
             patch.warm_up()
-        front = Front(serve_moto(), patches=patches, faults=faults, log_path=args.log, credentials=credentials)
+        front = Front(serve_moto(), patches=patches, faults=faults, log_path=args.log, credentials=credentials,
+                      settings=settings)
     server = serve(front, port=args.port)
     if not args.upstream:
         # What the container runner gives the processes it starts: this front, and credentials it accepts.

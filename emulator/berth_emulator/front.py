@@ -1,5 +1,6 @@
 """The front every client talks to: forwards AWS requests to moto (or to another front), counts
-and logs them, injects the fault plan's faults, and answers the control API under /_berth/."""
+and logs them, injects the fault plan's faults, adds the call latency of AWS's pace, and answers the
+control API under /_berth/."""
 import http.client
 import http.server
 import json
@@ -11,6 +12,7 @@ import time
 import urllib.parse
 import uuid
 
+from . import pace
 from .faults import FaultPlan, error_body, error_response
 from .protocol import classify
 from .registry import Registry
@@ -23,14 +25,15 @@ HOP_BY_HOP = {'connection', 'keep-alive', 'transfer-encoding', 'proxy-connection
 
 class Front:
     """State of one front: where it forwards, its counters, its fault plan, and (when it runs moto
-    itself) the patches whose switches the control API sets."""
+    itself) the patches whose switches the control API sets and the settings they share (AWS's pace)."""
 
-    def __init__(self, upstream, patches=(), faults=None, log_path=None, credentials=None):
+    def __init__(self, upstream, patches=(), faults=None, log_path=None, credentials=None, settings=None):
         self.upstream = urllib.parse.urlsplit(upstream)
         # access key → (secret, session token or None); moto's own test keys by default.
         self.credentials = credentials or {'testing': ('testing', None)}
         self.upstream_url = upstream.rstrip('/')
         self.patches = list(patches)
+        self.settings = settings
         self.faults = faults or FaultPlan()
         self.stats = Stats(self.upstream_url, log_path)
         self.registry = Registry()
@@ -48,6 +51,7 @@ class Front:
             return 200, self.stats.records()
         if (method, name) == ('POST', 'reset'):
             self.stats.reset()
+            self.forget_pace()
             return 200, self.stats.snapshot()
         if (method, name) == ('POST', 'faults'):
             spec = body.get('spec', query.get('spec', [''])[0])
@@ -59,11 +63,12 @@ class Front:
             return 200, self.faults.describe()
         if name.startswith('registry/'):
             return self.registry.control(method, name[len('registry/'):], body, query, None)
+        if name.startswith('pace/') and self.settings is not None:
+            return pace.control(self.settings, method, name[len('pace/'):], body)
         if (method, name) == ('GET', 'state'):
             return 200, self.state()
         if (method, name) == ('POST', 'reset-switches'):
-            for patch in self.patches:
-                patch.reset()
+            self.reset_patches()
             return 200, self.state()
         prefix, _, action = name.partition('/')
         for patch in self.patches:
@@ -73,8 +78,26 @@ class Front:
 
     def state(self):
         import moto
-        return {'moto': moto.__version__, 'upstream': self.upstream_url, 'faults': self.faults.describe(),
-                'patches': {patch.name: patch.state() for patch in self.patches}}
+        out = {'moto': moto.__version__, 'upstream': self.upstream_url, 'faults': self.faults.describe(),
+               'patches': {patch.name: patch.state() for patch in self.patches}}
+        if self.settings is not None:
+            out['pace'] = {'scale': self.settings.pace, 'callLatencyMs': self.settings.call_latency_ms}
+        return out
+
+    def reset_patches(self):
+        """Disarms every patch's switches and forgets what pace modelled (moto's reset does too)."""
+        for patch in self.patches:
+            patch.reset()
+        self.forget_pace()
+
+    def forget_pace(self):
+        if self.settings is not None:
+            self.settings.pace_log.reset()
+
+    def call_latency(self):
+        """AWS's pace: every AWS call takes the configured latency (real time) before it is answered."""
+        if self.settings is not None and self.settings.call_latency_ms > 0:
+            self.settings.pace_log.delay(self.settings.call_latency_ms)
 
     # ------------------------------------------------------------------ forwarding
     def connection(self):
@@ -187,8 +210,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path.startswith('/moto-api/'):
             # moto's own API; a reset also disarms this emulator's switches.
             if self.command == 'POST' and self.path.startswith('/moto-api/reset'):
-                for patch in front.patches:
-                    patch.reset()
+                front.reset_patches()
             self.respond(*front.forward(self.command, self.path, self.headers.items(), body))
             return
         call = classify(self.command, self.path, self.headers, body)
@@ -211,6 +233,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         """What to send for an AWS request, filling in its record: (status, headers, body), or
         None to drop the connection."""
         front, request_id = self.front, str(uuid.uuid4())
+        front.call_latency()
         kind, variant = front.faults.draw()
         try:
             verify(self.command, self.path, self.headers, body, front.credentials)

@@ -1,6 +1,8 @@
 """Start-up settings shared by the front and the patches."""
 import dataclasses
 
+from .pace import PaceLog
+
 
 @dataclasses.dataclass
 class Settings:
@@ -25,3 +27,10 @@ class Settings:
     # listens: what the container runner hands to the processes it starts.
     endpoint_url: str = None
     credentials: tuple = None
+    # AWS's pace (pace.py): the factor every modelled AWS duration is multiplied by (0.01 makes a 180 s load balancer
+    # take 1.8 s of real time); 0 = off, and stack operations and rollouts follow the polls above.
+    pace: float = 0.0
+    # Milliseconds the front waits before it answers each AWS call (real time, not scaled); 0 = none.
+    call_latency_ms: float = 0.0
+    # What was modelled under pace since the last reset (GET /_berth/pace/state).
+    pace_log: PaceLog = dataclasses.field(default_factory=PaceLog)

@@ -11,12 +11,14 @@ follows, and its limits):
     of createOnlyProperties, cleanup, outputs and exports recomputed; no-change and status checks;
   * delete_stack: resources deleted newest first, with events; DELETE_FAILED when one will not go;
   * templates checked with cfn-lint first, as CloudFormation's template validation does;
-  * operations show *_IN_PROGRESS for `polls` DescribeStacks calls before their final status;
+  * operations show *_IN_PROGRESS for `polls` DescribeStacks calls before their final status, or, under AWS's
+    pace (Settings.pace > 0), for the time the operation's critical path takes, with each event at its modelled
+    time (stack_pace.py; docs/pace.md);
   * a switch (`POST /_berth/cfn/fail-next`) that makes the next operation touching a resource fail
     there and roll back.
 
 The work itself is done synchronously under one lock; only the status that DescribeStacks reports
-(and the final stack event) waits for the polls.
+(and the final stack event) waits for the polls, or under pace what the stack's calls show waits for its time.
 """
 import collections
 import copy
@@ -27,10 +29,13 @@ import inspect
 import re
 import sys
 import threading
+import time
 import traceback
 import types
 
+from .. import pace
 from .base import Patch, PatchError, require, wrap
+from .stack_pace import StackTimeline
 
 # Stack statuses from which UpdateStack, an UPDATE change set and ExecuteChangeSet may start.
 UPDATABLE = frozenset({'CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE',
@@ -80,16 +85,24 @@ def conditions_in(node):
     return found
 
 
+def dependency_map(*templates_resources):
+    """{logical id: the logical ids it refers to (Ref, Fn::GetAtt, Fn::Sub) or DependsOn}, over the Resources of
+    one or more templates (an update's old and new); parameters and pseudo parameters are not resources."""
+    depends = collections.defaultdict(set)
+    for resources in templates_resources:
+        for lid, body in resources.items():
+            body = body if isinstance(body, dict) else {}
+            explicit = body.get('DependsOn') or []
+            explicit = [explicit] if isinstance(explicit, str) else explicit
+            implicit = references({k: v for k, v in body.items() if k != 'Condition'})
+            depends[lid] |= (implicit | set(explicit)) & set(resources) - {lid}
+    return depends
+
+
 def dependency_order(resources):
     """Logical ids ordered so that each comes after what it refers to or DependsOn, otherwise in template order:
     the order CloudFormation creates resources in (and deletes them in reverse)."""
-    depends = {}
-    for lid, body in resources.items():
-        body = body if isinstance(body, dict) else {}
-        explicit = body.get('DependsOn') or []
-        explicit = [explicit] if isinstance(explicit, str) else explicit
-        implicit = references({k: v for k, v in body.items() if k != 'Condition'})
-        depends[lid] = (implicit | set(explicit)) & set(resources) - {lid}
+    depends = dependency_map(resources)
     order, done, left = [], set(), list(resources)
     while left:
         ready = [lid for lid in left if depends[lid] <= done]
@@ -232,6 +245,7 @@ class Pending:
     then: object = None              # what happens at the end (a deleted stack leaves the live list)
     change_set: object = None
     execution: str = None            # the change set's ExecutionStatus at the end
+    timeline: object = None          # under pace: the StackTimeline whose end is the operation's (polls unused)
 
 
 def detail(attribute, name, recreation, evaluation, source, entity=None):
@@ -325,6 +339,7 @@ class CloudFormationPatch(Patch):
         self.linter = TemplateLinter()
         self.create_only_cache = {}
         self.request = threading.local()    # the StackName of the change set request being served
+        self.open = []                      # timelines whose operation is still being worked, innermost last
 
     # ------------------------------------------------------------------ installation
     def install(self):
@@ -357,6 +372,11 @@ class CloudFormationPatch(Patch):
         wrap(backend, 'describe_change_set', self.describe_change_set)
         wrap(backend, 'delete_change_set', self.delete_change_set)
         wrap(backend, 'list_change_sets', self.list_change_sets)
+        wrap(backend, 'describe_stack_events', self.describe_stack_events)
+        for method in ('describe_stack_resources', 'describe_stack_resource', 'list_stack_resources', 'list_stacks'):
+            wrap(backend, method, self.refreshing)
+        wrap(responses.StackResourceDTO, '__init__', self.resource_dto)
+        wrap(responses.CloudFormationResponse, 'list_stack_resources', self.list_stack_resources_response)
         wrap(parsing.ResourceMap, '_delete_resource', self.delete_moto_resource)
         models.Stack.stack_resources = property(self.stack_resources, doc=self.stack_resources.__doc__)
         models.Stack.outputs = property(functools.partial(self.outputs, models.Stack.outputs.fget),
@@ -397,7 +417,12 @@ class CloudFormationPatch(Patch):
             ('describe_change_set', ['change_set_name']),
             ('delete_change_set', ['change_set_name']),
             ('list_change_sets', []),
-            ('get_stack', ['name_or_stack_id'])])
+            ('get_stack', ['name_or_stack_id']),
+            ('describe_stack_events', ['stack_name']),
+            ('describe_stack_resources', ['stack_name', 'logical_resource_id']),
+            ('describe_stack_resource', ['stack_name', 'logical_resource_id']),
+            ('list_stack_resources', ['stack_name_or_id']),
+            ('list_stacks', ['status_filter'])])
         require(name, parsing, 'ResourceMap', 'OutputMap', 'Export', 'clean_json', 'resource_name_property_from_type',
                 'parse_resource_and_generate_name')
         require(name, parsing.ResourceMap, 'load', 'create',
@@ -409,7 +434,9 @@ class CloudFormationPatch(Patch):
         require(name, utils, 'generate_stack_id', 'generate_changeset_id', 'validate_create_change_set')
         require(name, exceptions, 'ValidationError', 'AlreadyExistsException', 'CloudFormationError')
         require(name, responses.CloudFormationResponse, '_validate_different_update', 'describe_change_set',
-                'delete_change_set', 'list_change_sets', '_get_param')
+                'delete_change_set', 'list_change_sets', '_get_param', 'list_stack_resources', 'cloudformation_backend')
+        require(name, responses, 'StackResourceDTO')
+        require(name, responses.StackResourceDTO, params=[('__init__', ['stack', 'resource'])])
         require(name, core_utils, 'utcnow')
         require(name, ecs_models, 'ecs_backends')
         require(name, ecs_models.EC2ContainerServiceBackend,
@@ -449,14 +476,23 @@ class CloudFormationPatch(Patch):
         with self.lock:
             self.fail_next.clear()
             self.pending.clear()
+            self.open.clear()
 
     def state(self):
         """Settings, armed switches and the operations DescribeStacks still shows in progress."""
         with self.lock:
             return {'polls': self.settings.cfn_polls, 'lint': self.settings.cfn_lint,
                     'lintIgnore': sorted(self.settings.cfn_lint_ignore), 'failNext': [dict(f) for f in self.fail_next],
-                    'inProgress': [{'stackName': p.stack.name, 'stackId': p.stack.stack_id, 'shown': p.shown,
-                                    'final': p.final, 'pollsLeft': p.polls_left} for p in self.pending.values()]}
+                    'inProgress': [self.pending_state(p) for p in self.pending.values()]}
+
+    @staticmethod
+    def pending_state(pending):
+        out = {'stackName': pending.stack.name, 'stackId': pending.stack.stack_id, 'shown': pending.shown,
+               'final': pending.final, 'pollsLeft': pending.polls_left}
+        if pending.timeline is not None:
+            del out['pollsLeft']
+            out['endsAt'] = round(pending.timeline.ended_at, 3)
+        return out
 
     def control(self, method, action, body):
         """fail-next {"logicalId", "reason", "stackName"}; config {"polls", "lint", "lintIgnore"}; state; reset."""
@@ -561,23 +597,33 @@ class CloudFormationPatch(Patch):
         except Exception:  # noqa: BLE001 - a notification topic that is gone must not break the operation
             pass
         stack.events.append(event)
+        timeline = self.open_timeline(stack)
+        if timeline is not None:
+            timeline.note(event)
 
     def stack_status(self, stack, status, reason=None, event_reason=True):
         """The stack moves to `status`, with its stack event (which gives the reason unless told not to)."""
         stack.status, stack.status_reason = status, reason
         stack._add_stack_event(status, resource_status_reason=reason if event_reason else None)
+        timeline = self.open_timeline(stack)
+        if timeline is not None:
+            timeline.open_phase(stack.events[-1])
 
     # ------------------------------------------------------------------ asynchronous statuses
     def finish(self, stack, shown, final, reason=None, then=None, change_set=None, execution=None, at_once=False):
         """The operation's work is done; DescribeStacks shows `shown` for settings.cfn_polls calls naming the stack,
-        then `final` (with the final stack event), as CloudFormation reports an operation that takes a while."""
+        then `final` (with the final stack event), as CloudFormation reports an operation that takes a while.
+        Under pace the operation instead runs until its timeline ends, showing the status of the phase under way."""
+        timeline = self.seal_pace(stack, final)
         pending = Pending(stack, shown, final, reason, 0 if at_once else self.settings.cfn_polls, then,
-                          change_set, execution)
-        if pending.polls_left <= 0:
+                          change_set, execution, None if at_once else timeline)
+        if pending.timeline is None and pending.polls_left <= 0:
             self.complete(pending)
             return
         stack.status = shown
         stack.status_reason = reason if reason else 'User Initiated'
+        if pending.timeline is not None:
+            stack.status, stack.status_reason = pending.timeline.status_at(time.time())
         if change_set is not None:
             change_set.execution_status = 'EXECUTE_IN_PROGRESS'
         self.pending[stack.stack_id] = pending
@@ -587,6 +633,8 @@ class CloudFormationPatch(Patch):
         self.pending.pop(pending.stack.stack_id, None)
         # The final event gives no reason; DescribeStacks keeps a rollback's reason in StackStatusReason.
         self.stack_status(pending.stack, pending.final, pending.reason, event_reason=False)
+        if pending.timeline is not None:
+            pending.timeline.stamp_final(pending.stack.events[-1])
         if pending.change_set is not None:
             pending.change_set.execution_status = pending.execution
         if pending.then is not None:
@@ -594,16 +642,140 @@ class CloudFormationPatch(Patch):
 
     def describe_stacks(self, old, backend, name_or_stack_id):
         """DescribeStacks naming a stack counts one poll of its running operation; after the configured number
-        of polls the operation ends and this answer shows its final status."""
+        of polls the operation ends and this answer shows its final status. (Under pace, time decides.)"""
         with self.lock:
+            self.refresh()
             stack = self.any_stack(backend, name_or_stack_id) if name_or_stack_id else None
             pending = self.pending.get(stack.stack_id) if stack is not None else None
-            if pending is not None:
+            if pending is not None and pending.timeline is None:
                 if pending.polls_left > 0:
                     pending.polls_left -= 1
                 else:
                     self.complete(pending)
             return old(backend, name_or_stack_id)
+
+    # ------------------------------------------------------------------ AWS's pace (stack_pace.py, docs/pace.md)
+    def begin_pace(self, stack, operation, depends, existing=()):
+        """Under pace, the operation's events are collected into a StackTimeline from here on. A nested stack's
+        operation (moto runs it while its parent works on an AWS::CloudFormation::Stack resource) is the parent's
+        child: the parent's resource lasts as long as the child's critical path."""
+        self.open = [t for t in self.open if not t.sealed and t.stack_id != stack.stack_id]
+        if self.settings.pace <= 0:
+            return None
+        parent = next((t for t in reversed(self.open) if t.current() is not None
+                       and t.current()[1] == 'AWS::CloudFormation::Stack' and t.current()[2].endswith('_IN_PROGRESS')),
+                      None)
+        timeline = StackTimeline(stack, operation, depends, existing, self.settings.pace,
+                                 nested_in=(parent, parent.current()[0]) if parent is not None else None)
+        if parent is not None:
+            parent.adopt(parent.current()[0], timeline)
+        self.open.append(timeline)
+        return timeline
+
+    def open_timeline(self, stack):
+        """The timeline collecting this stack's events now, if its operation runs under pace."""
+        return next((t for t in reversed(self.open) if t.stack_id == stack.stack_id and not t.sealed), None)
+
+    def paced(self, stack):
+        """The timeline of the stack's operation still running under pace, or None."""
+        pending = self.pending.get(stack.stack_id)
+        return pending.timeline if pending is not None else None
+
+    def seal_pace(self, stack, final):
+        """The operation's work is done: its events get their times, the pace log its record, and its nested
+        stacks' operations and ECS rollouts move to where its model starts them. None when it was not paced."""
+        timeline = self.open_timeline(stack)
+        if timeline is None:
+            return None
+        timeline.seal(self.pace_seconds)
+        self.open.remove(timeline)
+        self.settings.pace_log.add_stack(timeline.make_record(final))
+        self.place_children(timeline)
+        self.place_services(stack, timeline)
+        return timeline
+
+    @staticmethod
+    def pace_seconds(timeline, phase_index, lid, resource_type, action):
+        """A resource's unscaled duration: the table's, or for a nested stack its own operations in that phase."""
+        if resource_type == 'AWS::CloudFormation::Stack':
+            children = [c for index, c in timeline.children.get(lid, ()) if index == phase_index and c.sealed]
+            if children:
+                return sum(child.total for child in children)
+        return pace.resource_seconds(resource_type, action)
+
+    @staticmethod
+    def place_children(timeline):
+        """Each nested stack's operation starts where the parent's model starts its resource (several in one phase,
+        as moto's replacement of a nested stack is, one after another)."""
+        for lid, children in timeline.children.items():
+            previous_index, previous = None, None
+            for index, child in children:
+                start = previous.ended_at if index == previous_index else timeline.at(timeline.start_of(index, lid))
+                child.shift(start - child.started)
+                previous_index, previous = index, child
+
+    def place_services(self, stack, timeline):
+        """ECS services the operation made or changed: their rollouts start where the stack's model starts the
+        AWS::ECS::Service, so that the service is stable when its resource completes."""
+        made = stack.resource_map._parsed_resources
+        for index, phase in enumerate(timeline.phases):
+            for lid, action in phase.actions.items():
+                arn = getattr(made.get(lid), 'arn', None)
+                if phase.types.get(lid) == 'AWS::ECS::Service' and action != 'DELETE' and arn:
+                    timeline.spans += self.settings.pace_log.shift_deployments(
+                        arn, since=timeline.started, start=timeline.at(timeline.start_of(index, lid)))
+
+    def refresh(self):
+        """Under pace: operations whose modelled end has passed end now (final status and event); the others show
+        the status of the phase under way. Operations that count polls are left alone."""
+        now = time.time()
+        for pending in list(self.pending.values()):
+            if pending.timeline is None:
+                continue
+            if now >= pending.timeline.ended_at:
+                self.complete(pending)
+            else:
+                pending.stack.status, pending.stack.status_reason = pending.timeline.status_at(now)
+
+    def refreshing(self, old, backend, *args, **kwargs):
+        """A stack read (DescribeStackResources, ListStackResources, ListStacks, ...) sees operations as of now."""
+        with self.lock:
+            self.refresh()
+            return old(backend, *args, **kwargs)
+
+    def describe_stack_events(self, old, backend, stack_name):
+        """DescribeStackEvents: under pace only the events that have happened by now, in the order they happen."""
+        with self.lock:
+            self.refresh()
+            events = old(backend, stack_name)
+            if not any(hasattr(event, '_berth_at') for event in events):
+                return events
+            now = time.time()
+            return sorted((e for e in events if StackTimeline.visible(e, now)), key=lambda event: event.timestamp)
+
+    def resource_dto(self, old, dto, stack, resource):
+        """DescribeStackResource(s) under pace, while an operation runs: each resource's own status by now (moto
+        gave every resource the stack's status)."""
+        old(dto, stack, resource)
+        with self.lock:
+            timeline = self.paced(stack)
+            status = timeline.resource_status(dto.logical_resource_id, time.time()) if timeline else None
+        if status:
+            dto.resource_status = status
+
+    def list_stack_resources_response(self, old, response):
+        """ListStackResources under pace, while an operation runs: each resource's own status by now (moto wrote
+        CREATE_COMPLETE for all)."""
+        result = old(response)
+        with self.lock:
+            stack = self.any_stack(response.cloudformation_backend, response._get_param('StackName'))
+            timeline = self.paced(stack) if stack is not None else None
+            if timeline is not None:
+                now = time.time()
+                for summary in result.result.get('StackResourceSummaries', []):
+                    summary['ResourceStatus'] = timeline.resource_status(summary['LogicalResourceId'], now) \
+                        or summary['ResourceStatus']
+        return result
 
     # ------------------------------------------------------------------ template validation
     def lint(self, backend, body):
@@ -616,14 +788,16 @@ class CloudFormationPatch(Patch):
             raise self.validation_error('Template format error: ' + '; '.join(errors[:5]) + more)
 
     # ------------------------------------------------------------------ resources
-    @staticmethod
-    def stack_resources(stack):
+    def stack_resources(self, stack):
         """A stack's resources as ListStackResources shows them: only those it made (moto listed a blank row for
-        each resource whose Condition is false, and created missing ones while listing)."""
+        each resource whose Condition is false, and created missing ones while listing); under pace, while an
+        operation runs, those it has started by now and those whose deletion does not show yet."""
         resource_map = stack.resource_map
         made = resource_map._parsed_resources
-        return [made[lid] for lid in present(resource_map, resource_map._resource_json_map)
-                if made.get(lid) is not None and not isinstance(made[lid], (str, int, float, list, dict))]
+        listed = [made[lid] for lid in present(resource_map, resource_map._resource_json_map)
+                  if made.get(lid) is not None and not isinstance(made[lid], (str, int, float, list, dict))]
+        timeline = self.paced(stack)
+        return listed if timeline is None else timeline.visible_resources(listed, time.time())
 
     def outputs(self, moto_outputs, stack):
         """A stack being created has no Outputs yet: DescribeStacks shows them once it is CREATE_COMPLETE."""
@@ -677,7 +851,7 @@ class CloudFormationPatch(Patch):
                     if attempt == 0:
                         waiting.append(item)
                     continue
-                resource_map._parsed_resources.pop(lid, None)
+                self.forget_resource(stack, resource_map, lid)
                 if attempt:
                     waiting.remove(item)
                 progress = True
@@ -691,7 +865,14 @@ class CloudFormationPatch(Patch):
     def skip_retained(self, stack, resource_map, lid, resource_type, physical):
         """DeletionPolicy / UpdateReplacePolicy Retain: the resource stays in its service, the stack forgets it."""
         self.resource_event(stack, lid, resource_type, 'DELETE_SKIPPED', None, physical)
-        resource_map._parsed_resources.pop(lid, None)
+        self.forget_resource(stack, resource_map, lid)
+
+    def forget_resource(self, stack, resource_map, lid):
+        """The stack no longer holds the resource; under pace it stays listed until its deletion shows."""
+        resource = resource_map._parsed_resources.pop(lid, None)
+        timeline = self.open_timeline(stack)
+        if timeline is not None and resource is not None and not isinstance(resource, (str, int, float, list, dict)):
+            timeline.removed[lid] = resource
 
     def empty(self, stack):
         """A rolled-back or deleted stack has no resources and no outputs; nothing is created through it later."""
@@ -744,6 +925,7 @@ class CloudFormationPatch(Patch):
         parameters checked, then the resources are created (see run_create)."""
         self.lint(backend, template)
         with self.lock:
+            self.refresh()
             if self.live_stack(backend, name) is not None:
                 raise self.exceptions.AlreadyExistsException(f'Stack [{name}] already exists')
             stack = self.models.Stack(
@@ -760,8 +942,9 @@ class CloudFormationPatch(Patch):
         """Creates the stack's resources one by one in dependency order, each with CREATE_IN_PROGRESS, 'Resource
         creation Initiated' and CREATE_COMPLETE events. A resource that fails (the fail-next switch, or moto
         refusing it) rolls the stack back. Returns whether the stack was created."""
-        self.stack_status(stack, 'CREATE_IN_PROGRESS', 'User Initiated')
         resources = stack.template_dict.get('Resources') or {}
+        self.begin_pace(stack, 'CREATE', dependency_map(resources))
+        self.stack_status(stack, 'CREATE_IN_PROGRESS', 'User Initiated')
         resource_map = stack.resource_map
         order = [lid for lid in dependency_order(resources) if lid in present(resource_map, resources)]
         failure = self.take_failure(stack, order)
@@ -822,11 +1005,15 @@ class CloudFormationPatch(Patch):
         create, which ends first. Resources are deleted newest first, with events, unless DeletionPolicy retains
         them; the stack shows DELETE_IN_PROGRESS, then leaves the list (still found by id, DELETE_COMPLETE)."""
         with self.lock:
+            self.refresh()
             stack = self.live_stack(backend, name_or_stack_id)
             if stack is None or stack.status == 'DELETE_IN_PROGRESS':
                 return
             pending = self.pending.get(stack.stack_id)
-            if pending is not None and pending.shown == 'CREATE_IN_PROGRESS':
+            if pending is not None and (pending.shown == 'CREATE_IN_PROGRESS' or (
+                    pending.timeline is not None and stack.status == 'CREATE_IN_PROGRESS')):
+                if pending.timeline is not None:  # what the create had still to do happens now
+                    pending.timeline.cut(time.time())
                 self.complete(pending)
             elif stack.status.endswith('_IN_PROGRESS') and stack.status not in DELETABLE_IN_PROGRESS:
                 raise self.validation_error(
@@ -836,6 +1023,8 @@ class CloudFormationPatch(Patch):
     def run_delete(self, backend, stack):
         """DELETE_IN_PROGRESS; exports and change sets go; resources deleted in reverse dependency order."""
         review = stack.status == 'REVIEW_IN_PROGRESS'
+        json_map = stack.resource_map._resource_json_map
+        self.begin_pace(stack, 'DELETE', dependency_map(json_map), present(stack.resource_map, json_map))
         self.stack_status(stack, 'DELETE_IN_PROGRESS', 'User Initiated')
         self.drop_exports(backend, stack)
         for cs_id in [i for i, cs in backend.change_sets.items() if cs.stack_id == stack.stack_id]:
@@ -1012,6 +1201,7 @@ class CloudFormationPatch(Patch):
             raise self.validation_error('Either Template URL or Template Body must be specified.')
         self.lint(backend, template)
         with self.lock:
+            self.refresh()
             stack = backend.get_stack(name)
             self.check_updatable(stack)
             proposal = self.propose(backend, stack, template, self.update_parameters(stack, parameters), tags)
@@ -1033,6 +1223,9 @@ class CloudFormationPatch(Patch):
         touched = [c.logical_id for c in changes if c.action != 'Remove']
         failure = self.take_failure(stack, touched) or self.custom_name_conflict(stack, changes)
         stack.last_updated_time = self.utcnow()
+        old_resources = (stack.template_dict or {}).get('Resources') or {}
+        self.begin_pace(stack, 'UPDATE', dependency_map(old_resources, proposal.template.get('Resources') or {}),
+                        present(stack.resource_map, old_resources))
         self.stack_status(stack, 'UPDATE_IN_PROGRESS', 'User Initiated')
         done, made = [], []
         for change in changes:
@@ -1198,6 +1391,7 @@ class CloudFormationPatch(Patch):
         changes nothing is FAILED / UNAVAILABLE with AWS's reason. Nothing is made when the request is refused."""
         self.lint(backend, template)
         with self.lock:
+            self.refresh()
             self.utils.validate_create_change_set(change_set_name)
             live = self.live_stack(backend, stack_name)
             if change_set_type == 'UPDATE':
@@ -1242,6 +1436,7 @@ class CloudFormationPatch(Patch):
         A CREATE change set creates its REVIEW_IN_PROGRESS stack as create_stack would; an UPDATE one updates as
         update_stack would. CloudFormation then deletes the stack's other change sets."""
         with self.lock:
+            self.refresh()
             change_set = self.find_change_set(backend, change_set_name, stack_name)
             if change_set.status != 'CREATE_COMPLETE':
                 raise self.InvalidChangeSetStatus(f'ChangeSet [{change_set.change_set_id}] cannot be executed in its '
@@ -1281,6 +1476,7 @@ class CloudFormationPatch(Patch):
     def describe_change_set(self, _old, backend, change_set_name):
         """DescribeChangeSet by ARN, or by name with the StackName the request gave."""
         with self.lock:
+            self.refresh()
             return self.find_change_set(backend, change_set_name, getattr(self.request, 'stack_name', None))
 
     def delete_change_set(self, _old, backend, change_set_name):

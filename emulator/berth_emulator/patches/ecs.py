@@ -1,6 +1,8 @@
 """ECS service rollouts (patch 'ecs-rollout'): services converge over DescribeServices polls, as the
 rolling-update scheduler does over time, with the scheduler's tasks and events, and a switch that makes
-the next deployment of a service fail the way the deployment circuit breaker reports it.
+the next deployment of a service fail the way the deployment circuit breaker reports it. Under AWS's pace
+(Settings.pace > 0; pace.py, docs/pace.md) a rollout takes its modelled time instead of polls, and a deleted
+service drains for a while before it is INACTIVE.
 
 moto alone: a service is created with one deployment that never completes (runningCount stays 0 unless
 MOTO_ECS_SERVICE_RUNNING is set), UpdateService rewrites that one deployment in place, no task exists for a
@@ -17,7 +19,9 @@ import inspect
 import math
 import sys
 import threading
+import time
 
+from .. import pace
 from .base import Patch, require, wrap
 
 # DescribeServices returns deploymentConfiguration with these values when CreateService left them out
@@ -35,6 +39,8 @@ MAX_EVENTS = 100
 # of 3 and a maximum threshold of 200. and uses the values in the following formula ... 0.5 * desired task count".
 THRESHOLD_MIN, THRESHOLD_MAX = 3, 200
 CIRCUIT_BREAKER_FAILED = 'ECS deployment circuit breaker: tasks failed to start.'
+# Under pace a rollout moves in this many equal steps of its modelled time (tasks start and stop step by step).
+PACED_STEPS = 4
 ESSENTIAL_EXITED = 'Essential container in task exited'
 
 
@@ -44,19 +50,22 @@ class ServiceState:
     def __init__(self):
         self.tasks = {}          # deployment id -> the RUNNING tasks the scheduler started for it
         self.rollout = None      # the Rollout under way, or None when the service is steady
+        self.draining = None     # under pace, the pace.Span of a deleted service's draining (DRAINING until its end)
         self.breaker = None      # deploymentCircuitBreaker exactly as the caller gave it (None: not given)
         self.client_token = None  # CreateService's clientToken
         self.launched = 0        # tasks started so far; spreads tasks over the service's subnets
 
 
 class Rollout:
-    """A change the scheduler works through over `polls` DescribeServices calls.
+    """A change the scheduler works through over `polls` DescribeServices calls, or under pace over `span`'s time
+    (then `polls` equal steps, each taken once its time has come).
 
     kind: 'deploy' (a new PRIMARY deployment), 'rollback' (the circuit breaker's), 'scale' (desiredCount only).
     start: runningCount of every deployment when it began, to drain them proportionally."""
 
-    def __init__(self, kind, polls, fail, start):
+    def __init__(self, kind, polls, fail, start, span=None):
         self.kind, self.polls, self.fail, self.start, self.step = kind, polls, fail, start, 0
+        self.span = span
 
 
 class ECSPatch(Patch):
@@ -176,6 +185,8 @@ class ECSPatch(Patch):
         request = getattr(self.local, 'create', None) or {}
         bound = self.create_signature.bind(backend, *args, **kwargs).arguments
         with self.lock:
+            for svc in list(backend.services.values()):
+                self.settle_draining(backend, svc)
             existing = self.active_service(backend, bound['cluster_str'], bound['service_name'])
             if existing is not None:
                 token = request.get('clientToken')
@@ -251,28 +262,56 @@ class ECSPatch(Patch):
                 raise self.exceptions.ECSException('ServiceNotActiveException', 'Service was not ACTIVE.')
             svc = old(backend, cluster_name, service_name, force)
             state = self.state_of(svc)
-            primary = svc.deployments[0]['id'] if svc.deployments else 'service deletion'
-            for tasks in state.tasks.values():
-                for task in tasks:
-                    self.stop_task(backend, task, scaling_reason(primary), 'ServiceSchedulerInitiated')
-                tasks.clear()
             state.rollout = None
-            for dep in svc.deployments:
-                dep['runningCount'] = dep['pendingCount'] = 0
-            svc.running_count = svc.pending_count = 0
+            state.draining = None if getattr(self.local, 'at_once', False) else self.pace_span(svc, 'drain')
+            if state.draining is not None:
+                svc.status = 'DRAINING'  # its tasks stop at the end of the span (see settle_draining)
+                return svc
+            self.drain(backend, svc)
             return svc
+
+    def drain(self, backend, svc):
+        """A deleted service's tasks stop (ServiceSchedulerInitiated) and its counts drop to 0."""
+        state = self.state_of(svc)
+        primary = svc.deployments[0]['id'] if svc.deployments else 'service deletion'
+        for tasks in state.tasks.values():
+            for task in tasks:
+                self.stop_task(backend, task, scaling_reason(primary), 'ServiceSchedulerInitiated')
+            tasks.clear()
+        for dep in svc.deployments:
+            dep['runningCount'] = dep['pendingCount'] = 0
+        svc.running_count = svc.pending_count = 0
+
+    def settle_draining(self, backend, svc):
+        """Under pace: a DRAINING service whose draining time has passed is INACTIVE, its tasks stopped."""
+        state = self.state_of(svc)
+        if state.draining is not None and time.time() >= state.draining.end:
+            state.draining = None
+            self.drain(backend, svc)
+            svc.status = 'INACTIVE'
 
     def delete_from_stack(self, backend, svc):
         """A stack that deletes an AWS::ECS::Service deletes the service and so stops its tasks, as DeleteService
         with force does. moto's CloudFormation left the service ACTIVE, its tasks running."""
         if svc.status == 'ACTIVE':
-            backend.delete_service(svc.cluster_name, svc.name, True)
+            # The stack's own model times the deletion; its next resources (subnets, security groups) need the
+            # tasks' network interfaces gone now, so the service drains at once.
+            self.local.at_once = True
+            try:
+                backend.delete_service(svc.cluster_name, svc.name, True)
+            finally:
+                self.local.at_once = False
 
     def list_tasks(self, old, backend, cluster_str=None, container_instance=None, family=None, started_by=None,
                    service_name=None, desiredStatus=None):
         """ListTasks: "The default status filter is RUNNING" and serviceName "limits the results to tasks that
         belong to that service" (API reference). moto returned every task and ignored serviceName; it also
         matched the cluster by substring."""
+        if self.settings.pace > 0:  # time moves rollouts and draining, not only DescribeServices calls
+            with self.lock:
+                for svc in list(backend.services.values()):
+                    if not cluster_str or svc.cluster_name == cluster_str.split('/')[-1]:
+                        self.advance(backend, svc)
         tasks = old(backend, cluster_str, container_instance, family, started_by, None, desiredStatus or 'RUNNING')
         if cluster_str:
             cluster = backend._get_cluster(cluster_str)
@@ -326,23 +365,48 @@ class ECSPatch(Patch):
         svc.pending_count = sum(d['pendingCount'] for d in svc.deployments)
 
     # ------------------------------------------------------------------ rollouts
-    def begin(self, backend, svc, kind, fail=False):
-        """Starts a rollout; with 0 polls it runs to its end at once (a rollback included)."""
-        polls = self.settings.ecs_polls
+    def begin(self, backend, svc, kind, fail=False, at=None):
+        """Starts a rollout; with 0 polls it runs to its end at once (a rollback included). Under pace it takes
+        pace.ECS_SECONDS[kind] (scaled) from `at` (default now) instead."""
+        span = self.pace_span(svc, kind, at)
+        polls = PACED_STEPS if span is not None else self.settings.ecs_polls
         self.state_of(svc).rollout = Rollout(kind, max(1, polls), fail,
-                                             {d['id']: d['runningCount'] for d in svc.deployments})
+                                             {d['id']: d['runningCount'] for d in svc.deployments}, span)
         if polls == 0:
             for _ in range(4):
                 if self.state_of(svc).rollout is None:
                     break
                 self.advance(backend, svc)
 
+    def pace_span(self, svc, kind, at=None):
+        """Under pace, the modelled time of this change of the service, logged for GET /_berth/pace/state; None
+        when pace is off."""
+        if self.settings.pace <= 0:
+            return None
+        span = pace.Span(float(pace.ECS_SECONDS[kind]), self.settings.pace, at if at is not None else time.time())
+        deployment = svc.deployments[0]['id'] if svc.deployments else None
+        self.settings.pace_log.add_deployment(pace.DeploymentRecord(svc.cluster_name, svc.name, svc.arn, deployment,
+                                                                    kind, span))
+        return span
+
     def advance(self, backend, svc):
-        """One poll: the PRIMARY deployment's runningCount rises towards desiredCount and the older deployments
-        drain, each by an equal share of the rollout's polls."""
-        rollout = self.state_of(svc).rollout
-        if rollout is None or svc.status != 'ACTIVE' or not svc.deployments:
-            return
+        """One poll: one step of the rollout. Under pace, every step whose time has come (and the rollback that
+        follows a failure, when its time has come too), and a DRAINING service's end."""
+        state = self.state_of(svc)
+        self.settle_draining(backend, svc)
+        for _ in range(4 * PACED_STEPS):
+            rollout = state.rollout
+            if rollout is None or svc.status != 'ACTIVE' or not svc.deployments:
+                return
+            if rollout.span is not None and rollout.step >= rollout.span.steps_due(time.time(), rollout.polls):
+                return
+            self.step(backend, svc, rollout)
+            if rollout.span is None:
+                return
+
+    def step(self, backend, svc, rollout):
+        """The PRIMARY deployment's runningCount rises towards desiredCount and the older deployments drain, each
+        by an equal share of the rollout's steps."""
         rollout.step += 1
         last = rollout.step >= rollout.polls
         primary = svc.deployments[0]
@@ -399,6 +463,7 @@ class ECSPatch(Patch):
         deployment of that task definition, which converges like any other. Without an earlier COMPLETED
         deployment, or with rollback explicitly false, the deployment stays FAILED."""
         state = self.state_of(svc)
+        span = state.rollout.span if state.rollout is not None else None
         primary['rolloutState'], primary['rolloutStateReason'] = 'FAILED', CIRCUIT_BREAKER_FAILED
         primary['pendingCount'] = 0
         self.event(svc, f'(service {svc.name}) (deployment {primary["id"]}) deployment failed: tasks failed to start.')
@@ -413,7 +478,7 @@ class ECSPatch(Patch):
         svc.deployments.insert(0, rollback)
         svc.task_definition = previous['taskDefinition']
         self.event(svc, f'(service {svc.name}) rolling back to deployment {previous["id"]}.')
-        self.begin(backend, svc, 'rollback')
+        self.begin(backend, svc, 'rollback', at=span.end if span is not None else None)
 
     def set_running(self, backend, svc, dep, target, stop_reason):
         """Starts or stops tasks of one deployment until it runs `target`; one service event per change."""
