@@ -3,7 +3,7 @@ struct BerthDecoder {
     let reader: NodeReader
     var diagnostics: DiagnosticBag { reader.diagnostics }
 
-    static let topLevelKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "environments"]
+    static let topLevelKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "bind_mounts", "environments"]
     static let environmentKeys: Set<String> = ["region", "alarms", "backup", "private_subnets", "services"]
     static let serviceKeys: Set<String> = [
         "replicas", "cpus", "cpu", "memory", "domain", "certificate", "image_tag", "task", "public_ports", "alarms", "dev",
@@ -22,6 +22,16 @@ struct BerthDecoder {
             case "alarms": settings.alarms = alarms(entry.value, keyPath)
             case "backup": settings.backup = backup(entry.value, keyPath)
             case "private_subnets": settings.privateSubnets = reader.bool(entry.value, keyPath)
+            case "bind_mounts":
+                switch reader.string(entry.value, keyPath) {
+                case "volumes"?: settings.bindMountsAsVolumes = true
+                case "error"?: settings.bindMountsAsVolumes = false
+                case let other?:
+                    diagnostics.error(
+                        entry.value, keyPath, "\"\(other)\" is not a bind_mounts setting",
+                        hint: "volumes (host directories become named EFS volumes) or error (the default)")
+                case nil: break
+                }
             case "environments":
                 guard let environments = reader.mapping(entry.value, keyPath) else { continue }
                 settings.environments = environments.map { environment($0, keyPath.appendingKey($0.key)) }

@@ -11,6 +11,8 @@ struct DecodingContext {
     var declaredSecrets: Set<String> = []
     var declaredConfigs: Set<String> = []
     var declaredNetworks: Set<String> = []
+    /// `x-berth` `bind_mounts: volumes`: host directories become named volumes.
+    var bindMountsAsVolumes = false
 
     var diagnostics: DiagnosticBag { reader.diagnostics }
 

@@ -1,5 +1,6 @@
 /// `volumes`, `tmpfs`, and `configs`/`secrets` references. A host path that is a single file is
-/// kept as a config file to ship with the deploy; a host directory cannot exist on Fargate.
+/// kept as a config file to ship with the deploy; a host directory cannot exist on Fargate, so it
+/// is left out (the image has it), kept on EFS as a named volume (opted in), or an error.
 extension ServiceDecoder {
     static let volumeKeys: Set<String> = ["type", "source", "target", "read_only", "consistency", "bind", "volume", "tmpfs", "image"]
     static let dockerSocketPaths: Set<String> = ["/var/run/docker.sock", "/run/docker.sock"]
@@ -10,6 +11,21 @@ extension ServiceDecoder {
         var target: String
         var readOnly: Bool
         var subpath: String?
+        /// A long-syntax mount's own `x-berth: {volume: NAME | true}`: keep this host directory
+        /// as a named volume (derived name for `true`); `false` keeps the site-wide choice off.
+        var asVolume: VolumeOptIn?
+    }
+
+    private enum VolumeOptIn {
+        case derived
+        case named(String)
+        case refused
+    }
+
+    /// What a bind mount becomes on Fargate.
+    private enum BindMount {
+        case configFile(ServiceConfigFile)
+        case volume(VolumeMount)
     }
 
     func decodeVolumes(_ node: LocatedNode, _ path: String, into service: inout Service) {
@@ -36,7 +52,11 @@ extension ServiceDecoder {
                     VolumeMount(
                         kind: .volume, source: source, target: spec.target, readOnly: spec.readOnly, subpath: spec.subpath, location: item.location))
             case "bind":
-                if let file = bindMountedFile(spec, item, itemPath, build: service.build) { service.configFiles.append(file) }
+                switch bindMount(spec, item, itemPath, build: service.build) {
+                case .configFile(let file)?: service.configFiles.append(file)
+                case .volume(let mount)?: service.mounts.append(mount)
+                case nil: break
+                }
             case "tmpfs":
                 service.mounts.append(VolumeMount(kind: .tmpfs, target: spec.target, location: item.location))
                 tmpfsWarning(item, itemPath)
@@ -62,7 +82,8 @@ extension ServiceDecoder {
             let source = item["source"].flatMap { $0.isNull ? nil : reader.string($0, path.appendingKey("source")) }
             let readOnly = item["read_only"].flatMap { reader.bool($0, path.appendingKey("read_only")) } ?? false
             let subpath = item["volume"]?["subpath"]?.scalar?.text
-            return MountSpec(type: type, source: source, target: target, readOnly: readOnly, subpath: subpath)
+            let asVolume = item["x-berth"].flatMap { volumeOptIn($0, path.appendingKey("x-berth")) }
+            return MountSpec(type: type, source: source, target: target, readOnly: readOnly, subpath: subpath, asVolume: asVolume)
         }
         guard let text = reader.string(item, path) else { return nil }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
@@ -91,9 +112,27 @@ extension ServiceDecoder {
         }
     }
 
+    /// `x-berth: {volume: NAME}`, `{volume: true}` or `{volume: false}` on one long-syntax mount.
+    private func volumeOptIn(_ node: LocatedNode, _ path: String) -> VolumeOptIn? {
+        guard let entries = reader.mapping(node, path) else { return nil }
+        reader.checkKeys(entries, path, known: ["volume"])
+        guard let value = node["volume"] else { return nil }
+        let valuePath = path.appendingKey("volume")
+        if let flag = value.scalar?.text, ["true", "false"].contains(flag) {
+            return flag == "true" ? .derived : .refused
+        }
+        guard let name = reader.string(value, valuePath) else { return nil }
+        guard VolumeName.isValid(name) else {
+            diagnostics.error(value, valuePath, "\"\(name)\" is not a volume name", hint: "letters, digits, '.', '_' and '-', e.g. cms-content")
+            return nil
+        }
+        return .named(name)
+    }
+
     /// A bind mount of a single file becomes a config file. Files are told from directories on
-    /// disk; a missing path that ends in an extension is taken for a file not yet created.
-    private func bindMountedFile(_ spec: MountSpec, _ item: LocatedNode, _ path: String, build: BuildSettings?) -> ServiceConfigFile? {
+    /// disk; a missing path that ends in an extension is taken for a file not yet created. A
+    /// directory is local development (the image has it), a named volume (opted in), or an error.
+    private func bindMount(_ spec: MountSpec, _ item: LocatedNode, _ path: String, build: BuildSettings?) -> BindMount? {
         guard let source = spec.source else {
             diagnostics.error(item, path, "a bind mount needs a `source`")
             return nil
@@ -122,28 +161,56 @@ extension ServiceDecoder {
             }
         }
         guard isFile else {
-            switch sourceMount(absolute, target: spec.target, build: build) {
-            case .copied(let by)?:
+            let built = sourceMount(absolute, target: spec.target, build: build)
+            if case .copied(let by)? = built {
                 diagnostics.note(
                     item, path, "used for local development; the image already contains \(source) (\(by)), so Berth deploys without this mount")
-            case .notCopied(let relative, let elsewhere)?:
-                diagnostics.error(
-                    item, path,
-                    "bind-mounts \(source), inside the build context, but the Dockerfile "
-                        + (elsewhere.map { "copies \(relative) to \($0), not to \(spec.target)" } ?? "does not copy \(relative) into the image"),
-                    hint:
-                        "COPY it to \(spec.target) in the Dockerfile (the mount then serves local development only), or declare a named volume for \(spec.target)"
-                )
-            case nil:
-                diagnostics.error(
-                    item, path, "bind-mounts the host directory \(source), which Fargate tasks cannot see",
-                    hint: "declare a named volume (stored on EFS) and mount it at \(spec.target), or COPY the files into the image")
+                return nil
             }
-            return nil
+            let directory = context.projectRelative(source)
+            let derived = NamedVolume.derivedName(hostDirectory: directory)
+            switch spec.asVolume ?? (context.bindMountsAsVolumes ? .derived : .refused) {
+            case .named(let name):
+                return .volume(dataVolume(name, spec, directory: directory, item, path))
+            case .derived:
+                guard !context.declaredVolumes.contains(derived) else {
+                    diagnostics.error(
+                        item, path, "\(source) would become volume \(derived), but a declared volume has that name",
+                        hint: "name its volume on the mount in long syntax: x-berth: {volume: NAME}")
+                    return nil
+                }
+                return .volume(dataVolume(derived, spec, directory: directory, item, path))
+            case .refused:
+                let optIn = "set `x-berth: {bind_mounts: volumes}` to keep it on EFS as volume \(derived) (then `berth volume upload`)"
+                switch built {
+                case .notCopied(let relative, let elsewhere)?:
+                    diagnostics.error(
+                        item, path,
+                        "bind-mounts \(source), inside the build context, but the Dockerfile "
+                            + (elsewhere.map { "copies \(relative) to \($0), not to \(spec.target)" } ?? "does not copy \(relative) into the image"),
+                        hint: "COPY it to \(spec.target) in the Dockerfile (the mount then serves local development only), or \(optIn)")
+                default:
+                    diagnostics.error(
+                        item, path, "bind-mounts the host directory \(source), which Fargate tasks cannot see",
+                        hint: "\(optIn.prefix(1).uppercased())\(optIn.dropFirst()), or COPY the files into the image")
+                }
+                return nil
+            }
         }
-        return ServiceConfigFile(
-            origin: .bindMount, configName: nil, source: ContentSource(kind: .file, value: context.projectRelative(source)),
-            target: spec.target, mode: nil, uid: nil, gid: nil, location: item.location)
+        return .configFile(
+            ServiceConfigFile(
+                origin: .bindMount, configName: nil, source: ContentSource(kind: .file, value: context.projectRelative(source)),
+                target: spec.target, mode: nil, uid: nil, gid: nil, location: item.location))
+    }
+
+    /// A host directory kept as named volume `name`, with a note of the line that fills it.
+    private func dataVolume(_ name: String, _ spec: MountSpec, directory: String, _ item: LocatedNode, _ path: String) -> VolumeMount {
+        diagnostics.note(
+            item, path,
+            "the host directory \(spec.source ?? directory) becomes named volume \(name) on EFS; after a deploy, `\(NamedVolume.uploadCommand(volume: name, directory: directory))` copies its files in"
+        )
+        return VolumeMount(
+            kind: .volume, source: name, target: spec.target, readOnly: spec.readOnly, hostDirectory: directory, location: item.location)
     }
 
     /// A folder mounted over the service's own build: `./backend:/usr/src/app` on `build:

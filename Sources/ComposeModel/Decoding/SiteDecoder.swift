@@ -52,6 +52,7 @@ struct SiteDecoder {
         context.declaredNetworks = Set(site.networks.map(\.name))
         context.declaredConfigs = Set(site.configs.map(\.name))
         context.declaredSecrets = Set(site.secrets.map(\.name))
+        context.bindMountsAsVolumes = site.berth.bindMountsAsVolumes
         if let services = document["services"], let serviceEntries = reader.mapping(services, "services") {
             let decoder = ServiceDecoder(context: context)
             site.services = serviceEntries.map { decoder.decode(name: $0.key, node: $0.value, keyLocation: $0.keyLocation) }
@@ -59,8 +60,36 @@ struct SiteDecoder {
             diagnostics.add(
                 .error(at: document.location, path: "services", "the project defines no services", hint: "add a `services:` mapping"))
         }
+        addHostDirectoryVolumes(&site)
         dropUnmountedVolumes(&site)
         return site
+    }
+
+    /// The named volumes bind-mounted host directories became: one per directory, shared by the
+    /// services that mount it (as the directory is on a laptop). Two directories cannot share a
+    /// name; a declared volume a mount names keeps its own settings and learns the directory.
+    private func addHostDirectoryVolumes(_ site: inout Site) {
+        for service in site.services {
+            for mount in service.mounts {
+                guard let directory = mount.hostDirectory, let name = mount.source else { continue }
+                guard let index = site.volumes.firstIndex(where: { $0.name == name }) else {
+                    var volume = NamedVolume(name: name, location: mount.location)
+                    volume.hostDirectory = directory
+                    site.volumes.append(volume)
+                    continue
+                }
+                let known = site.volumes[index].hostDirectory
+                if known == nil {
+                    site.volumes[index].hostDirectory = directory
+                } else if known != directory, let location = mount.location {
+                    diagnostics.add(
+                        .error(
+                            at: location, path: "services".appendingKey(service.name).appendingKey("volumes"),
+                            "\(directory) and \(known ?? "") would both become volume \(name)",
+                            hint: "name one of them on the mount in long syntax: x-berth: {volume: NAME}"))
+                }
+            }
+        }
     }
 
     /// Like compose, which makes only the volumes its services use: a volume that no active

@@ -19,6 +19,10 @@ package struct BerthSettings: Sendable, Codable, Equatable {
     /// Run the services in private subnets behind a NAT gateway instead of public subnets with
     /// public IPs (Berth-made networks only). The NAT gateway has an hourly and a per-GB cost.
     package var privateSubnets: Bool?
+    /// `bind_mounts: volumes`: every bind-mounted host directory that Fargate cannot see becomes
+    /// a named EFS volume (its files reach it with `berth volume upload`). Without it, such a
+    /// mount is an error, unless the mount opts in itself (`x-berth: {volume: NAME}`).
+    package var bindMountsAsVolumes: Bool = false
     /// In file order; `Site.resolved(environmentName:)` applies one of them.
     package var environments: [DeploymentEnvironment]
 

@@ -11,6 +11,10 @@ package struct NamedVolume: Sendable, Codable, Equatable {
     /// The remaining `driver_opts`, as written.
     package var driverOptions: [NamedValue]
     package var labels: [NamedValue]
+    /// The host directory a service bind-mounted, for a volume made from it (`x-berth`
+    /// `bind_mounts: volumes`): its files are on the developer's disk until `berth volume
+    /// upload` copies them in.
+    package var hostDirectory: String?
 
     package init(name: String, location: SourceLocation? = nil) {
         self.name = name
@@ -24,6 +28,18 @@ package struct NamedVolume: Sendable, Codable, Equatable {
     /// Where the volume's files live in its file system: `driver_opts` `root_directory`, else
     /// `/<volume>`. Every access point of the volume is rooted here, and backups read it.
     package var directory: String { accessPoint.rootDirectory ?? "/" + name.slug }
+
+    /// A stable volume name for a host directory: its path in the project, as a slug
+    /// (`./data/ghost` → `data-ghost`), so the same file gives the same volume every time.
+    package static func derivedName(hostDirectory directory: String) -> String {
+        directory == "." ? "project" : directory.slug
+    }
+
+    /// The command that copies a host directory's files into a volume, as notes and deploy print it.
+    package static func uploadCommand(volume: String, directory: String) -> String {
+        let shown = directory.hasPrefix("/") || directory.hasPrefix("~") || directory.hasPrefix(".") ? directory : "./" + directory
+        return "berth volume upload \(volume) \(shown.contains(" ") ? "'\(shown)'" : shown)"
+    }
 }
 
 /// Access point settings from a volume's `driver_opts`, as Docker's ECS integration read them:

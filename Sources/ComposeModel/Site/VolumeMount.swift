@@ -16,12 +16,17 @@ package struct VolumeMount: Sendable, Codable, Equatable {
     package var readOnly: Bool
     /// A sub-directory of the volume (`volume.subpath`), mounted instead of its root.
     package var subpath: String?
+    /// For a bind-mounted host directory kept as a named volume (`x-berth` `bind_mounts:
+    /// volumes`): the directory as written, relative to the project, whose files
+    /// `berth volume upload` copies into the volume.
+    package var hostDirectory: String?
     package var location: SourceLocation?
 
     package init(
-        kind: Kind, source: String? = nil, target: String, readOnly: Bool = false, subpath: String? = nil,
+        kind: Kind, source: String? = nil, target: String, readOnly: Bool = false, subpath: String? = nil, hostDirectory: String? = nil,
         location: SourceLocation? = nil
     ) {
+        self.hostDirectory = hostDirectory
         self.kind = kind
         self.source = source
         self.target = target

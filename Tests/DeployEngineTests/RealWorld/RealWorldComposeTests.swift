@@ -54,6 +54,23 @@ import Testing
         }
     }
 
+    /// Ghost's own file keeps its content and database in host directories; opted in with a
+    /// second file, as a team would add one, each becomes a named EFS volume and the site renders.
+    @Test func ghostsDataDirectoriesBecomeVolumesWithTheOptIn() throws {
+        let extra = FileManager.default.temporaryDirectory.appendingPathComponent("berth-ghost-\(UUID().uuidString).yaml")
+        try "x-berth: {bind_mounts: volumes}\n".write(to: extra, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: extra) }
+        let directory = RealWorldCorpus.directory.appendingPathComponent("ghost").path
+        let result = ComposeLoader.load(
+            ComposeLoadOptions(
+                files: [directory + "/compose.yml", extra.path], workingDirectory: directory, processEnvironment: RealWorldCorpus.canaryEnvironment))
+        #expect(!result.errors.contains { $0.message.contains("bind-mounts") }, "\(result.errors.map(\.description))")
+        let site = try #require(result.site)
+        let made = Dictionary(uniqueKeysWithValues: site.volumes.compactMap { volume in volume.hostDirectory.map { (volume.name, $0) } })
+        #expect(made["data-ghost"] == "data/ghost" && made["data-mysql"] == "data/mysql" && made["caddy"] == "caddy")
+        #expect(site.service(named: "ghost")?.mounts.contains { $0.source == "data-ghost" && $0.target == "/var/lib/ghost/content" } == true)
+    }
+
     static var accepted: [String] { expected.filter { $0.value == nil }.map(\.key).sorted() }
 
     @Test(arguments: Self.accepted)
