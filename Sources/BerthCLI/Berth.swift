@@ -18,7 +18,7 @@ package struct Berth: AsyncParsableCommand {
         version: BuildInfo.versionLine,
         subcommands: [
             Doctor.self, Validate.self, Config.self, Template.self, Plan.self, Deploy.self, Down.self, Status.self, Logs.self, Refresh.self,
-            Push.self, Run.self, Exec.self, Diagram.self, Alarms.self, Backup.self, Restore.self, Profile.self, Verify.self, Dev.self,
+            Push.self, Run.self, Exec.self, Diagram.self, Alarms.self, Backup.self, Restore.self, Volume.self, Profile.self, Verify.self, Dev.self,
             ECRCredential.self,
         ]
     )

@@ -23,6 +23,11 @@ final class CommandContext: Sendable {
         self.transport = surroundings.transport ?? URLSessionTransport()
     }
 
+    /// A path given on the command line, resolved against the working directory.
+    func absolutePath(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory + "/")).standardizedFileURL.path
+    }
+
     /// Region, credentials and endpoints; throws with a hint when any of them cannot be found.
     ///
     /// - Parameter siteRegion: the compose file's `x-berth` region. It wins over `AWS_REGION`

@@ -22,3 +22,15 @@ extension String {
 package func sha256Hex(_ data: some DataProtocol) -> String {
     SHA256.hash(data: data).hexString
 }
+
+/// SHA-256 of something too large to hold at once (an archive read part by part), fed in order.
+package struct StreamingSHA256 {
+    private var hasher = SHA256()
+
+    package init() {}
+
+    package mutating func update(_ data: some DataProtocol) { hasher.update(data: data) }
+
+    /// Lower-case hex of everything fed so far.
+    package func hex() -> String { hasher.finalize().hexString }
+}

@@ -133,6 +133,20 @@ def test_run_task_refuses_a_network_that_does_not_exist(site):
         "'sg-0123456789abcdef0' does not exist (ErrorCode: InvalidGroup.NotFound)")
 
 
+def test_run_task_refuses_overrides_over_8192_characters(site):
+    """RunTask: "A total of 8192 characters are allowed for overrides. This limit includes the JSON formatting
+    characters of the override structure." moto took any size."""
+    def run(value):
+        return site.ecs.run_task(
+            cluster=CLUSTER, taskDefinition=site.td, launchType='FARGATE',
+            networkConfiguration={'awsvpcConfiguration': {'subnets': site.subnets[:1],
+                                                          'securityGroups': [site.group['GroupId']]}},
+            overrides={'containerOverrides': [{'name': 'web', 'environment': [{'name': 'A', 'value': value}]}]})
+    assert run('x' * 8000)['tasks']
+    refused = error(lambda: run('x' * 8200))
+    assert refused['Code'] == 'InvalidParameterException' and 'at most 8192' in refused['Message']
+
+
 def test_lifecycle_over_polls_exit_codes_and_output(site):
     task = site.run(command=['bin/rake', 'db:migrate'], startedBy='berth-run')
     assert site.describe(task)['lastStatus'] == 'RUNNING'

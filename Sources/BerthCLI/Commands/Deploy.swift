@@ -1,4 +1,5 @@
 import ArgumentParser
+import ComposeModel
 import DeployEngine
 import Foundation
 import StackTemplates
@@ -68,6 +69,14 @@ struct DeployReport: Encodable {
     var images: [ImagePin]
     /// What the environment costs a month before and after a plan (`berth plan` only).
     var cost: CostChange?
+    /// The `berth volume upload` line of each volume made from a host directory that this
+    /// deploy created: it starts empty, and its files are still on the developer's disk.
+    var uploads: [Upload]
+
+    struct Upload: Encodable {
+        var volume: String
+        var command: String
+    }
 
     init(deployment: Deployment, result: SiteDeployer.Result) {
         stack = deployment.names.stack
@@ -104,6 +113,20 @@ struct DeployReport: Encodable {
         addresses = deployment.infra.serviceAddresses(outputs: result.outputs).map { Address(service: $0.service, url: $0.address) }
         urls = addresses.map(\.url)
         images = deployment.pins
+        uploads = Self.uploads(deployment: deployment, result: result)
+    }
+
+    static func uploads(deployment: Deployment, result: SiteDeployer.Result) -> [Upload] {
+        guard let outcome = result.infraOutcome, outcome != .noChanges else { return [] }
+        let added = Set((result.infra?.changes ?? []).filter { $0.action == .add }.map(\.logicalResourceId))
+        let environment = deployment.site.environmentNames.isEmpty ? "" : " --env \(deployment.environmentName)"
+        return deployment.site.volumes.compactMap { volume in
+            guard let directory = volume.hostDirectory,
+                let input = deployment.infra.ownedVolumes.first(where: { $0.name == volume.name }), input.keptFileSystem == nil,
+                outcome == .created || added.contains(StackLogicalID.fileSystem(volume: input.logicalId))
+            else { return nil }
+            return Upload(volume: volume.name, command: NamedVolume.uploadCommand(volume: volume.name, directory: directory) + environment)
+        }
     }
 
     static func word(_ action: PlannedResourceChange.Action) -> String {
@@ -130,6 +153,7 @@ struct DeployReport: Encodable {
         lines += images.map { "image: \($0.service) \($0.image) → \($0.digest)" }
         lines += addresses.map { "URL: \($0.url) (\($0.service))" }
         if let cost { lines.append("cost: " + cost.text) }
+        lines += uploads.map { "volume \($0.volume) is new and empty; copy its files in with: \($0.command)" }
         return lines.joined(separator: "\n")
     }
 }

@@ -29,7 +29,7 @@ struct DevSession {
         let site = try await context.discoveringPorts(in: resolved).site
         let files = result.files
         let relative = files.map { file -> String in
-            let absolute = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: context.workingDirectory + "/")).standardizedFileURL.path
+            let absolute = context.absolutePath(file)
             return absolute.hasPrefix(site.projectDirectory + "/") ? String(absolute.dropFirst(site.projectDirectory.count + 1)) : absolute
         }
         return DevSession(context: context, project: LocalProject(site: site, composeFiles: relative))

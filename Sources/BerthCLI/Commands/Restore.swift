@@ -41,6 +41,12 @@ extension Berth {
         @Option(help: ArgumentHelp("Give up waiting after this many minutes (the task runs on).", valueName: "minutes"))
         var timeout: Double = 60
 
+        /// The ECS services (tasks) whose containers mount the volume: stopped while its files are swapped.
+        static func writers(of volume: String, in site: Site) -> [String] {
+            let users = site.services.filter { $0.mounts.contains { $0.kind == .volume && $0.source == volume } }.map(\.name)
+            return users.compactMap { site.task(containing: $0)?.name }.uniqued()
+        }
+
         func validate() throws {
             guard BackupSnapshot.isId(snapshot) else {
                 throw ValidationError("\(snapshot) is not a snapshot id; `berth backup list \(volume)` lists them (e.g. 20261204T030000Z)")
@@ -54,8 +60,7 @@ extension Berth {
                 throw BadInputError(
                     "there is no complete snapshot \(snapshot) of \(volume) in \(place.bucket)", hint: "`berth backup list \(volume)` lists them")
             }
-            let users = deployment.site.services.filter { $0.mounts.contains { $0.kind == .volume && $0.source == volume } }.map(\.name)
-            let tasks = users.compactMap { deployment.site.task(containing: $0)?.name }.uniqued()
+            let tasks = Restore.writers(of: volume, in: deployment.site)
             if !yes {
                 let prompter = context.prompter
                 guard prompter.isInteractive else {

@@ -18,6 +18,24 @@ package struct BackupSnapshot: Codable, Sendable, Equatable {
     /// `fs-…:/directory`: the file system and directory the files came from.
     package var source: String
 
+    /// The manifest format the scripts write and read.
+    package static let format = "berth-backup/1"
+
+    /// `created`, in the form the scripts write it (`date -u +%Y-%m-%dT%H:%M:%SZ`).
+    package static func timestamp(at date: Date = Date()) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// The manifest as the scripts read it: compact JSON, one `"key":value` after another, `/`
+    /// as it is (their `sed` looks for `"files":123`).
+    package func manifestJSON() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
     /// A snapshot id for now, in the form the scripts make.
     package static func id(at date: Date = Date()) -> String {
         let formatter = DateFormatter()

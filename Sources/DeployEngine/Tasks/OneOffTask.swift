@@ -31,6 +31,8 @@ package struct OneOffTask: Sendable {
         package var taskId: String
         /// Each container's lines, in container order.
         package var output: [String]
+        /// The last container's exit code: 0, or one the caller allowed.
+        package var exitCode: Int = 0
     }
 
     package init(client: AWSClient, names: Names, network: Network) {
@@ -40,11 +42,13 @@ package struct OneOffTask: Sendable {
     }
 
     /// Starts the task definition family's latest revision, waits until it stops, and returns
-    /// what its containers wrote; throws with their last lines when the last container failed.
-    /// `token` makes a retried call start no second task.
+    /// what its containers wrote; throws with their last lines when the last container failed
+    /// with a code not in `allowing`. `commands` replace containers' scripts (the entry point
+    /// stays `sh -c`). `token` makes a retried call start no second task.
     package func run(
-        family: String, purpose: String, containers: [String], logPrefix: String, overrides: [String: [(String, String)]], token: String,
-        waiter: Waiter, progress: @escaping @Sendable (String) -> Void
+        family: String, purpose: String, containers: [String], logPrefix: String, overrides: [String: [(String, String)]],
+        commands: [String: String] = [:], allowing: Set<Int> = [], token: String, waiter: Waiter,
+        progress: @escaping @Sendable (String) -> Void
     ) async throws -> Run {
         let ecs = ECSClient(client)
         let tasks = ServiceTasks(client: client, names: names, cluster: network.cluster)
@@ -55,9 +59,7 @@ package struct OneOffTask: Sendable {
                     awsvpcConfiguration: .init(
                         subnets: network.subnets, securityGroups: [network.securityGroup], assignPublicIp: network.assignPublicIp)),
                 overrides: .init(
-                    containerOverrides: containers.compactMap { name in
-                        overrides[name].map { .init(name: name, environment: $0.map { ECSClient.KeyValuePair(name: $0.0, value: $0.1) }) }
-                    }),
+                    containerOverrides: Self.containerOverrides(containers, environment: overrides, commands: commands)),
                 startedBy: "berth-\(purpose)", clientToken: String(token.prefix(64))))
         guard let taskArn = output.tasks?.first?.taskArn else {
             let failure = output.failures?.first
@@ -77,7 +79,7 @@ package struct OneOffTask: Sendable {
         for container in containers {
             lines += try await tasks.output(of: taskArn, streamPrefix: logPrefix, container: container)
         }
-        let run = Run(taskId: id, output: lines)
+        var run = Run(taskId: id, output: lines)
         let last = stopped.containers?.first { $0.name == containers.last }
         guard let code = last?.exitCode else {
             throw DeployError(
@@ -85,10 +87,25 @@ package struct OneOffTask: Sendable {
                     + (last?.reason.map { " (\($0))" } ?? "") + Self.tail(lines),
                 hint: "`berth logs` shows the task's output")
         }
-        guard code == 0 else {
+        guard code == 0 || allowing.contains(code) else {
             throw DeployError("the \(purpose) task \(id) failed (exit code \(code))" + Self.tail(lines), hint: "`berth logs` shows the task's output")
         }
+        run.exitCode = code
         return run
+    }
+
+    /// ECS takes at most 8,192 characters of overrides, JSON included (RunTask `overrides`).
+    package static let overridesLimit = 8192
+
+    static func containerOverrides(
+        _ containers: [String], environment: [String: [(String, String)]], commands: [String: String]
+    ) -> [ECSClient.ContainerOverride] {
+        containers.compactMap { name in
+            let variables = environment[name]?.map { ECSClient.KeyValuePair(name: $0.0, value: $0.1) }
+            let command = commands[name].map { [$0] }
+            guard variables != nil || command != nil else { return nil }
+            return .init(name: name, command: command, environment: variables)
+        }
     }
 
     /// The last lines a task wrote, for an error message.

@@ -112,16 +112,30 @@ package enum BackupScripts {
     /// file system, checks file count and bytes against the manifest, then swaps the volume's
     /// contents for it by renames. What was there is moved aside first and removed only after
     /// the swap, and the folder names are unique per run, so an interrupted restore loses nothing.
+    ///
+    /// `berth volume upload` runs it too, on an archive made on the developer's machine
+    /// (`BERTH_ACTION=upload`): `BERTH_MODE=empty` refuses a volume that has files (a
+    /// `berth-not-empty FILES BYTES` line and exit 3, nothing touched), `merge` keeps the files
+    /// the archive lacks, and `BERTH_OWNER=UID:GID` gives every unpacked file the owner the
+    /// services' access point writes as (a laptop's ids mean nothing on EFS).
     package static let extract =
         "set -eu\n" + lookup + #"""
+            action="${BERTH_ACTION:-restore}"
+            mode="${BERTH_MODE:-replace}"
             manifest="$BERTH_STAGING/manifest.json"
             expected=$(manifest_value sha256 "$manifest")
             actual=$(sha256sum "$BERTH_STAGING/data.tar.gz" | cut -d ' ' -f 1)
             if [ "$expected" != "$actual" ]; then
-              echo "restore: $BERTH_VOLUME: the archive's sha256 $actual is not the manifest's $expected; the volume is untouched" >&2; exit 1
+              echo "$action: $BERTH_VOLUME: the archive's sha256 $actual is not the manifest's $expected; the volume is untouched" >&2; exit 1
             fi
-            data=$(data_dir "$BERTH_VOLUME") || { echo "restore: $BERTH_VOLUME is not a volume this task restores" >&2; exit 1; }
+            data=$(data_dir "$BERTH_VOLUME") || { echo "$action: $BERTH_VOLUME is not a volume this task writes" >&2; exit 1; }
             mount=$(lookup "$BERTH_VOLUME" "$BERTH_VOLUMES")
+            left() { find "$1" -mindepth 1 -maxdepth 1 ! -name '.berth-restore-*' | head -n 1; }
+            if [ "$mode" = empty ] && [ -d "$data" ] && [ -n "$(left "$data")" ]; then
+              set -- $(find "$data" -mindepth 1 -name '.berth-restore-*' -prune -o -type f -exec stat -c %s {} + | awk '{ n++; s += $1 } END { printf "%.0f %.0f\n", n, s }')
+              echo "berth-not-empty $1 $2"
+              echo "$action: $BERTH_VOLUME already has files ($1 files, $2 bytes); nothing was changed"; exit 3
+            fi
             work="$mount/.berth-restore-$BERTH_SNAPSHOT-$(date -u +%s)-$$"
             mkdir -m 700 "$work" "$work/old"
             umask 000
@@ -129,24 +143,57 @@ package enum BackupScripts {
             tar -C "$work/new" -xzf "$BERTH_STAGING/data.tar.gz"
             set -- $(count_files "$work/new")
             if [ "$1" != "$(manifest_value files "$manifest")" ] || [ "$2" != "$(manifest_value bytes "$manifest")" ]; then
-              echo "restore: $BERTH_VOLUME: unpacked $1 files, $2 bytes, not the manifest's; the volume is untouched" >&2
+              echo "$action: $BERTH_VOLUME: unpacked $1 files, $2 bytes, not the manifest's; the volume is untouched" >&2
               rm -rf "$work"; exit 1
             fi
             files=$1 bytes=$2
+            if [ -n "${BERTH_OWNER:-}" ]; then
+              if [ "$(id -u)" = 0 ]; then chown -hR "$BERTH_OWNER" "$work/new"; else echo "$action: not root, so the files keep their owners"; fi
+            fi
             mkdir -p "$data"
-            left() { find "$1" -mindepth 1 -maxdepth 1 ! -name '.berth-restore-*' | head -n 1; }
+            if [ "$mode" = merge ]; then
+              find "$data" -mindepth 1 -maxdepth 1 ! -name '.berth-restore-*' -exec cp -a -n {} "$work/new/" \;
+            fi
             find "$data" -mindepth 1 -maxdepth 1 ! -name '.berth-restore-*' -exec mv {} "$work/old/" \;
             if [ -n "$(left "$data")" ]; then
-              echo "restore: $BERTH_VOLUME: could not move the volume's files aside; those moved are in ${work#"$mount"}/old" >&2; exit 1
+              echo "$action: $BERTH_VOLUME: could not move the volume's files aside; those moved are in ${work#"$mount"}/old" >&2; exit 1
             fi
             find "$work/new" -mindepth 1 -maxdepth 1 -exec mv {} "$data/" \;
             if [ -n "$(left "$work/new")" ]; then
-              echo "restore: $BERTH_VOLUME: could not move every restored file in; the previous files are in ${work#"$mount"}/old" >&2; exit 1
+              echo "$action: $BERTH_VOLUME: could not move every ${action%e}ed file in; the previous files are in ${work#"$mount"}/old" >&2; exit 1
             fi
             chmod "$(stat -c %a "$work/new")" "$data"
             if [ "$(id -u)" = 0 ]; then chown "$(stat -c %u:%g "$work/new")" "$data"; fi
             rm -rf "$work"
-            echo "restore: $BERTH_VOLUME: snapshot $BERTH_SNAPSHOT restored ($files files, $bytes bytes)"
+            echo "$action: $BERTH_VOLUME: snapshot $BERTH_SNAPSHOT ${action%e}ed ($files files, $bytes bytes)"
 
             """#
+
+    /// `berth volume ls` (in the backup task's archive container, volumes read-only): one
+    /// `berth-ls MODE UID GID SIZE MTIME ./NAME` line per entry of `BERTH_PATH` in the volume
+    /// (the entry itself when it is not a folder), then `berth-ls-total FILES BYTES` of all
+    /// below it, and a mark the second container checks.
+    package static let list =
+        "set -u\n" + lookup + #"""
+            data=$(data_dir "$BERTH_VOLUME") || { echo "ls: $BERTH_VOLUME is not a volume this task reads" >&2; exit 1; }
+            path="${BERTH_PATH:-/}"
+            target="$data${path%/}"
+            if [ ! -e "$target" ] && [ ! -L "$target" ]; then
+              if [ "$path" != / ]; then echo "ls: $BERTH_VOLUME has no $path" >&2; exit 1; fi
+              echo "berth-ls-total 0 0"; touch "$BERTH_STAGING/listed"; exit 0
+            fi
+            if [ -d "$target" ] && [ ! -L "$target" ]; then
+              cd "$target" && find . -mindepth 1 -maxdepth 1 ! -name '.berth-restore-*' -exec stat -c 'berth-ls %A %u %g %s %Y %n' {} +
+            else
+              cd "$(dirname "$target")" && stat -c 'berth-ls %A %u %g %s %Y ./%n' "$(basename "$target")"
+            fi
+            set -- $(count_files "$target")
+            echo "berth-ls-total $1 $2"
+            touch "$BERTH_STAGING/listed"
+
+            """#
+
+    /// The backup task's second container during `berth volume ls`: succeeds only when the list
+    /// was written, so the task's exit code is the listing's.
+    package static let listed = #"test -f "$BERTH_STAGING/listed""#
 }

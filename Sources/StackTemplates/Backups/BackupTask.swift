@@ -41,6 +41,15 @@ package enum BackupTask {
         package static let bucket = "BERTH_BUCKET"
         /// The first part of every key: the environment (see `Names.backupPrefix`).
         package static let prefix = "BERTH_PREFIX"
+        /// The word the extract step's lines start with: `restore` (default) or `upload`.
+        package static let action = "BERTH_ACTION"
+        /// How the extract step treats files in the volume: `replace` (default), `empty` (refuse
+        /// a volume with files) or `merge` (keep those the archive lacks).
+        package static let mode = "BERTH_MODE"
+        /// `UID:GID` every unpacked file gets (uploads).
+        package static let owner = "BERTH_OWNER"
+        /// `berth volume ls`: the path in the volume to list.
+        package static let path = "BERTH_PATH"
     }
 }
 

@@ -193,6 +193,8 @@ class ECSTasksPatch(Patch):
           propagate the tags from the task definition to the task").
         - awsvpcConfiguration without securityGroups: "the default security group for the VPC is used".
         - containerOverrides naming a container the task definition lacks are refused (InvalidParameterException).
+        - overrides over 8192 characters are refused (RunTask `overrides`: "A total of 8192 characters are allowed
+          for overrides. This limit includes the JSON formatting characters of the override structure.").
         - an awsvpcConfiguration naming a subnet or security group that does not exist is refused
           (InvalidParameterException, in the words CreateService uses; moto failed with an internal error).
         """
@@ -215,6 +217,7 @@ class ECSTasksPatch(Patch):
                 return self.ActionResult({'tasks': [tasks[a] for a in arns if a in tasks], 'failures': []})
             td = backend.describe_task_definition(param('taskDefinition'))
             overrides = param('overrides') or {}
+            self.check_overrides_size(overrides)
             commands = self.commands(td, overrides)
             self.check_network(backend, param('networkConfiguration'))
             self.default_security_groups(backend, param('networkConfiguration'))
@@ -250,6 +253,15 @@ class ECSTasksPatch(Patch):
                 command = definition.get('command') or definition.get('entryPoint') or [definition.get('image') or '']
             out[name] = [str(a) for a in command]
         return out
+
+    OVERRIDES_LIMIT = 8192
+
+    def check_overrides_size(self, overrides):
+        """RunTask's limit on the overrides, counted as compact JSON (what a client sends)."""
+        size = len(json.dumps(overrides, separators=(',', ':')))
+        if size > self.OVERRIDES_LIMIT:
+            raise self.exceptions.InvalidParameterException(
+                f'Container Overrides length must be at most {self.OVERRIDES_LIMIT}, got {size}')
 
     def check_network(self, backend, network):
         """The subnets and security groups of an awsvpcConfiguration exist, as ECS checks before it starts a task

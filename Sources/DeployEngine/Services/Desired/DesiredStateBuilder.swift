@@ -51,20 +51,25 @@ package struct DesiredStateBuilder: Sendable {
                     throw DeployError(
                         "the infrastructure stack has no file system for volume \(volumeName)", hint: "run `berth deploy --only infra` first")
                 }
-                // Without driver_opts uid, the image runs as it does under Docker: no forced user,
-                // and the directory owned by the service's numeric `user:`, else its image's
-                // numeric `USER`, else root.
-                let owner = Self.numericUser(service.user ?? service.imageUser)
-                let uid = volume.accessPoint.uid ?? owner.uid
+                let owner = Self.owner(of: volume, mountedBy: service)
                 points.append(
                     DesiredAccessPoint(
-                        service: service.name, volume: volumeName, fileSystemId: fileSystem, uid: uid,
-                        gid: volume.accessPoint.gid ?? (volume.accessPoint.uid == nil ? owner.gid : uid),
+                        service: service.name, volume: volumeName, fileSystemId: fileSystem, uid: owner.uid, gid: owner.gid,
                         enforcesUser: volume.accessPoint.uid != nil, permissions: volume.accessPoint.permissions ?? "0755",
                         rootDirectory: volume.directory))
             }
         }
         return points
+    }
+
+    /// Who owns the volume's directory as `service` sees it. With driver_opts uid, that user
+    /// (forced on every access); without, the image runs as it does under Docker: no forced
+    /// user, and the directory owned by the service's numeric `user:`, else its image's numeric
+    /// `USER`, else root.
+    package static func owner(of volume: NamedVolume, mountedBy service: Service) -> (uid: Int, gid: Int) {
+        let user = numericUser(service.user ?? service.imageUser)
+        let uid = volume.accessPoint.uid ?? user.uid
+        return (uid, volume.accessPoint.gid ?? (volume.accessPoint.uid == nil ? user.gid : uid))
     }
 
     /// `user: 1000` or `user: "1000:1000"` as ids; a name (`node`) or nothing is root's 0:0, the
