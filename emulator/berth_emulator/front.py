@@ -162,11 +162,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def respond(self, status, headers, body):
         self.send_response_only(status)
+        length = str(len(body))
         for key, value in (headers.items() if isinstance(headers, dict) else headers):
+            if key.lower() == 'content-length' and self.command == 'HEAD':
+                # A HEAD answer has no body but tells the length a GET would have (S3
+                # HeadObject's Content-Length is the object's size).
+                length = value
+                continue
             if key.lower() in HOP_BY_HOP or key.lower() in ('content-length', 'date', 'server'):
                 continue
             self.send_header(key, value)
-        self.send_header('Content-Length', str(len(body)))
+        self.send_header('Content-Length', length)
         self.end_headers()
         if self.command != 'HEAD':
             self.wfile.write(body)

@@ -35,6 +35,17 @@ def test_rest_operations_are_told_apart_by_required_query_keys_and_headers(aws):
         'CreateBucket', 'PutObject', 'CopyObject', 'GetObject', 'DeleteObject']
 
 
+def test_a_head_answer_keeps_the_length_a_get_would_have(aws):
+    """S3 HeadObject's Content-Length is the object's size (clients size their ranged GETs by it); the front
+    answered 0, the length of the empty body it sends."""
+    s3 = aws.client('s3')
+    s3.create_bucket(Bucket='head-bucket')
+    s3.put_object(Bucket='head-bucket', Key='k', Body=b'x' * 1234)
+    assert s3.head_object(Bucket='head-bucket', Key='k')['ContentLength'] == 1234
+    ranged = s3.get_object(Bucket='head-bucket', Key='k', Range='bytes=1000-1999')
+    assert ranged['ContentRange'] == 'bytes 1000-1233/1234' and len(ranged['Body'].read()) == 234
+
+
 def test_error_codes_are_recorded(aws):
     with pytest.raises(botocore.exceptions.ClientError):
         aws.client('ecs').describe_services(cluster='missing', services=['x'])

@@ -114,7 +114,8 @@ package struct VolumeTransfer: Sendable {
 
     /// The archive in parts (or one PUT when small), then its manifest. A failure aborts the
     /// multipart upload, so no parts are left to pay for, and no manifest means no snapshot.
-    func store(_ archive: LocalArchive, volume: String, id: String, in place: SiteBackups.Place, transferred: @escaping Transferred) async throws
+    package func store(_ archive: LocalArchive, volume: String, id: String, in place: SiteBackups.Place, transferred: @escaping Transferred)
+        async throws
         -> BackupSnapshot
     {
         let s3 = S3Client(client)
@@ -186,7 +187,7 @@ package struct VolumeTransfer: Sendable {
     }
 
     /// The snapshot's archive into `file`, in ranges of one part, four at a time.
-    func fetch(_ snapshot: BackupSnapshot, to file: URL, in place: SiteBackups.Place, transferred: @escaping Transferred) async throws {
+    package func fetch(_ snapshot: BackupSnapshot, to file: URL, in place: SiteBackups.Place, transferred: @escaping Transferred) async throws {
         let s3 = S3Client(client)
         let key = names.snapshotKey(volume: snapshot.volume, snapshot: snapshot.snapshot, file: .archive)
         let size = try await s3.objectSize(bucket: place.bucket, key: key)
@@ -238,6 +239,15 @@ package struct VolumeTransfer: Sendable {
         package var size: Int64
         package var modified: Date
         package var name: String
+
+        package init(mode: String, uid: Int, gid: Int, size: Int64, modified: Date, name: String) {
+            self.mode = mode
+            self.uid = uid
+            self.gid = gid
+            self.size = size
+            self.modified = modified
+            self.name = name
+        }
     }
 
     package struct Listing: Codable, Sendable, Equatable {
@@ -247,6 +257,14 @@ package struct VolumeTransfer: Sendable {
         /// Regular files under the path, and their bytes.
         package var files: Int
         package var bytes: Int64
+
+        package init(volume: String, path: String, entries: [Entry], files: Int, bytes: Int64) {
+            self.volume = volume
+            self.path = path
+            self.entries = entries
+            self.files = files
+            self.bytes = bytes
+        }
     }
 
     /// The entries of `path` in the volume (the entry itself when it is a file).
