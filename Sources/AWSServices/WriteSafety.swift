@@ -58,6 +58,15 @@ package enum WriteSafety: Sendable, Equatable {
         "S3:PutObject": (.sameResult, "the object is replaced"),
         "S3:DeleteObject": (.sameResult, "deleting a deleted key succeeds"),
         "S3:DeleteBucket": (.toleratedError, "NoSuchBucket on a repeat"),
+        "S3:CreateMultipartUpload": (
+            .reRead,
+            "a repeat starts a second upload; the command fails and its re-run stores the archive again (the bucket's lifecycle rule drops parts of uploads left unfinished)"
+        ),
+        "S3:UploadPart": (.sameResult, "a part of the same number replaces the one sent before"),
+        "S3:CompleteMultipartUpload": (
+            .sameResult, "the same parts make the same object; S3's documentation asks clients to retry a failed completion"
+        ),
+        "S3:AbortMultipartUpload": (.toleratedError, "NoSuchUpload on a repeat, which the abort ignores"),
         "SSM:PutParameter": (.sameResult, "with Overwrite the value is replaced; without (the lock), the repeat finds its own token"),
         "SSM:DeleteParameters": (.sameResult, "unknown names come back in InvalidParameters"),
         "SecretsManager:CreateSecret": (.clientToken, "ClientRequestToken"),

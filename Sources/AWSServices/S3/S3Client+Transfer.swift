@@ -27,7 +27,7 @@ extension S3Client {
             AWSRequest(
                 service: Self.descriptor, operation: "CreateMultipartUpload", method: "POST", path: Self.keyPath(key), query: [("uploads", "")],
                 headers: [("Content-Type", contentType)], isIdempotent: false, s3Bucket: bucket))
-        return try Self.decodeXML(Output.self, response, operation: "CreateMultipartUpload").UploadId
+        return try Self.decodeXML(Output.self, response, answering: "CreateMultipartUpload").UploadId
     }
 
     /// One part; sending it again replaces it, so it is retried like a read. Answers its ETag.
@@ -95,7 +95,7 @@ extension S3Client {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
-    static func decodeXML<Output: Decodable>(_ type: Output.Type, _ response: AWSResponse, operation: String) throws -> Output {
+    static func decodeXML<Output: Decodable>(_ type: Output.Type, _ response: AWSResponse, answering operation: String) throws -> Output {
         guard let tree = XMLTree.parse(response.body) else { throw AWSClientError("S3 \(operation) answered with XML that does not parse") }
         return try XMLTreeDecoder().decode(type, from: tree)
     }

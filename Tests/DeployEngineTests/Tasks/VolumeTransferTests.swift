@@ -1,4 +1,6 @@
+import AWSRuntime
 import AWSServices
+import BerthTesting
 import Foundation
 import StackTemplates
 import Testing
@@ -59,5 +61,38 @@ struct VolumeTransferTests {
         #expect(text.contains(#""files":3"#) && text.contains(#""bytes":42"#) && text.contains(#""source":"upload:./data/site""#))
         #expect(text.contains(#""created":"1970-01-01T00:00:00Z""#))
         #expect(try JSONDecoder().decode(BackupSnapshot.self, from: Data(text.utf8)) == snapshot)
+    }
+}
+
+/// An upload that fails part-way leaves no snapshot and no parts: the multipart upload is
+/// aborted (S3 keeps, and bills, the parts of one that is not) and the manifest never goes up,
+/// so the restore task, which needs it, never touches the volume.
+struct VolumeUploadInterruptionTests {
+    @Test func aFailedPartAbortsTheUploadAndStoresNoManifest() async throws {
+        let transport = FakeTransport { request, _ in
+            let query = request.url.query ?? ""
+            if request.method == "POST" && query.hasPrefix("uploads") {
+                return FakeTransport.xml(200, "<InitiateMultipartUploadResult><UploadId>up-1</UploadId></InitiateMultipartUploadResult>")
+            }
+            if request.method == "PUT" && query.contains("partNumber=2") {
+                return FakeTransport.xml(500, "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>")
+            }
+            if request.method == "PUT" { return HTTPResponse(status: 200, headers: ["etag": "\"e\""]) }
+            return HTTPResponse(status: 204)
+        }
+        let client = AWSClient.forTesting(transport: transport)
+        let transfer = VolumeTransfer(
+            backups: SiteBackups(client: client, names: Names(project: "site", environment: "dev")), partSize: S3Client.minimumPartSize)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("berth-interrupted-\(UUID().uuidString).tar.gz")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(repeating: 1, count: 12 * 1024 * 1024).write(to: file)
+        let place = SiteBackups.Place(bucket: "b", cluster: "c", subnets: [], securityGroup: "sg", assignPublicIp: "ENABLED")
+        await #expect(throws: (any Error).self) {
+            _ = try await transfer.store(
+                .init(file: file, files: 1, bytes: 12, source: "./data"), volume: "data", id: "20261204T030000Z", in: place, transferred: { _, _ in })
+        }
+        let requests = transport.requests
+        #expect(requests.contains { $0.method == "DELETE" && $0.url.query == "uploadId=up-1" }, "the upload is aborted")
+        #expect(!requests.contains { $0.url.path.hasSuffix("/manifest.json") }, "no manifest, so no snapshot")
     }
 }
