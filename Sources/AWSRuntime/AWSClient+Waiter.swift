@@ -31,6 +31,15 @@ package struct Waiter: Sendable {
         self.now = now
     }
 
+    /// For work AWS does over minutes: a stack operation, a service's rollout. AWS's own
+    /// waiters poll these every 30 s (CloudFormation) and 15 s (ECS), which can leave a deploy
+    /// waiting that long after the work is done; Berth polls from 2 s up to every 5 s, so it
+    /// sees the end within a few seconds (a deploy stays within 10% of its critical path) at
+    /// one or two reads per 5 s, far inside the APIs' request rates.
+    package static func operations(timeout: Double = 1800) -> Waiter {
+        Waiter(minDelay: 2, maxDelay: 5, timeout: timeout)
+    }
+
     package struct TimedOut: Error, Sendable, CustomStringConvertible {
         package var what: String
         package var seconds: Double

@@ -48,7 +48,7 @@ extension Berth {
                 let id = BackupSnapshot.id()
                 let printer = context.printer
                 let result = try await backups.backUp(
-                    chosen, id: id, in: place, waiter: Waiter(minDelay: 2, maxDelay: 10, timeout: timeout * 60),
+                    chosen, id: id, in: place, waiter: .operations(timeout: timeout * 60),
                     progress: { printer.progress($0) })
                 try printer.result(result.snapshots) {
                     result.snapshots.map { "\($0.volume): snapshot \($0.snapshot), " + Backup.summary($0) }.joined(separator: "\n")

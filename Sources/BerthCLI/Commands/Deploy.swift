@@ -118,7 +118,7 @@ struct DeployReport: Encodable {
 
     static func uploads(deployment: Deployment, result: SiteDeployer.Result) -> [Upload] {
         guard let outcome = result.infraOutcome, outcome != .noChanges else { return [] }
-        let added = Set((result.infra?.changes ?? []).filter { $0.action == .add }.map(\.logicalResourceId))
+        let added = Set((result.infraApplied + (result.infra?.changes ?? [])).filter { $0.action == .add }.map(\.logicalResourceId))
         let environment = deployment.site.environmentNames.isEmpty ? "" : " --env \(deployment.environmentName)"
         return deployment.site.volumes.compactMap { volume in
             guard let directory = volume.hostDirectory,

@@ -77,7 +77,7 @@ extension Berth {
                 guard prompter.confirm(question) else { throw BadInputError("nothing was restored", hint: nil) }
             }
             let printer = context.printer
-            let waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: timeout * 60)
+            let waiter = Waiter.operations(timeout: timeout * 60)
             let safety = try await backups.backUp(
                 [volume], id: BackupSnapshot.id(), in: place, waiter: waiter, progress: { printer.progress($0) })
             let safetyId = safety.snapshots.first?.snapshot ?? ""

@@ -51,7 +51,7 @@ extension Berth {
             let stopped: ECSClient.Task
             do {
                 stopped = try await tasks.waitUntilStopped(
-                    taskArn, waiter: Waiter(minDelay: 2, maxDelay: 10, timeout: timeout * 60),
+                    taskArn, waiter: .operations(timeout: timeout * 60),
                     progress: { context.printer.progress("task \(id): \($0)") })
             } catch is CancellationError {
                 throw DeployError("stopped waiting; task \(id) runs on", hint: "`berth logs \(service) --task \(id) --follow` shows its output")

@@ -42,7 +42,7 @@ extension Berth {
             let deployer = try context.siteDeployer(deployment, progress: ProgressRenderer(printer: context.printer))
             let printer = context.printer
             let report = try await deployer.verify(
-                client: session.client, probe: probe, waiter: Waiter(minDelay: 2, maxDelay: 10, timeout: timeout * 60),
+                client: session.client, probe: probe, waiter: .operations(timeout: timeout * 60),
                 progress: { printer.progress($0) })
             try printer.result(report) { Self.text(report) }
             if !report.ok { throw ReportedFailure(.failure) }

@@ -87,7 +87,7 @@ extension Berth {
                 try tar.pack(directory, into: file)
                 let archive = VolumeTransfer.LocalArchive(file: file, files: contents.files, bytes: contents.bytes, source: folder)
                 let transfer = VolumeTransfer(backups: backups)
-                let waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: timeout * 60)
+                let waiter = Waiter.operations(timeout: timeout * 60)
                 let progress: @Sendable (String) -> Void = { printer.progress($0) }
                 let mode: VolumeTransfer.Mode = merge ? .merge : yes ? .replace : .intoEmpty
                 // Files are replaced or merged only after a safety snapshot, with the services
@@ -193,7 +193,7 @@ extension Berth {
                 let started = Date()
                 let snapshot = try await VolumeTransfer(backups: backups).download(
                     volume, id: BackupSnapshot.id(), to: work.appendingPathComponent("data.tar.gz"), in: place,
-                    waiter: Waiter(minDelay: 2, maxDelay: 10, timeout: timeout * 60), progress: { printer.progress($0) },
+                    waiter: .operations(timeout: timeout * 60), progress: { printer.progress($0) },
                     transferred: { bar.update($0, $1) })
                 bar.finish()
                 let unpacked = work.appendingPathComponent("files")
@@ -254,7 +254,7 @@ extension Berth {
                 _ = try context.backedUpVolumes([volume], in: deployment.site)
                 let printer = context.printer
                 let listing = try await VolumeTransfer(backups: backups).list(
-                    volume, path: Volume.volumePath(path) ?? "/", in: place, waiter: Waiter(minDelay: 2, maxDelay: 10, timeout: timeout * 60),
+                    volume, path: Volume.volumePath(path) ?? "/", in: place, waiter: .operations(timeout: timeout * 60),
                     progress: { printer.progress($0) })
                 try printer.result(listing) { Volume.text(listing) }
             }

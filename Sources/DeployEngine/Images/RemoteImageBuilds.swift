@@ -14,7 +14,7 @@ package struct RemoteImageBuilds: Sendable {
     let accountId: String
     let waiter: Waiter
 
-    package init(client: AWSClient, names: Names, accountId: String, waiter: Waiter = Waiter(minDelay: 2, maxDelay: 5, timeout: 40 * 60)) {
+    package init(client: AWSClient, names: Names, accountId: String, waiter: Waiter = .operations(timeout: 40 * 60)) {
         self.client = client
         self.names = names
         self.accountId = accountId

@@ -72,7 +72,7 @@ extension SiteDeployer {
                 // A task's network interface outlives DeleteService until the task has stopped;
                 // deleting the stack before then fails on the security groups and subnets.
                 onEvent(.note("waiting for the services' tasks to stop"))
-                _ = try await Waiter(minDelay: 3, maxDelay: 15, timeout: 900).wait(for: "the tasks of \(target.cluster) to stop") {
+                _ = try await Waiter.operations(timeout: 900).wait(for: "the tasks of \(target.cluster) to stop") {
                     () -> Waiter.State<Bool> in
                     let live = try await backend.liveTaskCount(cluster: target.cluster)
                     return live == 0 ? .done(true) : .retry("\(live) task(s) still running")

@@ -34,9 +34,16 @@ package struct SiteDeployer: Sendable {
         /// anything is written; false stops the deploy. Nil removes them without asking.
         package var confirmRemoval: (@Sendable ([String]) async -> Bool)?
 
+        /// For the quiet plan before a deploy: a stack that is not there yet is just "created".
+        var quietPlan: Options {
+            var options = self
+            options.stack.listsNewStackResources = false
+            return options
+        }
+
         package init(
             only: Layer? = nil, services: Set<String>? = nil, stack: StackDeployOptions = .init(), waitForServices: Bool = true,
-            servicesWaiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 1800), lock: LockHolder? = nil, waitForLock: Bool = false
+            servicesWaiter: Waiter = .operations(), lock: LockHolder? = nil, waitForLock: Bool = false
         ) {
             self.only = only
             self.services = services
@@ -51,6 +58,8 @@ package struct SiteDeployer: Sendable {
     package struct Result: Sendable, Equatable {
         package var infra: StackPlan?
         package var infraOutcome: StackDeployResult.Outcome?
+        /// The resources the deploy's change set touched (none for a plan).
+        package var infraApplied: [PlannedResourceChange] = []
         package var services: ServicesPlan?
         package var outputs: [String: String]
     }
@@ -78,7 +87,7 @@ package struct SiteDeployer: Sendable {
     /// A deployer over AWS; `processEnvironment` is where `environment:` configs and secrets
     /// are read from.
     package init(
-        client: AWSClient, site: Site, input: InfraStackInput, processEnvironment: [String: String], stackWaiter: Waiter = Waiter(),
+        client: AWSClient, site: Site, input: InfraStackInput, processEnvironment: [String: String], stackWaiter: Waiter = .operations(),
         onEvent: @escaping @Sendable (Event) -> Void
     ) {
         self.init(
@@ -241,7 +250,7 @@ package struct SiteDeployer: Sendable {
         let quiet = readingStackOnce(onEvent: notes.record)
         let plan: Result
         do {
-            plan = try await quiet.plan(options)
+            plan = try await quiet.plan(options.quietPlan)
         } catch  where racing && (error is AWSServiceError || error is StackDeployError) {
             return .unknown
         }
@@ -311,6 +320,7 @@ package struct SiteDeployer: Sendable {
                 onEvent(.stack($0))
             }
             result.infraOutcome = deployed.outcome
+            result.infraApplied = deployed.changes
             result.outputs = deployed.outputs
         }
         if options.only != .infra {

@@ -52,7 +52,7 @@ extension SiteDeployer {
     /// `berth verify`: the static checks, read from AWS's configuration, then (with `probe`) the
     /// probe task's connections. Changes nothing but starting the probe task.
     package func verify(
-        client: AWSClient, probe: Bool, waiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 600),
+        client: AWSClient, probe: Bool, waiter: Waiter = .operations(timeout: 600),
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> VerifyReport {
         guard let target = try await readTarget(accountId: try await backend.accountId()) else {

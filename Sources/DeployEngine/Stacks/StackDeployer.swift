@@ -28,7 +28,7 @@ package struct StackDeployer: Sendable {
     /// - Parameters:
     ///   - artifactsBucket: where templates over 51,200 bytes go; by default
     ///     `berth-artifacts-<account>-<region>`, created when missing.
-    package init(client: AWSClient, waiter: Waiter = Waiter(), random: RandomSource = RandomSource(), artifactsBucket: String? = nil) {
+    package init(client: AWSClient, waiter: Waiter = .operations(), random: RandomSource = RandomSource(), artifactsBucket: String? = nil) {
         self.client = client
         self.cfn = CloudFormationClient(client)
         self.waiter = waiter
@@ -47,6 +47,9 @@ package struct StackDeployer: Sendable {
         if options.recreate, let failed = try await cfn.describeStack(request.name),
             StackAction.decide(failed.StackStatus, options: options) == .recreate
         {
+            return .create([])
+        }
+        if !options.listsNewStackResources, try await cfn.describeStack(request.name).map({ $0.StackStatus.isDeleted }) ?? true {
             return .create([])
         }
         let stack = try await settle(request.name, options: options, mayChange: false, onEvent: onEvent)

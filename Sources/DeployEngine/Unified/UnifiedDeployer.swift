@@ -29,7 +29,7 @@ package struct UnifiedDeployer: Sendable {
     /// A deployer over AWS; `processEnvironment` is where `environment:` configs and secrets
     /// are read from.
     package init(
-        client: AWSClient, site: Site, input: InfraStackInput, processEnvironment: [String: String], stackWaiter: Waiter = Waiter(),
+        client: AWSClient, site: Site, input: InfraStackInput, processEnvironment: [String: String], stackWaiter: Waiter = .operations(),
         onEvent: @escaping @Sendable (SiteDeployer.Event) -> Void
     ) {
         self.init(
@@ -68,7 +68,7 @@ package struct UnifiedDeployer: Sendable {
         let quiet = UnifiedDeployer(stack: stack, backend: backend, stacks: stacks, onEvent: notes.record)
         let plan: SiteDeployer.Result
         do {
-            plan = try await quiet.plan(options)
+            plan = try await quiet.plan(options.quietPlan)
         } catch  where racing && (error is AWSServiceError || error is StackDeployError) {
             return .unknown
         }
@@ -86,7 +86,8 @@ package struct UnifiedDeployer: Sendable {
         onEvent(.layer(.infra, "stack \(names.stack) (single template)"))
         let deployed = try await stacks.deploy(stack: request, options: options.stack) { onEvent(.stack($0)) }
         return SiteDeployer.Result(
-            infra: nil, infraOutcome: deployed.outcome, services: ServicesPlan(actions: actions), outputs: deployed.outputs)
+            infra: nil, infraOutcome: deployed.outcome, infraApplied: deployed.changes, services: ServicesPlan(actions: actions),
+            outputs: deployed.outputs)
     }
 
     /// The stack request with every parameter filled, after writing (with `apply`) what must

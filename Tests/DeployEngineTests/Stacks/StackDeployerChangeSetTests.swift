@@ -101,6 +101,18 @@ struct StackDeployerChangeSetTests {
         #expect(test.fake.parameters(of: "CreateChangeSet")?["ChangeSetType"] == "CREATE")
     }
 
+    /// The quiet plan before a deploy needs only "it will be created" of a stack that is not
+    /// there: no change set, no empty stack to delete (on AWS, seconds before the real one).
+    @Test func theDeploysOwnPlanOfANewStackWritesNothing() async throws {
+        let test = TestDeployer()
+        test.fake.on("DescribeStacks", CF.noStack)
+        var options = StackDeployOptions()
+        options.listsNewStackResources = false
+        let plan = try await test.deployer.plan(stack: TestDeployer.request(), options: options)
+        #expect(plan == .create([]) && plan.hasChanges)
+        #expect(test.fake.writes.isEmpty)
+    }
+
     /// Two runs creating the same new stack share its `REVIEW_IN_PROGRESS` stack: the one that
     /// discards first leaves the stack to the other's change set.
     @Test func aPlanLeavesTheReviewStackToAnotherRunsChangeSet() async throws {

@@ -19,7 +19,7 @@ package struct ServicesReconciler: Sendable {
 
         package init(
             apply: Bool, services: Set<String>? = nil, waitForStability: Bool = true, concurrency: Int = 4,
-            waiter: Waiter = Waiter(minDelay: 2, maxDelay: 10, timeout: 1800)
+            waiter: Waiter = .operations()
         ) {
             self.apply = apply
             self.services = services
