@@ -20,7 +20,7 @@ final class CommandContext: Sendable {
         if let interactive = surroundings.interactive { prompter.isInteractive = interactive }
         self.prompter = prompter
         self.workingDirectory = surroundings.workingDirectory
-        self.transport = surroundings.transport ?? URLSessionTransport()
+        self.transport = surroundings.transport ?? DeferredTransport { URLSessionTransport() }
     }
 
     /// A path given on the command line, resolved against the working directory.
