@@ -295,10 +295,8 @@ extension Berth {
 
         /// `ls -l` in short: mode, owner, size, time, name; then the totals.
         static func text(_ listing: VolumeTransfer.Listing) -> String {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            // `2026-12-04T20:25:19Z` → `2026-12-04 20:25`, UTC.
+            func minute(_ date: Date) -> String { String(AWSDate.iso8601(date).prefix(16)).replacingOccurrences(of: "T", with: " ") }
             let owners = listing.entries.map { "\($0.uid):\($0.gid)" }
             let sizes = listing.entries.map { ByteSize.text($0.size) }
             let ownerWidth = owners.map(\.count).max() ?? 0
@@ -306,7 +304,7 @@ extension Berth {
             var lines = listing.entries.indices.map { index in
                 let entry = listing.entries[index]
                 return entry.mode + " " + owners[index].padding(toLength: ownerWidth, withPad: " ", startingAt: 0) + " "
-                    + String(repeating: " ", count: sizeWidth - sizes[index].count) + sizes[index] + " " + formatter.string(from: entry.modified)
+                    + String(repeating: " ", count: sizeWidth - sizes[index].count) + sizes[index] + " " + minute(entry.modified)
                     + " " + entry.name
             }
             lines.append("\(listing.volume):\(listing.path): \(listing.files) file\(listing.files == 1 ? "" : "s"), \(ByteSize.text(listing.bytes))")

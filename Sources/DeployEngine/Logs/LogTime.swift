@@ -8,15 +8,21 @@ package enum LogTime {
     package static func parse(_ text: String, now: Date = Date()) -> Int? {
         let text = text.trimmingCharacters(in: .whitespaces)
         if let seconds = duration(text) { return Int((now.timeIntervalSince1970 - seconds) * 1000) }
-        for format in ["yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"] {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return Int(date.timeIntervalSince1970 * 1000) }
+        // Without seconds, `2026-12-04T09:30` is read as `2026-12-04T09:30:00`.
+        let minuteOnly = text.count == 16 && text.dropFirst(10).first == "T" ? text + ":00" : text
+        for style in Self.styles {
+            if let date = try? style.parse(minuteOnly) { return Int(date.timeIntervalSince1970 * 1000) }
         }
         return nil
     }
+
+    /// With a zone, with fractional seconds, without a zone (UTC), a day: ISO 8601 styles that
+    /// Foundation reads itself (a DateFormatter would load ICU's data, 10 MB, for `berth logs`).
+    static let styles: [Date.ISO8601FormatStyle] = [
+        Date.ISO8601FormatStyle(), Date.ISO8601FormatStyle(includingFractionalSeconds: true),
+        Date.ISO8601FormatStyle().year().month().day().dateTimeSeparator(.standard).time(includingFractionalSeconds: false),
+        Date.ISO8601FormatStyle().year().month().day(),
+    ]
 
     /// Seconds in `1h30m`-style text; nil unless every part is a number and a unit.
     package static func duration(_ text: String) -> Double? {

@@ -73,7 +73,7 @@ package struct LockHeldError: HintedError, Sendable {
 
     package var message: String {
         let minutes = Int(now.timeIntervalSince(holder.started) / 60)
-        let since = ISO8601DateFormatter().string(from: holder.started)
+        let since = AWSDate.iso8601(holder.started)
         return "\(stack) is locked by \(holder.owner) (berth \(holder.command), pid \(holder.pid)) since \(since), \(minutes) min ago"
     }
 

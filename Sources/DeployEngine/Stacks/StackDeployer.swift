@@ -1,6 +1,7 @@
 import AWSRuntime
 import AWSServices
 import Foundation
+import SigV4
 
 /// Deploys one CloudFormation stack from a template string, through change sets.
 ///
@@ -122,11 +123,7 @@ package struct StackDeployer: Sendable {
     /// `berth-<UTC time>-<8 hex>`: sortable, and unique per run so that an `AlreadyExists`
     /// for it can only be this run's own retried call.
     func newChangeSetName() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         let suffix = String(UInt32(random.unit() * Double(UInt32.max)), radix: 16)
-        return Self.changeSetPrefix + formatter.string(from: waiter.now()) + "-" + String(repeating: "0", count: 8 - suffix.count) + suffix
+        return Self.changeSetPrefix + AmzDate(waiter.now()).full + "-" + String(repeating: "0", count: 8 - suffix.count) + suffix
     }
 }

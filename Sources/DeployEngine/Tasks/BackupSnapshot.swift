@@ -1,4 +1,6 @@
+import AWSRuntime
 import Foundation
+import SigV4
 
 /// One snapshot of a volume, as its manifest says (`BackupScripts.archive` writes it next to the
 /// archive, last, so a snapshot with a manifest is complete).
@@ -22,11 +24,7 @@ package struct BackupSnapshot: Codable, Sendable, Equatable {
     package static let format = "berth-backup/1"
 
     /// `created`, in the form the scripts write it (`date -u +%Y-%m-%dT%H:%M:%SZ`).
-    package static func timestamp(at date: Date = Date()) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    package static func timestamp(at date: Date = Date()) -> String { AWSDate.iso8601(date) }
 
     /// The manifest as the scripts read it: compact JSON, one `"key":value` after another, `/`
     /// as it is (their `sed` looks for `"files":123`).
@@ -37,13 +35,7 @@ package struct BackupSnapshot: Codable, Sendable, Equatable {
     }
 
     /// A snapshot id for now, in the form the scripts make.
-    package static func id(at date: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
-    }
+    package static func id(at date: Date = Date()) -> String { AmzDate(date).full }
 
     /// Whether `text` is a snapshot id: it becomes part of S3 keys and a task's environment.
     package static func isId(_ text: String) -> Bool {

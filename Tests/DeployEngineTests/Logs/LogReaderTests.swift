@@ -143,6 +143,9 @@ struct LogReaderTests {
         #expect(LogTime.parse("2026-12-04T09:30:00Z") == 1_796_376_600_000)
         #expect(LogTime.parse("2026-12-04T10:30:00+01:00") == 1_796_376_600_000)
         #expect(LogTime.parse("2026-12-04") == 1_796_342_400_000)
+        #expect(LogTime.parse("2026-12-04T09:30:00") == 1_796_376_600_000, "without a zone: UTC")
+        #expect(LogTime.parse("2026-12-04T09:30") == 1_796_376_600_000)
+        #expect(LogTime.parse("2026-12-04T09:30:00.500Z") == 1_796_376_600_500)
         #expect(LogTime.parse("yesterday") == nil && LogTime.parse("10") == nil && LogTime.parse("m") == nil)
     }
 
