@@ -99,16 +99,24 @@ extension Berth {
                     safety = try await Volume.safetySnapshot(volume, backups: backups, place: place, waiter: waiter, printer: printer)
                     stopped = try await backups.stopWriters(writers, in: place, waiter: waiter, progress: progress)
                 }
-                if mode != .intoEmpty { try await prepareToChangeFiles() }
+                // The archive goes up first: the services stop only for the swap.
                 let bar = TransferProgress("upload", printer: printer)
                 let started = Date()
+                let stored: BackupSnapshot
+                do {
+                    stored = try await transfer.store(
+                        archive, volume: volume, id: BackupSnapshot.id(), in: place, transferred: { bar.update($0, $1) })
+                    bar.finish()
+                } catch {
+                    bar.finish()
+                    throw error
+                }
+                progress("upload: stored snapshot \(stored.snapshot) of \(volume) in \(place.bucket) (\(ByteSize.text(stored.archiveBytes)) archive)")
                 var outcome: VolumeTransfer.UploadOutcome
                 do {
-                    outcome = try await transfer.upload(
-                        archive, to: volume, id: BackupSnapshot.id(), mode: mode, owner: owner, in: place, waiter: waiter, progress: progress,
-                        transferred: { bar.update($0, $1) })
-                    bar.finish()
-                    if case .volumeHasFiles(let stored, let files, let bytes) = outcome {
+                    if mode != .intoEmpty { try await prepareToChangeFiles() }
+                    outcome = try await transfer.write(stored, mode: mode, owner: owner, in: place, waiter: waiter, progress: progress)
+                    if case .volumeHasFiles(_, let files, let bytes) = outcome {
                         let question =
                             "Volume \(volume) of \(deployment.names.stack) already has \(files) files (\(ByteSize.text(bytes))). Replace them with those of \(folder)?"
                         guard context.prompter.confirm(question) else {
@@ -120,7 +128,6 @@ extension Berth {
                         outcome = try await transfer.write(stored, mode: .replace, owner: owner, in: place, waiter: waiter, progress: progress)
                     }
                 } catch {
-                    bar.finish()
                     await backups.startWriters(stopped, in: place, progress: progress)
                     throw error
                 }

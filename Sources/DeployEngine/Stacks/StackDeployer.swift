@@ -50,10 +50,8 @@ package struct StackDeployer: Sendable {
         {
             return .create([])
         }
-        if !options.listsNewStackResources, try await cfn.describeStack(request.name).map({ $0.StackStatus.isDeleted }) ?? true {
-            return .create([])
-        }
         let stack = try await settle(request.name, options: options, mayChange: false, onEvent: onEvent)
+        if stack == nil && !options.listsNewStackResources { return .create([]) }
         if let stack, try await isUnchanged(stack, request) { return .noChanges }
         guard let changeSet = try await prepareChangeSet(request, stack: stack, onEvent: onEvent) else { return .noChanges }
         try await discard(changeSet)

@@ -56,8 +56,8 @@ package struct VolumeTransfer: Sendable {
 
     package enum UploadOutcome: Sendable, Equatable {
         case uploaded(BackupSnapshot, taskId: String)
-        /// The volume has files and the mode was `intoEmpty`: the snapshot is stored, the volume
-        /// untouched; `write(_:mode:)` puts it in.
+        /// The volume has files and the mode was `intoEmpty`: the volume is untouched; `write`
+        /// with another mode puts the stored snapshot in.
         case volumeHasFiles(BackupSnapshot, files: Int, bytes: Int64)
     }
 
@@ -65,17 +65,6 @@ package struct VolumeTransfer: Sendable {
     var client: AWSClient { backups.client }
 
     // MARK: Upload
-
-    /// Stores the archive as snapshot `id` of `volume` (parts, then the manifest) and writes it
-    /// into the volume with the restore task.
-    package func upload(
-        _ archive: LocalArchive, to volume: String, id: String, mode: Mode, owner: String?, in place: SiteBackups.Place, waiter: Waiter,
-        progress: @escaping @Sendable (String) -> Void, transferred: @escaping Transferred
-    ) async throws -> UploadOutcome {
-        let snapshot = try await store(archive, volume: volume, id: id, in: place, transferred: transferred)
-        progress("upload: stored snapshot \(id) of \(volume) in \(place.bucket) (\(ByteSize.text(snapshot.archiveBytes)) archive)")
-        return try await write(snapshot, mode: mode, owner: owner, in: place, waiter: waiter, progress: progress)
-    }
 
     /// Runs the restore task on a stored upload.
     package func write(
@@ -112,7 +101,8 @@ package struct VolumeTransfer: Sendable {
         return (files, bytes)
     }
 
-    /// The archive in parts (or one PUT when small), then its manifest. A failure aborts the
+    /// Stores the archive as snapshot `id` of `volume`: in parts (or one PUT when small), then
+    /// its manifest. `write` then puts it into the volume. A failure aborts the
     /// multipart upload, so no parts are left to pay for, and no manifest means no snapshot.
     package func store(_ archive: LocalArchive, volume: String, id: String, in place: SiteBackups.Place, transferred: @escaping Transferred)
         async throws
