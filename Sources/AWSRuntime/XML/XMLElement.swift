@@ -27,6 +27,11 @@ package struct XMLTree: Sendable, Equatable {
         return node
     }
 
+    /// `text` as the content of an element: `&`, `<` and `>` escaped (quotes may stay as they are).
+    package static func escapedText(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
     /// Parses a document; returns `nil` when it is not well-formed XML. Element names lose their
     /// namespace prefix (`<s3:Key>` is `Key`), attributes are skipped, entities and CDATA become
     /// text, and an element with children keeps its text trimmed (the whitespace between them).

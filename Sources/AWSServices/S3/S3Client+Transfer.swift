@@ -45,7 +45,7 @@ extension S3Client {
         let body =
             "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
             + parts.sorted { $0.number < $1.number }.map {
-                "<Part><PartNumber>\($0.number)</PartNumber><ETag>\(Self.escapedText($0.etag))</ETag></Part>"
+                "<Part><PartNumber>\($0.number)</PartNumber><ETag>\(XMLTree.escapedText($0.etag))</ETag></Part>"
             }
             .joined() + "</CompleteMultipartUpload>"
         let response = try await client.send(
@@ -88,11 +88,6 @@ extension S3Client {
             throw AWSClientError("S3 answered \(response.body.count) bytes for a range of \(range.count)")
         }
         return response.body
-    }
-
-    /// Text for an XML element: ETags carry quotes, which text may hold as they are.
-    static func escapedText(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     static func decodeXML<Output: Decodable>(_ type: Output.Type, _ response: AWSResponse, answering operation: String) throws -> Output {

@@ -23,11 +23,10 @@ struct LocalArchive {
         }
         var files = 0
         var bytes: Int64 = 0
-        while let path = enumerator.nextObject() as? String {
+        while enumerator.nextObject() != nil {
             guard let attributes = enumerator.fileAttributes, attributes[.type] as? FileAttributeType == .typeRegular else { continue }
             files += 1
             bytes += (attributes[.size] as? NSNumber)?.int64Value ?? 0
-            _ = path
         }
         return (files, bytes)
     }

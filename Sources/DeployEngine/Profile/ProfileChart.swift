@@ -1,3 +1,4 @@
+import AWSRuntime
 import Foundation
 
 /// `berth profile --format svg`: per task, CPU and memory use over the period as a share of
@@ -21,7 +22,7 @@ package enum ProfileChart {
             let bottom = top + 20 + plotHeight
             func x(_ time: Date) -> Double { left + (time.timeIntervalSince(profile.start) / span) * (width - left - 12) }
             func y(_ percent: Double) -> Double { bottom - min(percent, 120) / 100 * plotHeight }
-            out.append(##"<text x="\##(left)" y="\##(top + 10)" font-weight="bold">\##(escape(caption(task)))</text>"##)
+            out.append(##"<text x="\##(left)" y="\##(top + 10)" font-weight="bold">\##(XMLTree.escapedText(caption(task)))</text>"##)
             for percent in [0.0, 50, 100] {
                 let dash = percent == 100 ? ##" stroke-dasharray="4 3""## : ""
                 out.append(
@@ -39,7 +40,7 @@ package enum ProfileChart {
                 out.append(##"<text x="\##(left + 8)" y="\##(y(50))" fill="#666">no data in this period</text>"##)
             }
             out.append(
-                ##"<text x="\##(width - 12)" y="\##(bottom + 16)" text-anchor="end"><tspan fill="#1f77b4">CPU</tspan> <tspan fill="#ff7f0e">memory</tspan>, % of \##(escape(task.size))</text>"##
+                ##"<text x="\##(width - 12)" y="\##(bottom + 16)" text-anchor="end"><tspan fill="#1f77b4">CPU</tspan> <tspan fill="#ff7f0e">memory</tspan>, % of \##(XMLTree.escapedText(task.size))</text>"##
             )
         }
         out.append("</svg>")
@@ -55,7 +56,4 @@ package enum ProfileChart {
         return text
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
 }

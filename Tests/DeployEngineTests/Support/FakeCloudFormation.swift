@@ -89,9 +89,7 @@ final class FakeCloudFormation: @unchecked Sendable {
         )
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    static func escape(_ text: String) -> String { XMLTree.escapedText(text) }
 
     static let stackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/site-dev/1111"
 
