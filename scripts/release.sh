@@ -38,4 +38,8 @@ sha=$(cut -d' ' -f1 < "$dist/$name.tar.gz.sha256")
 sed -e "s|{{VERSION}}|$version|" -e "s|{{URL}}|$url_base/$name.tar.gz|" -e "s|{{SHA256}}|$sha|" \
   -e "s|{{HOMEPAGE}}|$homepage|" "$root/packaging/homebrew/berth.rb.template" > "$dist/berth.rb"
 echo "dist/$name.tar.gz ($(stat -c %s "$dist/$name.tar.gz") bytes), sha256 $sha" >&2
-echo "binary: $unstripped bytes unstripped, $stripped stripped; formula: dist/berth.rb" >&2
+# The newest glibc symbol version the binary asks for is the oldest glibc it starts on; packed
+# relocations (GLIBC_ABI_DT_RELR) came with 2.36.
+glibc=$( (readelf -V "$stage/bin/berth" 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//'
+  if readelf -V "$stage/bin/berth" 2>/dev/null | grep -q GLIBC_ABI_DT_RELR; then echo 2.36; fi) | sort -V | tail -1)
+echo "binary: $unstripped bytes unstripped, $stripped stripped; needs glibc ${glibc:-?}+ and libcurl 4; formula: dist/berth.rb" >&2
