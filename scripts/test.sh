@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test: the formatter's lint, the local AWS emulator's own tests, Berth's unit tests, Berth's integration
-# tests against that emulator (started here on a free loopback port and stopped afterwards), and
-# cfn-lint and checkov on every template. Integration tests are required: a missing emulator
-# fails the run instead of skipping them. Where a checking gate is available (BERTH_GATE, or
-# ../shared/tools/aws_gate.py as in CI), it is put in front of the emulator and must refuse nothing.
+# Runs every test: the formatter's lint, the local AWS emulator's own tests, Berth's unit tests,
+# Berth's integration tests against that emulator (started here on a free loopback port and
+# stopped afterwards), cfn-lint and checkov on every template, then the release binary and what
+# install.sh installs. Integration tests are required: a missing emulator fails the run instead
+# of skipping them. Where a checking gate is available (BERTH_GATE, or ../shared/tools/aws_gate.py
+# as in CI), it is put in front of the emulator and must refuse nothing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -46,5 +47,18 @@ fi
 # Every template Berth renders must pass cfn-lint and checkov, as AWS users' pipelines check them.
 scripts/lint-templates.sh
 
+# What a user installs is the release binary (scripts/build-release.sh: static Swift runtime,
+# linked by LLD with packed relocations and no exported symbols): it must link and run here, and
+# render the example's templates exactly as the tested debug build does.
+echo "== the release binary" >&2
+release=$(scripts/build-release.sh)
+for env in dev prod; do
+  if ! diff -q <(cd examples/website && "$release" template --env "$env") \
+    <(cd examples/website && "$root/.build/debug/berth" template --env "$env") >/dev/null; then
+    echo "the release binary renders the example's $env template differently from the debug build" >&2
+    exit 1
+  fi
+done
+
 # What scripts/install.sh installs: the binary, completions and manual page, naming every command.
-scripts/check-install.sh
+scripts/check-install.sh "$release"
