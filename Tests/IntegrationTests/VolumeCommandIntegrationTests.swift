@@ -4,6 +4,8 @@ import BerthTesting
 import Foundation
 import Testing
 
+@testable import BerthCLI
+
 extension Integration {
     /// A site whose compose file keeps its content in a host directory (as Ghost's does), opted
     /// in to volumes: deploy makes the volume and prints the upload line, `berth volume upload`
@@ -93,10 +95,41 @@ extension Integration {
             let refused = try berth(["volume", "download", "data-site", "./copy"])
             #expect(refused.status == 2 && refused.stderr.contains("./copy exists and is not an empty folder"), "\(refused.stderr)")
 
+            // On a terminal it asks instead; "y" replaces the files after a safety snapshot, with
+            // the service that mounts the volume stopped meanwhile and started again.
+            let asked = Transcript()
+            let answered = await Berth.run(
+                ["volume", "upload", "data-site", "./data/site"],
+                in: Surroundings(
+                    processEnvironment: project.environment, workingDirectory: project.folder.path,
+                    console: Console { text, _ in asked.append(text) }, interactive: true,
+                    readAnswer: {
+                        asked.append("<y>\n")
+                        return "y"
+                    }))
+            #expect(answered == 0, "\(asked.text)")
+            #expect(
+                asked.text.contains(
+                    "Volume data-site of volumes\(suffix)-default already has 3 files (1.0 kB). Replace them with those of ./data/site? [y/N] <y>"),
+                "\(asked.text)")
+            #expect(asked.text.contains("the files it replaced are snapshot "), "\(asked.text)")
+            #expect(Self.withoutOwners(try BackupScriptsRoundTrip.listing(volume)) == Self.withoutOwners(try BackupScriptsRoundTrip.listing(site)))
+            let cluster = resources.first { $0.ResourceType == "AWS::ECS::Cluster" }?.PhysicalResourceId
+            let services = try await ECSClient(aws.awsClient()).describeServices(cluster: cluster, named: ["app"])
+            #expect(services.map(\.desiredCount) == [1], "the service runs again after the swap")
+
             // The volume exists now: a deploy no longer says it is new.
             let redeploy = try berth(["deploy"])
             #expect(redeploy.status == 0 && !redeploy.stdout.contains("is new and empty"), "\(redeploy.stdout)")
             try aws.client.expectNoRejections()
         }
     }
+}
+
+/// What an in-process command wrote to its console, in order.
+final class Transcript: @unchecked Sendable {
+    private let lock = NSLock()
+    private var written = ""
+    var text: String { lock.withLock { written } }
+    func append(_ text: String) { lock.withLock { written += text } }
 }

@@ -69,6 +69,16 @@ extension Berth {
                 if let owner, !Volume.isOwner(owner) { throw ValidationError("--owner takes numeric ids, UID:GID, e.g. 1000:1000") }
             }
 
+            struct Report: Encodable {
+                var volume: String
+                var folder: String
+                var snapshot: BackupSnapshot
+                var owner: String?
+                var safetySnapshot: String?
+                var task: String
+                var seconds: Double
+            }
+
             func run(_ context: CommandContext) async throws {
                 let directory = context.absolutePath(folder)
                 var isDirectory: ObjCBool = false
@@ -79,29 +89,15 @@ extension Berth {
                 _ = try context.backedUpVolumes([volume], in: deployment.site)
                 let owner = self.owner ?? Volume.owner(of: volume, in: deployment.site)
                 let printer = context.printer
-                let tar = try LocalArchive(path: context.processEnvironment["PATH"] ?? "/usr/bin:/bin")
-                let contents = try LocalArchive.contents(of: directory)
                 let file = FileManager.default.temporaryDirectory.appendingPathComponent("berth-upload-\(UUID().uuidString).tar.gz")
                 defer { try? FileManager.default.removeItem(at: file) }
-                printer.progress("upload: packing \(folder) (\(contents.files) files, \(ByteSize.text(contents.bytes)))")
-                try tar.pack(directory, into: file)
-                let archive = VolumeTransfer.LocalArchive(file: file, files: contents.files, bytes: contents.bytes, source: folder)
+                let archive = try pack(directory, into: file, context: context)
                 let transfer = VolumeTransfer(backups: backups)
                 let waiter = Waiter.operations(timeout: timeout * 60)
                 let progress: @Sendable (String) -> Void = { printer.progress($0) }
-                let mode: VolumeTransfer.Mode = merge ? .merge : yes ? .replace : .intoEmpty
-                // Files are replaced or merged only after a safety snapshot, with the services
-                // that mount the volume stopped (as for a restore).
-                let writers = keepRunning ? [] : Restore.writers(of: volume, in: deployment.site)
-                var safety: String?
-                var stopped: [String: Int] = [:]
-                func prepareToChangeFiles() async throws {
-                    safety = try await Volume.safetySnapshot(volume, backups: backups, place: place, waiter: waiter, printer: printer)
-                    stopped = try await backups.stopWriters(writers, in: place, waiter: waiter, progress: progress)
-                }
                 // The archive goes up first: the services stop only for the swap.
-                let bar = TransferProgress("upload", printer: printer)
                 let started = Date()
+                let bar = TransferProgress("upload", printer: printer)
                 let stored: BackupSnapshot
                 do {
                     stored = try await transfer.store(
@@ -112,44 +108,72 @@ extension Berth {
                     throw error
                 }
                 progress("upload: stored snapshot \(stored.snapshot) of \(volume) in \(place.bucket) (\(ByteSize.text(stored.archiveBytes)) archive)")
-                var outcome: VolumeTransfer.UploadOutcome
+                // Files are replaced or merged only after a safety snapshot, with the services
+                // that mount the volume stopped (as for a restore); they start again however the
+                // write ends.
+                let writers = keepRunning ? [] : Restore.writers(of: volume, in: deployment.site)
+                var safety: String?
+                var stopped: [String: Int] = [:]
+                let uploaded: (snapshot: BackupSnapshot, task: String)
                 do {
-                    if mode != .intoEmpty { try await prepareToChangeFiles() }
-                    outcome = try await transfer.write(stored, mode: mode, owner: owner, in: place, waiter: waiter, progress: progress)
-                    if case .volumeHasFiles(_, let files, let bytes) = outcome {
-                        let question =
-                            "Volume \(volume) of \(deployment.names.stack) already has \(files) files (\(ByteSize.text(bytes))). Replace them with those of \(folder)?"
-                        guard context.prompter.confirm(question) else {
-                            throw BadInputError(
-                                "volume \(volume) already has \(files) files (\(ByteSize.text(bytes))); nothing was changed",
-                                hint: "--yes replaces them, --merge adds to them (the upload is stored as snapshot \(stored.snapshot))")
-                        }
-                        try await prepareToChangeFiles()
-                        outcome = try await transfer.write(stored, mode: .replace, owner: owner, in: place, waiter: waiter, progress: progress)
+                    uploaded = try await write(
+                        stored, transfer: transfer, owner: owner, place: place, waiter: waiter, stack: deployment.names.stack, context: context
+                    ) {
+                        safety = try await Volume.safetySnapshot(volume, backups: backups, place: place, waiter: waiter, printer: printer)
+                        stopped = try await backups.stopWriters(writers, in: place, waiter: waiter, progress: progress)
                     }
                 } catch {
                     await backups.startWriters(stopped, in: place, progress: progress)
                     throw error
                 }
-                guard case .uploaded(let snapshot, let task) = outcome else { return }
                 await backups.startWriters(stopped, in: place, progress: progress)
-                struct Report: Encodable {
-                    var volume: String
-                    var folder: String
-                    var snapshot: BackupSnapshot
-                    var owner: String?
-                    var safetySnapshot: String?
-                    var task: String
-                    var seconds: Double
-                }
-                let seconds = Date().timeIntervalSince(started)
-                try printer.result(
-                    Report(volume: volume, folder: folder, snapshot: snapshot, owner: owner, safetySnapshot: safety, task: task, seconds: seconds)
-                ) {
+                let snapshot = uploaded.snapshot
+                let report = Report(
+                    volume: volume, folder: folder, snapshot: snapshot, owner: owner, safetySnapshot: safety, task: uploaded.task,
+                    seconds: Date().timeIntervalSince(started))
+                try printer.result(report) {
                     (["\(volume): uploaded \(folder) (\(Backup.summary(snapshot))) as snapshot \(snapshot.snapshot), checksum verified"]
                         + (owner.map { ["files owned by \($0)"] } ?? [])
                         + (safety.map { ["the files it replaced are snapshot \($0): berth restore \(volume) \($0) puts them back"] } ?? []))
                         .joined(separator: "\n")
+                }
+            }
+
+            /// Packs the folder with the machine's tar into `file`, counting what it holds first.
+            private func pack(_ directory: String, into file: URL, context: CommandContext) throws -> VolumeTransfer.LocalArchive {
+                let tar = try LocalArchive(path: context.processEnvironment["PATH"] ?? "/usr/bin:/bin")
+                let contents = try LocalArchive.contents(of: directory)
+                context.printer.progress("upload: packing \(folder) (\(contents.files) files, \(ByteSize.text(contents.bytes)))")
+                try tar.pack(directory, into: file)
+                return VolumeTransfer.LocalArchive(file: file, files: contents.files, bytes: contents.bytes, source: folder)
+            }
+
+            /// Writes the stored snapshot into the volume in the mode the flags ask for; into a
+            /// volume that has files (unasked) it asks, then replaces. `prepare` (safety snapshot,
+            /// services stopped) runs before any write that changes files already there.
+            private func write(
+                _ stored: BackupSnapshot, transfer: VolumeTransfer, owner: String?, place: SiteBackups.Place, waiter: Waiter,
+                stack: String, context: CommandContext, prepare: () async throws -> Void
+            ) async throws -> (BackupSnapshot, task: String) {
+                let printer = context.printer
+                let progress: @Sendable (String) -> Void = { printer.progress($0) }
+                var mode: VolumeTransfer.Mode = merge ? .merge : yes ? .replace : .intoEmpty
+                if mode != .intoEmpty { try await prepare() }
+                while true {
+                    switch try await transfer.write(stored, mode: mode, owner: owner, in: place, waiter: waiter, progress: progress) {
+                    case .uploaded(let snapshot, let task):
+                        return (snapshot, task)
+                    case .volumeHasFiles(_, let files, let bytes):
+                        let has = "\(files) files (\(ByteSize.text(bytes)))"
+                        guard context.prompter.confirm("Volume \(volume) of \(stack) already has \(has). Replace them with those of \(folder)?")
+                        else {
+                            throw BadInputError(
+                                "volume \(volume) already has \(has); nothing was changed",
+                                hint: "--yes replaces them, --merge adds to them (the upload is stored as snapshot \(stored.snapshot))")
+                        }
+                        try await prepare()
+                        mode = .replace
+                    }
                 }
             }
         }

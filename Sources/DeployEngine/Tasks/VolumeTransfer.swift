@@ -66,7 +66,8 @@ package struct VolumeTransfer: Sendable {
 
     // MARK: Upload
 
-    /// Runs the restore task on a stored upload.
+    /// Runs the restore task on a stored upload. Only `.intoEmpty` answers `.volumeHasFiles`;
+    /// in the other modes the task's "has files" exit is no answer it may give, so a failure.
     package func write(
         _ snapshot: BackupSnapshot, mode: Mode, owner: String?, in place: SiteBackups.Place, waiter: Waiter,
         progress: @escaping @Sendable (String) -> Void
@@ -83,7 +84,7 @@ package struct VolumeTransfer: Sendable {
                 BackupTask.downloadContainer: [(BackupTask.Variable.volume, snapshot.volume), (BackupTask.Variable.snapshot, snapshot.snapshot)],
                 BackupTask.extractContainer: extract,
             ],
-            allowing: [Self.volumeHasFilesCode],
+            allowing: mode == .intoEmpty ? [Self.volumeHasFilesCode] : [],
             token: "berth-upload-\(snapshot.snapshot)-" + SiteBackups.digest(snapshot.volume + " " + mode.rawValue + " " + BackupSnapshot.id()),
             waiter: waiter, progress: progress)
         guard run.exitCode == Self.volumeHasFilesCode else { return .uploaded(snapshot, taskId: run.taskId) }
