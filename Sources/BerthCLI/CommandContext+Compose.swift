@@ -41,7 +41,12 @@ extension CommandContext {
     /// The site with `--env` applied and the ports of named services found; an unknown
     /// environment is bad input.
     func loadSite() async throws -> (site: Site, warnings: Int) {
-        let result = try loadCompose()
+        try await resolving(try loadCompose())
+    }
+
+    /// A loaded project's site with `--env` applied and the ports of named services found, and
+    /// the warnings of both steps.
+    func resolving(_ result: ComposeLoadResult) async throws -> (site: Site, warnings: Int) {
         guard let site = result.site else { throw ReportedFailure(.badInput) }
         let resolved: Site
         do {

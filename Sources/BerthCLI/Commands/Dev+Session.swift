@@ -19,14 +19,7 @@ struct DevSession {
         let result = try context.loadCompose(
             toleratingErrors: true, purpose: phase == 2 ? .deploy : .local,
             goingOn: "berth dev goes on, as docker compose would (berth deploy refuses the files until they are fixed)")
-        guard let loaded = result.site else { throw ReportedFailure(.badInput) }
-        let resolved: Site
-        do {
-            resolved = try loaded.resolved(environmentName: context.globals.env)
-        } catch {
-            throw BadInputError(error.message, hint: error.hint)
-        }
-        let site = try await context.discoveringPorts(in: resolved).site
+        let site = try await context.resolving(result).site
         let files = result.files
         let relative = files.map { file -> String in
             let absolute = context.absolutePath(file)
