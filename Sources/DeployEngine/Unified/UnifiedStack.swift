@@ -30,7 +30,10 @@ package struct UnifiedStack: Sendable {
 
     /// The template and the parameters Berth fills when it deploys it.
     package struct Rendered: Sendable {
-        package var template: Template
+        package let template: Template
+        /// The template's YAML, rendered once (measuring it against CloudFormation's limits
+        /// already rendered it).
+        package let yaml: String
         /// Service name → the parameter that takes its image, pinned to a digest.
         package var imageParameters: [String: String]
         /// Secret name (in Secrets Manager) → the parameter that takes its ARN.
@@ -38,7 +41,6 @@ package struct UnifiedStack: Sendable {
 
         package var stackName: String
 
-        package var yaml: String { YAMLEmitter.render(template) }
         /// Next to the two-layer mode's `<stack>.infra.yaml`.
         package var fileName: String { "\(stackName).unified.yaml" }
     }

@@ -46,12 +46,13 @@ struct UnifiedTemplateBuilder {
             TemplateSection("ECS services on Fargate", services),
             TemplateSection("Application Auto Scaling: target tracking for services with x-aws-autoscaling", scalingResources(builder)),
         ]
-        guard NestedStacks.fits(template) else {
+        guard let yaml = NestedStacks.rendered(ifItFits: template) else {
             throw DeployError(
                 "the site is too big for one CloudFormation stack (\(template.resources.count) resources)",
                 hint: "deploy it without --unified: the infrastructure stack then splits into nested stacks and the services go through the API")
         }
-        return UnifiedStack.Rendered(template: template, imageParameters: imageParameters, secretParameters: secretParameters, stackName: names.stack)
+        return UnifiedStack.Rendered(
+            template: template, yaml: yaml, imageParameters: imageParameters, secretParameters: secretParameters, stackName: names.stack)
     }
 
     /// What the infrastructure part of the same template provides: references to its
